@@ -1,0 +1,13 @@
+//! Who is calling and what they may touch. Every handler states its needs by
+//! taking one of the extractors here (`CurrentUser`, `StaffScope`, `AdminUser`);
+//! the checks live here and nowhere else.
+
+mod password;
+mod rate_limit;
+mod scope;
+mod session;
+
+pub use password::*;
+pub use rate_limit::*;
+pub use scope::*;
+pub use session::*;

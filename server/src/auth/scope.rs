@@ -1,0 +1,95 @@
+//! Jurisdiction: staff see and change only records whose region code lies
+//! inside their own region's code (codes nest by prefix); admin sees all.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, FromRequest, HttpRequest};
+use doorstep_shared::api::Role;
+use doorstep_shared::types::RegionCode;
+
+use super::CurrentUser;
+use crate::error::ApiError;
+
+/// A staff member or admin, with the part of the region tree they govern.
+#[derive(Debug, Clone)]
+pub struct StaffScope {
+    pub user: CurrentUser,
+    /// `None` for admin: everywhere.
+    within: Option<RegionCode>,
+}
+
+impl StaffScope {
+    pub fn allows(&self, region: &RegionCode) -> bool {
+        self.within.as_ref().is_none_or(|w| w.contains(region))
+    }
+
+    /// Refuses a write into a region outside the caller's jurisdiction.
+    pub fn ensure(&self, region: &RegionCode, field: &str) -> Result<(), ApiError> {
+        if self.allows(region) {
+            return Ok(());
+        }
+        Err(ApiError::with_fields(
+            doorstep_shared::api::ErrorCode::Forbidden,
+            format!("region {region} is outside your jurisdiction"),
+            &[field],
+        ))
+    }
+
+    /// The code prefix every visible record starts with ("" for admin).
+    pub fn prefix(&self) -> &str {
+        self.within.as_ref().map_or("", |w| w.as_ref())
+    }
+
+    /// Narrows a requested region to the jurisdiction; `None` when they do not overlap.
+    pub fn narrow(&self, requested: Option<&RegionCode>) -> Option<String> {
+        match requested {
+            None => Some(self.prefix().to_string()),
+            Some(r) if self.allows(r) => Some(r.to_string()),
+            // Asking for a whole county as a town's staff: show their town only.
+            Some(r) if self.within.as_ref().is_some_and(|w| r.contains(w)) => Some(self.prefix().to_string()),
+            Some(_) => None,
+        }
+    }
+}
+
+impl FromRequest for StaffScope {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            let within = match user.role {
+                Role::Admin => None,
+                Role::Staff => match &user.region {
+                    Some(r) => Some(r.clone()),
+                    None => return Err(ApiError::forbidden("staff account has no region")),
+                },
+                _ => return Err(ApiError::forbidden("only civil-affairs staff may do this")),
+            };
+            Ok(StaffScope { user, within })
+        })
+    }
+}
+
+/// An administrator.
+#[derive(Debug, Clone)]
+pub struct AdminUser(pub CurrentUser);
+
+impl FromRequest for AdminUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = CurrentUser::from_request(req, payload);
+        Box::pin(async move {
+            let user = user.await?;
+            if user.role != Role::Admin {
+                return Err(ApiError::forbidden("only administrators may do this"));
+            }
+            Ok(AdminUser(user))
+        })
+    }
+}

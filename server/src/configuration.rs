@@ -1,0 +1,117 @@
+//! Typed settings: built-in defaults, then an optional TOML file, then
+//! `DOORSTEP_*` environment variables (`DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE`
+//! for nested keys). A missing or malformed value fails at start with one line.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Settings {
+    /// Address the HTTP server listens on; port 0 picks a free one.
+    pub bind: String,
+    /// Database, indexes and keys live here.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; default a SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+    /// Key material for ID-card encryption and blind indexing; default a key
+    /// file generated once in `data_dir`.
+    #[serde(serialize_with = "redact")]
+    pub secret_key: Option<SecretString>,
+    /// Built frontend (index.html and pkg/); default `target/site`.
+    pub site_dir: PathBuf,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub login: LoginLimits,
+    pub session_days: u32,
+    /// Largest accepted JSON body, bytes.
+    pub max_body_bytes: usize,
+    /// Whether `serve` fills an empty database with the Ankang demo.
+    pub seed_demo: bool,
+    /// Whether session cookies carry `Secure` (set behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Login attempts allowed per minute before answering 429.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct LoginLimits {
+    pub per_account_per_minute: u32,
+    pub per_address_per_minute: u32,
+}
+
+// Defaults are serialised only to seed figment; a secret never has a default.
+fn redact<S: serde::Serializer>(_: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_none()
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            secret_key: None,
+            site_dir: PathBuf::from("target/site"),
+            log_format: LogFormat::Pretty,
+            log_level: "info".into(),
+            login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60 },
+            session_days: 14,
+            max_body_bytes: 64 * 1024,
+            seed_demo: true,
+            secure_cookies: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Layers defaults, the TOML file (if it exists) and the environment.
+    pub fn load(config_file: &Path) -> anyhow::Result<Self> {
+        let settings: Settings = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(config_file))
+            .merge(Env::prefixed("DOORSTEP_").split("__"))
+            .extract()
+            .map_err(|e| anyhow::anyhow!("invalid setting: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.bind.parse::<std::net::SocketAddr>().is_err() {
+            anyhow::bail!("invalid setting: bind {:?} is not an address like 127.0.0.1:8080", self.bind);
+        }
+        if let Some(url) = &self.database_url {
+            if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                anyhow::bail!("invalid setting: database_url must start with sqlite: or postgres://");
+            }
+        }
+        if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 {
+            anyhow::bail!("invalid setting: login limits must be at least 1 per minute");
+        }
+        Ok(())
+    }
+
+    /// The configured database URL, or the default SQLite file in the data directory.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("doorstep.db").display()),
+        }
+    }
+
+    /// Creates the data directory if needed.
+    pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))
+    }
+}

@@ -1,0 +1,116 @@
+//! The one error type handlers return, mapped once to status and JSON body,
+//! plus the extractor error handlers that give bad input the same shape.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use doorstep_shared::api::{ApiError as ApiErrorDto, ApiErrorBody, ErrorCode};
+
+use crate::storage::StorageError;
+
+/// A failed request: an expected refusal with a code, or an unexpected fault.
+#[derive(thiserror::Error)]
+pub enum ApiError {
+    #[error("{message}")]
+    Refused { code: ErrorCode, message: String, fields: Vec<String> },
+    #[error("unexpected error")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self::Refused { code, message: message.into(), fields: Vec::new() }
+    }
+
+    /// A refusal naming the inputs at fault.
+    pub fn with_fields(code: ErrorCode, message: impl Into<String>, fields: &[&str]) -> Self {
+        let fields = fields.iter().map(|f| (*f).to_string()).collect();
+        Self::Refused { code, message: message.into(), fields }
+    }
+
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        Self::with_fields(ErrorCode::ValidationFailed, message, &[field])
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+
+    pub fn unauthenticated(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Unauthenticated, message)
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Refused { code, .. } => *code,
+            Self::Unexpected(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound(what) => Self::not_found(what),
+            StorageError::Unexpected(e) => Self::Unexpected(e),
+        }
+    }
+}
+
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Refused { code, message, fields } => {
+                write!(f, "{code:?}: {message} {fields:?}")
+            }
+            // {:?} on anyhow prints the whole cause chain.
+            Self::Unexpected(e) => write!(f, "{e:?}"),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.code().http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (message, fields) = match self {
+            Self::Refused { message, fields, .. } => (message.clone(), fields.clone()),
+            Self::Unexpected(e) => {
+                // The client learns nothing about the cause; the log gets all of it.
+                tracing::error!(error.cause_chain = ?e, "request failed unexpectedly");
+                ("internal server error".to_string(), Vec::new())
+            }
+        };
+        let body = ApiErrorBody { error: ApiErrorDto { code: self.code(), message, fields } };
+        HttpResponse::build(self.status_code()).json(body)
+    }
+}
+
+/// Answers query-string parse failures with our shape.
+pub fn query_error(err: actix_web::error::QueryPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    let message = format!("invalid query string: {err}");
+    let field = unknown_field_name(&message);
+    ApiError::with_fields(ErrorCode::InvalidParameter, message, &field.iter().map(String::as_str).collect::<Vec<_>>()).into()
+}
+
+/// Answers path parse failures (a non-numeric id) with our shape.
+pub fn path_error(err: actix_web::error::PathError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::new(ErrorCode::InvalidParameter, format!("invalid path parameter: {err}")).into()
+}
+
+/// serde_urlencoded does not report paths; the field name is in its message.
+fn unknown_field_name(message: &str) -> Option<String> {
+    let start = message.find("field `")? + 7;
+    let end = message[start..].find('`')? + start;
+    Some(message[start..end].to_string())
+}
+
+/// The fallback for unknown API routes.
+pub async fn api_not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::new(ErrorCode::NotFound, "no such endpoint"))
+}

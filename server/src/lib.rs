@@ -1,0 +1,16 @@
+//! Doorstep's server: configuration, storage, reference data, auth and routes.
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod cli;
+pub mod configuration;
+pub mod crypto;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod reference;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;

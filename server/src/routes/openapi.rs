@@ -1,0 +1,31 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations.
+
+use actix_web::HttpResponse;
+use utoipa::OpenApi;
+
+use super::{audit, auth, employers, health, people, regions, skills};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Doorstep API", description = "Job matching for civil-affairs poverty-alleviation work"),
+    paths(
+        health::healthz, health::readyz,
+        auth::login, auth::logout, auth::register, auth::me,
+        regions::list_regions, regions::get_region, regions::put_region_point,
+        skills::list_skills,
+        people::create_person, people::list_people_handler, people::get_person_handler,
+        people::update_person_handler, people::reveal_id_number,
+        employers::create_employer, employers::list_employers_handler, employers::get_employer_handler,
+        audit::list_audit_handler,
+    ),
+    tags(
+        (name = "auth", description = "login, logout, registration"),
+        (name = "people", description = "the people registry (staff, within jurisdiction)"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Serves the document.
+pub async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

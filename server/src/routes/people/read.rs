@@ -1,0 +1,98 @@
+//! `GET /api/v1/people` and `GET /api/v1/people/{id}`
+
+use actix_web::web;
+use doorstep_shared::api::{AssistanceCategory, ErrorCode, PeoplePage, PersonResponse};
+use doorstep_shared::types::RegionCode;
+use serde::Deserialize;
+
+use super::convert::to_response;
+use crate::auth::StaffScope;
+use crate::error::ApiError;
+use crate::reference::{Regions, SkillCatalog};
+use crate::storage::{get_person, list_people, Db, PeopleFilter, StoredPerson};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleQuery {
+    /// Part of a name, or a whole phone number.
+    q: Option<String>,
+    /// Region code; results stay inside the caller's jurisdiction.
+    region: Option<String>,
+    /// Assistance category.
+    category: Option<AssistanceCategory>,
+    /// Skill code or name.
+    skill: Option<String>,
+    /// Page number from 1.
+    page: Option<u32>,
+    /// Page size, 1 to 200 (default 50).
+    per_page: Option<u32>,
+}
+
+/// Lists people in the caller's jurisdiction, filtered.
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
+    responses((status = 200, body = PeoplePage), (status = 400, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
+pub async fn list_people_handler(
+    scope: StaffScope,
+    query: web::Query<PeopleQuery>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
+) -> Result<web::Json<PeoplePage>, ApiError> {
+    let q = query.into_inner();
+    let page = q.page.unwrap_or(1);
+    let per_page = q.per_page.unwrap_or(50);
+    if page == 0 {
+        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "page starts at 1", &["page"]));
+    }
+    if !(1..=200).contains(&per_page) {
+        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 200", &["per_page"]));
+    }
+    let requested = match &q.region {
+        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?),
+        None => None,
+    };
+    let skill = match &q.skill {
+        Some(raw) => Some(skills.resolve(raw).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["skill"]))?),
+        None => None,
+    };
+    let empty = PeoplePage { items: Vec::new(), total: 0, page, per_page };
+    let Some(region_prefix) = scope.narrow(requested.as_ref()) else {
+        return Ok(web::Json(empty));
+    };
+    let filter = PeopleFilter {
+        region_prefix,
+        category: q.category.map(AssistanceCategory::as_str),
+        skill,
+        text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+    };
+    let offset = i64::from(page - 1) * i64::from(per_page);
+    let (people, total) = list_people(&db, &filter, i64::from(per_page), offset).await?;
+    let items = people.iter().map(|p| to_response(p, &regions)).collect();
+    Ok(web::Json(PeoplePage { items, total, page, per_page }))
+}
+
+/// One person in the caller's jurisdiction.
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people",
+    responses((status = 200, body = PersonResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = scope.user.id, person_id = *path))]
+pub async fn get_person_handler(
+    scope: StaffScope,
+    path: web::Path<i64>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<web::Json<PersonResponse>, ApiError> {
+    let person = visible_person(&scope, &db, *path).await?;
+    Ok(web::Json(to_response(&person, &regions)))
+}
+
+/// Loads a person, answering "not found" for people outside the jurisdiction
+/// so their existence does not leak.
+pub async fn visible_person(scope: &StaffScope, db: &Db, id: i64) -> Result<StoredPerson, ApiError> {
+    let person = get_person(db, id).await?;
+    let region = RegionCode::parse(&person.row.home_region).map_err(|e| anyhow::anyhow!("corrupt region: {e}"))?;
+    if !scope.allows(&region) {
+        return Err(ApiError::not_found("person"));
+    }
+    Ok(person)
+}

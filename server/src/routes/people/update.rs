@@ -1,0 +1,41 @@
+//! `PATCH /api/v1/people/{id}`
+
+use actix_web::web;
+use doorstep_shared::api::{PersonResponse, PersonUpdate};
+
+use super::convert::{field_errors, this_year, to_draft, to_response, to_values, write_error};
+use super::read::visible_person;
+use crate::auth::StaffScope;
+use crate::crypto::IdVault;
+use crate::domain::{apply_update, parse_person, to_request};
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::reference::{Regions, SkillCatalog};
+use crate::storage::{get_person, update_person, Db};
+
+/// Changes the fields present in the body; the result passes the same checks as a new record.
+#[utoipa::path(patch, path = "/api/v1/people/{id}", tag = "people", request_body = PersonUpdate,
+    responses((status = 200, body = PersonResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody),
+              (status = 409, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = scope.user.id, person_id = *path))]
+pub async fn update_person_handler(
+    scope: StaffScope,
+    path: web::Path<i64>,
+    body: ApiJson<PersonUpdate>,
+    db: web::Data<Db>,
+    vault: web::Data<IdVault>,
+    regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
+) -> Result<web::Json<PersonResponse>, ApiError> {
+    let id = *path;
+    let current = visible_person(&scope, &db, id).await?;
+    let merged = apply_update(to_request(&to_draft(&current, &vault)?), body.0);
+    let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(field_errors)?;
+    scope.ensure(&draft.home_region, "home_region")?;
+    let values = to_values(&draft, &vault)?;
+    update_person(&db, id, &values, current.row.updated_at, scope.user.id)
+        .await
+        .map_err(|e| write_error(e, &regions))?;
+    let stored = get_person(&db, id).await?;
+    Ok(web::Json(to_response(&stored, &regions)))
+}

@@ -1,0 +1,8 @@
+//! Accounts from the command line and the Ankang demo data set.
+
+mod accounts;
+mod demo;
+mod names;
+
+pub use accounts::*;
+pub use demo::*;

@@ -1,0 +1,149 @@
+//! Builds the application: database, reference data, shared state, route
+//! table, and the bound listener (so tests can ask for port 0).
+
+use std::net::TcpListener;
+
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Compress;
+use actix_web::{guard, web, App, HttpMessage, HttpServer};
+use actix_web_prom::PrometheusMetricsBuilder;
+use anyhow::Context;
+use futures::FutureExt;
+use tracing_actix_web::{RequestId, TracingLogger};
+
+use crate::auth::{CookiePolicy, LoginThrottle};
+use crate::configuration::Settings;
+use crate::crypto::{load_or_create_secret, IdVault};
+use crate::error;
+use crate::extract::BodyLimit;
+use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
+use crate::routes::{audit, auth, employers, health, openapi, people, regions, site, skills};
+use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Everything a request handler may need, each as its own `web::Data`.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub vault: web::Data<IdVault>,
+    pub regions: web::Data<Regions>,
+    pub skills: web::Data<SkillCatalog>,
+}
+
+/// Connects, migrates and loads the shipped reference data (idempotent).
+pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
+    settings.ensure_data_dir()?;
+    let db = Db::connect(&settings.database_url()).await?;
+    db.migrate().await?;
+    insert_missing_regions(&db, &bundled_regions()?).await?;
+    upsert_skills(&db, &bundled_skills()?).await?;
+    Ok(db)
+}
+
+/// Loads shared state from a prepared database.
+pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState> {
+    let secret = load_or_create_secret(settings.secret_key.as_ref(), &settings.data_dir)?;
+    Ok(AppState {
+        vault: web::Data::new(IdVault::new(&secret)),
+        regions: web::Data::new(Regions::new(RegionTree::new(list_regions(&db).await?))),
+        skills: web::Data::new(SkillCatalog::new(list_skills(&db).await?)),
+        db,
+    })
+}
+
+impl Application {
+    pub async fn build(settings: &Settings, state: AppState) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr().context("listener has no address")?.port();
+        let server = run(listener, settings, state)?;
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains open requests.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::Result<Server> {
+    let prometheus = PrometheusMetricsBuilder::new("doorstep")
+        .endpoint("/metrics")
+        .build()
+        .map_err(|e| anyhow::anyhow!("cannot build metrics: {e}"))?;
+    let db = web::Data::new(state.db);
+    let throttle = web::Data::new(LoginThrottle::new(&settings.login));
+    let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
+    let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
+    let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
+    let (vault, regions_data, skills_data) = (state.vault, state.regions, state.skills);
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(Compress::default())
+            .wrap(prometheus.clone())
+            .wrap_fn(|req, srv| {
+                let id = req.extensions().get::<RequestId>().copied();
+                srv.call(req).map(move |res| {
+                    res.map(|mut res| {
+                        if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+                            res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+                        }
+                        res
+                    })
+                })
+            })
+            .wrap(TracingLogger::default())
+            .app_data(web::QueryConfig::default().error_handler(error::query_error))
+            .app_data(web::PathConfig::default().error_handler(error::path_error))
+            .app_data(db.clone())
+            .app_data(throttle.clone())
+            .app_data(cookies.clone())
+            .app_data(body_limit.clone())
+            .app_data(site_dir.clone())
+            .app_data(vault.clone())
+            .app_data(regions_data.clone())
+            .app_data(skills_data.clone())
+            .route("/healthz", web::get().to(health::healthz))
+            .route("/readyz", web::get().to(health::readyz))
+            .service(api_v1())
+            .route("/pkg/{name}", web::get().to(site::asset))
+            .default_service(web::route().guard(guard::Get()).to(site::index))
+    })
+    .shutdown_timeout(10)
+    .listen(listener)
+    .context("cannot start http server")?
+    .run();
+    Ok(server)
+}
+
+/// The route table of `/api/v1`; roles are enforced by each handler's extractor.
+fn api_v1() -> actix_web::Scope {
+    web::scope("/api/v1")
+        .route("/openapi.json", web::get().to(openapi::openapi_json))
+        .route("/auth/login", web::post().to(auth::login))
+        .route("/auth/logout", web::post().to(auth::logout))
+        .route("/auth/register", web::post().to(auth::register))
+        .route("/me", web::get().to(auth::me))
+        .route("/regions", web::get().to(regions::list_regions))
+        .route("/regions/{code}", web::get().to(regions::get_region))
+        .route("/regions/{code}/point", web::put().to(regions::put_region_point))
+        .route("/skills", web::get().to(skills::list_skills))
+        .route("/people", web::post().to(people::create_person))
+        .route("/people", web::get().to(people::list_people_handler))
+        .route("/people/{id}", web::get().to(people::get_person_handler))
+        .route("/people/{id}", web::patch().to(people::update_person_handler))
+        .route("/people/{id}/reveal", web::post().to(people::reveal_id_number))
+        .route("/employers", web::post().to(employers::create_employer))
+        .route("/employers", web::get().to(employers::list_employers_handler))
+        .route("/employers/{id}", web::get().to(employers::get_employer_handler))
+        .route("/audit", web::get().to(audit::list_audit_handler))
+        .default_service(web::to(error::api_not_found))
+}

@@ -1,0 +1,21 @@
+//! Every SQL statement, one function per query, over one `Db` that speaks to
+//! SQLite or PostgreSQL through sqlx's `Any` driver. SQL here is the common
+//! dialect of both (`$N` placeholders, `RETURNING`, `ON CONFLICT`).
+
+mod audit;
+mod db;
+mod employers;
+mod error;
+mod people;
+mod reference;
+mod sessions;
+mod users;
+
+pub use audit::*;
+pub use db::*;
+pub use employers::*;
+pub use error::*;
+pub use people::*;
+pub use reference::*;
+pub use sessions::*;
+pub use users::*;

@@ -1,0 +1,305 @@
+//! The people registry. Person, categories and skills are written together in
+//! one transaction with the audit entry; the ID-card number arrives encrypted.
+
+use anyhow::Context;
+use sqlx::AnyConnection;
+
+use super::{append_audit, is_unique_violation, now, Db, StorageError};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    pub id_cipher: Vec<u8>,
+    pub id_masked: String,
+    pub phone: String,
+    pub gender: String,
+    pub birth_year: i64,
+    pub home_region: String,
+    pub disability_grade: Option<i64>,
+    pub max_commute_km: i64,
+    /// Flags are 0/1 integers (see the migration).
+    pub willing_to_relocate: i64,
+    pub schedules: String,
+    pub min_wage: Option<i64>,
+    pub needs_accessible: i64,
+    pub consent_to_share: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// A person with the lists kept in their own tables.
+#[derive(Debug, Clone)]
+pub struct StoredPerson {
+    pub row: PersonRow,
+    pub categories: Vec<String>,
+    pub skills: Vec<String>,
+}
+
+/// Column values of a person, already encrypted and flattened.
+pub struct PersonValues {
+    pub name: String,
+    pub id_cipher: Vec<u8>,
+    pub id_blind: String,
+    pub id_masked: String,
+    pub phone: String,
+    pub gender: &'static str,
+    pub birth_year: i64,
+    pub home_region: String,
+    pub disability_grade: Option<i64>,
+    pub max_commute_km: i64,
+    pub willing_to_relocate: bool,
+    pub schedules: String,
+    pub min_wage: Option<i64>,
+    pub needs_accessible: bool,
+    pub consent_to_share: bool,
+    pub categories: Vec<&'static str>,
+    pub skills: Vec<String>,
+}
+
+#[derive(thiserror::Error, Debug)]
+pub enum WritePersonError {
+    /// Another record has the same ID-card number; here is its home region.
+    #[error("duplicate id-card number")]
+    Duplicate { existing_region: String },
+    #[error("person changed concurrently")]
+    Stale,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+impl From<anyhow::Error> for WritePersonError {
+    fn from(e: anyhow::Error) -> Self {
+        Self::Storage(StorageError::Unexpected(e))
+    }
+}
+
+const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year, home_region, disability_grade, \
+     max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, consent_to_share, created_at, updated_at";
+
+/// Inserts a person; `actor` is recorded as creator and in the audit log.
+#[tracing::instrument(skip_all, fields(person_id = tracing::field::Empty))]
+pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64, WritePersonError> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    let at = now();
+    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO people (name, id_cipher, id_blind, id_masked, phone, gender, birth_year, home_region, \
+         disability_grade, max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, \
+         consent_to_share, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+    )
+    .bind(&v.name)
+    .bind(&v.id_cipher)
+    .bind(&v.id_blind)
+    .bind(&v.id_masked)
+    .bind(&v.phone)
+    .bind(v.gender)
+    .bind(v.birth_year)
+    .bind(&v.home_region)
+    .bind(v.disability_grade)
+    .bind(v.max_commute_km)
+    .bind(i64::from(v.willing_to_relocate))
+    .bind(&v.schedules)
+    .bind(v.min_wage)
+    .bind(i64::from(v.needs_accessible))
+    .bind(i64::from(v.consent_to_share))
+    .bind(actor)
+    .bind(at)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match inserted {
+        Ok((id,)) => id,
+        Err(e) if is_unique_violation(&e) => {
+            drop(tx);
+            return Err(duplicate_of(db, &v.id_blind).await);
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("insert person").into()),
+    };
+    tracing::Span::current().record("person_id", id);
+    insert_lists(&mut tx, id, v).await?;
+    append_audit(&mut tx, actor, "person.create", "person", id).await?;
+    tx.commit().await.context("commit person")?;
+    Ok(id)
+}
+
+/// Replaces a person's fields if nobody changed them since `seen_updated_at`.
+#[tracing::instrument(skip_all, fields(person_id = id))]
+pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: i64, actor: i64) -> Result<(), WritePersonError> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    // Never let updated_at stand still, or a second stale writer would pass the check.
+    let at = now().max(seen_updated_at + 1);
+    let updated = sqlx::query(
+        "UPDATE people SET name = $1, id_cipher = $2, id_blind = $3, id_masked = $4, phone = $5, gender = $6, \
+         birth_year = $7, home_region = $8, disability_grade = $9, max_commute_km = $10, willing_to_relocate = $11, \
+         schedules = $12, min_wage = $13, needs_accessible = $14, consent_to_share = $15, updated_at = $16 \
+         WHERE id = $17 AND updated_at = $18",
+    )
+    .bind(&v.name)
+    .bind(&v.id_cipher)
+    .bind(&v.id_blind)
+    .bind(&v.id_masked)
+    .bind(&v.phone)
+    .bind(v.gender)
+    .bind(v.birth_year)
+    .bind(&v.home_region)
+    .bind(v.disability_grade)
+    .bind(v.max_commute_km)
+    .bind(i64::from(v.willing_to_relocate))
+    .bind(&v.schedules)
+    .bind(v.min_wage)
+    .bind(i64::from(v.needs_accessible))
+    .bind(i64::from(v.consent_to_share))
+    .bind(at)
+    .bind(id)
+    .bind(seen_updated_at)
+    .execute(&mut *tx)
+    .await;
+    match updated {
+        Ok(r) if r.rows_affected() == 0 => return Err(WritePersonError::Stale),
+        Ok(_) => {}
+        Err(e) if is_unique_violation(&e) => {
+            drop(tx);
+            return Err(duplicate_of(db, &v.id_blind).await);
+        }
+        Err(e) => return Err(anyhow::Error::new(e).context("update person").into()),
+    }
+    for table in ["person_categories", "person_skills"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1"))
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .context("clear person lists")?;
+    }
+    insert_lists(&mut tx, id, v).await?;
+    append_audit(&mut tx, actor, "person.update", "person", id).await?;
+    tx.commit().await.context("commit person update")?;
+    Ok(())
+}
+
+async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
+    for category in &v.categories {
+        sqlx::query("INSERT INTO person_categories (person_id, category) VALUES ($1, $2)")
+            .bind(id)
+            .bind(*category)
+            .execute(&mut *conn)
+            .await
+            .context("insert person category")?;
+    }
+    for skill in &v.skills {
+        sqlx::query("INSERT INTO person_skills (person_id, skill_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(skill)
+            .execute(&mut *conn)
+            .await
+            .context("insert person skill")?;
+    }
+    Ok(())
+}
+
+async fn duplicate_of(db: &Db, id_blind: &str) -> WritePersonError {
+    let found: Result<Option<(String,)>, sqlx::Error> = sqlx::query_as("SELECT home_region FROM people WHERE id_blind = $1")
+        .bind(id_blind)
+        .fetch_optional(db.pool())
+        .await;
+    match found {
+        Ok(Some((existing_region,))) => WritePersonError::Duplicate { existing_region },
+        Ok(None) => anyhow::anyhow!("unique violation on people without a duplicate row").into(),
+        Err(e) => anyhow::Error::new(e).context("find duplicate person").into(),
+    }
+}
+
+pub async fn get_person(db: &Db, id: i64) -> Result<StoredPerson, StorageError> {
+    let row = sqlx::query_as::<_, PersonRow>(&format!("SELECT {COLUMNS} FROM people WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .context("get person")?
+        .ok_or(StorageError::NotFound("person"))?;
+    let mut people = attach_lists(db, vec![row]).await?;
+    people.pop().ok_or(StorageError::NotFound("person"))
+}
+
+/// Records that `actor` read a person's full ID-card number.
+pub async fn audit_reveal(db: &Db, person_id: i64, actor: i64) -> anyhow::Result<()> {
+    let mut conn = db.pool().acquire().await.context("acquire")?;
+    append_audit(&mut conn, actor, "person.reveal_id", "person", person_id).await
+}
+
+/// Filters for listing people; every value is bound, never spliced.
+#[derive(Debug, Default)]
+pub struct PeopleFilter {
+    /// Region code prefix: the caller's jurisdiction narrowed by any requested region.
+    pub region_prefix: String,
+    pub category: Option<&'static str>,
+    pub skill: Option<String>,
+    /// Part of the name, or a whole phone number.
+    pub text: Option<String>,
+}
+
+pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPerson>, i64)> {
+    let mut conditions = vec!["home_region LIKE $1".to_string()];
+    let mut binds: Vec<String> = vec![format!("{}%", f.region_prefix)];
+    if let Some(c) = f.category {
+        binds.push(c.to_string());
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.category = ${})", binds.len()));
+    }
+    if let Some(s) = &f.skill {
+        binds.push(s.clone());
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code = ${})", binds.len()));
+    }
+    if let Some(t) = &f.text {
+        binds.push(format!("%{}%", escape_like(t)));
+        binds.push(t.clone());
+        conditions.push(format!("(name LIKE ${} ESCAPE '\\' OR phone = ${})", binds.len() - 1, binds.len()));
+    }
+    let where_clause = conditions.join(" AND ");
+    let n = binds.len();
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE {where_clause} ORDER BY id LIMIT ${} OFFSET ${}", n + 1, n + 2);
+    let mut q = sqlx::query_as::<_, PersonRow>(&sql);
+    for b in &binds {
+        q = q.bind(b);
+    }
+    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list people")?;
+    let count_sql = format!("SELECT COUNT(*) FROM people WHERE {where_clause}");
+    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for b in &binds {
+        cq = cq.bind(b);
+    }
+    let (total,) = cq.fetch_one(db.pool()).await.context("count people")?;
+    Ok((attach_lists(db, rows).await?, total))
+}
+
+/// Makes `%` and `_` in user text match themselves.
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// Loads categories and skills for a page of people in two queries.
+async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<StoredPerson>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=rows.len()).map(|i| format!("${i}")).collect();
+    let in_list = placeholders.join(", ");
+    let categories_sql = format!("SELECT person_id, category FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
+    let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
+    let mut categories = sqlx::query_as::<_, (i64, String)>(&categories_sql);
+    let mut skills = sqlx::query_as::<_, (i64, String)>(&skills_sql);
+    for r in &rows {
+        categories = categories.bind(r.id);
+        skills = skills.bind(r.id);
+    }
+    let categories = categories.fetch_all(db.pool()).await.context("load person categories")?;
+    let skills = skills.fetch_all(db.pool()).await.context("load person skills")?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = row.id;
+        out.push(StoredPerson {
+            row,
+            categories: categories.iter().filter(|(p, _)| *p == id).map(|(_, c)| c.clone()).collect(),
+            skills: skills.iter().filter(|(p, _)| *p == id).map(|(_, s)| s.clone()).collect(),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,82 @@
+//! User accounts.
+
+use anyhow::Context;
+
+use super::{is_unique_violation, now, Db, StorageError};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub password_hash: String,
+    pub role: String,
+    pub display_name: String,
+    pub region_code: Option<String>,
+    pub employer_id: Option<i64>,
+}
+
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub display_name: &'a str,
+    pub region_code: Option<&'a str>,
+    pub employer_id: Option<i64>,
+}
+
+#[derive(thiserror::Error, Debug)]
+pub enum InsertUserError {
+    #[error("username already taken")]
+    UsernameTaken,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+const USER_COLUMNS: &str = "id, username, password_hash, role, display_name, region_code, employer_id";
+
+#[tracing::instrument(skip_all, fields(username = %user.username))]
+pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserError> {
+    let row: Result<(i64,), sqlx::Error> = sqlx::query_as(
+        "INSERT INTO users (username, password_hash, role, display_name, region_code, employer_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(user.username)
+    .bind(user.password_hash)
+    .bind(user.role)
+    .bind(user.display_name)
+    .bind(user.region_code)
+    .bind(user.employer_id)
+    .bind(now())
+    .fetch_one(db.pool())
+    .await;
+    match row {
+        Ok((id,)) => Ok(id),
+        Err(e) if is_unique_violation(&e) => Err(InsertUserError::UsernameTaken),
+        Err(e) => Err(anyhow::Error::new(e).context("insert user").into()),
+    }
+}
+
+pub async fn find_user_by_username(db: &Db, username: &str) -> anyhow::Result<Option<UserRow>> {
+    sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"))
+        .bind(username)
+        .fetch_optional(db.pool())
+        .await
+        .context("find user by username")
+}
+
+pub async fn get_user(db: &Db, id: i64) -> Result<UserRow, StorageError> {
+    sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .context("get user")?
+        .ok_or(StorageError::NotFound("user"))
+}
+
+pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await
+        .context("count users")?;
+    Ok(n)
+}

@@ -1,0 +1,93 @@
+//! Login, self-registration and the current user.
+
+use serde::{Deserialize, Serialize};
+
+/// Identifies what a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A job seeker: sees their own matches and applications.
+    Seeker,
+    /// A user acting for one employer.
+    Employer,
+    /// Civil-affairs staff, limited to their region.
+    Staff,
+    /// Sees and changes everything.
+    Admin,
+}
+
+impl Role {
+    /// Returns the snake_case name used in the API and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Seeker => "seeker",
+            Self::Employer => "employer",
+            Self::Staff => "staff",
+            Self::Admin => "admin",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s {
+            "seeker" => Ok(Self::Seeker),
+            "employer" => Ok(Self::Employer),
+            "staff" => Ok(Self::Staff),
+            "admin" => Ok(Self::Admin),
+            other => Err(format!("unknown role {other:?}, expected seeker, employer, staff or admin")),
+        }
+    }
+}
+
+/// Carries the credentials of `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The username (for seekers, their phone number).
+    pub username: String,
+    /// The password in clear; only ever sent over the login request.
+    pub password: String,
+}
+
+/// Carries a seeker's self-registration (`POST /api/v1/auth/register`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// Mainland mobile number (11 digits); it becomes the username.
+    pub phone: String,
+    /// At least 8 characters.
+    pub password: String,
+    /// The name to greet the seeker with.
+    pub display_name: String,
+}
+
+/// Describes the logged-in user (`GET /api/v1/me`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeResponse {
+    /// The user's id.
+    pub user_id: i64,
+    /// The login name.
+    pub username: String,
+    /// The name shown in the interface.
+    pub display_name: String,
+    /// What the user may do.
+    pub role: Role,
+    /// For staff: the region they are responsible for.
+    pub region: Option<RegionRef>,
+    /// For employer users: the employer they act for.
+    pub employer_id: Option<i64>,
+}
+
+/// Names a region briefly: its code and Chinese name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionRef {
+    /// Official division code.
+    pub code: String,
+    /// Chinese name, for example 汉滨区.
+    pub name: String,
+}

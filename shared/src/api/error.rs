@@ -1,0 +1,73 @@
+//! The one JSON error shape every failing endpoint answers with.
+
+use serde::{Deserialize, Serialize};
+
+/// Stable, machine-readable reasons a request failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body is not valid JSON, or a field has the wrong type or an unknown value.
+    InvalidJson,
+    /// A query string or path parameter could not be parsed.
+    InvalidParameter,
+    /// The input parsed but breaks a domain rule (checksum, range, unknown code).
+    ValidationFailed,
+    /// The body is larger than the server accepts.
+    PayloadTooLarge,
+    /// The body is not `application/json`.
+    UnsupportedMediaType,
+    /// No valid session, or wrong username or password.
+    Unauthenticated,
+    /// The session is valid but its role or jurisdiction does not allow this.
+    Forbidden,
+    /// The record does not exist, or lies outside the caller's jurisdiction.
+    NotFound,
+    /// The request conflicts with existing data (for example a duplicate username).
+    Conflict,
+    /// A person with the same ID-card number is already registered.
+    DuplicatePerson,
+    /// Too many attempts; retry later.
+    RateLimited,
+    /// Something failed on the server; the details are in its logs.
+    Internal,
+}
+
+impl ErrorCode {
+    /// Returns the HTTP status this code is answered with; the one place the mapping lives.
+    pub fn http_status(self) -> u16 {
+        match self {
+            Self::InvalidJson | Self::InvalidParameter => 400,
+            Self::ValidationFailed => 422,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::Conflict | Self::DuplicatePerson => 409,
+            Self::RateLimited => 429,
+            Self::Internal => 500,
+        }
+    }
+}
+
+/// Describes what went wrong, in one sentence, with the offending inputs named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    /// Stable identifier of the failure.
+    pub code: ErrorCode,
+    /// Human-readable explanation (lowercase, English).
+    pub message: String,
+    /// Names of the inputs at fault, as JSON paths (`categories[1]`) or parameter names.
+    #[serde(default)]
+    pub fields: Vec<String>,
+}
+
+/// Wraps an [`ApiError`] as `{"error": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiErrorBody {
+    /// The failure.
+    pub error: ApiError,
+}

@@ -1,0 +1,17 @@
+//! Request and response bodies of `/api/v1`.
+
+pub mod audit;
+pub mod auth;
+pub mod employers;
+pub mod error;
+pub mod people;
+pub mod regions;
+pub mod skills;
+
+pub use audit::*;
+pub use auth::*;
+pub use employers::*;
+pub use error::*;
+pub use people::*;
+pub use regions::*;
+pub use skills::*;

@@ -1,0 +1,33 @@
+//! The Ankang demo data set: realistic, spread over the towns, seeded once.
+
+use doorstep_server::seed::{seed_demo_if_empty, DEMO_PASSWORD};
+use doorstep_shared::api::PeoplePage;
+use reqwest::StatusCode;
+
+use crate::backend_tests;
+use crate::helpers::{count_rows, TestApp};
+
+backend_tests!(the_demo_fills_an_empty_database_once_with_working_logins);
+
+async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp) {
+    let seeded = seed_demo_if_empty(&app.state).await.expect("seeded");
+    let again = seed_demo_if_empty(&app.state).await.expect("second run");
+
+    assert!(seeded && !again, "seeds once");
+    assert_eq!(count_rows(&app, "people").await, 2_000);
+    assert_eq!(count_rows(&app, "employers").await, 300);
+    let (towns,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT home_region) FROM people")
+        .fetch_one(app.db().pool())
+        .await
+        .expect("towns");
+    assert!(towns > 120, "people spread over only {towns} towns");
+    for username in ["admin", "staff_city", "staff_hanbin", "staff_xunyang", "staff_town", "employer_demo", "13800000000"] {
+        let client = app.anonymous();
+        assert_eq!(client.login(username, DEMO_PASSWORD).await.status(), StatusCode::OK, "{username}");
+    }
+    let staff = app.anonymous();
+    staff.login("staff_hanbin", DEMO_PASSWORD).await;
+    let page: PeoplePage = staff.get("/api/v1/people?per_page=200").await.json().await.expect("page");
+    assert!(page.total > 0 && page.total < 2_000, "hanbin sees part of the city: {}", page.total);
+    assert!(page.items.iter().all(|p| p.home_region.starts_with("610902")));
+}

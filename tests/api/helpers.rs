@@ -1,0 +1,287 @@
+//! `spawn_app`: a migrated database (SQLite file or a fresh PostgreSQL
+//! database), the server on port 0, and helpers per endpoint.
+
+use doorstep_server::configuration::{LoginLimits, Settings};
+use doorstep_server::seed::{create_user, NewAccount};
+use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
+use doorstep_server::storage::Db;
+use doorstep_shared::api::{ApiErrorBody, ErrorCode, PersonRequest, Preferences};
+use reqwest::{Response, StatusCode};
+use serde_json::{json, Value};
+use sqlx::{Connection, Executor};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs an `async fn(TestApp)` once per backend: `backend_tests!(a_test_name, ...)`
+/// makes `a_test_name::sqlite` and `a_test_name::postgres`.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            use $crate::helpers::{spawn_app, Backend, TestOptions};
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = spawn_app(Backend::Sqlite, TestOptions::default()).await.expect("sqlite is always available");
+                super::$name(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                match spawn_app(Backend::Postgres, TestOptions::default()).await {
+                    Some(app) => super::$name(app).await,
+                    None => eprintln!("DOORSTEP_TEST_POSTGRES_URL is not set: postgres variant not run"),
+                }
+            }
+        }
+    )*};
+}
+
+/// Knobs a test may turn.
+pub struct TestOptions {
+    pub per_account_per_minute: u32,
+    pub per_address_per_minute: u32,
+    pub max_body_bytes: usize,
+}
+
+impl Default for TestOptions {
+    fn default() -> Self {
+        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024 }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+    _pg: Option<PgDatabase>,
+}
+
+/// Starts the server; `None` for PostgreSQL when no server is configured.
+pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (database_url, pg) = match backend {
+        Backend::Sqlite => (format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()), None),
+        Backend::Postgres => {
+            let admin_url = std::env::var("DOORSTEP_TEST_POSTGRES_URL").ok()?;
+            let pg = PgDatabase::create(&admin_url).await;
+            (pg.url.clone(), Some(pg))
+        }
+    };
+    let settings = Settings {
+        bind: "127.0.0.1:0".into(),
+        data_dir: dir.path().to_path_buf(),
+        database_url: Some(database_url),
+        secret_key: Some("a-test-secret-key-that-is-long-enough-0123".to_string().into()),
+        site_dir: site_dir(),
+        login: LoginLimits {
+            per_account_per_minute: options.per_account_per_minute,
+            per_address_per_minute: options.per_address_per_minute,
+        },
+        max_body_bytes: options.max_body_bytes,
+        seed_demo: false,
+        ..Settings::default()
+    };
+    let db = prepare_database(&settings).await.expect("database prepared");
+    let state = load_state(&settings, db).await.expect("state loaded");
+    let app = Application::build(&settings, state.clone()).await.expect("app built");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    Some(TestApp { address, state, _dir: dir, _pg: pg })
+}
+
+/// The built frontend: from `cargo xtask test`, else the default build location.
+pub fn site_dir() -> std::path::PathBuf {
+    match std::env::var("DOORSTEP_TEST_SITE_DIR") {
+        Ok(dir) => dir.into(),
+        Err(_) => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
+    }
+}
+
+/// A database of its own on the shared PostgreSQL server, dropped afterwards.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create(admin_url: &str) -> Self {
+        let name = format!("doorstep_test_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to DOORSTEP_TEST_POSTGRES_URL");
+        conn.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create test database");
+        let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
+        Self { admin_url: admin_url.to_string(), url: format!("{base}/{name}"), name }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop runs inside the test's runtime; a thread with its own runtime may block.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&url).await {
+                    let _ = conn.execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str()).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// An HTTP client with its own cookie jar: one logged-in (or anonymous) user.
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base: String,
+}
+
+impl TestApp {
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    pub fn anonymous(&self) -> Client {
+        let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        Client { http, base: self.address.clone() }
+    }
+
+    /// Creates a user directly (arrange step) and returns its id.
+    pub async fn create_user(&self, role: &str, username: &str, region: Option<&str>, employer: Option<i64>) -> i64 {
+        create_user(
+            &self.state,
+            NewAccount {
+                role: role.into(),
+                username: username.into(),
+                password: PASSWORD.into(),
+                display_name: Some(format!("{username} 的名字")),
+                region: region.map(String::from),
+                employer_id: employer,
+            },
+        )
+        .await
+        .expect("user created")
+    }
+
+    /// A client logged in as a new user of that role.
+    pub async fn login_as(&self, role: &str, username: &str, region: Option<&str>, employer: Option<i64>) -> Client {
+        self.create_user(role, username, region, employer).await;
+        let client = self.anonymous();
+        let res = client.login(username, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK, "login of {username}");
+        client
+    }
+
+    pub async fn admin(&self) -> Client {
+        self.login_as("admin", "admin", None, None).await
+    }
+
+    pub async fn staff(&self, username: &str, region: &str) -> Client {
+        self.login_as("staff", username, Some(region), None).await
+    }
+
+    /// An employer in a Hanbin town, created by an admin client.
+    pub async fn employer_in(&self, admin: &Client, region: &str) -> i64 {
+        let res = admin
+            .post_json(
+                "/api/v1/employers",
+                &json!({"name": "汉滨毛绒玩具社区工厂", "kind": "community_factory", "region_code": region,
+                        "contact_name": "张厂长", "contact_phone": "13900000001"}),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        body(res).await["id"].as_i64().expect("employer id")
+    }
+}
+
+impl Client {
+    pub async fn get(&self, path: &str) -> Response {
+        self.http.get(format!("{}{path}", self.base)).send().await.expect("request sent")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.http.post(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value) -> Response {
+        self.http.patch(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
+    }
+
+    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
+        self.http.put(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
+    }
+
+    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> Response {
+        self.post_json("/api/v1/auth/login", &json!({"username": username, "password": password})).await
+    }
+
+    pub async fn create_person(&self, person: &Value) -> Response {
+        self.post_json("/api/v1/people", person).await
+    }
+}
+
+pub async fn body(res: Response) -> Value {
+    res.json().await.expect("json body")
+}
+
+/// Asserts the status and the error shape, and returns the error's fields.
+pub async fn assert_error(res: Response, status: StatusCode, code: ErrorCode) -> Vec<String> {
+    let got = res.status();
+    let text = res.text().await.expect("body");
+    assert_eq!(got, status, "body: {text}");
+    let parsed: ApiErrorBody = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not our error shape ({e}): {text}"));
+    assert_eq!(parsed.error.code, code, "body: {text}");
+    assert!(!parsed.error.message.is_empty());
+    parsed.error.fields
+}
+
+/// A valid person in Hanbin's 老城街道 with a checksum-correct ID number.
+pub fn person_json(name: &str, id_number: &str) -> Value {
+    serde_json::to_value(PersonRequest {
+        name: name.into(),
+        id_number: id_number.into(),
+        phone: "13800001234".into(),
+        gender: doorstep_shared::api::Gender::Female,
+        birth_year: id_number[6..10].parse().expect("year"),
+        home_region: "610902001".into(),
+        categories: vec![doorstep_shared::api::AssistanceCategory::Dibao],
+        disability_grade: None,
+        skills: vec!["做衣服".into()],
+        preferences: Preferences::default(),
+        consent_to_share: true,
+    })
+    .expect("serialisable")
+}
+
+/// A valid ID number for a county, birth year and sequence.
+pub fn id_number(county: &str, year: u16, seq: u16) -> String {
+    let body = format!("{county}{year:04}0615{seq:03}");
+    let check = doorstep_shared::types::IdCardNumber::check_char(&body).expect("17 digits");
+    format!("{body}{check}")
+}
+
+/// Rows in a table, read straight from the database.
+pub async fn count_rows(app: &TestApp, table: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(app.db().pool())
+        .await
+        .expect("count");
+    n
+}

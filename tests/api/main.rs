@@ -1,0 +1,16 @@
+//! End-to-end tests: the real server on a random port over a fresh database
+//! per test (SQLite always; PostgreSQL too when DOORSTEP_TEST_POSTGRES_URL is
+//! set), and the real frontend in headless Chromium. One binary, one world per test.
+
+mod helpers;
+
+mod audit;
+mod auth;
+mod authorization;
+mod bad_input;
+mod browser;
+mod demo;
+mod employers;
+mod health;
+mod people;
+mod reference;

@@ -115,3 +115,52 @@ impl Settings {
             .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closure signature, not ours
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_a_demo_on_a_fresh_machine() {
+        figment::Jail::expect_with(|_| {
+            let s = Settings::load(Path::new("missing.toml")).expect("defaults load");
+            assert_eq!(s.bind, "127.0.0.1:8080");
+            assert!(s.database_url().starts_with("sqlite://data/doorstep.db"));
+            assert!(s.seed_demo);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn file_then_environment_override_the_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("doorstep.toml", "bind = \"0.0.0.0:9000\"\nlog_format = \"json\"\n[login]\nper_account_per_minute = 3\n")?;
+            jail.set_env("DOORSTEP_BIND", "127.0.0.1:9001");
+            jail.set_env("DOORSTEP_LOGIN__PER_ADDRESS_PER_MINUTE", "7");
+            let s = Settings::load(Path::new("doorstep.toml")).expect("loads");
+            assert_eq!(s.bind, "127.0.0.1:9001");
+            assert_eq!(s.log_format, LogFormat::Json);
+            assert_eq!((s.login.per_account_per_minute, s.login.per_address_per_minute), (3, 7));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_malformed_setting_fails_with_one_line_naming_it() {
+        for (key, value, named) in [
+            ("DOORSTEP_BIND", "not-an-address", "bind"),
+            ("DOORSTEP_LOG_FORMAT", "xml", "log_format"),
+            ("DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE", "many", "per_account_per_minute"),
+            ("DOORSTEP_DATABASE_URL", "mysql://x", "database_url"),
+        ] {
+            figment::Jail::expect_with(|jail| {
+                jail.set_env(key, value);
+                let err = Settings::load(Path::new("missing.toml")).expect_err("must fail").to_string().to_lowercase();
+                assert!(err.contains(named), "{key}: {err}");
+                assert!(!err.contains('\n'), "{key}: more than one line: {err}");
+                Ok(())
+            });
+        }
+    }
+}

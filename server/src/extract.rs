@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_path() {
-        let err = parse::<PersonUpdate>(br#"{"categories": ["dibao", "rich"]}"#).err().expect("must fail");
+        let err = parse::<PersonUpdate>(br#"{"categories": ["dibao", "rich"]}"#).expect_err("must fail");
         match err {
             crate::error::ApiError::Refused { fields, .. } => assert_eq!(fields, vec!["categories[1]"]),
             other => panic!("unexpected {other:?}"),

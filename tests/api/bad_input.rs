@@ -9,10 +9,13 @@ use crate::helpers::{assert_error, count_rows, id_number, person_json, spawn_app
 
 backend_tests!(malformed_bodies_get_a_4xx_naming_the_problem, malformed_paths_and_queries_get_a_400);
 
+/// Why, content type, body, expected status, code and fields.
+type Case = (&'static str, &'static str, Vec<u8>, StatusCode, ErrorCode, Vec<&'static str>);
+
 async fn malformed_bodies_get_a_4xx_naming_the_problem(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
     let good = person_json("钱小琴", &id_number("610902", 1992, 6)).to_string();
-    let cases: Vec<(&str, &str, Vec<u8>, StatusCode, ErrorCode, Vec<&str>)> = vec![
+    let cases: Vec<Case> = vec![
         ("truncated json", "application/json", good.as_bytes()[..good.len() - 5].to_vec(), StatusCode::BAD_REQUEST, ErrorCode::InvalidJson, vec![]),
         ("not json at all", "application/json", b"name=x".to_vec(), StatusCode::BAD_REQUEST, ErrorCode::InvalidJson, vec![]),
         ("wrong type", "application/json", good.replace("\"birth_year\":1992", "\"birth_year\":\"1992\"").into_bytes(), StatusCode::BAD_REQUEST, ErrorCode::InvalidJson, vec!["birth_year"]),

@@ -141,34 +141,6 @@ fn code_len(level: RegionLevel) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_bundled_tree_holds_ankang_and_its_counties() {
-        let tree = RegionTree::new(bundled_regions().expect("parses"));
-        let ankang = RegionCode::parse("6109").expect("code");
-        assert_eq!(tree.get(&ankang).expect("ankang").name, "安康市");
-        assert_eq!(tree.children(Some(&ankang)).len(), 10);
-        assert_eq!(tree.descendants_at(&ankang, RegionLevel::Town).len(), 139);
-        assert!(tree.children(None).len() >= 31);
-        for r in tree.by_code.values() {
-            if let Some(p) = &r.parent_code {
-                assert!(r.code.starts_with(p.as_str()), "{} not under {p}", r.code);
-            }
-        }
-    }
-
-    #[test]
-    fn cities_and_provinces_are_not_local() {
-        let tree = RegionTree::new(bundled_regions().expect("parses"));
-        assert!(tree.resolve_local("6109").is_err());
-        assert!(tree.resolve_local("610902").is_ok());
-        assert!(tree.resolve("999999").is_err());
-    }
-}
-
 /// The live region tree shared by handlers; staff corrections take the write lock briefly.
 pub struct Regions(std::sync::RwLock<RegionTree>);
 
@@ -202,5 +174,33 @@ impl Regions {
 
     pub fn name_of(&self, code: &str) -> String {
         self.reference(code).map(|r| r.name).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_tree_holds_ankang_and_its_counties() {
+        let tree = RegionTree::new(bundled_regions().expect("parses"));
+        let ankang = RegionCode::parse("6109").expect("code");
+        assert_eq!(tree.get(&ankang).expect("ankang").name, "安康市");
+        assert_eq!(tree.children(Some(&ankang)).len(), 10);
+        assert_eq!(tree.descendants_at(&ankang, RegionLevel::Town).len(), 139);
+        assert!(tree.children(None).len() >= 31);
+        for r in tree.by_code.values() {
+            if let Some(p) = &r.parent_code {
+                assert!(r.code.starts_with(p.as_str()), "{} not under {p}", r.code);
+            }
+        }
+    }
+
+    #[test]
+    fn cities_and_provinces_are_not_local() {
+        let tree = RegionTree::new(bundled_regions().expect("parses"));
+        assert!(tree.resolve_local("6109").is_err());
+        assert!(tree.resolve_local("610902").is_ok());
+        assert!(tree.resolve("999999").is_err());
     }
 }

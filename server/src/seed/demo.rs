@@ -48,9 +48,12 @@ pub async fn seed_demo_if_empty(state: &AppState) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// Role, username, display name, region, employer.
+type DemoLogin<'a> = (&'a str, &'a str, &'a str, Option<String>, Option<i64>);
+
 async fn seed_accounts(state: &AppState, towns: &[String], employer_id: i64) -> anyhow::Result<i64> {
     let town = towns.iter().find(|t| t.starts_with("610902")).cloned().unwrap_or_else(|| towns[0].clone());
-    let accounts: [(&str, &str, &str, Option<String>, Option<i64>); 7] = [
+    let accounts: [DemoLogin; 7] = [
         ("admin", "admin", "系统管理员", None, None),
         ("staff", "staff_city", "安康市民政局 李科长", Some("6109".into()), None),
         ("staff", "staff_hanbin", "汉滨区民政局 王干事", Some("610902".into()), None),

@@ -22,7 +22,7 @@ impl IdCardNumber {
             };
             sum += d * w;
         }
-        if last.chars().next() != Some(CHECK[(sum % 11) as usize]) {
+        if !last.starts_with(CHECK[(sum % 11) as usize]) {
             return Err("id-card number has a wrong check character".into());
         }
         let (month, day) = (&s[10..12], &s[12..14]);

@@ -1,0 +1,21 @@
+//! Login, logout and the current user (`/api/v1/auth/*`, `/api/v1/me`).
+
+use doorstep_shared::api::{LoginRequest, MeResponse};
+use gloo_net::http::Request;
+
+use super::client::{fetch_empty, fetch_json, plain, with_json, ApiError};
+
+/// Logs in; on success the server sets the session cookie and describes the user.
+pub async fn login(request: &LoginRequest) -> Result<MeResponse, ApiError> {
+    fetch_json(with_json(Request::post("/api/v1/auth/login"), request)?).await
+}
+
+/// Ends the session and clears its cookie.
+pub async fn logout() -> Result<(), ApiError> {
+    fetch_empty(plain(Request::post("/api/v1/auth/logout"))?).await
+}
+
+/// Describes the logged-in user; `Unauthenticated` when there is no session.
+pub async fn get_me() -> Result<MeResponse, ApiError> {
+    fetch_json(plain(Request::get("/api/v1/me"))?).await
+}

@@ -1,0 +1,57 @@
+//! The session: who is logged in, as the server last told us, and the two
+//! actions that change it. `me` is a `LocalResource` over `GET /api/v1/me`, so
+//! the first load, a login (which answers with the same `MeResponse`) and a
+//! logout (which asks `/me` again) all flow through the one value the app
+//! shell renders from. The actions live here, owned by the app rather than by
+//! a page, because finishing them swaps the page that started them away.
+
+use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse};
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+
+/// The session context; `Copy`, so views capture it freely.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The latest answer of `/me` (or of login); `None` until the first one arrives.
+    pub me: LocalResource<Result<MeResponse, ApiError>>,
+    /// Logs in; its value holds the last failure for the login form to show.
+    pub login: Action<LoginRequest, Result<(), ApiError>>,
+    /// Logs out; its value holds the last failure for the home page to show.
+    pub logout: Action<(), Result<(), ApiError>>,
+}
+
+impl Session {
+    /// Starts the first `/me` call and provides the context.
+    pub fn provide() -> Self {
+        let me = LocalResource::new(api::get_me);
+        // The login answer already describes the user, so no second trip to `/me`.
+        let login = Action::new_local(move |request: &LoginRequest| {
+            let request = request.clone();
+            async move {
+                let user = api::login(&request).await?;
+                me.set(Some(Ok(user)));
+                Ok::<(), ApiError>(())
+            }
+        });
+        let logout = Action::new_local(move |_: &()| async move {
+            match api::logout().await {
+                Ok(()) => {}
+                // The session had already expired: that is what we wanted.
+                Err(error) if error.code() == Some(ErrorCode::Unauthenticated) => {}
+                Err(error) => return Err(error),
+            }
+            // Show whatever the server now says rather than assuming.
+            me.refetch();
+            Ok(())
+        });
+        let session = Self { me, login, logout };
+        provide_context(session);
+        session
+    }
+}
+
+/// Returns the session context provided by the app.
+pub fn use_session() -> Session {
+    expect_context()
+}

@@ -20,6 +20,8 @@ pub enum Command {
     Serve,
     /// Apply pending migrations and load the shipped regions and skills.
     Migrate,
+    /// Rebuild the postings search index from the database.
+    Reindex,
     /// Fill an empty database with the Ankang demo (people, employers, logins).
     SeedDemo,
     /// Create a user account.

@@ -27,6 +27,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub log_level: String,
     pub login: LoginLimits,
+    /// `/match` requests per minute per client address.
+    pub match_per_minute: u32,
     pub session_days: u32,
     /// Largest accepted JSON body, bytes.
     pub max_body_bytes: usize,
@@ -66,6 +68,7 @@ impl Default for Settings {
             log_format: LogFormat::Pretty,
             log_level: "info".into(),
             login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60 },
+            match_per_minute: 120,
             session_days: 14,
             max_body_bytes: 64 * 1024,
             seed_demo: true,
@@ -95,8 +98,8 @@ impl Settings {
                 anyhow::bail!("invalid setting: database_url must start with sqlite: or postgres://");
             }
         }
-        if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 {
-            anyhow::bail!("invalid setting: login limits must be at least 1 per minute");
+        if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 || self.match_per_minute == 0 {
+            anyhow::bail!("invalid setting: login limits and match_per_minute must be at least 1 per minute");
         }
         Ok(())
     }
@@ -107,6 +110,11 @@ impl Settings {
             Some(url) => url.clone(),
             None => format!("sqlite://{}?mode=rwc", self.data_dir.join("doorstep.db").display()),
         }
+    }
+
+    /// Where the postings index lives.
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index").join("postings")
     }
 
     /// Creates the data directory if needed.

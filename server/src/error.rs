@@ -60,6 +60,15 @@ impl From<StorageError> for ApiError {
     }
 }
 
+impl From<crate::domain::FieldErrors> for ApiError {
+    /// One 422 naming every bad field, messages joined.
+    fn from(errors: crate::domain::FieldErrors) -> Self {
+        let message = errors.0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ");
+        let fields = errors.0.into_iter().map(|(f, _)| f).collect();
+        Self::Refused { code: ErrorCode::ValidationFailed, message, fields }
+    }
+}
+
 impl std::fmt::Debug for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

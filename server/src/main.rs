@@ -4,6 +4,7 @@ use anyhow::Context;
 use clap::Parser;
 use doorstep_server::cli::{Cli, Command};
 use doorstep_server::configuration::Settings;
+use doorstep_server::search::reindex;
 use doorstep_server::seed::{create_user, seed_demo_if_empty, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, Application};
 use doorstep_server::telemetry;
@@ -26,6 +27,11 @@ async fn run() -> anyhow::Result<()> {
         Command::Migrate => {
             tracing::info!("migrations applied and reference data loaded");
         }
+        Command::Reindex => {
+            let state = load_state(&settings, db).await?;
+            let n = reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
+            println!("indexed {n} open postings");
+        }
         Command::SeedDemo => {
             let state = load_state(&settings, db).await?;
             seed_demo_if_empty(&state).await?;
@@ -41,9 +47,13 @@ async fn run() -> anyhow::Result<()> {
             if settings.seed_demo {
                 seed_demo_if_empty(&state).await.context("seeding the demo failed")?;
             }
+            let indexer = state.spawn_indexer();
             let app = Application::build(&settings, state).await?;
             tracing::info!(port = app.port(), bind = %settings.bind, "doorstep is serving");
-            app.run_until_stopped().await.context("server failed")?;
+            tokio::select! {
+                served = app.run_until_stopped() => served.context("server failed")?,
+                _ = indexer => anyhow::bail!("the indexer stopped unexpectedly"),
+            }
             tracing::info!("stopped");
         }
     }

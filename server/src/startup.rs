@@ -12,13 +12,16 @@ use anyhow::Context;
 use futures::FutureExt;
 use tracing_actix_web::{RequestId, TracingLogger};
 
-use crate::auth::{CookiePolicy, LoginThrottle};
+use std::sync::Arc;
+
+use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle};
 use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::BodyLimit;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
-use crate::routes::{audit, auth, employers, health, openapi, people, regions, site, skills};
+use crate::routes::{audit, auth, employers, health, matching, openapi, people, postings, regions, site, skills};
+use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
 pub struct Application {
@@ -33,6 +36,7 @@ pub struct AppState {
     pub vault: web::Data<IdVault>,
     pub regions: web::Data<Regions>,
     pub skills: web::Data<SkillCatalog>,
+    pub index: web::Data<PostingIndex>,
 }
 
 /// Connects, migrates and loads the shipped reference data (idempotent).
@@ -45,15 +49,29 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// Loads shared state from a prepared database.
+/// Loads shared state from a prepared database; opens the postings index and
+/// rebuilds it if it is missing, corrupt or ahead of the database.
 pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState> {
     let secret = load_or_create_secret(settings.secret_key.as_ref(), &settings.data_dir)?;
+    let skills = Arc::new(SkillCatalog::new(list_skills(&db).await?));
+    let dir = settings.index_dir();
+    let (index, opened) = tokio::task::spawn_blocking(move || PostingIndex::open_or_create(&dir)).await??;
+    let index = Arc::new(index);
+    ensure_current(&db, &index, &skills, opened == Opened::Fresh).await?;
     Ok(AppState {
         vault: web::Data::new(IdVault::new(&secret)),
         regions: web::Data::new(Regions::new(RegionTree::new(list_regions(&db).await?))),
-        skills: web::Data::new(SkillCatalog::new(list_skills(&db).await?)),
+        skills: web::Data::from(skills),
+        index: web::Data::from(index),
         db,
     })
+}
+
+impl AppState {
+    /// The worker that keeps the index following the database.
+    pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()))
+    }
 }
 
 impl Application {
@@ -81,10 +99,11 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
         .map_err(|e| anyhow::anyhow!("cannot build metrics: {e}"))?;
     let db = web::Data::new(state.db);
     let throttle = web::Data::new(LoginThrottle::new(&settings.login));
+    let match_throttle = web::Data::new(AddressThrottle::per_minute(settings.match_per_minute));
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
-    let (vault, regions_data, skills_data) = (state.vault, state.regions, state.skills);
+    let (vault, regions_data, skills_data, index) = (state.vault, state.regions, state.skills, state.index);
     let server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
@@ -111,6 +130,8 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(vault.clone())
             .app_data(regions_data.clone())
             .app_data(skills_data.clone())
+            .app_data(index.clone())
+            .app_data(match_throttle.clone())
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             .service(api_v1())
@@ -145,5 +166,16 @@ fn api_v1() -> actix_web::Scope {
         .route("/employers", web::get().to(employers::list_employers_handler))
         .route("/employers/{id}", web::get().to(employers::get_employer_handler))
         .route("/audit", web::get().to(audit::list_audit_handler))
+        .route("/postings", web::post().to(postings::create_posting))
+        .route("/postings", web::get().to(postings::search_postings))
+        .route("/postings/managed", web::get().to(postings::list_managed_postings))
+        .route("/postings/{id}", web::get().to(postings::get_posting_handler))
+        .route("/postings/{id}", web::patch().to(postings::update_posting_handler))
+        .route("/postings/{id}/approve", web::post().to(postings::approve_posting))
+        .route("/postings/{id}/reject", web::post().to(postings::reject_posting))
+        .route("/postings/{id}/close", web::post().to(postings::close_posting))
+        .route("/postings/{id}/candidates", web::get().to(matching::posting_candidates))
+        .route("/people/{id}/matches", web::get().to(matching::person_matches))
+        .route("/match", web::post().to(matching::match_postings))
         .default_service(web::to(error::api_not_found))
 }

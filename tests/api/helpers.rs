@@ -48,16 +48,18 @@ pub struct TestOptions {
     pub per_account_per_minute: u32,
     pub per_address_per_minute: u32,
     pub max_body_bytes: usize,
+    pub match_per_minute: u32,
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024 }
+        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000 }
     }
 }
 
 pub struct TestApp {
     pub address: String,
+    pub settings: Settings,
     pub state: AppState,
     _dir: tempfile::TempDir,
     _pg: Option<PgDatabase>,
@@ -85,6 +87,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
             per_address_per_minute: options.per_address_per_minute,
         },
         max_body_bytes: options.max_body_bytes,
+        match_per_minute: options.match_per_minute,
         seed_demo: false,
         ..Settings::default()
     };
@@ -93,7 +96,8 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
     let app = Application::build(&settings, state.clone()).await.expect("app built");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    Some(TestApp { address, state, _dir: dir, _pg: pg })
+    state.spawn_indexer();
+    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
 }
 
 /// The built frontend: from `cargo xtask test`, else the default build location.
@@ -146,6 +150,16 @@ pub struct Client {
 impl TestApp {
     pub fn db(&self) -> &Db {
         &self.state.db
+    }
+
+    /// Waits until the index has applied every change committed so far.
+    pub async fn wait_indexed(&self) {
+        let newest = doorstep_server::storage::last_change(self.db()).await.expect("feed");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while self.state.index.cursor() < newest {
+            assert!(std::time::Instant::now() < deadline, "index stuck at {} < {newest}", self.state.index.cursor());
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     pub fn anonymous(&self) -> Client {
@@ -202,6 +216,11 @@ impl TestApp {
 }
 
 impl Client {
+    /// Another handle on the same session (reqwest clients share their cookie jar).
+    pub fn clone_session(&self) -> Client {
+        Client { http: self.http.clone(), base: self.base.clone() }
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.http.get(format!("{}{path}", self.base)).send().await.expect("request sent")
     }
@@ -275,6 +294,45 @@ pub fn id_number(county: &str, year: u16, seq: u16) -> String {
     let body = format!("{county}{year:04}0615{seq:03}");
     let check = doorstep_shared::types::IdCardNumber::check_char(&body).expect("17 digits");
     format!("{body}{check}")
+}
+
+/// A posting for a sewing job at a Hanbin community factory, valid for 30 days.
+pub fn posting_json(employer_id: i64) -> Value {
+    json!({
+        "employer_id": employer_id,
+        "title": "缝纫工",
+        "description": "社区工厂缝制毛绒玩具，计件工资，可带孩子上班",
+        "region_code": "610902001",
+        "skills": ["缝纫"],
+        "wage_min": 2800,
+        "wage_max": 3600,
+        "headcount": 5,
+        "schedule": "full_time",
+        "accommodation": false,
+        "physical_demand": "light",
+        "accessible": true,
+        "valid_until": days_from_today(30),
+    })
+}
+
+/// `YYYY-MM-DD`, `days` from today in China.
+pub fn days_from_today(days: i64) -> String {
+    doorstep_server::domain::format_day(doorstep_server::domain::today() + days)
+}
+
+impl Client {
+    /// Creates a posting and approves it (the client must be staff or admin); waits until it is searchable.
+    pub async fn open_posting(&self, app: &TestApp, posting: &Value) -> i64 {
+        let res = self.post_json("/api/v1/postings", posting).await;
+        let status = res.status();
+        let created = body(res).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let id = created["id"].as_i64().expect("posting id");
+        let approved = self.post_json(&format!("/api/v1/postings/{id}/approve"), &json!({})).await;
+        assert_eq!(approved.status(), StatusCode::OK);
+        app.wait_indexed().await;
+        id
+    }
 }
 
 /// Rows in a table, read straight from the database.

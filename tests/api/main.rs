@@ -13,4 +13,7 @@ mod demo;
 mod employers;
 mod health;
 mod people;
+mod postings;
+mod matching;
+mod index;
 mod reference;

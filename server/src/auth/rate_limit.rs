@@ -30,3 +30,16 @@ impl LoginThrottle {
         account_ok && address_ok
     }
 }
+
+/// Requests per minute per client address, for public endpoints that cost work (`/match`).
+pub struct AddressThrottle(DefaultKeyedRateLimiter<IpAddr>);
+
+impl AddressThrottle {
+    pub fn per_minute(n: u32) -> Self {
+        Self(RateLimiter::keyed(Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))))
+    }
+
+    pub fn allow(&self, address: Option<IpAddr>) -> bool {
+        address.is_none_or(|a| self.0.check_key(&a).is_ok())
+    }
+}

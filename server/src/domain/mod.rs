@@ -1,5 +1,13 @@
-//! Pure rules, no I/O: what makes a person record valid.
+//! Pure rules, no I/O: valid records, dates, distances, match scoring.
 
+mod date;
+mod geo;
+mod matching;
 mod person;
+mod posting;
 
+pub use date::*;
+pub use geo::*;
+pub use matching::*;
 pub use person::*;
+pub use posting::*;

@@ -27,7 +27,7 @@ pub struct PersonDraft {
 pub struct FieldErrors(pub Vec<(String, String)>);
 
 impl FieldErrors {
-    fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push((field.into(), message.into()));
     }
 }

@@ -111,6 +111,16 @@ impl RegionTree {
         Ok(code)
     }
 
+    /// Like `resolve`, but a city or anything below it: transfer-employment
+    /// sites (Suzhou, Dongguan) are known to the city only.
+    pub fn resolve_site(&self, raw: &str) -> Result<RegionCode, String> {
+        let code = self.resolve(raw)?;
+        if code.level() < RegionLevel::City {
+            return Err(format!("region {code} is a province; give a city, county, town or village"));
+        }
+        Ok(code)
+    }
+
     pub fn set_point(&mut self, code: &RegionCode, lat: f64, lon: f64) {
         if let Some(r) = self.by_code.get_mut(code.as_ref()) {
             r.lat = lat;

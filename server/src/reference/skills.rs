@@ -97,6 +97,37 @@ impl SkillCatalog {
         }
     }
 
+    pub fn get(&self, code: &str) -> Option<&Skill> {
+        self.by_term.get(code).map(|&i| &self.skills[i]).filter(|s| s.code == code)
+    }
+
+    /// Chinese and English names of a code (the code itself if unknown).
+    pub fn names(&self, code: &str) -> (String, String) {
+        match self.get(code) {
+            Some(s) => (s.name_zh.clone(), s.name_en.clone()),
+            None => (code.to_string(), code.to_string()),
+        }
+    }
+
+    /// Every name and synonym of a code, for indexing.
+    pub fn all_terms(&self, code: &str) -> Vec<String> {
+        self.get(code).map(Skill::terms).unwrap_or_default()
+    }
+
+    /// Skills whose names or synonyms (two characters or more) occur in free
+    /// text: "想在家门口做衣服" mentions sewing.
+    pub fn mentioned_in(&self, text: &str) -> Vec<String> {
+        let text = normalise(text);
+        let mut found = Vec::new();
+        for skill in &self.skills {
+            let hit = skill.terms().iter().map(|t| normalise(t)).any(|t| t.chars().count() >= 2 && text.contains(&t));
+            if hit {
+                found.push(skill.code.clone());
+            }
+        }
+        found
+    }
+
     /// Skills any of whose names contains the query, exact matches first.
     pub fn search(&self, q: &str) -> Vec<&Skill> {
         let q = normalise(q);
@@ -152,6 +183,13 @@ mod tests {
         assert_eq!(c.resolve(" Sewing ").as_deref(), Ok("sewing"));
         assert_eq!(c.resolve("采茶").as_deref(), Ok("tea_picking"));
         assert!(c.resolve("time travel").is_err());
+    }
+
+    #[test]
+    fn skills_are_found_in_free_text() {
+        let c = catalog();
+        assert!(c.mentioned_in("想在家门口做衣服").contains(&"sewing".to_string()));
+        assert!(c.mentioned_in("").is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{audit, auth, employers, health, people, regions, skills};
+use super::{audit, auth, employers, health, matching, people, postings, regions, skills};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,6 +17,10 @@ use super::{audit, auth, employers, health, people, regions, skills};
         people::update_person_handler, people::reveal_id_number,
         employers::create_employer, employers::list_employers_handler, employers::get_employer_handler,
         audit::list_audit_handler,
+        postings::create_posting, postings::search_postings, postings::list_managed_postings,
+        postings::get_posting_handler, postings::update_posting_handler,
+        postings::approve_posting, postings::reject_posting, postings::close_posting,
+        matching::match_postings, matching::person_matches, matching::posting_candidates,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),

@@ -69,3 +69,17 @@ pub async fn list_employers(db: &Db, region_prefix: &str, limit: i64, offset: i6
         .context("count employers")?;
     Ok((rows, total))
 }
+
+/// Names of employers by id.
+pub async fn employer_names(db: &Db, ids: &[i64]) -> anyhow::Result<std::collections::HashMap<i64, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let in_list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("SELECT id, name FROM employers WHERE id IN ({})", in_list.join(", "));
+    let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    Ok(q.fetch_all(db.pool()).await.context("employer names")?.into_iter().collect())
+}

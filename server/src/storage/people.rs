@@ -303,3 +303,26 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
     }
     Ok(out)
 }
+
+/// People who might fit a posting: inside `region_prefix`, having one of
+/// `skills` (any skill when empty), consenting when asked; at most `limit`.
+pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[String], consent_only: bool, limit: i64) -> anyhow::Result<Vec<StoredPerson>> {
+    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE home_region LIKE $1");
+    if consent_only {
+        sql.push_str(" AND consent_to_share = 1");
+    }
+    if !skills.is_empty() {
+        let list: Vec<String> = (0..skills.len()).map(|i| format!("${}", i + 2)).collect();
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))",
+            list.join(", ")
+        ));
+    }
+    sql.push_str(&format!(" ORDER BY id LIMIT ${}", skills.len() + 2));
+    let mut q = sqlx::query_as::<_, PersonRow>(&sql).bind(format!("{region_prefix}%"));
+    for s in skills {
+        q = q.bind(s);
+    }
+    let rows = q.bind(limit).fetch_all(db.pool()).await.context("candidate people")?;
+    attach_lists(db, rows).await
+}

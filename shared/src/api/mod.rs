@@ -4,7 +4,9 @@ pub mod audit;
 pub mod auth;
 pub mod employers;
 pub mod error;
+pub mod matching;
 pub mod people;
+pub mod postings;
 pub mod regions;
 pub mod skills;
 
@@ -12,6 +14,8 @@ pub use audit::*;
 pub use auth::*;
 pub use employers::*;
 pub use error::*;
+pub use matching::*;
 pub use people::*;
+pub use postings::*;
 pub use regions::*;
 pub use skills::*;

@@ -4,7 +4,7 @@ use doorstep_shared::api::{AssistanceCategory, Gender, PersonResponse, Preferenc
 use doorstep_shared::types::{Phone, RegionCode};
 
 use crate::crypto::IdVault;
-use crate::domain::{FieldErrors, PersonDraft};
+use crate::domain::PersonDraft;
 use crate::error::ApiError;
 use crate::reference::Regions;
 use crate::storage::{PersonValues, StoredPerson, WritePersonError};
@@ -32,7 +32,7 @@ pub fn to_values(draft: &PersonDraft, vault: &IdVault) -> anyhow::Result<PersonV
     })
 }
 
-fn preferences(p: &StoredPerson) -> Preferences {
+pub fn preferences(p: &StoredPerson) -> Preferences {
     let r = &p.row;
     Preferences {
         max_commute_km: u32::try_from(r.max_commute_km).unwrap_or(0),
@@ -81,12 +81,6 @@ pub fn to_draft(p: &StoredPerson, vault: &IdVault) -> anyhow::Result<PersonDraft
         preferences: preferences(p),
         consent_to_share: r.consent_to_share != 0,
     })
-}
-
-pub fn field_errors(errors: FieldErrors) -> ApiError {
-    let message = errors.0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ");
-    let fields = errors.0.into_iter().map(|(f, _)| f).collect();
-    ApiError::Refused { code: doorstep_shared::api::ErrorCode::ValidationFailed, message, fields }
 }
 
 pub fn write_error(e: WritePersonError, regions: &Regions) -> ApiError {

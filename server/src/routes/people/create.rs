@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{PersonRequest, PersonResponse};
 
-use super::convert::{field_errors, this_year, to_response, to_values, write_error};
+use super::convert::{this_year, to_response, to_values, write_error};
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::domain::parse_person;
@@ -26,7 +26,7 @@ pub async fn create_person(
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
 ) -> Result<HttpResponse, ApiError> {
-    let draft = regions.read(|tree| parse_person(body.0, tree, &skills, this_year())).map_err(field_errors)?;
+    let draft = regions.read(|tree| parse_person(body.0, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
     let values = to_values(&draft, &vault)?;
     let id = insert_person(&db, &values, scope.user.id).await.map_err(|e| write_error(e, &regions))?;

@@ -2,6 +2,7 @@
 
 mod convert;
 
+pub use convert::preferences as to_preferences;
 pub use convert::to_values as to_values_for_seed;
 mod create;
 mod read;

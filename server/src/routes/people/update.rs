@@ -3,7 +3,7 @@
 use actix_web::web;
 use doorstep_shared::api::{PersonResponse, PersonUpdate};
 
-use super::convert::{field_errors, this_year, to_draft, to_response, to_values, write_error};
+use super::convert::{this_year, to_draft, to_response, to_values, write_error};
 use super::read::visible_person;
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
@@ -30,7 +30,7 @@ pub async fn update_person_handler(
     let id = *path;
     let current = visible_person(&scope, &db, id).await?;
     let merged = apply_update(to_request(&to_draft(&current, &vault)?), body.0);
-    let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(field_errors)?;
+    let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
     let values = to_values(&draft, &vault)?;
     update_person(&db, id, &values, current.row.updated_at, scope.user.id)

@@ -1,0 +1,257 @@
+//! Match scoring: hard constraints that are never violated, and a blended
+//! score whose every part becomes a plain reason a person can read.
+
+use doorstep_shared::api::{PhysicalDemand, Reason, ReasonKind, Schedule};
+
+use super::Point;
+
+/// What a person wants and can do, parsed.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// Skill codes, sorted.
+    pub skills: Vec<String>,
+    pub home: Option<Point>,
+    pub max_commute_km: f64,
+    pub willing_to_relocate: bool,
+    /// `None`: any schedule.
+    pub schedules: Option<Vec<Schedule>>,
+    pub min_wage: Option<u32>,
+    pub needs_accessible: bool,
+    pub max_physical_demand: PhysicalDemand,
+}
+
+/// The facts of a posting that matching looks at.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub posting_id: i64,
+    pub skills: Vec<String>,
+    pub site: Point,
+    pub wage_min: u32,
+    pub wage_max: u32,
+    pub schedule: Schedule,
+    pub accommodation: bool,
+    pub accessible: bool,
+    pub physical_demand: PhysicalDemand,
+    pub valid_until: i64,
+    /// Text relevance relative to the best candidate, in [0, 1].
+    pub text: f64,
+}
+
+/// Names the first hard constraint a candidate breaks, if any.
+pub fn violation(p: &Profile, c: &Candidate, today: i64) -> Option<&'static str> {
+    if c.valid_until < today {
+        return Some("expired");
+    }
+    if p.needs_accessible && !c.accessible {
+        return Some("not accessible");
+    }
+    if p.min_wage.is_some_and(|w| c.wage_max < w) {
+        return Some("wage below minimum");
+    }
+    if c.physical_demand > p.max_physical_demand {
+        return Some("too heavy");
+    }
+    if p.schedules.as_ref().is_some_and(|s| !s.contains(&c.schedule)) {
+        return Some("schedule");
+    }
+    if !p.willing_to_relocate {
+        if let Some(home) = &p.home {
+            if home.distance_km(&c.site) > p.max_commute_km {
+                return Some("too far");
+            }
+        }
+    }
+    None
+}
+
+/// Weights of the score parts; they sum to 1.
+const W_SKILL: f64 = 0.40;
+const W_DISTANCE: f64 = 0.25;
+const W_WAGE: f64 = 0.15;
+const W_TEXT: f64 = 0.15;
+const W_FIT: f64 = 0.05;
+
+/// A scored candidate with its reasons.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub score: f64,
+    pub distance_km: Option<f64>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Scores a candidate that passed the hard constraints. `skill_name` gives
+/// the (Chinese, English) names of a skill code.
+pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String)) -> Scored {
+    let mut reasons = Vec::new();
+
+    let met: Vec<&String> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
+    let skill = if c.skills.is_empty() {
+        // No skill asked for: open to anyone, but below a real skill match.
+        0.5
+    } else {
+        met.len() as f64 / c.skills.len() as f64
+    };
+    if !met.is_empty() {
+        let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s)).collect();
+        let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
+        reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
+    } else if c.skills.is_empty() {
+        reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
+    }
+
+    let distance_km = p.home.map(|h| h.distance_km(&c.site));
+    let distance = match distance_km {
+        // Gaussian decay: half the weight at about 0.6 of the commute limit.
+        Some(d) => {
+            let sigma = (p.max_commute_km / 2.0).max(3.0);
+            (-(d / sigma).powi(2) / 2.0).exp()
+        }
+        None => 0.5,
+    };
+    if let Some(d) = distance_km {
+        if d <= p.max_commute_km {
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.1} 公里"), format!("{d:.1} km from home")));
+        } else {
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.0} 公里，需外出务工"), format!("{d:.0} km from home: work away from home")));
+        }
+    }
+
+    let wage = match p.min_wage {
+        Some(want) if c.wage_min >= want => 1.0,
+        Some(want) => 0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want)) / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1)),
+        None => (f64::from(c.wage_max) / 6_000.0).min(1.0),
+    };
+    let range = format!("{}–{}", c.wage_min, c.wage_max);
+    match p.min_wage {
+        Some(want) => reasons.push(reason(
+            ReasonKind::Wage,
+            format!("月薪 {range} 元，不低于期望的 {want} 元"),
+            format!("wage {range} ≥ {want} wanted"),
+        )),
+        None => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元"), format!("wage {range} a month"))),
+    }
+
+    let text = c.text.clamp(0.0, 1.0);
+    if text > 0.0 {
+        reasons.push(reason(ReasonKind::Text, "与您想找的工作相关".into(), "matches what you are looking for".into()));
+    }
+
+    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
+    let mut fit: f64 = 0.5;
+    if p.schedules.is_some() {
+        fit += 0.25;
+        let (zh, en) = schedule_names(c.schedule);
+        reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合您的时间安排"), format!("{en}, fits your schedule")));
+    }
+    if p.needs_accessible && c.accessible {
+        fit += 0.25;
+        reasons.push(reason(ReasonKind::Accessible, "无障碍工作场所".into(), "accessible workplace".into()));
+    }
+    if p.willing_to_relocate && far {
+        if c.accommodation {
+            fit = 1.0;
+            reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
+        } else {
+            fit = 0.0;
+        }
+    }
+
+    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
+    Scored { score, distance_km, reasons }
+}
+
+fn reason(kind: ReasonKind, detail: String, detail_en: String) -> Reason {
+    Reason { kind, detail, detail_en }
+}
+
+/// Chinese and English names of a schedule.
+pub fn schedule_names(s: Schedule) -> (&'static str, &'static str) {
+    match s {
+        Schedule::FullTime => ("全职", "full-time"),
+        Schedule::PartTime => ("兼职", "part-time"),
+        Schedule::Flexible => ("时间灵活", "flexible hours"),
+        Schedule::HomeBased => ("居家就业", "home-based"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        Profile {
+            skills: vec!["sewing".into()],
+            home: Some(Point { lat: 32.70, lon: 109.03 }),
+            max_commute_km: 30.0,
+            willing_to_relocate: false,
+            schedules: None,
+            min_wage: Some(2500),
+            needs_accessible: false,
+            max_physical_demand: PhysicalDemand::Heavy,
+        }
+    }
+
+    fn candidate(skills: &[&str], km_north: f64) -> Candidate {
+        Candidate {
+            posting_id: 1,
+            skills: skills.iter().map(|s| s.to_string()).collect(),
+            site: Point { lat: 32.70 + km_north / 111.2, lon: 109.03 },
+            wage_min: 3000,
+            wage_max: 3500,
+            schedule: Schedule::FullTime,
+            accommodation: false,
+            accessible: false,
+            physical_demand: PhysicalDemand::Light,
+            valid_until: 100,
+            text: 0.0,
+        }
+    }
+
+    fn names(code: &str) -> (String, String) {
+        match code {
+            "sewing" => ("缝纫".into(), "Sewing".into()),
+            other => (other.into(), other.into()),
+        }
+    }
+
+    #[test]
+    fn reasons_are_plain_and_true() {
+        let s = score(&profile(), &candidate(&["sewing"], 3.2), &names);
+        let details: Vec<&str> = s.reasons.iter().map(|r| r.detail.as_str()).collect();
+        assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
+        assert_eq!(s.reasons[0].detail_en, "has sewing");
+        assert_eq!(s.reasons[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
+    }
+
+    #[test]
+    fn skill_and_nearness_both_raise_the_score() {
+        let p = profile();
+        let near_skill = score(&p, &candidate(&["sewing"], 2.0), &names).score;
+        let far_skill = score(&p, &candidate(&["sewing"], 25.0), &names).score;
+        let near_other = score(&p, &candidate(&["welding"], 2.0), &names).score;
+        assert!(near_skill > far_skill && near_skill > near_other);
+    }
+
+    #[test]
+    fn hard_constraints_name_what_is_broken() {
+        let mut p = profile();
+        let c = candidate(&["sewing"], 40.0);
+        assert_eq!(violation(&p, &c, 0), Some("too far"));
+        p.willing_to_relocate = true;
+        assert_eq!(violation(&p, &c, 0), None);
+        p.min_wage = Some(4000);
+        assert_eq!(violation(&p, &c, 0), Some("wage below minimum"));
+        p.min_wage = None;
+        p.needs_accessible = true;
+        assert_eq!(violation(&p, &c, 0), Some("not accessible"));
+        p.needs_accessible = false;
+        p.max_physical_demand = PhysicalDemand::Light;
+        let mut heavy = c.clone();
+        heavy.physical_demand = PhysicalDemand::Heavy;
+        assert_eq!(violation(&p, &heavy, 0), Some("too heavy"));
+        p.schedules = Some(vec![Schedule::HomeBased]);
+        assert_eq!(violation(&p, &c, 0), Some("schedule"));
+        assert_eq!(violation(&profile(), &candidate(&[], 1.0), 101), Some("expired"));
+    }
+}

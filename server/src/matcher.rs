@@ -1,0 +1,87 @@
+//! The matching engine: candidates from the index (hard filters, skill and
+//! text relevance, nearness), then every candidate rescored by the domain
+//! rules into a score with reasons. Used by `/match`, by a registered
+//! person's matches, and by the push.
+
+use std::sync::Arc;
+
+use doorstep_shared::api::Reason;
+
+use crate::domain::{score, today, violation, Candidate, Profile};
+use crate::reference::SkillCatalog;
+use crate::search::{Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
+
+/// How many index hits to rescore per match wanted: enough that nearness and
+/// wage fit can reorder them, few enough to stay fast.
+const OVERFETCH: usize = 8;
+const MIN_CANDIDATES: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub posting: IndexedPosting,
+    pub score: f64,
+    pub distance_km: Option<f64>,
+    pub reasons: Vec<Reason>,
+}
+
+/// The best `limit` postings for a profile, best first; none breaks a hard constraint.
+pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize) -> anyhow::Result<Vec<Match>> {
+    let day = today();
+    let mut wanted = profile.skills.clone();
+    if let Some(t) = text.as_deref() {
+        wanted.extend(skills.mentioned_in(t));
+    }
+    wanted.sort();
+    wanted.dedup();
+    let bbox = match (&profile.home, profile.willing_to_relocate) {
+        (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
+        _ => None,
+    };
+    let request = SearchRequest {
+        filters: Filters {
+            valid_on: day,
+            bbox,
+            min_wage: profile.min_wage,
+            accessible_only: profile.needs_accessible,
+            max_physical: Some(profile.max_physical_demand),
+            schedules: profile.schedules.clone(),
+            ..Filters::default()
+        },
+        relevance: Relevance { skills: wanted, text: text.clone() },
+        ranking: Ranking::Relevance,
+        near: profile.home,
+        distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
+        offset: 0,
+        limit: (limit * OVERFETCH).max(MIN_CANDIDATES),
+    };
+    let hits = index.search(request).await?.hits;
+    let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
+    let has_text = text.is_some_and(|t| !t.trim().is_empty());
+    let names = |code: &str| skills.names(code);
+    let mut matches = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let p = hit.posting;
+        let candidate = Candidate {
+            posting_id: p.id,
+            skills: p.skills.clone(),
+            site: p.site,
+            wage_min: p.wage_min,
+            wage_max: p.wage_max,
+            schedule: p.schedule,
+            accommodation: p.accommodation,
+            accessible: p.accessible,
+            physical_demand: p.physical_demand,
+            valid_until: p.valid_until,
+            text: if has_text && best > 0.0 { f64::from(hit.relevance / best) } else { 0.0 },
+        };
+        // The box is a superset of the commute circle; the exact check is here.
+        if violation(profile, &candidate, day).is_some() {
+            continue;
+        }
+        let scored = score(profile, &candidate, &names);
+        matches.push(Match { posting: p, score: scored.score, distance_km: scored.distance_km, reasons: scored.reasons });
+    }
+    matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.posting.id.cmp(&b.posting.id)));
+    matches.truncate(limit);
+    Ok(matches)
+}

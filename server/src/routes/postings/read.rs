@@ -1,0 +1,133 @@
+//! `GET /api/v1/postings` (search) and `GET /api/v1/postings/{id}`.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, Schedule};
+use serde::Deserialize;
+
+use super::{manages, posting_response};
+use crate::auth::CurrentUser;
+use crate::domain::{today, Point};
+use crate::error::ApiError;
+use crate::reference::{Regions, SkillCatalog};
+use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
+use crate::storage::{get_posting, postings_by_ids, Db};
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct PostingsQuery {
+    /// Words, Chinese or English ("缝纫", "做衣服", "sewing").
+    q: Option<String>,
+    /// Region code: only postings sited inside it.
+    region: Option<String>,
+    schedule: Option<Schedule>,
+    /// Only postings paying at least this much (their wage_max).
+    min_wage: Option<u32>,
+    accessible: Option<bool>,
+    accommodation: Option<bool>,
+    /// Skill code or any name or synonym.
+    skill: Option<String>,
+    /// `relevance` (default), `distance` (needs lat/lon or region) or `newest`.
+    sort: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+fn bad(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError::with_fields(ErrorCode::InvalidParameter, message, &[field])
+}
+
+/// Searches open, unexpired postings.
+#[utoipa::path(get, path = "/api/v1/postings", tag = "postings", params(PostingsQuery),
+    responses((status = 200, body = PostingPage), (status = 400, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all)]
+pub async fn search_postings(
+    query: web::Query<PostingsQuery>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
+    index: web::Data<PostingIndex>,
+) -> Result<web::Json<PostingPage>, ApiError> {
+    let q = query.into_inner();
+    let page = q.page.unwrap_or(1);
+    let per_page = q.per_page.unwrap_or(20);
+    if page == 0 || page > 500 {
+        return Err(bad("page", "page must be 1 to 500"));
+    }
+    if !(1..=100).contains(&per_page) {
+        return Err(bad("per_page", "per_page must be 1 to 100"));
+    }
+    let region = match &q.region {
+        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| bad("region", e))?),
+        None => None,
+    };
+    let skill = match &q.skill {
+        Some(raw) => Some(skills.resolve(raw).map_err(|e| bad("skill", e))?),
+        None => None,
+    };
+    let near = match (q.lat, q.lon) {
+        (Some(lat), Some(lon)) if crate::domain::plausible_in_china(lat, lon) => Some(Point { lat, lon }),
+        (None, None) => region.as_ref().and_then(|r| regions.read(|t| t.get(r).map(|r| Point { lat: r.lat, lon: r.lon }))),
+        _ => return Err(bad("lat", "lat and lon must both be given, as a point in china")),
+    };
+    let ranking = match q.sort.as_deref().unwrap_or("relevance") {
+        "relevance" => Ranking::Relevance,
+        "distance" if near.is_some() => Ranking::Distance,
+        "distance" => return Err(bad("sort", "sorting by distance needs lat/lon or a region")),
+        "newest" => Ranking::Newest,
+        other => return Err(bad("sort", format!("unknown sort {other:?}: relevance, distance or newest"))),
+    };
+    let text = q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let mentioned = text.as_deref().map(|t| skills.mentioned_in(t)).unwrap_or_default();
+    let request = SearchRequest {
+        filters: Filters {
+            valid_on: today(),
+            region: region.map(|r| r.to_string()),
+            min_wage: q.min_wage,
+            accessible_only: q.accessible == Some(true),
+            accommodation_only: q.accommodation == Some(true),
+            schedules: q.schedule.map(|s| vec![s]),
+            skill,
+            ..Filters::default()
+        },
+        relevance: Relevance { skills: mentioned, text },
+        // With words, relevance leads; without, nearness from the region.
+        ranking,
+        near: if ranking == Ranking::Newest { None } else { near },
+        distance_scale_km: 20.0,
+        offset: ((page - 1) * per_page) as usize,
+        limit: per_page as usize,
+    };
+    let result = Arc::clone(&index.clone().into_inner()).search(request).await?;
+    let ids: Vec<i64> = result.hits.iter().map(|h| h.posting.id).collect();
+    let stored = postings_by_ids(&db, &ids).await?;
+    // Keep the search order; skip any closed between index and database read.
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(p) = stored.iter().find(|p| p.row.id == id && p.row.status == "open") {
+            items.push(posting_response(p, &regions, near));
+        }
+    }
+    Ok(web::Json(PostingPage { items, total: result.total as u64, page, per_page }))
+}
+
+/// One posting: open ones for everyone, others for those who manage them.
+#[utoipa::path(get, path = "/api/v1/postings/{id}", tag = "postings",
+    responses((status = 200, body = PostingResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
+pub async fn get_posting_handler(
+    user: Option<CurrentUser>,
+    path: web::Path<i64>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<web::Json<PostingResponse>, ApiError> {
+    let posting = get_posting(&db, *path).await?;
+    let visible = posting.row.status == "open"
+        || user.as_ref().is_some_and(|u| manages(u, posting.row.employer_id, &posting.row.employer_region));
+    if !visible {
+        return Err(ApiError::not_found("posting"));
+    }
+    Ok(web::Json(posting_response(&posting, &regions, None)))
+}

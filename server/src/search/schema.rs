@@ -1,0 +1,71 @@
+//! The postings schema, built once, with typed field handles.
+
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
+
+/// The name the jieba analyzer is registered under.
+pub const JIEBA: &str = "jieba";
+
+#[derive(Debug, Clone, Copy)]
+pub struct PostingFields {
+    pub id: Field,
+    pub title: Field,
+    /// Description plus the names and synonyms of the required skills.
+    pub body: Field,
+    pub skills: Field,
+    /// Every prefix of the site's region code: 61, 6109, 610902, 610902001.
+    pub regions: Field,
+    pub region_code: Field,
+    pub employer_id: Field,
+    pub lat: Field,
+    pub lon: Field,
+    pub wage_min: Field,
+    pub wage_max: Field,
+    pub schedule: Field,
+    pub accommodation: Field,
+    pub accessible: Field,
+    pub physical: Field,
+    pub valid_until: Field,
+    pub created_at: Field,
+}
+
+pub fn build_schema() -> (Schema, PostingFields) {
+    let mut b = Schema::builder();
+    let text = |stored: bool| {
+        let indexing = TextFieldIndexing::default().set_tokenizer(JIEBA).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let fields = PostingFields {
+        id: b.add_u64_field("id", INDEXED | STORED | FAST),
+        title: b.add_text_field("title", text(true)),
+        body: b.add_text_field("body", text(false)),
+        skills: b.add_text_field("skills", STRING | STORED),
+        regions: b.add_text_field("regions", STRING),
+        region_code: b.add_text_field("region_code", STORED),
+        employer_id: b.add_u64_field("employer_id", STORED),
+        lat: b.add_f64_field("lat", INDEXED | STORED | FAST),
+        lon: b.add_f64_field("lon", INDEXED | STORED | FAST),
+        wage_min: b.add_u64_field("wage_min", STORED),
+        wage_max: b.add_u64_field("wage_max", INDEXED | STORED | FAST),
+        schedule: b.add_text_field("schedule", STRING | STORED),
+        accommodation: b.add_u64_field("accommodation", INDEXED | STORED),
+        accessible: b.add_u64_field("accessible", INDEXED | STORED),
+        physical: b.add_u64_field("physical", INDEXED | STORED),
+        valid_until: b.add_i64_field("valid_until", INDEXED | STORED | FAST),
+        created_at: b.add_i64_field("created_at", STORED | FAST),
+    };
+    (b.build(), fields)
+}
+
+/// jieba segmentation (search mode), lowercased, absurdly long tokens dropped.
+pub fn jieba_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}

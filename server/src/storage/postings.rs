@@ -1,0 +1,278 @@
+//! Job postings and their required skills. Every write appends to the change
+//! feed in the same transaction, so the search index can follow.
+
+use anyhow::Context;
+use sqlx::AnyConnection;
+
+use super::{append_change, now, Db, StorageError};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostingRow {
+    pub id: i64,
+    pub employer_id: i64,
+    pub employer_name: String,
+    /// Where the employer is registered: whose staff review the posting.
+    pub employer_region: String,
+    pub title: String,
+    pub description: String,
+    pub region_code: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub wage_min: i64,
+    pub wage_max: i64,
+    pub headcount: i64,
+    pub hired: i64,
+    pub schedule: String,
+    /// Flags are 0/1 integers (see the migration).
+    pub accommodation: i64,
+    pub physical_demand: String,
+    pub accessible: i64,
+    pub valid_until: String,
+    pub status: String,
+    pub review_note: Option<String>,
+    pub created_at: i64,
+}
+
+/// A posting with its skill codes.
+#[derive(Debug, Clone)]
+pub struct StoredPosting {
+    pub row: PostingRow,
+    pub skills: Vec<String>,
+}
+
+/// Column values of a posting.
+pub struct PostingValues {
+    pub employer_id: i64,
+    pub title: String,
+    pub description: String,
+    pub region_code: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub wage_min: i64,
+    pub wage_max: i64,
+    pub headcount: i64,
+    pub schedule: &'static str,
+    pub accommodation: bool,
+    pub physical_demand: &'static str,
+    pub accessible: bool,
+    pub valid_until: String,
+    pub skills: Vec<String>,
+}
+
+const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.region_code AS employer_region, p.title, p.description, p.region_code, \
+     p.lat, p.lon, p.wage_min, p.wage_max, p.headcount, p.hired, p.schedule, p.accommodation, p.physical_demand, \
+     p.accessible, p.valid_until, p.status, p.review_note, p.created_at \
+     FROM postings p JOIN employers e ON e.id = p.employer_id";
+
+#[tracing::instrument(skip_all)]
+pub async fn insert_posting(db: &Db, v: &PostingValues, status: &str, actor: i64) -> anyhow::Result<i64> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    let at = now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO postings (employer_id, title, description, region_code, lat, lon, wage_min, wage_max, headcount, \
+         schedule, accommodation, physical_demand, accessible, valid_until, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+    )
+    .bind(v.employer_id)
+    .bind(&v.title)
+    .bind(&v.description)
+    .bind(&v.region_code)
+    .bind(v.lat)
+    .bind(v.lon)
+    .bind(v.wage_min)
+    .bind(v.wage_max)
+    .bind(v.headcount)
+    .bind(v.schedule)
+    .bind(i64::from(v.accommodation))
+    .bind(v.physical_demand)
+    .bind(i64::from(v.accessible))
+    .bind(&v.valid_until)
+    .bind(status)
+    .bind(actor)
+    .bind(at)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await
+    .context("insert posting")?;
+    insert_skills(&mut tx, id, &v.skills).await?;
+    append_change(&mut tx, db.backend(), "posting", id).await?;
+    tx.commit().await.context("commit posting")?;
+    Ok(id)
+}
+
+async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[String]) -> anyhow::Result<()> {
+    for skill in skills {
+        sqlx::query("INSERT INTO posting_skills (posting_id, skill_code) VALUES ($1, $2)")
+            .bind(id)
+            .bind(skill)
+            .execute(&mut *conn)
+            .await
+            .context("insert posting skill")?;
+    }
+    Ok(())
+}
+
+/// Replaces a posting's content; false when it no longer has `expected_status`.
+#[tracing::instrument(skip_all, fields(posting_id = id))]
+pub async fn update_posting(db: &Db, id: i64, v: &PostingValues, expected_status: &str, new_status: &str) -> anyhow::Result<bool> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    let updated = sqlx::query(
+        "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
+         accommodation = $7, physical_demand = $8, accessible = $9, valid_until = $10, updated_at = $11, status = $14, \
+         region_code = $15, lat = $16, lon = $17 \
+         WHERE id = $12 AND status = $13 AND hired <= $5",
+    )
+    .bind(&v.title)
+    .bind(&v.description)
+    .bind(v.wage_min)
+    .bind(v.wage_max)
+    .bind(v.headcount)
+    .bind(v.schedule)
+    .bind(i64::from(v.accommodation))
+    .bind(v.physical_demand)
+    .bind(i64::from(v.accessible))
+    .bind(&v.valid_until)
+    .bind(now())
+    .bind(id)
+    .bind(expected_status)
+    .bind(new_status)
+    .bind(&v.region_code)
+    .bind(v.lat)
+    .bind(v.lon)
+    .execute(&mut *tx)
+    .await
+    .context("update posting")?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM posting_skills WHERE posting_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .context("clear posting skills")?;
+    insert_skills(&mut tx, id, &v.skills).await?;
+    append_change(&mut tx, db.backend(), "posting", id).await?;
+    tx.commit().await.context("commit posting update")?;
+    Ok(true)
+}
+
+/// Moves a posting from one status to another; false when it was not in `from`.
+#[tracing::instrument(skip_all, fields(posting_id = id, to))]
+pub async fn set_posting_status(db: &Db, id: i64, from: &[&str], to: &str, note: Option<&str>, actor: i64) -> anyhow::Result<bool> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    let placeholders: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 6)).collect();
+    let sql = format!(
+        "UPDATE postings SET status = $1, review_note = COALESCE($2, review_note), reviewed_by = $3, updated_at = $4 \
+         WHERE id = $5 AND status IN ({})",
+        placeholders.join(", ")
+    );
+    let mut q = sqlx::query(&sql).bind(to).bind(note).bind(actor).bind(now()).bind(id);
+    for f in from {
+        q = q.bind(*f);
+    }
+    let updated = q.execute(&mut *tx).await.context("set posting status")?;
+    if updated.rows_affected() == 0 {
+        return Ok(false);
+    }
+    append_change(&mut tx, db.backend(), "posting", id).await?;
+    tx.commit().await.context("commit posting status")?;
+    Ok(true)
+}
+
+pub async fn get_posting(db: &Db, id: i64) -> Result<StoredPosting, StorageError> {
+    let mut found = postings_by_ids(db, &[id]).await?;
+    found.pop().ok_or(StorageError::NotFound("posting"))
+}
+
+/// Postings by id, in id order, with their skills.
+pub async fn postings_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<StoredPosting>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let in_list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let in_list = in_list.join(", ");
+    let sql = format!("{SELECT} WHERE p.id IN ({in_list}) ORDER BY p.id");
+    let mut q = sqlx::query_as::<_, PostingRow>(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let rows = q.fetch_all(db.pool()).await.context("postings by id")?;
+    let skills_sql = format!("SELECT posting_id, skill_code FROM posting_skills WHERE posting_id IN ({in_list}) ORDER BY skill_code");
+    let mut sq = sqlx::query_as::<_, (i64, String)>(&skills_sql);
+    for id in ids {
+        sq = sq.bind(*id);
+    }
+    let skills = sq.fetch_all(db.pool()).await.context("posting skills")?;
+    Ok(attach(rows, skills))
+}
+
+fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> Vec<StoredPosting> {
+    let mut by_posting: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    for (id, code) in skills {
+        by_posting.entry(id).or_default().push(code);
+    }
+    rows.into_iter()
+        .map(|row| {
+            let skills = by_posting.remove(&row.id).unwrap_or_default();
+            StoredPosting { row, skills }
+        })
+        .collect()
+}
+
+/// Open postings with id above `after_id`, in id order: the reindex walks them page by page.
+pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::Result<Vec<StoredPosting>> {
+    let sql = format!("{SELECT} WHERE p.status = 'open' AND p.id > $1 ORDER BY p.id LIMIT $2");
+    let rows = sqlx::query_as::<_, PostingRow>(&sql)
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await
+        .context("open postings page")?;
+    let (Some(first), Some(last)) = (rows.first().map(|r| r.id), rows.last().map(|r| r.id)) else {
+        return Ok(Vec::new());
+    };
+    let skills = sqlx::query_as::<_, (i64, String)>(
+        "SELECT s.posting_id, s.skill_code FROM posting_skills s JOIN postings p ON p.id = s.posting_id \
+         WHERE p.status = 'open' AND s.posting_id BETWEEN $1 AND $2 ORDER BY s.skill_code",
+    )
+    .bind(first)
+    .bind(last)
+    .fetch_all(db.pool())
+    .await
+    .context("open postings skills")?;
+    Ok(attach(rows, skills))
+}
+
+/// Postings of employers in a region prefix with a status, newest first (review queues, "my postings").
+pub async fn list_postings_by(db: &Db, employer_region_prefix: &str, employer_id: Option<i64>, status: Option<&str>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
+    let mut conditions = vec!["e.region_code LIKE $1".to_string()];
+    let mut text_binds = vec![format!("{employer_region_prefix}%")];
+    if let Some(s) = status {
+        text_binds.push(s.to_string());
+        conditions.push(format!("p.status = ${}", text_binds.len()));
+    }
+    let n = text_binds.len();
+    if employer_id.is_some() {
+        conditions.push(format!("p.employer_id = ${}", n + 1));
+    }
+    let where_clause = conditions.join(" AND ");
+    let k = n + usize::from(employer_id.is_some());
+    let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT ${} OFFSET ${}", k + 1, k + 2);
+    let count_sql = format!("SELECT COUNT(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause}");
+    let mut q = sqlx::query_as::<_, (i64,)>(&sql);
+    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for b in &text_binds {
+        q = q.bind(b);
+        cq = cq.bind(b);
+    }
+    if let Some(e) = employer_id {
+        q = q.bind(e);
+        cq = cq.bind(e);
+    }
+    let ids: Vec<(i64,)> = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list postings")?;
+    let (total,) = cq.fetch_one(db.pool()).await.context("count postings")?;
+    let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
+    let mut with_skills = postings_by_ids(db, &ids).await?;
+    with_skills.sort_by_key(|p| std::cmp::Reverse(p.row.id));
+    Ok((with_skills, total))
+}

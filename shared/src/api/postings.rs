@@ -1,0 +1,238 @@
+//! Job postings: created by employers or staff, reviewed by staff, searched by everyone.
+
+use serde::{Deserialize, Serialize};
+
+use super::Schedule;
+
+/// Tells how physically hard the work is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PhysicalDemand {
+    /// Seated or light work.
+    Light,
+    /// Standing, walking, moderate lifting.
+    Medium,
+    /// Heavy lifting, construction, field work.
+    Heavy,
+}
+
+impl PhysicalDemand {
+    /// Every level, lightest first.
+    pub const ALL: [Self; 3] = [Self::Light, Self::Medium, Self::Heavy];
+
+    /// Returns the snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Medium => "medium",
+            Self::Heavy => "heavy",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Returns 0 for light, 1 for medium, 2 for heavy.
+    pub fn rank(self) -> u64 {
+        self as u64
+    }
+}
+
+/// Names where a posting is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PostingStatus {
+    /// Waiting for staff review; not searchable.
+    Pending,
+    /// Approved and searchable until it expires.
+    Open,
+    /// Hires reached the headcount.
+    Filled,
+    /// Closed by the employer or staff.
+    Closed,
+    /// Refused by staff (for example a suspected fake job).
+    Rejected,
+}
+
+impl PostingStatus {
+    /// Every status.
+    pub const ALL: [Self; 5] = [Self::Pending, Self::Open, Self::Filled, Self::Closed, Self::Rejected];
+
+    /// Returns the snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Open => "open",
+            Self::Filled => "filled",
+            Self::Closed => "closed",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Creates a posting (`POST /api/v1/postings`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PostingRequest {
+    /// The employer offering the work.
+    pub employer_id: i64,
+    /// Short title, for example 缝纫工.
+    pub title: String,
+    /// What the work is, hours, conditions.
+    pub description: String,
+    /// County, town or village code of the work site.
+    pub region_code: String,
+    /// Site latitude; without it the region's point.
+    #[serde(default)]
+    pub lat: Option<f64>,
+    /// Site longitude; without it the region's point.
+    #[serde(default)]
+    pub lon: Option<f64>,
+    /// Required skills: codes or any name or synonym.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Lowest monthly wage, yuan.
+    pub wage_min: u32,
+    /// Highest monthly wage, yuan.
+    pub wage_max: u32,
+    /// People wanted.
+    pub headcount: u32,
+    /// Working pattern.
+    pub schedule: Schedule,
+    /// Whether housing is provided.
+    #[serde(default)]
+    pub accommodation: bool,
+    /// How physically hard the work is.
+    pub physical_demand: PhysicalDemand,
+    /// Whether the site suits wheelchair users and other disabled people.
+    #[serde(default)]
+    pub accessible: bool,
+    /// Last day the posting is valid, `YYYY-MM-DD`.
+    pub valid_until: String,
+}
+
+/// Changes a posting (`PATCH /api/v1/postings/{id}`); absent fields stay.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PostingUpdate {
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Required skills (replaces the list).
+    #[serde(default)]
+    pub skills: Option<Vec<String>>,
+    /// Lowest monthly wage.
+    #[serde(default)]
+    pub wage_min: Option<u32>,
+    /// Highest monthly wage.
+    #[serde(default)]
+    pub wage_max: Option<u32>,
+    /// People wanted.
+    #[serde(default)]
+    pub headcount: Option<u32>,
+    /// Working pattern.
+    #[serde(default)]
+    pub schedule: Option<Schedule>,
+    /// Housing provided.
+    #[serde(default)]
+    pub accommodation: Option<bool>,
+    /// Physical demand.
+    #[serde(default)]
+    pub physical_demand: Option<PhysicalDemand>,
+    /// Accessible site.
+    #[serde(default)]
+    pub accessible: Option<bool>,
+    /// Last valid day.
+    #[serde(default)]
+    pub valid_until: Option<String>,
+}
+
+/// Carries the reason of a review decision.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequest {
+    /// Why; required when rejecting.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Describes a posting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostingResponse {
+    /// The posting's id.
+    pub id: i64,
+    /// The employer's id.
+    pub employer_id: i64,
+    /// The employer's name.
+    pub employer_name: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Site region code.
+    pub region_code: String,
+    /// Site region name (county and town).
+    pub region_name: String,
+    /// Site latitude.
+    pub lat: f64,
+    /// Site longitude.
+    pub lon: f64,
+    /// Required skill codes.
+    pub skills: Vec<String>,
+    /// Lowest monthly wage, yuan.
+    pub wage_min: u32,
+    /// Highest monthly wage, yuan.
+    pub wage_max: u32,
+    /// People wanted.
+    pub headcount: u32,
+    /// People hired so far.
+    pub hired: u32,
+    /// Working pattern.
+    pub schedule: Schedule,
+    /// Housing provided.
+    pub accommodation: bool,
+    /// Physical demand.
+    pub physical_demand: PhysicalDemand,
+    /// Accessible site.
+    pub accessible: bool,
+    /// Last valid day, `YYYY-MM-DD`.
+    pub valid_until: String,
+    /// Review and life-cycle status.
+    pub status: PostingStatus,
+    /// Reason given by the reviewer, if any.
+    pub review_note: Option<String>,
+    /// Kilometres from the point the search was made from, when one was given.
+    pub distance_km: Option<f64>,
+    /// Created, seconds since the Unix epoch.
+    pub created_at: i64,
+}
+
+/// Lists postings, with the total count of matches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PostingPage {
+    /// The postings on this page.
+    pub items: Vec<PostingResponse>,
+    /// Matching postings in all.
+    pub total: u64,
+    /// Page number from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}

@@ -106,7 +106,7 @@ impl CurrentUserView {
         let row = crate::storage::get_user(db, *id).await?;
         let region = row.region_code.as_deref().and_then(|c| regions.reference(c));
         let role = Role::parse(&row.role).map_err(|e| anyhow::anyhow!("corrupt user row: {e}"))?;
-        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id })
+        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id: None })
     }
 
     fn from_user(user: &CurrentUser, regions: &Regions) -> MeResponse {
@@ -117,6 +117,7 @@ impl CurrentUserView {
             role: user.role,
             region: user.region.as_ref().and_then(|c| regions.reference(c.as_ref())),
             employer_id: user.employer_id,
+            person_id: None,
         }
     }
 }

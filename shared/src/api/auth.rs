@@ -80,6 +80,9 @@ pub struct MeResponse {
     pub region: Option<RegionRef>,
     /// For employer users: the employer they act for.
     pub employer_id: Option<i64>,
+    /// For seekers: their record in the people registry, once linked.
+    #[serde(default)]
+    pub person_id: Option<i64>,
 }
 
 /// Names a region briefly: its code and Chinese name.

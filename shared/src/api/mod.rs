@@ -1,5 +1,6 @@
 //! Request and response bodies of `/api/v1`.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod employers;
@@ -10,6 +11,7 @@ pub mod postings;
 pub mod regions;
 pub mod skills;
 
+pub use applications::*;
 pub use audit::*;
 pub use auth::*;
 pub use employers::*;

@@ -4,16 +4,20 @@
 
 mod helpers;
 
+mod applications;
 mod audit;
 mod auth;
 mod authorization;
 mod bad_input;
 mod browser;
+mod browser_jobs;
 mod demo;
 mod employers;
 mod health;
 mod people;
 mod postings;
+mod push;
 mod matching;
 mod index;
 mod reference;
+mod relevance;

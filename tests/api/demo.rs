@@ -1,7 +1,7 @@
 //! The Ankang demo data set: realistic, spread over the towns, seeded once.
 
 use doorstep_server::seed::{seed_demo_if_empty, DEMO_PASSWORD};
-use doorstep_shared::api::PeoplePage;
+use doorstep_shared::api::{PeoplePage, PostingPage};
 use reqwest::StatusCode;
 
 use crate::backend_tests;
@@ -30,4 +30,11 @@ async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp)
     let page: PeoplePage = staff.get("/api/v1/people?per_page=200").await.json().await.expect("page");
     assert!(page.total > 0 && page.total < 2_000, "hanbin sees part of the city: {}", page.total);
     assert!(page.items.iter().all(|p| p.home_region.starts_with("610902")));
+    let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'open'").fetch_one(app.db().pool()).await.expect("open");
+    let (transfer,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE region_code NOT LIKE '6109%'").fetch_one(app.db().pool()).await.expect("transfer");
+    assert!((800..1_200).contains(&open), "{open} open postings");
+    assert!(transfer >= 20, "{transfer} transfer postings");
+    app.wait_indexed().await;
+    let found: PostingPage = staff.get("/api/v1/postings?q=%E7%BC%9D%E7%BA%AB&region=6109").await.json().await.expect("search");
+    assert!(found.total >= 20, "sewing jobs in Ankang: {}", found.total);
 }

@@ -14,7 +14,8 @@ use super::{create_user, NewAccount};
 use crate::domain::parse_person;
 use crate::routes::people::to_values_for_seed;
 use crate::startup::AppState;
-use crate::storage::{count_users, insert_employer, insert_person, NewEmployer, WritePersonError};
+use super::postings::{seed_postings, AGENCY};
+use crate::storage::{count_users, insert_employer, insert_person, EmployerRow, NewEmployer, WritePersonError};
 
 pub const DEMO_PASSWORD: &str = "ankang2026";
 const PEOPLE: usize = 2_000;
@@ -41,10 +42,12 @@ pub async fn seed_demo_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let town_names: Vec<String> = towns.iter().map(|c| state.regions.name_of(c)).collect();
     anyhow::ensure!(!towns.is_empty(), "the region tree has no towns in Ankang");
 
-    let first_employer = seed_employers(state, &mut rng, &towns, &town_names).await?;
-    let admin = seed_accounts(state, &towns, first_employer).await?;
+    let employers = seed_employers(state, &mut rng, &towns, &town_names).await?;
+    let admin = seed_accounts(state, &towns, employers[0].id).await?;
     let people = seed_people(state, &mut rng, &towns, admin).await?;
-    tracing::info!(people, employers = EMPLOYERS, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
+    let postings = seed_postings(state, &mut rng, &employers, admin).await?;
+    state.index.changed.notify_one();
+    tracing::info!(people, employers = EMPLOYERS, postings, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
     Ok(true)
 }
 
@@ -84,13 +87,14 @@ async fn seed_accounts(state: &AppState, towns: &[String], employer_id: i64) -> 
     Ok(admin)
 }
 
-async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], town_names: &[String]) -> anyhow::Result<i64> {
-    let mut first = None;
+async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], town_names: &[String]) -> anyhow::Result<Vec<EmployerRow>> {
+    let mut employers = Vec::with_capacity(EMPLOYERS);
     for i in 0..EMPLOYERS {
         let t = rng.gen_range(0..towns.len());
         let place = town_names[t].trim_end_matches(['镇', '乡']).trim_end_matches("街道");
         let (kind, name) = match i % 10 {
             0..=3 => ("community_factory", format!("{place}{}社区工厂", FACTORY_LINES.choose(rng).map_or("", |l| l.0))),
+            4 if i < 120 => ("company", format!("安康{place}{AGENCY}")),
             4..=6 => ("company", format!("安康{place}{}", COMPANY_LINES.choose(rng).map_or("", |l| l.0))),
             7 | 8 => ("cooperative", format!("{place}{}", COOPERATIVE_LINES.choose(rng).map_or("", |l| l.0))),
             _ => ("public_welfare_post", format!("{place}{}", WELFARE_POSTS.choose(rng).map_or("", |l| l.0))),
@@ -102,9 +106,9 @@ async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], to
             &NewEmployer { name: &name, kind, region_code: &towns[t], contact_name: &contact, contact_phone: &phone },
         )
         .await?;
-        first.get_or_insert(row.id);
+        employers.push(row);
     }
-    first.context("no employers seeded")
+    Ok(employers)
 }
 
 async fn seed_people(state: &AppState, rng: &mut StdRng, towns: &[String], actor: i64) -> anyhow::Result<usize> {

@@ -3,6 +3,7 @@
 mod accounts;
 mod demo;
 mod names;
+mod postings;
 
 pub use accounts::*;
 pub use demo::*;

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use doorstep_shared::api::Reason;
+use doorstep_shared::api::{Reason, ReasonKind};
 
 use crate::domain::{score, today, violation, Candidate, Profile};
 use crate::reference::SkillCatalog;
@@ -15,6 +15,10 @@ use crate::search::{Filters, IndexedPosting, PostingIndex, Ranking, Relevance, S
 /// wage fit can reorder them, few enough to stay fast.
 const OVERFETCH: usize = 8;
 const MIN_CANDIDATES: usize = 64;
+
+/// Words in a request that ask for housing: "包吃住" is in most job ads.
+const HOUSING_WORDS: [&str; 4] = ["包吃住", "包住", "住宿", "宿舍"];
+const HOUSING_BONUS: f64 = 0.1;
 
 #[derive(Debug, Clone)]
 pub struct Match {
@@ -33,11 +37,12 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     }
     wanted.sort();
     wanted.dedup();
+    let wanted_skills = wanted.clone();
     let bbox = match (&profile.home, profile.willing_to_relocate) {
         (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
         _ => None,
     };
-    let request = SearchRequest {
+    let mut request = SearchRequest {
         filters: Filters {
             valid_on: day,
             bbox,
@@ -54,10 +59,22 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         offset: 0,
         limit: (limit * OVERFETCH).max(MIN_CANDIDATES),
     };
-    let hits = index.search(request).await?.hits;
+    let mut hits = index.search(request.clone()).await?.hits;
+    if hits.len() < limit && !request.relevance.is_empty() {
+        // Too few postings ask for what the person named: fill with whatever
+        // else fits them, nearest and best paid first (ranked below by score).
+        request.relevance = Relevance::default();
+        let seen: Vec<i64> = hits.iter().map(|h| h.posting.id).collect();
+        let more = index.search(request).await?.hits;
+        hits.extend(more.into_iter().filter(|h| !seen.contains(&h.posting.id)));
+    }
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
+    let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
     let names = |code: &str| skills.names(code);
+    // Skills named in the text count as the person's own ("想做衣服": sewing).
+    let mut profile = profile.clone();
+    profile.skills = wanted_skills;
     let mut matches = Vec::with_capacity(hits.len());
     for hit in hits {
         let p = hit.posting;
@@ -75,10 +92,14 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
             text: if has_text && best > 0.0 { f64::from(hit.relevance / best) } else { 0.0 },
         };
         // The box is a superset of the commute circle; the exact check is here.
-        if violation(profile, &candidate, day).is_some() {
+        if violation(&profile, &candidate, day).is_some() {
             continue;
         }
-        let scored = score(profile, &candidate, &names);
+        let mut scored = score(&profile, &candidate, &names);
+        if wants_housing && p.accommodation {
+            scored.score += HOUSING_BONUS;
+            scored.reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
+        }
         matches.push(Match { posting: p, score: scored.score, distance_km: scored.distance_km, reasons: scored.reasons });
     }
     matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.posting.id.cmp(&b.posting.id)));

@@ -87,9 +87,12 @@ pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, S
     let met: Vec<&String> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
     let skill = if c.skills.is_empty() {
         // No skill asked for: open to anyone, but below a real skill match.
-        0.5
+        0.35
+    } else if met.is_empty() {
+        0.0
     } else {
-        met.len() as f64 / c.skills.len() as f64
+        // Having one of the skills matters most; having them all, a little more.
+        0.5 + 0.5 * met.len() as f64 / c.skills.len() as f64
     };
     if !met.is_empty() {
         let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s)).collect();
@@ -101,7 +104,16 @@ pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, S
     }
 
     let distance_km = p.home.map(|h| h.distance_km(&c.site));
+    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
     let distance = match distance_km {
+        // Someone willing to move cares about housing there, not the kilometres.
+        Some(_) if far && p.willing_to_relocate => {
+            if c.accommodation {
+                0.8
+            } else {
+                0.2
+            }
+        }
         // Gaussian decay: half the weight at about 0.6 of the commute limit.
         Some(d) => {
             let sigma = (p.max_commute_km / 2.0).max(3.0);
@@ -137,7 +149,6 @@ pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, S
         reasons.push(reason(ReasonKind::Text, "与您想找的工作相关".into(), "matches what you are looking for".into()));
     }
 
-    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
     let mut fit: f64 = 0.5;
     if p.schedules.is_some() {
         fit += 0.25;

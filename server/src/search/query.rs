@@ -43,6 +43,12 @@ pub struct Relevance {
     pub text: Option<String>,
 }
 
+impl Relevance {
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty() && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ranking {
     /// Text and skill relevance, blended with nearness when `near` is set.

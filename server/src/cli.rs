@@ -41,5 +41,17 @@ pub enum Command {
         /// Employer users only: the employer they act for.
         #[arg(long)]
         employer: Option<i64>,
+        /// Seekers only: their record in the people registry.
+        #[arg(long)]
+        person: Option<i64>,
+    },
+    /// Push new matching postings to every seeking person (inbox and SMS outbox).
+    Push {
+        /// Only people at home in this region (code); default everywhere.
+        #[arg(long)]
+        region: Option<String>,
+        /// New postings per person, 1 to 20.
+        #[arg(long, default_value_t = 3)]
+        top_k: u32,
     },
 }

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod matcher;
+pub mod push;
 pub mod reference;
 pub mod routes;
 pub mod search;

@@ -4,9 +4,10 @@ use anyhow::Context;
 use clap::Parser;
 use doorstep_server::cli::{Cli, Command};
 use doorstep_server::configuration::Settings;
-use doorstep_server::search::reindex;
+use doorstep_server::push::{run_push, PushDeps};
+use doorstep_server::search::{apply_pending, reindex};
 use doorstep_server::seed::{create_user, seed_demo_if_empty, NewAccount};
-use doorstep_server::startup::{load_state, prepare_database, Application};
+use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
 use doorstep_server::telemetry;
 
 #[tokio::main]
@@ -36,11 +37,15 @@ async fn run() -> anyhow::Result<()> {
             let state = load_state(&settings, db).await?;
             seed_demo_if_empty(&state).await?;
         }
-        Command::CreateUser { role, username, password, display_name, region, employer } => {
+        Command::CreateUser { role, username, password, display_name, region, employer, person } => {
             let state = load_state(&settings, db).await?;
-            let account = NewAccount { role, username, password, display_name, region, employer_id: employer };
+            let account = NewAccount { role, username, password, display_name, region, employer_id: employer, person_id: person };
             let id = create_user(&state, account).await?;
             println!("created user {id}");
+        }
+        Command::Push { region, top_k } => {
+            let state = load_state(&settings, db).await?;
+            push(&state, region, top_k).await?;
         }
         Command::Serve => {
             let state = load_state(&settings, db).await?;
@@ -57,5 +62,30 @@ async fn run() -> anyhow::Result<()> {
             tracing::info!("stopped");
         }
     }
+    Ok(())
+}
+
+/// `doorstep push`: brings the index up to the database, then pushes with a progress bar.
+async fn push(state: &AppState, region: Option<String>, top_k: u32) -> anyhow::Result<()> {
+    anyhow::ensure!((1..=20).contains(&top_k), "--top-k must be 1 to 20");
+    let prefix = match region {
+        Some(raw) => state.regions.read(|t| t.resolve(&raw)).map_err(anyhow::Error::msg)?.to_string(),
+        None => String::new(),
+    };
+    let (index, skills) = (state.index.clone().into_inner(), state.skills.clone().into_inner());
+    while apply_pending(&state.db, &index, &skills).await? > 0 {}
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people ({eta} left)").context("progress style")?;
+    let bar = indicatif::ProgressBar::new(0).with_style(style);
+    let deps = PushDeps { db: &state.db, index: &index, skills: &skills, regions: &state.regions };
+    let summary = run_push(&deps, &prefix, top_k as usize, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await?;
+    bar.finish_and_clear();
+    println!(
+        "pushed {} postings to {} of {} seeking people; {} sms queued; {} matches were pushed before",
+        summary.items, summary.people_reached, summary.people, summary.sms_queued, summary.already_pushed
+    );
     Ok(())
 }

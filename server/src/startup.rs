@@ -20,7 +20,9 @@ use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::BodyLimit;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
-use crate::routes::{audit, auth, employers, health, matching, openapi, people, postings, regions, site, skills};
+use crate::routes::{
+    applications, audit, auth, employers, health, inbox, matching, openapi, people, placements, postings, push, regions, site, skills,
+};
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
@@ -177,5 +179,14 @@ fn api_v1() -> actix_web::Scope {
         .route("/postings/{id}/candidates", web::get().to(matching::posting_candidates))
         .route("/people/{id}/matches", web::get().to(matching::person_matches))
         .route("/match", web::post().to(matching::match_postings))
+        .route("/applications", web::post().to(applications::create_application))
+        .route("/applications", web::get().to(applications::list_applications_handler))
+        .route("/applications/{id}", web::get().to(applications::get_application_handler))
+        .route("/applications/{id}/status", web::post().to(applications::change_application_status))
+        .route("/placements", web::get().to(placements::list_placements_handler))
+        .route("/placements/{id}", web::get().to(placements::get_placement_handler))
+        .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
+        .route("/push", web::post().to(push::push_postings))
+        .route("/me/inbox", web::get().to(inbox::get_inbox))
         .default_service(web::to(error::api_not_found))
 }

@@ -178,6 +178,7 @@ impl TestApp {
                 display_name: Some(format!("{username} 的名字")),
                 region: region.map(String::from),
                 employer_id: employer,
+                person_id: None,
             },
         )
         .await
@@ -342,4 +343,63 @@ pub async fn count_rows(app: &TestApp, table: &str) -> i64 {
         .await
         .expect("count");
     n
+}
+
+impl TestApp {
+    /// A client logged in as a new seeker whose account is linked to `person_id`.
+    pub async fn seeker_of(&self, username: &str, person_id: i64) -> Client {
+        create_user(
+            &self.state,
+            NewAccount {
+                role: "seeker".into(),
+                username: username.into(),
+                password: PASSWORD.into(),
+                display_name: Some(format!("{username} 的名字")),
+                region: None,
+                employer_id: None,
+                person_id: Some(person_id),
+            },
+        )
+        .await
+        .expect("seeker created");
+        let client = self.anonymous();
+        assert_eq!(client.login(username, PASSWORD).await.status(), StatusCode::OK, "login of {username}");
+        client
+    }
+}
+
+impl Client {
+    /// Registers a person (the client must be staff or admin) and returns the id.
+    pub async fn register_person(&self, person: &Value) -> i64 {
+        let res = self.create_person(person).await;
+        let status = res.status();
+        let created = body(res).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        created["id"].as_i64().expect("person id")
+    }
+
+    /// `POST /api/v1/applications`: a seeker applies (`person_id` None) or staff refer.
+    pub async fn apply(&self, posting_id: i64, person_id: Option<i64>) -> Response {
+        self.post_json("/api/v1/applications", &json!({"posting_id": posting_id, "person_id": person_id})).await
+    }
+
+    /// `POST /api/v1/applications/{id}/status`
+    pub async fn move_application(&self, id: i64, change: &Value) -> Response {
+        self.post_json(&format!("/api/v1/applications/{id}/status"), change).await
+    }
+
+    /// `POST /api/v1/placements/{id}/follow-ups`
+    pub async fn follow_up(&self, placement_id: i64, follow_up: &Value) -> Response {
+        self.post_json(&format!("/api/v1/placements/{placement_id}/follow-ups"), follow_up).await
+    }
+
+    /// `POST /api/v1/push`
+    pub async fn push(&self, request: &Value) -> Response {
+        self.post_json("/api/v1/push", request).await
+    }
+}
+
+/// A hire's body: start in a week at 3200 yuan a month.
+pub fn hire_json() -> Value {
+    json!({"status": "hired", "start_date": days_from_today(7), "monthly_wage": 3200})
 }

@@ -11,7 +11,9 @@ use crate::auth::{
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
-use crate::storage::{delete_session, find_user_by_username, insert_session, insert_user, Db, InsertUserError, NewUser};
+use crate::storage::{
+    delete_session, find_user_by_username, insert_session, insert_user, linked_person_id, Db, InsertUserError, NewUser,
+};
 
 /// Checks credentials and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
@@ -78,12 +80,14 @@ pub async fn register(
         display_name,
         region_code: None,
         employer_id: None,
+        person_id: None,
     };
     let id = match insert_user(&db, &new).await {
         Ok(id) => id,
         Err(InsertUserError::UsernameTaken) => {
             return Err(ApiError::with_fields(ErrorCode::Conflict, "this phone number is already registered", &["phone"]))
         }
+        Err(InsertUserError::PersonTaken) => return Err(anyhow::anyhow!("a new account cannot take a person link").into()),
         Err(InsertUserError::Unexpected(e)) => return Err(e.into()),
     };
     let (token, hash) = new_session_token();
@@ -94,8 +98,9 @@ pub async fn register(
 
 /// Who is logged in.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn me(user: CurrentUser, regions: web::Data<Regions>) -> web::Json<MeResponse> {
-    web::Json(CurrentUserView::from_user(&user, &regions))
+pub async fn me(user: CurrentUser, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<MeResponse>, ApiError> {
+    let person_id = linked_person_id(&db, user.id).await?;
+    Ok(web::Json(CurrentUserView::from_user(&user, person_id, &regions)))
 }
 
 /// Builds `MeResponse` for a user.
@@ -106,10 +111,11 @@ impl CurrentUserView {
         let row = crate::storage::get_user(db, *id).await?;
         let region = row.region_code.as_deref().and_then(|c| regions.reference(c));
         let role = Role::parse(&row.role).map_err(|e| anyhow::anyhow!("corrupt user row: {e}"))?;
-        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id: None })
+        let person_id = linked_person_id(db, row.id).await?;
+        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id })
     }
 
-    fn from_user(user: &CurrentUser, regions: &Regions) -> MeResponse {
+    fn from_user(user: &CurrentUser, person_id: Option<i64>, regions: &Regions) -> MeResponse {
         MeResponse {
             user_id: user.id,
             username: user.username.clone(),
@@ -117,7 +123,7 @@ impl CurrentUserView {
             role: user.role,
             region: user.region.as_ref().and_then(|c| regions.reference(c.as_ref())),
             employer_id: user.employer_id,
-            person_id: None,
+            person_id,
         }
     }
 }

@@ -1,13 +1,17 @@
 //! HTTP handlers, one file per resource; `startup` registers them.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod employers;
 pub mod health;
+pub mod inbox;
 pub mod matching;
 pub mod openapi;
 pub mod people;
+pub mod placements;
 pub mod postings;
+pub mod push;
 pub mod regions;
 pub mod site;
 pub mod skills;

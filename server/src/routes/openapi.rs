@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-use super::{audit, auth, employers, health, matching, people, postings, regions, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, regions, skills};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,10 +21,17 @@ use super::{audit, auth, employers, health, matching, people, postings, regions,
         postings::get_posting_handler, postings::update_posting_handler,
         postings::approve_posting, postings::reject_posting, postings::close_posting,
         matching::match_postings, matching::person_matches, matching::posting_candidates,
+        applications::create_application, applications::list_applications_handler, applications::get_application_handler,
+        applications::change_application_status,
+        placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
+        push::push_postings, inbox::get_inbox,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
         (name = "people", description = "the people registry (staff, within jurisdiction)"),
+        (name = "applications", description = "applications and referrals, the employer's responses, hires"),
+        (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
+        (name = "push", description = "the batch push and the seeker's inbox"),
     )
 )]
 pub struct ApiDoc;

@@ -4,7 +4,7 @@ use doorstep_shared::api::Role;
 
 use crate::auth::{hash_password, MIN_PASSWORD_CHARS};
 use crate::startup::AppState;
-use crate::storage::{get_employer, insert_user, InsertUserError, NewUser, StorageError};
+use crate::storage::{get_employer, get_person, insert_user, InsertUserError, NewUser, StorageError};
 
 pub struct NewAccount {
     pub role: String,
@@ -13,9 +13,12 @@ pub struct NewAccount {
     pub display_name: Option<String>,
     pub region: Option<String>,
     pub employer_id: Option<i64>,
+    /// Seekers only: the registered person the account belongs to.
+    pub person_id: Option<i64>,
 }
 
-/// Creates an account: staff need a region, employer users an existing employer.
+/// Creates an account: staff need a region, employer users an existing
+/// employer; a seeker may be linked to an existing person not linked yet.
 pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64> {
     let role = Role::parse(&a.role).map_err(anyhow::Error::msg)?;
     let username = a.username.trim();
@@ -41,6 +44,15 @@ pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64>
         (_, Some(_)) => anyhow::bail!("only employer users take --employer"),
         (_, None) => {}
     }
+    match (role, a.person_id) {
+        (Role::Seeker, Some(id)) => match get_person(&state.db, id).await {
+            Ok(_) => {}
+            Err(StorageError::NotFound(_)) => anyhow::bail!("person {id} does not exist"),
+            Err(StorageError::Unexpected(e)) => return Err(e),
+        },
+        (_, Some(_)) => anyhow::bail!("only seekers take --person"),
+        (_, None) => {}
+    }
     let hash = hash_password(a.password).await?;
     let display_name = a.display_name.unwrap_or_else(|| username.to_string());
     let new = NewUser {
@@ -50,10 +62,12 @@ pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64>
         display_name: &display_name,
         region_code: region.as_ref().map(|r| r.as_ref()),
         employer_id: a.employer_id,
+        person_id: a.person_id,
     };
     match insert_user(&state.db, &new).await {
         Ok(id) => Ok(id),
         Err(InsertUserError::UsernameTaken) => anyhow::bail!("username {username:?} is already taken"),
+        Err(InsertUserError::PersonTaken) => anyhow::bail!("person {} is already linked to another account", a.person_id.unwrap_or_default()),
         Err(InsertUserError::Unexpected(e)) => Err(e),
     }
 }

@@ -76,6 +76,7 @@ async fn seed_accounts(state: &AppState, towns: &[String], employer_id: i64) -> 
                 display_name: Some(display.into()),
                 region,
                 employer_id: employer,
+                person_id: None,
             },
         )
         .await

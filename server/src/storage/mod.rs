@@ -2,23 +2,29 @@
 //! SQLite or PostgreSQL through sqlx's `Any` driver. SQL here is the common
 //! dialect of both (`$N` placeholders, `RETURNING`, `ON CONFLICT`).
 
+mod applications;
 mod audit;
 mod db;
 mod employers;
 mod error;
 mod feed;
+mod inbox;
 mod people;
+mod placements;
 mod postings;
 mod reference;
 mod sessions;
 mod users;
 
+pub use applications::*;
 pub use audit::*;
 pub use db::*;
 pub use employers::*;
 pub use error::*;
 pub use feed::*;
+pub use inbox::*;
 pub use people::*;
+pub use placements::*;
 pub use postings::*;
 pub use reference::*;
 pub use sessions::*;

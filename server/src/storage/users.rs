@@ -22,12 +22,16 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub region_code: Option<&'a str>,
     pub employer_id: Option<i64>,
+    /// Seekers only: their record in the people registry.
+    pub person_id: Option<i64>,
 }
 
 #[derive(thiserror::Error, Debug)]
 pub enum InsertUserError {
     #[error("username already taken")]
     UsernameTaken,
+    #[error("person already linked to another account")]
+    PersonTaken,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -37,8 +41,8 @@ const USER_COLUMNS: &str = "id, username, password_hash, role, display_name, reg
 #[tracing::instrument(skip_all, fields(username = %user.username))]
 pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserError> {
     let row: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO users (username, password_hash, role, display_name, region_code, employer_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO users (username, password_hash, role, display_name, region_code, employer_id, person_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(user.username)
     .bind(user.password_hash)
@@ -46,14 +50,32 @@ pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserE
     .bind(user.display_name)
     .bind(user.region_code)
     .bind(user.employer_id)
+    .bind(user.person_id)
     .bind(now())
     .fetch_one(db.pool())
     .await;
     match row {
         Ok((id,)) => Ok(id),
+        Err(e) if is_unique_violation(&e) && names_person_link(&e) => Err(InsertUserError::PersonTaken),
         Err(e) if is_unique_violation(&e) => Err(InsertUserError::UsernameTaken),
         Err(e) => Err(anyhow::Error::new(e).context("insert user").into()),
     }
+}
+
+/// Tells whether a unique violation is the person link's (SQLite names the
+/// column in its message, PostgreSQL the index).
+fn names_person_link(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.constraint().unwrap_or(d.message()).contains("person"))
+}
+
+/// The person a seeker account is linked to, if any.
+pub async fn linked_person_id(db: &Db, user_id: i64) -> anyhow::Result<Option<i64>> {
+    let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT person_id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(db.pool())
+        .await
+        .context("linked person")?;
+    Ok(row.and_then(|(p,)| p))
 }
 
 pub async fn find_user_by_username(db: &Db, username: &str) -> anyhow::Result<Option<UserRow>> {

@@ -9,3 +9,4 @@ mod profile;
 pub use candidates::*;
 pub use open::*;
 pub use person::*;
+pub use profile::profile_of_person;

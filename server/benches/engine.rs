@@ -1,0 +1,193 @@
+//! Benchmarks of the matching engine on generated data with Ankang's real
+//! geography: indexing rate, `/match` latency at 10k and 100k open postings
+//! against a plain BM25 top-10 on the same index, and server memory.
+//!
+//! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k only).
+//! Figures are printed as a table and appended to nothing: copy them into
+//! BENCHMARKS.md by hand, with the machine they came from.
+
+use std::time::{Duration, Instant};
+
+use doorstep_server::configuration::Settings;
+use doorstep_server::domain::{format_day, today, Point, Profile};
+use doorstep_server::matcher::find_matches;
+use doorstep_server::search::{reindex, Filters, Ranking, Relevance, SearchRequest};
+use doorstep_server::startup::{load_state, prepare_database, AppState};
+use doorstep_server::storage::PostingValues;
+use doorstep_shared::api::{PhysicalDemand, RegionLevel, Schedule};
+use doorstep_shared::types::RegionCode;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+
+const QUERIES: usize = 400;
+
+fn main() -> anyhow::Result<()> {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async {
+        println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | RSS after |");
+        println!("|---|---|---|---|---|---|---|");
+        let sizes: &[usize] = if quick { &[10_000] } else { &[10_000, 100_000] };
+        for &n in sizes {
+            run(n).await?;
+        }
+        Ok(())
+    })
+}
+
+async fn run(n: usize) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let settings = Settings {
+        data_dir: dir.path().to_path_buf(),
+        secret_key: Some("bench-secret-key-that-is-long-enough-000000".to_string().into()),
+        seed_demo: false,
+        ..Settings::default()
+    };
+    let db = prepare_database(&settings).await?;
+    let state = load_state(&settings, db).await?;
+    let mut rng = StdRng::seed_from_u64(7);
+    let towns = towns(&state);
+    let skills: Vec<String> = state.skills.all().iter().map(|s| s.code.clone()).collect();
+    insert_postings(&state, &mut rng, &towns, &skills, n).await?;
+
+    let index = state.index.clone().into_inner();
+    let catalog = state.skills.clone().into_inner();
+    let started = Instant::now();
+    let indexed = reindex(&state.db, &index, &catalog).await?;
+    let reindex_time = started.elapsed();
+    assert_eq!(indexed as usize, n);
+
+    let profiles: Vec<(Profile, Point)> = (0..QUERIES).map(|_| profile(&mut rng, &towns, &skills)).collect();
+    let mut bm25 = Vec::with_capacity(QUERIES);
+    let mut matching = Vec::with_capacity(QUERIES);
+    for (profile, _) in &profiles {
+        let request = SearchRequest {
+            filters: Filters { valid_on: today(), ..Filters::default() },
+            relevance: Relevance { skills: profile.skills.clone(), text: None },
+            ranking: Ranking::Relevance,
+            near: None,
+            distance_scale_km: 15.0,
+            offset: 0,
+            limit: 10,
+        };
+        let t = Instant::now();
+        index.search(request).await?;
+        bm25.push(t.elapsed());
+        let t = Instant::now();
+        find_matches(&index, &catalog, profile, None, 10).await?;
+        matching.push(t.elapsed());
+    }
+    let (b50, b99) = percentiles(&mut bm25);
+    let (m50, m99) = percentiles(&mut matching);
+    println!(
+        "| {n} | {:.1} s | {:.0} | {} / {} | {} / {} | {:.2} | {} MB |",
+        reindex_time.as_secs_f64(),
+        n as f64 / reindex_time.as_secs_f64(),
+        ms(b50),
+        ms(b99),
+        ms(m50),
+        ms(m99),
+        m99.as_secs_f64() / b99.as_secs_f64(),
+        rss_mb()
+    );
+    Ok(())
+}
+
+fn towns(state: &AppState) -> Vec<(String, Point)> {
+    let ankang = RegionCode::parse("6109").expect("code");
+    state.regions.read(|t| {
+        t.descendants_at(&ankang, RegionLevel::Town).iter().map(|r| (r.code.clone(), Point { lat: r.lat, lon: r.lon })).collect()
+    })
+}
+
+/// Postings spread over Ankang's towns, sites scattered up to ~8 km around
+/// the town's point so distances differ, with local-economy skills.
+async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[String], n: usize) -> anyhow::Result<()> {
+    let admin = doorstep_server::seed::create_user(
+        state,
+        doorstep_server::seed::NewAccount {
+            role: "admin".into(),
+            username: "bench".into(),
+            password: "bench-password".into(),
+            display_name: None,
+            region: None,
+            employer_id: None,
+            person_id: None,
+        },
+    )
+    .await?;
+    let employer = doorstep_server::storage::insert_employer(
+        &state.db,
+        &doorstep_server::storage::NewEmployer { name: "基准测试工厂", kind: "company", region_code: &towns[0].0, contact_name: "测", contact_phone: "13900000000" },
+    )
+    .await?;
+    let titles = ["缝纫工", "采茶工", "普工", "包装工", "电子装配工", "建筑小工", "家政服务员", "养老护理员", "厨师", "保洁员"];
+    let day = today();
+    for _ in 0..n {
+        let (code, point) = towns.choose(rng).expect("towns");
+        let wage_min = rng.gen_range(15..=60) * 100;
+        let values = PostingValues {
+            employer_id: employer.id,
+            title: titles.choose(rng).expect("titles").to_string(),
+            description: "社区工厂岗位，就近就业，欢迎脱贫户、低保户报名".into(),
+            region_code: code.clone(),
+            lat: point.lat + rng.gen_range(-0.07..0.07),
+            lon: point.lon + rng.gen_range(-0.07..0.07),
+            wage_min,
+            wage_max: wage_min + rng.gen_range(2..=15) * 100,
+            headcount: rng.gen_range(1..=20),
+            schedule: Schedule::ALL.choose(rng).expect("schedule").as_str(),
+            accommodation: rng.gen_bool(0.2),
+            physical_demand: PhysicalDemand::ALL.choose(rng).expect("demand").as_str(),
+            accessible: rng.gen_bool(0.3),
+            valid_until: format_day(day + rng.gen_range(10..=180)),
+            skills: {
+                let k = rng.gen_range(1..=2);
+                skills.choose_multiple(rng, k).cloned().collect()
+            },
+        };
+        let id = doorstep_server::storage::insert_posting(&state.db, &values, "open", admin).await?;
+        let _ = id;
+    }
+    Ok(())
+}
+
+fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[String]) -> (Profile, Point) {
+    let (_, home) = towns.choose(rng).expect("towns");
+    let k = rng.gen_range(1..=3);
+    let mut wanted: Vec<String> = skills.choose_multiple(rng, k).cloned().collect();
+    wanted.sort();
+    let profile = Profile {
+        skills: wanted,
+        home: Some(*home),
+        max_commute_km: *[10.0, 20.0, 30.0, 50.0].choose(rng).expect("km"),
+        willing_to_relocate: rng.gen_bool(0.2),
+        schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
+        min_wage: rng.gen_bool(0.5).then(|| rng.gen_range(18..=35) * 100),
+        needs_accessible: rng.gen_bool(0.1),
+        max_physical_demand: *PhysicalDemand::ALL.choose(rng).expect("demand"),
+    };
+    (profile, *home)
+}
+
+fn percentiles(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.50), at(0.99))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Resident set size of this process (server state: index reader, caches, pools).
+fn rss_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
+}

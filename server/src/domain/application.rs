@@ -1,0 +1,272 @@
+//! The application status machine, hire terms, placement kinds and
+//! follow-up months: pure rules, no I/O.
+//!
+//! Moves: applied → interviewing (employer or staff); applied | interviewing
+//! → rejected and interviewing → hired (employer or staff); applied |
+//! interviewing → withdrawn (the seeker or staff). Hired, rejected and
+//! withdrawn are final. Admin acts as staff.
+
+use doorstep_shared::api::{ApplicationSource, ApplicationStatus, ApplicationStatusRequest, PlacementKind};
+
+use super::{parse_day, FieldErrors};
+
+/// Who asks for a move, as far as the status machine cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mover {
+    /// A user of the posting's employer.
+    Employer,
+    /// Staff with jurisdiction over the person, or admin.
+    Staff,
+    /// The person themselves, through their linked account.
+    Seeker,
+}
+
+/// Why a move is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveRefusal {
+    /// No one may make this move.
+    Illegal { from: ApplicationStatus, to: ApplicationStatus },
+    /// The move exists, but not for this mover.
+    NotYours { to: ApplicationStatus },
+}
+
+/// Checks a move against the machine; the first refusal wins.
+pub fn check_move(from: ApplicationStatus, to: ApplicationStatus, mover: Mover) -> Result<(), MoveRefusal> {
+    use ApplicationStatus::*;
+    let allowed: &[Mover] = match (from, to) {
+        (Applied, Interviewing) | (Applied | Interviewing, Rejected) | (Interviewing, Hired) => &[Mover::Employer, Mover::Staff],
+        (Applied | Interviewing, Withdrawn) => &[Mover::Seeker, Mover::Staff],
+        _ => return Err(MoveRefusal::Illegal { from, to }),
+    };
+    if !allowed.contains(&mover) {
+        return Err(MoveRefusal::NotYours { to });
+    }
+    Ok(())
+}
+
+/// The snake_case name stored in the database.
+pub fn status_str(s: ApplicationStatus) -> &'static str {
+    match s {
+        ApplicationStatus::Applied => "applied",
+        ApplicationStatus::Interviewing => "interviewing",
+        ApplicationStatus::Hired => "hired",
+        ApplicationStatus::Rejected => "rejected",
+        ApplicationStatus::Withdrawn => "withdrawn",
+    }
+}
+
+pub fn parse_status(s: &str) -> Option<ApplicationStatus> {
+    [ApplicationStatus::Applied, ApplicationStatus::Interviewing, ApplicationStatus::Hired, ApplicationStatus::Rejected, ApplicationStatus::Withdrawn]
+        .into_iter()
+        .find(|x| status_str(*x) == s)
+}
+
+pub fn source_str(s: ApplicationSource) -> &'static str {
+    match s {
+        ApplicationSource::Applied => "applied",
+        ApplicationSource::Referral => "referral",
+    }
+}
+
+pub fn parse_source(s: &str) -> Option<ApplicationSource> {
+    match s {
+        "applied" => Some(ApplicationSource::Applied),
+        "referral" => Some(ApplicationSource::Referral),
+        _ => None,
+    }
+}
+
+pub fn kind_str(k: PlacementKind) -> &'static str {
+    match k {
+        PlacementKind::Nearby => "nearby",
+        PlacementKind::Transfer => "transfer",
+    }
+}
+
+pub fn parse_kind(s: &str) -> Option<PlacementKind> {
+    match s {
+        "nearby" => Some(PlacementKind::Nearby),
+        "transfer" => Some(PlacementKind::Transfer),
+        _ => None,
+    }
+}
+
+/// 家门口就业 when the site lies in the person's home county (the first six
+/// digits of their home region), else 转移就业.
+pub fn placement_kind(home_region: &str, site_region: &str) -> PlacementKind {
+    match home_region.get(..6) {
+        Some(county) if site_region.starts_with(county) => PlacementKind::Nearby,
+        _ => PlacementKind::Transfer,
+    }
+}
+
+/// What a hire needs: a first working day and an agreed wage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HireTerms {
+    /// `YYYY-MM-DD`, checked.
+    pub start_date: String,
+    pub monthly_wage: u32,
+}
+
+const MAX_WAGE: u32 = 100_000;
+
+/// Checks the terms of a hire, naming every missing or bad field.
+pub fn parse_hire_terms(req: &ApplicationStatusRequest) -> Result<HireTerms, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let start_date = match req.start_date.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.add("start_date", "a hire needs start_date, the first working day (YYYY-MM-DD)");
+            None
+        }
+        Some(raw) => parse_day(raw).map(|_| raw.to_string()).map_err(|e| errors.add("start_date", e)).ok(),
+    };
+    let monthly_wage = match req.monthly_wage {
+        None => {
+            errors.add("monthly_wage", "a hire needs monthly_wage, the agreed wage in yuan");
+            None
+        }
+        Some(w) if w > MAX_WAGE => {
+            errors.add("monthly_wage", format!("monthly_wage must be at most {MAX_WAGE} yuan"));
+            None
+        }
+        Some(w) => Some(w),
+    };
+    match (start_date, monthly_wage) {
+        (Some(start_date), Some(monthly_wage)) if errors.0.is_empty() => Ok(HireTerms { start_date, monthly_wage }),
+        _ => Err(errors),
+    }
+}
+
+/// A retention check's month after the start: 1, 3 or 6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUpMonth(u8);
+
+impl FollowUpMonth {
+    pub fn parse(month: u8) -> Result<Self, String> {
+        if matches!(month, 1 | 3 | 6) {
+            return Ok(Self(month));
+        }
+        Err(format!("month must be 1, 3 or 6, not {month}"))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// Checks an optional free-text note: trimmed, empty is none, at most 500 characters.
+pub fn parse_note(note: Option<&str>, field: &str) -> Result<Option<String>, FieldErrors> {
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 500) {
+        let mut errors = FieldErrors::default();
+        errors.add(field, format!("{field} must have at most 500 characters"));
+        return Err(errors);
+    }
+    Ok(note.map(String::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ApplicationStatus::*;
+
+    const ALL: [ApplicationStatus; 5] = [Applied, Interviewing, Hired, Rejected, Withdrawn];
+
+    #[test]
+    fn the_employer_and_staff_drive_the_happy_path() {
+        for mover in [Mover::Employer, Mover::Staff] {
+            assert_eq!(check_move(Applied, Interviewing, mover), Ok(()));
+            assert_eq!(check_move(Interviewing, Hired, mover), Ok(()));
+            assert_eq!(check_move(Interviewing, Rejected, mover), Ok(()));
+            assert_eq!(check_move(Applied, Rejected, mover), Ok(()));
+        }
+    }
+
+    #[test]
+    fn only_the_seeker_and_staff_withdraw() {
+        for from in [Applied, Interviewing] {
+            assert_eq!(check_move(from, Withdrawn, Mover::Seeker), Ok(()));
+            assert_eq!(check_move(from, Withdrawn, Mover::Staff), Ok(()));
+            assert_eq!(check_move(from, Withdrawn, Mover::Employer), Err(MoveRefusal::NotYours { to: Withdrawn }));
+        }
+        assert_eq!(check_move(Applied, Interviewing, Mover::Seeker), Err(MoveRefusal::NotYours { to: Interviewing }));
+    }
+
+    #[test]
+    fn final_states_never_move_and_nothing_returns_to_applied() {
+        for from in [Hired, Rejected, Withdrawn] {
+            for to in ALL {
+                for mover in [Mover::Employer, Mover::Staff, Mover::Seeker] {
+                    assert_eq!(check_move(from, to, mover), Err(MoveRefusal::Illegal { from, to }), "{from:?} -> {to:?}");
+                }
+            }
+        }
+        for from in ALL {
+            assert!(check_move(from, Applied, Mover::Staff).is_err());
+        }
+        assert_eq!(check_move(Applied, Hired, Mover::Employer), Err(MoveRefusal::Illegal { from: Applied, to: Hired }));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for s in ALL {
+            assert_eq!(parse_status(status_str(s)), Some(s));
+        }
+        assert_eq!(parse_status("lost"), None);
+        for s in [ApplicationSource::Applied, ApplicationSource::Referral] {
+            assert_eq!(parse_source(source_str(s)), Some(s));
+        }
+        for k in [PlacementKind::Nearby, PlacementKind::Transfer] {
+            assert_eq!(parse_kind(kind_str(k)), Some(k));
+        }
+    }
+
+    #[test]
+    fn a_site_in_the_home_county_is_nearby() {
+        assert_eq!(placement_kind("610902001", "610902003"), PlacementKind::Nearby);
+        assert_eq!(placement_kind("610902001", "610902"), PlacementKind::Nearby);
+        assert_eq!(placement_kind("610902001", "610981100"), PlacementKind::Transfer);
+        assert_eq!(placement_kind("610902001", "3205"), PlacementKind::Transfer);
+        assert_eq!(placement_kind("6109", "610902001"), PlacementKind::Transfer, "no county, no nearby");
+    }
+
+    fn hire(start_date: Option<&str>, monthly_wage: Option<u32>) -> ApplicationStatusRequest {
+        ApplicationStatusRequest { status: Hired, start_date: start_date.map(String::from), monthly_wage, note: None }
+    }
+
+    #[test]
+    fn a_hire_needs_a_real_start_date_and_a_wage() {
+        assert_eq!(
+            parse_hire_terms(&hire(Some("2026-12-01"), Some(3200))).expect("valid"),
+            HireTerms { start_date: "2026-12-01".into(), monthly_wage: 3200 }
+        );
+        let cases = [
+            (hire(None, Some(3200)), vec!["start_date"]),
+            (hire(Some("2026-02-30"), Some(3200)), vec!["start_date"]),
+            (hire(Some("2026-12-01"), None), vec!["monthly_wage"]),
+            (hire(Some("2026-12-01"), Some(200_000)), vec!["monthly_wage"]),
+            (hire(Some(" "), None), vec!["start_date", "monthly_wage"]),
+        ];
+        for (req, fields) in cases {
+            let errors = parse_hire_terms(&req).expect_err("must fail");
+            assert_eq!(errors.0.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(), fields, "{req:?}");
+        }
+    }
+
+    #[test]
+    fn follow_ups_are_at_one_three_and_six_months() {
+        for m in [1, 3, 6] {
+            assert_eq!(FollowUpMonth::parse(m).map(FollowUpMonth::get), Ok(m));
+        }
+        for m in [0, 2, 4, 5, 7, 12, 255] {
+            assert!(FollowUpMonth::parse(m).is_err(), "{m}");
+        }
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_bounded() {
+        assert_eq!(parse_note(Some("  好  "), "note").expect("ok"), Some("好".into()));
+        assert_eq!(parse_note(Some("   "), "note").expect("ok"), None);
+        assert!(parse_note(Some(&"长".repeat(501)), "note").is_err());
+    }
+}

@@ -1,0 +1,51 @@
+//! Who sees an application, and in which capacity they may move it: users of
+//! the posting's employer, staff whose jurisdiction holds the person, the
+//! person's own seeker account, and admin (as staff). Everyone else gets
+//! "not found", so applications do not leak.
+
+use doorstep_shared::api::Role;
+use doorstep_shared::types::RegionCode;
+
+use crate::auth::CurrentUser;
+use crate::domain::Mover;
+use crate::error::ApiError;
+use crate::storage::{get_application, linked_person_id, ApplicationRow, Db};
+
+/// Tells whether `user` is staff governing `region`, or admin.
+pub fn governs(user: &CurrentUser, region: &str) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Staff => match (&user.region, RegionCode::parse(region)) {
+            (Some(scope), Ok(region)) => scope.contains(&region),
+            _ => false,
+        },
+        Role::Employer | Role::Seeker => false,
+    }
+}
+
+/// The person a seeker account is linked to; `None` for other roles.
+pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiError> {
+    if user.role != Role::Seeker {
+        return Ok(None);
+    }
+    Ok(linked_person_id(db, user.id).await?)
+}
+
+/// The capacity in which the caller acts on an application; `None` when they may not see it.
+pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &ApplicationRow) -> Option<Mover> {
+    match user.role {
+        Role::Admin | Role::Staff => governs(user, &a.person_region).then_some(Mover::Staff),
+        Role::Employer => (user.employer_id == Some(a.employer_id)).then_some(Mover::Employer),
+        Role::Seeker => (own_person == Some(a.person_id)).then_some(Mover::Seeker),
+    }
+}
+
+/// Loads an application the caller may see, with their capacity.
+pub async fn visible_application(user: &CurrentUser, db: &Db, id: i64) -> Result<(ApplicationRow, Mover), ApiError> {
+    let own = own_person(user, db).await?;
+    let application = get_application(db, id).await?;
+    match capacity(user, own, &application) {
+        Some(mover) => Ok((application, mover)),
+        None => Err(ApiError::not_found("application")),
+    }
+}

@@ -1,0 +1,9 @@
+//! Placements and their retention follow-ups: staff, inside their jurisdiction.
+
+mod convert;
+mod follow_ups;
+mod read;
+
+pub use convert::*;
+pub use follow_ups::*;
+pub use read::*;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use doorstep_server::configuration::Settings;
 use doorstep_server::domain::{format_day, today, Point, Profile};
-use doorstep_server::matcher::find_matches;
+use doorstep_server::matcher::{find_matches, Fill};
 use doorstep_server::search::{reindex, Filters, Ranking, Relevance, SearchRequest};
 use doorstep_server::startup::{load_state, prepare_database, AppState};
 use doorstep_server::storage::PostingValues;
@@ -75,7 +75,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
         index.search(request).await?;
         bm25.push(t.elapsed());
         let t = Instant::now();
-        find_matches(&index, &catalog, profile, None, 10).await?;
+        find_matches(&index, &catalog, profile, None, 10, Fill::IfThin).await?;
         matching.push(t.elapsed());
     }
     let (b50, b99) = percentiles(&mut bm25);

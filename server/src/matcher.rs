@@ -11,10 +11,20 @@ use crate::domain::{score, today, violation, Candidate, Profile};
 use crate::reference::SkillCatalog;
 use crate::search::{Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
 
-/// How many index hits to rescore per match wanted: enough that nearness and
-/// wage fit can reorder them, few enough to stay fast.
-const OVERFETCH: usize = 8;
-const MIN_CANDIDATES: usize = 64;
+/// How many index hits to rescore per match wanted: enough that wage fit and
+/// the finer rules can reorder them (nearness is already blended in by the
+/// collector), few enough to stay fast.
+const OVERFETCH: usize = 3;
+const MIN_CANDIDATES: usize = 40;
+const MAX_CANDIDATES: usize = 600;
+
+/// Whether to fill a thin result with postings that fit the person's
+/// constraints but not what they asked for. Useful on a screen; noise in an SMS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    IfThin,
+    Never,
+}
 
 /// Words in a request that ask for housing: "包吃住" is in most job ads.
 const HOUSING_WORDS: [&str; 4] = ["包吃住", "包住", "住宿", "宿舍"];
@@ -29,7 +39,7 @@ pub struct Match {
 }
 
 /// The best `limit` postings for a profile, best first; none breaks a hard constraint.
-pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize) -> anyhow::Result<Vec<Match>> {
+pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize, fill: Fill) -> anyhow::Result<Vec<Match>> {
     let day = today();
     let mut wanted = profile.skills.clone();
     if let Some(t) = text.as_deref() {
@@ -57,10 +67,10 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         near: profile.home,
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
         offset: 0,
-        limit: (limit * OVERFETCH).max(MIN_CANDIDATES),
+        limit: (limit * OVERFETCH).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
     };
     let mut hits = index.search(request.clone()).await?.hits;
-    if hits.len() < limit && !request.relevance.is_empty() {
+    if fill == Fill::IfThin && hits.len() < limit && !request.relevance.is_empty() {
         // Too few postings ask for what the person named: fill with whatever
         // else fits them, nearest and best paid first (ranked below by score).
         request.relevance = Relevance::default();

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use doorstep_shared::api::PushSummary;
 use futures::StreamExt;
 
-use crate::matcher::{find_matches, Match};
+use crate::matcher::{find_matches, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::matching::profile_of_person;
 use crate::search::PostingIndex;
@@ -91,7 +91,7 @@ async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -
     };
     let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.row.id).await?.into_iter().collect();
     let limit = top_k + pushed.len().min(LOOK_PAST);
-    let matches = find_matches(deps.index, deps.skills, &profile, None, limit).await?;
+    let matches = find_matches(deps.index, deps.skills, &profile, None, limit, Fill::Never).await?;
     let mut fresh: Vec<Match> = Vec::new();
     let mut already = 0;
     for m in matches {

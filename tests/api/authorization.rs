@@ -77,6 +77,15 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
         (Method::PUT, "/api/v1/regions/610902001/point".into(), Body::Json(point.clone()), [U, F, F, OK, OK, F, OK, OK]),
         (Method::PUT, "/api/v1/regions/610902002/point".into(), Body::Json(point), [U, F, F, F, OK, F, OK, OK]),
         (Method::GET, "/api/v1/audit".into(), Body::None, [U, F, F, F, F, F, F, OK]),
+        (Method::GET, "/api/v1/postings?q=%E7%BC%9D%E7%BA%AB".into(), Body::None, [OK; 8]),
+        (Method::POST, "/api/v1/match".into(), Body::Json(json!({"skills": ["sewing"], "region_code": "610902001"})), [OK; 8]),
+        (Method::GET, "/api/v1/postings/managed".into(), Body::None, [U, F, OK, OK, OK, OK, OK, OK]),
+        (Method::GET, format!("/api/v1/people/{p}/matches"), Body::None, [U, F, F, OK, OK, N, OK, OK]),
+        (Method::GET, format!("/api/v1/people/{q}/matches"), Body::None, [U, F, F, N, OK, N, OK, OK]),
+        (Method::GET, "/api/v1/applications".into(), Body::None, [U, OK, OK, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/placements".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, F, F, F, F, F, F, F]),
+        (Method::POST, "/api/v1/push".into(), Body::Json(json!({})), [U, F, F, OK, OK, OK, OK, OK]),
     ];
 
     let mut failures = Vec::new();

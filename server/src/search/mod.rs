@@ -5,6 +5,7 @@
 //! and by reindex; one `IndexReader` for the life of the process; each search
 //! takes its own `Searcher` on the blocking pool.
 
+mod columns;
 mod document;
 mod index;
 mod indexer;

@@ -11,10 +11,10 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, Searcher, Term};
 
-pub use super::document::IndexedPosting;
-use super::document::from_document;
+pub use super::columns::IndexedPosting;
+use super::columns::SegmentColumns;
 use super::{PostingFields, PostingIndex, JIEBA};
 use crate::domain::{BoundingBox, Point};
 
@@ -118,34 +118,38 @@ impl PostingIndex {
                 let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
                     let lat = segment.fast_fields().f64("lat").ok().map(|c| c.first_or_default_col(0.0));
                     let lon = segment.fast_fields().f64("lon").ok().map(|c| c.first_or_default_col(0.0));
+                    // The key carries plain BM25 too, so hits need no second scoring pass.
                     move |doc: tantivy::DocId, bm25: tantivy::Score| {
-                        let (Some(lat), Some(lon)) = (&lat, &lon) else { return bm25 };
+                        let (Some(lat), Some(lon)) = (&lat, &lon) else { return (bm25, bm25) };
                         let km = near.distance_km(&Point { lat: lat.get_val(doc), lon: lon.get_val(doc) });
                         if by_distance {
-                            return -(km as f32);
+                            return (-(km as f32), bm25);
                         }
                         // Saturated BM25 and a gaussian of distance, both in [0, 1].
                         let rel = bm25 / (bm25 + 2.0);
                         let near = (-(km / scale).powi(2) / 2.0).exp() as f32;
-                        0.6 * rel + 0.4 * near
+                        (0.6 * rel + 0.4 * near, bm25)
                     }
                 });
-                searcher.search(&query, &(collector, Count))?
+                let (docs, total) = searcher.search(&query, &(collector, Count))?;
+                (docs.into_iter().map(|((_, bm25), a)| (bm25, a)).collect(), total)
             }
             (Ranking::Relevance, None) => searcher.search(&query, &(top.order_by_score(), Count))?,
         };
-        let hits = self.load_hits(&searcher, &query, addresses, req.near)?;
+        let hits = self.load_hits(&searcher, addresses, req.near)?;
         Ok(SearchResult { hits, total })
     }
 
-    fn load_hits(&self, searcher: &Searcher, query: &dyn Query, addresses: Vec<(f32, DocAddress)>, near: Option<Point>) -> anyhow::Result<Vec<Hit>> {
+    fn load_hits(&self, searcher: &Searcher, addresses: Vec<(f32, DocAddress)>, near: Option<Point>) -> anyhow::Result<Vec<Hit>> {
         let mut hits = Vec::with_capacity(addresses.len());
-        let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(searcher))?;
-        for (_, address) in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let posting = from_document(&doc, &self.fields);
-            // The collector's key may be a blend; matching wants plain relevance.
-            let relevance = weight.explain(searcher.segment_reader(address.segment_ord), address.doc_id).map(|e| e.value()).unwrap_or(0.0);
+        let mut columns: Vec<Option<SegmentColumns>> = (0..searcher.segment_readers().len()).map(|_| None).collect();
+        for (relevance, address) in addresses {
+            let slot = &mut columns[address.segment_ord as usize];
+            if slot.is_none() {
+                *slot = Some(SegmentColumns::open(searcher.segment_reader(address.segment_ord))?);
+            }
+            let Some(segment) = slot.as_ref() else { continue };
+            let posting = segment.posting(address.doc_id);
             let distance_km = near.map(|n| n.distance_km(&posting.site));
             hits.push(Hit { relevance, posting, distance_km });
         }

@@ -7,7 +7,7 @@ use super::profile::{match_item, profile_from_request};
 use crate::auth::AddressThrottle;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::matcher::{find_matches, Match};
+use crate::matcher::{find_matches, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
 use crate::storage::{employer_names, Db};
@@ -29,7 +29,7 @@ pub async fn match_postings(
         return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
     }
     let (profile, limit) = profile_from_request(&body.0, &regions, &skills)?;
-    let matches = find_matches(&index.into_inner(), &skills, &profile, body.0.text.clone(), limit).await?;
+    let matches = find_matches(&index.into_inner(), &skills, &profile, body.0.text.clone(), limit, Fill::IfThin).await?;
     Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
 }
 

@@ -8,7 +8,7 @@ use super::open::with_employers;
 use super::profile::profile_of_person;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
-use crate::matcher::find_matches;
+use crate::matcher::{find_matches, Fill};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::people::visible_person;
 use crate::search::PostingIndex;
@@ -40,6 +40,6 @@ pub async fn person_matches(
     }
     let person = visible_person(&scope, &db, *path).await?;
     let profile = profile_of_person(&person, &regions)?;
-    let matches = find_matches(&index.into_inner(), &skills, &profile, None, limit as usize).await?;
+    let matches = find_matches(&index.into_inner(), &skills, &profile, None, limit as usize, Fill::IfThin).await?;
     Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
 }

@@ -2,7 +2,8 @@
 //! geography: indexing rate, `/match` latency at 10k and 100k open postings
 //! against a plain BM25 top-10 on the same index, and server memory.
 //!
-//! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k only).
+//! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k
+//! only, `-- --push` for the batch push of 100k people × 50k postings).
 //! Figures are printed as a table and appended to nothing: copy them into
 //! BENCHMARKS.md by hand, with the machine they came from.
 
@@ -24,20 +25,23 @@ const QUERIES: usize = 400;
 
 fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
+    let push = std::env::args().any(|a| a == "--push");
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
-        println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | RSS after |");
-        println!("|---|---|---|---|---|---|---|");
+        println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | match without fill p50 / p99 | RSS after |");
+        println!("|---|---|---|---|---|---|---|---|");
         let sizes: &[usize] = if quick { &[10_000] } else { &[10_000, 100_000] };
         for &n in sizes {
             run(n).await?;
+        }
+        if push {
+            run_push_bench(100_000, 50_000).await?;
         }
         Ok(())
     })
 }
 
-async fn run(n: usize) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
+async fn fresh_state(dir: &tempfile::TempDir) -> anyhow::Result<AppState> {
     let settings = Settings {
         data_dir: dir.path().to_path_buf(),
         secret_key: Some("bench-secret-key-that-is-long-enough-000000".to_string().into()),
@@ -45,7 +49,76 @@ async fn run(n: usize) -> anyhow::Result<()> {
         ..Settings::default()
     };
     let db = prepare_database(&settings).await?;
-    let state = load_state(&settings, db).await?;
+    load_state(&settings, db).await
+}
+
+/// The batch push: every person gets their top 3 new matches in the inbox.
+async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let state = fresh_state(&dir).await?;
+    let mut rng = StdRng::seed_from_u64(11);
+    let towns = towns(&state);
+    let skills: Vec<String> = state.skills.all().iter().map(|s| s.code.clone()).collect();
+    insert_postings(&state, &mut rng, &towns, &skills, postings).await?;
+    reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
+    let admin = doorstep_server::storage::find_user_by_username(&state.db, "bench").await?.map_or(0, |u| u.id);
+    let started = Instant::now();
+    insert_people(&state, &mut rng, &towns, &skills, people, admin).await?;
+    let insert_time = started.elapsed();
+    let index = state.index.clone().into_inner();
+    let deps = doorstep_server::push::PushDeps { db: &state.db, index: &index, skills: &state.skills, regions: &state.regions };
+    let started = Instant::now();
+    let summary = doorstep_server::push::run_push(&deps, "", 3, |_, _| {}).await?;
+    let push_time = started.elapsed();
+    println!();
+    println!("| people × open postings | push time | people/s | inbox items | SMS queued | RSS after |");
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| {people} × {postings} | {:.1} s | {:.0} | {} | {} | {} MB |",
+        push_time.as_secs_f64(),
+        people as f64 / push_time.as_secs_f64(),
+        summary.items,
+        summary.sms_queued,
+        rss_mb()
+    );
+    println!("(registering the {people} people beforehand took {:.1} s)", insert_time.as_secs_f64());
+    Ok(())
+}
+
+async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[String], n: usize, actor: i64) -> anyhow::Result<()> {
+    use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, Preferences};
+    let mut seq = 0u32;
+    for _ in 0..n {
+        let (town, _) = towns.choose(rng).expect("towns");
+        seq += 1;
+        let year = 1960 + (seq % 45) as u16;
+        let body = format!("{}{year:04}{:02}{:02}{:03}", &town[..6], 1 + seq % 12, 1 + seq % 28, seq % 1000);
+        let check = doorstep_shared::types::IdCardNumber::check_char(&body).expect("17 digits");
+        let k = rng.gen_range(1..=2);
+        let req = PersonRequest {
+            name: "测试".into(),
+            id_number: format!("{body}{check}"),
+            phone: format!("138{:08}", seq),
+            gender: if seq % 2 == 0 { Gender::Female } else { Gender::Male },
+            birth_year: year,
+            home_region: town.clone(),
+            categories: vec![AssistanceCategory::RegisteredPoor],
+            disability_grade: None,
+            skills: skills.choose_multiple(rng, k).cloned().collect(),
+            preferences: Preferences { max_commute_km: 30, ..Preferences::default() },
+            consent_to_share: true,
+        };
+        let Ok(draft) = state.regions.read(|t| doorstep_server::domain::parse_person(req, t, &state.skills, 2026)) else { continue };
+        let values = doorstep_server::routes::people::to_values_for_seed(&draft, &state.vault)?;
+        // Generated numbers can repeat across towns of one county; skip those.
+        let _ = doorstep_server::storage::insert_person(&state.db, &values, actor).await;
+    }
+    Ok(())
+}
+
+async fn run(n: usize) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let state = fresh_state(&dir).await?;
     let mut rng = StdRng::seed_from_u64(7);
     let towns = towns(&state);
     let skills: Vec<String> = state.skills.all().iter().map(|s| s.code.clone()).collect();
@@ -61,6 +134,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let profiles: Vec<(Profile, Point)> = (0..QUERIES).map(|_| profile(&mut rng, &towns, &skills)).collect();
     let mut bm25 = Vec::with_capacity(QUERIES);
     let mut matching = Vec::with_capacity(QUERIES);
+    let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
         let request = SearchRequest {
             filters: Filters { valid_on: today(), ..Filters::default() },
@@ -70,6 +144,8 @@ async fn run(n: usize) -> anyhow::Result<()> {
             distance_scale_km: 15.0,
             offset: 0,
             limit: 10,
+            fill_below: 0,
+            with_text: true,
         };
         let t = Instant::now();
         index.search(request).await?;
@@ -77,11 +153,15 @@ async fn run(n: usize) -> anyhow::Result<()> {
         let t = Instant::now();
         find_matches(&index, &catalog, profile, None, 10, Fill::IfThin).await?;
         matching.push(t.elapsed());
+        let t = Instant::now();
+        find_matches(&index, &catalog, profile, None, 10, Fill::Never).await?;
+        no_fill.push(t.elapsed());
     }
     let (b50, b99) = percentiles(&mut bm25);
     let (m50, m99) = percentiles(&mut matching);
+    let (f50, f99) = percentiles(&mut no_fill);
     println!(
-        "| {n} | {:.1} s | {:.0} | {} / {} | {} / {} | {:.2} | {} MB |",
+        "| {n} | {:.1} s | {:.0} | {} / {} | {} / {} | {:.2} | {} / {} | {} MB |",
         reindex_time.as_secs_f64(),
         n as f64 / reindex_time.as_secs_f64(),
         ms(b50),
@@ -89,6 +169,8 @@ async fn run(n: usize) -> anyhow::Result<()> {
         ms(m50),
         ms(m99),
         m99.as_secs_f64() / b99.as_secs_f64(),
+        ms(f50),
+        ms(f99),
         rss_mb()
     );
     Ok(())

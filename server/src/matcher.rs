@@ -36,6 +36,8 @@ pub struct Match {
     pub score: f64,
     pub distance_km: Option<f64>,
     pub reasons: Vec<Reason>,
+    /// Where the posting sits in the searcher snapshot it came from.
+    pub address: tantivy::DocAddress,
 }
 
 /// The best `limit` postings for a profile, best first; none breaks a hard constraint.
@@ -52,7 +54,7 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
         _ => None,
     };
-    let mut request = SearchRequest {
+    let request = SearchRequest {
         filters: Filters {
             valid_on: day,
             bbox,
@@ -68,16 +70,13 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
         offset: 0,
         limit: (limit * OVERFETCH).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
-    };
-    let mut hits = index.search(request.clone()).await?.hits;
-    if fill == Fill::IfThin && hits.len() < limit && !request.relevance.is_empty() {
         // Too few postings ask for what the person named: fill with whatever
-        // else fits them, nearest and best paid first (ranked below by score).
-        request.relevance = Relevance::default();
-        let seen: Vec<i64> = hits.iter().map(|h| h.posting.id).collect();
-        let more = index.search(request).await?.hits;
-        hits.extend(more.into_iter().filter(|h| !seen.contains(&h.posting.id)));
-    }
+        // else fits them, nearest first (ranked below by score).
+        fill_below: if fill == Fill::IfThin { limit } else { 0 },
+        with_text: false,
+    };
+    let result = index.search(request).await?;
+    let hits = result.hits;
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
     let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
@@ -110,9 +109,10 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
             scored.score += HOUSING_BONUS;
             scored.reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
         }
-        matches.push(Match { posting: p, score: scored.score, distance_km: scored.distance_km, reasons: scored.reasons });
+        matches.push(Match { posting: p, score: scored.score, distance_km: scored.distance_km, reasons: scored.reasons, address: hit.address });
     }
     matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.posting.id.cmp(&b.posting.id)));
     matches.truncate(limit);
+    index.fill_text(&result.searcher, matches.iter_mut().map(|m| (&mut m.posting, m.address)))?;
     Ok(matches)
 }

@@ -1,6 +1,9 @@
 //! Reading hits from fast-field columns: one set of column readers per
 //! segment, no doc-store decompression on the request path.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, SegmentReader};
@@ -40,6 +43,8 @@ pub struct SegmentColumns {
     skills: Option<StrColumn>,
     region_code: Option<StrColumn>,
     schedule: Option<StrColumn>,
+    /// Term cache keyed by (column, ordinal) for this query's lifetime.
+    terms: RefCell<HashMap<(usize, u64), String>>,
 }
 
 impl SegmentColumns {
@@ -60,17 +65,19 @@ impl SegmentColumns {
             skills: f.str("skills")?,
             region_code: f.str("region_code")?,
             schedule: f.str("schedule")?,
+            terms: RefCell::new(HashMap::new()),
         })
     }
 
+    /// The posting's facts; title and region code stay empty (see `fill_text`).
     pub fn posting(&self, doc: DocId) -> IndexedPosting {
         let u = |c: &Column<u64>| c.first(doc).unwrap_or(0);
-        let schedule = first_str(self.schedule.as_ref(), doc);
+        let schedule = self.cached_str(self.schedule.as_ref(), doc).into_iter().next().unwrap_or_default();
         IndexedPosting {
             id: u(&self.id) as i64,
-            title: first_str(self.title.as_ref(), doc),
-            skills: all_str(self.skills.as_ref(), doc),
-            region_code: first_str(self.region_code.as_ref(), doc),
+            title: String::new(),
+            skills: self.cached_str(self.skills.as_ref(), doc),
+            region_code: String::new(),
             employer_id: u(&self.employer_id) as i64,
             site: Point { lat: self.lat.first(doc).unwrap_or(0.0), lon: self.lon.first(doc).unwrap_or(0.0) },
             wage_min: u(&self.wage_min) as u32,
@@ -84,23 +91,40 @@ impl SegmentColumns {
     }
 }
 
+impl SegmentColumns {
+    /// Title and region code: dictionary look-ups, so only for hits shown.
+    pub fn fill_text(&self, posting: &mut IndexedPosting, doc: DocId) {
+        posting.title = first_str(self.title.as_ref(), doc);
+        posting.region_code = first_str(self.region_code.as_ref(), doc);
+    }
+
+    /// Values of a low-cardinality column (skills, schedule), each term looked
+    /// up in the dictionary once per query.
+    fn cached_str(&self, column: Option<&StrColumn>, doc: DocId) -> Vec<String> {
+        let Some(c) = column else { return Vec::new() };
+        let mut cache = self.terms.borrow_mut();
+        let mut out = Vec::new();
+        for ord in c.term_ords(doc) {
+            let key = (std::ptr::from_ref(c) as usize, ord);
+            if let Some(s) = cache.get(&key) {
+                out.push(s.clone());
+                continue;
+            }
+            let mut s = String::new();
+            if c.ord_to_str(ord, &mut s).unwrap_or(false) {
+                cache.insert(key, s.clone());
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
 fn first_str(column: Option<&StrColumn>, doc: DocId) -> String {
     let mut out = String::new();
     if let Some(c) = column {
         if let Some(ord) = c.term_ords(doc).next() {
             let _ = c.ord_to_str(ord, &mut out);
-        }
-    }
-    out
-}
-
-fn all_str(column: Option<&StrColumn>, doc: DocId) -> Vec<String> {
-    let Some(c) = column else { return Vec::new() };
-    let mut out = Vec::new();
-    for ord in c.term_ords(doc) {
-        let mut s = String::new();
-        if c.ord_to_str(ord, &mut s).unwrap_or(false) {
-            out.push(s);
         }
     }
     out

@@ -68,6 +68,12 @@ pub struct SearchRequest {
     pub distance_scale_km: f64,
     pub offset: usize,
     pub limit: usize,
+    /// When relevance finds fewer hits than this, fill with the best
+    /// filter-only hits (same searcher, so one consistent snapshot).
+    pub fill_below: usize,
+    /// Whether hits carry title and region code (search pages read the
+    /// database instead; matching reads them for its final few only).
+    pub with_text: bool,
 }
 
 /// One hit: relevance (BM25 over skills and text; 0 when none asked), the
@@ -77,12 +83,15 @@ pub struct Hit {
     pub relevance: f32,
     pub posting: IndexedPosting,
     pub distance_km: Option<f64>,
+    pub address: DocAddress,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SearchResult {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// The snapshot the hits came from, for `fill_text`.
+    pub searcher: Searcher,
 }
 
 impl PostingIndex {
@@ -98,62 +107,33 @@ impl PostingIndex {
 
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
         let searcher = self.reader.searcher();
-        let f = &self.fields;
         let relevance = self.relevance_query(&req.relevance);
-        let filter = filter_query(f, &req.filters);
+        let has_relevance = relevance.is_some();
+        let filter = || Box::new(ConstScoreQuery::new(filter_query(&self.fields, &req.filters), 0.0)) as Box<dyn Query>;
         let query: Box<dyn Query> = match relevance {
-            Some(r) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0)))])),
-            None => Box::new(ConstScoreQuery::new(filter, 0.0)),
+            Some(r) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, filter())])),
+            None => filter(),
         };
-        let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-        let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match (req.ranking, req.near) {
-            (Ranking::Newest, _) | (Ranking::Distance, None) => {
-                // Ids grow with time, and unlike seconds they never tie.
-                let (docs, total) = searcher.search(&query, &(top.order_by_fast_field::<u64>("id", Order::Desc), Count))?;
-                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        let (mut addresses, total) = collect(&searcher, query.as_ref(), req)?;
+        if has_relevance && addresses.len() < req.fill_below {
+            let (more, _) = collect(&searcher, filter().as_ref(), req)?;
+            for (_, address) in more {
+                if !addresses.iter().any(|(_, a)| *a == address) {
+                    addresses.push((0.0, address));
+                }
             }
-            (ranking, Some(near)) => {
-                let scale = req.distance_scale_km.max(1.0);
-                let by_distance = ranking == Ranking::Distance;
-                let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let lat = segment.fast_fields().f64("lat").ok().map(|c| c.first_or_default_col(0.0));
-                    let lon = segment.fast_fields().f64("lon").ok().map(|c| c.first_or_default_col(0.0));
-                    // The key carries plain BM25 too, so hits need no second scoring pass.
-                    move |doc: tantivy::DocId, bm25: tantivy::Score| {
-                        let (Some(lat), Some(lon)) = (&lat, &lon) else { return (bm25, bm25) };
-                        let km = near.distance_km(&Point { lat: lat.get_val(doc), lon: lon.get_val(doc) });
-                        if by_distance {
-                            return (-(km as f32), bm25);
-                        }
-                        // Saturated BM25 and a gaussian of distance, both in [0, 1].
-                        let rel = bm25 / (bm25 + 2.0);
-                        let near = (-(km / scale).powi(2) / 2.0).exp() as f32;
-                        (0.6 * rel + 0.4 * near, bm25)
-                    }
-                });
-                let (docs, total) = searcher.search(&query, &(collector, Count))?;
-                (docs.into_iter().map(|((_, bm25), a)| (bm25, a)).collect(), total)
-            }
-            (Ranking::Relevance, None) => searcher.search(&query, &(top.order_by_score(), Count))?,
-        };
-        let hits = self.load_hits(&searcher, addresses, req.near)?;
-        Ok(SearchResult { hits, total })
+        }
+        let hits = load_hits(&searcher, addresses, req.near, req.with_text)?;
+        Ok(SearchResult { hits, total, searcher })
     }
 
-    fn load_hits(&self, searcher: &Searcher, addresses: Vec<(f32, DocAddress)>, near: Option<Point>) -> anyhow::Result<Vec<Hit>> {
-        let mut hits = Vec::with_capacity(addresses.len());
-        let mut columns: Vec<Option<SegmentColumns>> = (0..searcher.segment_readers().len()).map(|_| None).collect();
-        for (relevance, address) in addresses {
-            let slot = &mut columns[address.segment_ord as usize];
-            if slot.is_none() {
-                *slot = Some(SegmentColumns::open(searcher.segment_reader(address.segment_ord))?);
-            }
-            let Some(segment) = slot.as_ref() else { continue };
-            let posting = segment.posting(address.doc_id);
-            let distance_km = near.map(|n| n.distance_km(&posting.site));
-            hits.push(Hit { relevance, posting, distance_km });
+    /// Fills title and region code of the hits that made it to the end.
+    pub fn fill_text<'a>(&self, searcher: &Searcher, postings: impl Iterator<Item = (&'a mut IndexedPosting, DocAddress)>) -> anyhow::Result<()> {
+        for (posting, address) in postings {
+            let columns = SegmentColumns::open(searcher.segment_reader(address.segment_ord))?;
+            columns.fill_text(posting, address.doc_id);
         }
-        Ok(hits)
+        Ok(())
     }
 
     /// Skill codes (strong) and text tokens in title (stronger) and body.
@@ -224,4 +204,59 @@ fn filter_query(f: &PostingFields, x: &Filters) -> Box<dyn Query> {
         must.push((Occur::Must, term(f.skills, skill)));
     }
     Box::new(BooleanQuery::new(must))
+}
+
+/// Top documents by the request's ranking, each with its plain BM25.
+fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    Ok(match (req.ranking, req.near) {
+        (Ranking::Newest, _) | (Ranking::Distance, None) => {
+            // Ids grow with time, and unlike seconds they never tie.
+            let (docs, total) = searcher.search(query, &(top.order_by_fast_field::<u64>("id", Order::Desc), Count))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        }
+        (ranking, Some(near)) => {
+            let scale = req.distance_scale_km.max(1.0);
+            let by_distance = ranking == Ranking::Distance;
+            let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                let lat = segment.fast_fields().f64("lat").ok().map(|c| c.first_or_default_col(0.0));
+                let lon = segment.fast_fields().f64("lon").ok().map(|c| c.first_or_default_col(0.0));
+                // The key carries plain BM25 too, so hits need no second scoring pass.
+                move |doc: tantivy::DocId, bm25: tantivy::Score| {
+                    let (Some(lat), Some(lon)) = (&lat, &lon) else { return (bm25, bm25) };
+                    let km = near.distance_km(&Point { lat: lat.get_val(doc), lon: lon.get_val(doc) });
+                    if by_distance {
+                        return (-(km as f32), bm25);
+                    }
+                    // Saturated BM25 and a gaussian of distance, both in [0, 1].
+                    let rel = bm25 / (bm25 + 2.0);
+                    let near = (-(km / scale).powi(2) / 2.0).exp() as f32;
+                    (0.6 * rel + 0.4 * near, bm25)
+                }
+            });
+            let (docs, total) = searcher.search(query, &(collector, Count))?;
+            (docs.into_iter().map(|((_, bm25), a)| (bm25, a)).collect(), total)
+        }
+        (Ranking::Relevance, None) => searcher.search(query, &(top.order_by_score(), Count))?,
+    })
+}
+
+/// Reads hits from fast-field columns, opening each segment's columns once.
+fn load_hits(searcher: &Searcher, addresses: Vec<(f32, DocAddress)>, near: Option<Point>, with_text: bool) -> anyhow::Result<Vec<Hit>> {
+    let mut hits = Vec::with_capacity(addresses.len());
+    let mut columns: Vec<Option<SegmentColumns>> = (0..searcher.segment_readers().len()).map(|_| None).collect();
+    for (relevance, address) in addresses {
+        let slot = &mut columns[address.segment_ord as usize];
+        if slot.is_none() {
+            *slot = Some(SegmentColumns::open(searcher.segment_reader(address.segment_ord))?);
+        }
+        let Some(segment) = slot.as_ref() else { continue };
+        let mut posting = segment.posting(address.doc_id);
+        if with_text {
+            segment.fill_text(&mut posting, address.doc_id);
+        }
+        let distance_km = near.map(|n| n.distance_km(&posting.site));
+        hits.push(Hit { relevance, posting, distance_km, address });
+    }
+    Ok(hits)
 }

@@ -100,6 +100,8 @@ pub async fn search_postings(
         distance_scale_km: 20.0,
         offset: ((page - 1) * per_page) as usize,
         limit: per_page as usize,
+        fill_below: 0,
+        with_text: false,
     };
     let result = Arc::clone(&index.clone().into_inner()).search(request).await?;
     let ids: Vec<i64> = result.hits.iter().map(|h| h.posting.id).collect();

@@ -14,7 +14,7 @@ async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp)
     let again = seed_demo_if_empty(&app.state).await.expect("second run");
 
     assert!(seeded && !again, "seeds once");
-    assert_eq!(count_rows(&app, "people").await, 2_000);
+    assert_eq!(count_rows(&app, "people").await, 2_001, "2,000 generated and the demo seeker");
     assert_eq!(count_rows(&app, "employers").await, 300);
     let (towns,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT home_region) FROM people")
         .fetch_one(app.db().pool())
@@ -37,4 +37,16 @@ async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp)
     app.wait_indexed().await;
     let found: PostingPage = staff.get("/api/v1/postings?q=%E7%BC%9D%E7%BA%AB&region=6109").await.json().await.expect("search");
     assert!(found.total >= 20, "sewing jobs in Ankang: {}", found.total);
+    assert!(count_rows(&app, "applications").await > 200);
+    assert!(count_rows(&app, "placements WHERE kind = 'nearby'").await > 30);
+    assert!(count_rows(&app, "placements WHERE kind = 'transfer'").await > 0);
+    assert!(count_rows(&app, "follow_ups").await > 20);
+    let seeker = app.anonymous();
+    seeker.login("13800000000", DEMO_PASSWORD).await;
+    let me: serde_json::Value = seeker.get("/api/v1/me").await.json().await.expect("me");
+    assert!(me["person_id"].is_i64(), "the demo seeker is linked to her record: {me}");
+    let inbox: serde_json::Value = seeker.get("/api/v1/me/inbox").await.json().await.expect("inbox");
+    assert!(!inbox["items"].as_array().expect("items").is_empty(), "the demo seeker has pushed jobs");
+    let mine: serde_json::Value = seeker.get("/api/v1/applications").await.json().await.expect("applications");
+    assert_eq!(mine["total"], 1);
 }

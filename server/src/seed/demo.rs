@@ -14,6 +14,7 @@ use super::{create_user, NewAccount};
 use crate::domain::parse_person;
 use crate::routes::people::to_values_for_seed;
 use crate::startup::AppState;
+use super::activity::{seed_activity, seed_demo_seeker};
 use super::postings::{seed_postings, AGENCY};
 use crate::storage::{count_users, insert_employer, insert_person, EmployerRow, NewEmployer, WritePersonError};
 
@@ -45,9 +46,11 @@ pub async fn seed_demo_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let employers = seed_employers(state, &mut rng, &towns, &town_names).await?;
     let admin = seed_accounts(state, &towns, employers[0].id).await?;
     let people = seed_people(state, &mut rng, &towns, admin).await?;
+    let seeker = seed_demo_seeker(state, admin).await?;
     let postings = seed_postings(state, &mut rng, &employers, admin).await?;
+    let hires = seed_activity(state, &mut rng, seeker, admin).await?;
     state.index.changed.notify_one();
-    tracing::info!(people, employers = EMPLOYERS, postings, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
+    tracing::info!(people, employers = EMPLOYERS, postings, hires, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
     Ok(true)
 }
 
@@ -56,14 +59,14 @@ type DemoLogin<'a> = (&'a str, &'a str, &'a str, Option<String>, Option<i64>);
 
 async fn seed_accounts(state: &AppState, towns: &[String], employer_id: i64) -> anyhow::Result<i64> {
     let town = towns.iter().find(|t| t.starts_with("610902")).cloned().unwrap_or_else(|| towns[0].clone());
-    let accounts: [DemoLogin; 7] = [
+    // The seeker's login comes with her registry record (see `activity`).
+    let accounts: [DemoLogin; 6] = [
         ("admin", "admin", "系统管理员", None, None),
         ("staff", "staff_city", "安康市民政局 李科长", Some("6109".into()), None),
         ("staff", "staff_hanbin", "汉滨区民政局 王干事", Some("610902".into()), None),
         ("staff", "staff_xunyang", "旬阳市民政局 陈干事", Some("610981".into()), None),
         ("staff", "staff_town", "街道民政专干 刘敏", Some(town), None),
         ("employer", "employer_demo", "社区工厂 张厂长", None, Some(employer_id)),
-        ("seeker", "13800000000", "王秀英", None, None),
     ];
     let mut admin = 0;
     for (role, username, display, region, employer) in accounts {

@@ -1,6 +1,7 @@
 //! Accounts from the command line and the Ankang demo data set.
 
 mod accounts;
+mod activity;
 mod demo;
 mod names;
 mod postings;

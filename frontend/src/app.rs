@@ -1,6 +1,6 @@
-//! The app shell: language and session contexts, header, and the route table.
-//! The only route today is `/`, which shows the home page or the login form
-//! depending on the session.
+//! The app shell: language, session and skills-catalog contexts, header, the
+//! route table and the bottom navigation. Every page waits behind [`Gate`]
+//! for the first `/me` answer; pages that need a user get the login form instead.
 
 use std::time::Duration;
 
@@ -8,9 +8,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{AppHeader, ErrorView};
-use crate::i18n::{use_i18n, I18n, Key};
-use crate::pages::{HomePage, LoginPage, NotFound};
+use crate::components::{AppHeader, ErrorView, Loading, NavBar, SkillCatalog};
+use crate::i18n::I18n;
+use crate::pages::{
+    HomePage, InboxPage, JobSearchPage, JobsForMePage, LoginPage, ManagePostingPage,
+    MyApplicationsPage, MyPostingsPage, NotFound, PlacementsPage, PostJobPage, PostingPage,
+    ReferPage, ReviewPage,
+};
 use crate::state::{use_session, Session};
 use doorstep_shared::api::ErrorCode;
 
@@ -19,26 +23,38 @@ use doorstep_shared::api::ErrorCode;
 pub fn App() -> impl IntoView {
     I18n::provide();
     Session::provide();
+    SkillCatalog::provide();
     view! {
-        <AppHeader/>
-        <main>
-            <Router>
+        <Router>
+            <AppHeader/>
+            <main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start/>
+                    <Route path=path!("/for-me") view=|| view! { <Gate public=true><JobsForMePage/></Gate> }/>
+                    <Route path=path!("/jobs") view=|| view! { <Gate public=true><JobSearchPage/></Gate> }/>
+                    <Route path=path!("/postings/:id") view=|| view! { <Gate public=true><PostingPage/></Gate> }/>
+                    <Route path=path!("/my-applications") view=|| view! { <Gate><MyApplicationsPage/></Gate> }/>
+                    <Route path=path!("/inbox") view=|| view! { <Gate><InboxPage/></Gate> }/>
+                    <Route path=path!("/post") view=|| view! { <Gate><PostJobPage/></Gate> }/>
+                    <Route path=path!("/my-postings") view=|| view! { <Gate><MyPostingsPage/></Gate> }/>
+                    <Route path=path!("/manage/:id") view=|| view! { <Gate><ManagePostingPage/></Gate> }/>
+                    <Route path=path!("/review") view=|| view! { <Gate><ReviewPage/></Gate> }/>
+                    <Route path=path!("/refer") view=|| view! { <Gate><ReferPage/></Gate> }/>
+                    <Route path=path!("/placements") view=|| view! { <Gate><PlacementsPage/></Gate> }/>
                 </Routes>
-            </Router>
-        </main>
+            </main>
+            <NavBar/>
+        </Router>
     }
 }
 
 /// Shows the home page to a logged-in user and the login form to everyone else.
 #[component]
 fn Start() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     // Transition keeps the current page on screen while a logout re-asks `/me`.
     view! {
-        <Transition fallback=move || view! { <p class="muted">{move || i18n.t(Key::Loading)}</p> }>
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let answer = session.me.await;
                 announce_ready();
@@ -51,6 +67,38 @@ fn Start() -> impl IntoView {
                     Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),
                 }
             })}
+        </Transition>
+    }
+}
+
+/// Shows a page once the first `/me` answer is in. Pages that need a user
+/// show the login form to visitors instead; after logging in, the page appears.
+#[component]
+fn Gate(
+    /// Whether visitors without a session may see the page.
+    #[prop(optional)]
+    public: bool,
+    /// The page.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Transition fallback=Loading>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let answer = session.me.await;
+                    announce_ready();
+                    match answer {
+                        Ok(_) => children().into_any(),
+                        Err(_) if public => children().into_any(),
+                        Err(error) if error.code() == Some(ErrorCode::Unauthenticated) => {
+                            view! { <LoginPage/> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),
+                    }
+                })
+            }}
         </Transition>
     }
 }

@@ -5,7 +5,7 @@
 //! shell renders from. The actions live here, owned by the app rather than by
 //! a page, because finishing them swaps the page that started them away.
 
-use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse};
+use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, Role};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -48,6 +48,33 @@ impl Session {
         let session = Self { me, login, logout };
         provide_context(session);
         session
+    }
+}
+
+impl Session {
+    /// The logged-in user, tracking the session; `None` while loading or when logged out.
+    pub fn user(self) -> Option<MeResponse> {
+        self.me.get().and_then(Result::ok)
+    }
+
+    /// Whether a seeker is logged in whose account is not linked to a registered person yet
+    /// (untracked: pages are rebuilt anyway when the session changes).
+    pub fn unlinked_seeker(self) -> bool {
+        let user = self.me.get_untracked().and_then(Result::ok);
+        user.is_some_and(|user| user.role == Role::Seeker && user.person_id.is_none())
+    }
+}
+
+/// Reads a JSON value remembered in `localStorage`; anything unreadable counts as absent.
+pub fn load_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let text = crate::i18n::storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Remembers a JSON value in `localStorage`, when the browser allows it.
+pub fn store_json<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (crate::i18n::storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
     }
 }
 

@@ -1,1 +1,264 @@
-//! (being written)
+//! The job pages of the real frontend in headless Chromium over WebDriver:
+//! a seeker finds a job and applies; an employer posts a job, staff approve it
+//! in the review queue, and the employer hires a referred applicant.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+use thirtyfour::stringmatch::StringMatch;
+
+use crate::helpers::{id_number, person_json, posting_json, site_dir, spawn_app, Backend, TestApp, PASSWORD};
+
+/// How long any one thing may take to appear: generous, for a loaded 2-core machine.
+const PATIENCE: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(100);
+
+/// Kills chromedriver however the test ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// A phone-sized headless Chromium (360x740, like the cheap Android phones seekers use).
+async fn start_browser() -> (Driver, WebDriver) {
+    assert!(
+        site_dir().join("index.html").exists(),
+        "the frontend is not built at {}; run the tests through `cargo xtask test`",
+        site_dir().display()
+    );
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let port = free_port();
+    let child = Command::new(&chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {chromedriver} ({e}); `bash .ci/run` installs chromium-driver"));
+    let guard = Driver(child);
+    let mut caps = DesiredCapabilities::chrome();
+    for arg in [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=360,740",
+        "--lang=zh-CN",
+    ] {
+        caps.add_arg(arg).expect("arg");
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match WebDriver::new(format!("http://127.0.0.1:{port}"), caps.clone()).await {
+            Ok(driver) => return (guard, driver),
+            Err(e) if Instant::now() > deadline => panic!("chromedriver did not come up: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Keeps the page's HTML and a screenshot when a journey fails, and says where.
+async fn keep_evidence(driver: &WebDriver, name: &str) {
+    let dir = std::env::temp_dir().join(format!("doorstep-{name}-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    if let Ok(html) = driver.source().await {
+        let _ = std::fs::write(dir.join("page.html"), html);
+    }
+    let _ = driver.screenshot(&dir.join("page.png")).await;
+    eprintln!("browser evidence kept in {}", dir.display());
+}
+
+/// Waits for the first element matching `css`.
+async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
+    driver.query(By::Css(css)).wait(PATIENCE, POLL).desc(css).first().await
+}
+
+/// Waits for an element matching `css` whose text contains `text`.
+async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
+    driver
+        .query(By::Css(css))
+        .wait(PATIENCE, POLL)
+        .with_text(StringMatch::new(text).partial())
+        .desc(&format!("{css} containing {text:?}"))
+        .first()
+        .await
+}
+
+/// Scrolls an element to the top of the screen (clear of the bottom navigation bar) and taps it.
+async fn tap(element: &WebElement) -> WebDriverResult<()> {
+    element.scroll_into_view().await?;
+    element.click().await
+}
+
+/// Waits for an element and taps it.
+async fn tap_css(driver: &WebDriver, css: &str) -> WebDriverResult<()> {
+    let element = find(driver, css).await?;
+    element.wait_until().wait(PATIENCE, POLL).enabled().await?;
+    tap(&element).await
+}
+
+/// Types into a field, replacing what it held.
+async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<()> {
+    let field = find(driver, css).await?;
+    field.clear().await?;
+    field.send_keys(text).await
+}
+
+/// Picks an option of a drop-down once that option has loaded.
+async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverResult<()> {
+    find(driver, &format!("{select_css} option[value='{value}']")).await?;
+    let select = find(driver, select_css).await?;
+    select.scroll_into_view().await?;
+    SelectElement::new(&select).await?.select_by_value(value).await
+}
+
+/// Opens the app and logs in through the form on the start page.
+async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
+    driver.goto(&app.address).await?;
+    driver.query(By::Css("body[data-app-ready='true']")).wait(PATIENCE, POLL).first().await?;
+    type_into(driver, "#username", username).await?;
+    type_into(driver, "#password", PASSWORD).await?;
+    tap_css(driver, "#login-button").await?;
+    find(driver, "#whoami").await?;
+    Ok(())
+}
+
+/// Logs out from the home page and waits for the login form.
+async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
+    tap_css(driver, "#nav-home").await?;
+    tap_css(driver, "#logout-button").await?;
+    find(driver, "#login-button").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_seeker_searches_opens_a_job_applies_and_sees_the_application() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let admin = app.admin().await;
+    let employer = app.employer_in(&admin, "610902001").await;
+    let posting_id = admin.open_posting(&app, &posting_json(employer)).await;
+    let staff = app.staff("staff_hanbin", "610902").await;
+    let person = staff.register_person(&person_json("王秀英", &id_number("610902", 1985, 1))).await;
+    app.seeker_of("13900001111", person).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        log_in(&driver, &app, "13900001111").await?;
+        // The seeker's navigation: jobs for me, search, applications, inbox, me.
+        for id in ["nav-for-me", "nav-jobs", "nav-applications", "nav-inbox", "nav-home"] {
+            find(&driver, &format!("#{id}")).await?;
+        }
+
+        tap_css(&driver, "#nav-jobs").await?;
+        type_into(&driver, "#search-q", "缝纫").await?;
+        tap_css(&driver, "#search-button").await?;
+        let card = find(&driver, &format!("#search-results #posting-{posting_id}")).await?;
+        assert!(card.text().await?.contains("缝纫工"), "the sewing job is found");
+        assert!(driver.current_url().await?.as_str().contains("q="), "the search is kept in the address");
+        tap(&card.find(By::Css("h2 a")).await?).await?;
+
+        find_with_text(&driver, "#posting-title", "缝纫工").await?;
+        find_with_text(&driver, "#posting-employer", "汉滨毛绒玩具社区工厂").await?;
+        tap_css(&driver, "#apply-button").await?;
+        find_with_text(&driver, "#apply-result.success", "申请成功").await?;
+
+        tap_css(&driver, "#nav-applications").await?;
+        let application = find(&driver, "#my-applications .application").await?;
+        let text = application.text().await?;
+        assert!(text.contains("缝纫工") && text.contains("已申请"), "listed as applied: {text}");
+
+        // Applying twice is refused in plain words.
+        driver.goto(&format!("{}/postings/{posting_id}", app.address)).await?;
+        tap_css(&driver, "#apply-button").await?;
+        find_with_text(&driver, "#apply-result.error", "已经申请过").await?;
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+
+    if result.is_err() {
+        keep_evidence(&driver, "seeker").await;
+    }
+    driver.quit().await.ok();
+    result.expect("seeker journey");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_employer_posts_a_job_staff_approve_it_and_the_employer_hires_an_applicant() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let admin = app.admin().await;
+    let employer = app.employer_in(&admin, "610902001").await;
+    app.create_user("employer", "employer_zhang", None, Some(employer)).await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None).await;
+    let staff = app.staff("staff_api", "610902").await;
+    let person = staff.register_person(&person_json("李春梅", &id_number("610902", 1980, 2))).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        // The employer posts a job through the form.
+        log_in(&driver, &app, "employer_zhang").await?;
+        tap_css(&driver, "#nav-post").await?;
+        type_into(&driver, "#post-title", "毛绒玩具包装工").await?;
+        type_into(&driver, "#post-description", "社区工厂包装毛绒玩具，每天8小时，离家近").await?;
+        choose(&driver, "#post-region-county", "610902").await?;
+        choose(&driver, "#post-region-town", "610902001").await?;
+        type_into(&driver, "#post-skills-q", "缝纫").await?;
+        tap_css(&driver, "#post-skills-options .skill-option").await?;
+        find(&driver, "#post-skills-chosen .chip").await?;
+        type_into(&driver, "#post-wage-min", "2600").await?;
+        type_into(&driver, "#post-wage-max", "3200").await?;
+        type_into(&driver, "#post-headcount", "2").await?;
+        tap_css(&driver, "#post-submit").await?;
+        let result = find_with_text(&driver, "#post-result", "待审核").await?;
+        let card = result.find(By::Css(".posting-card")).await?;
+        let posting_id: i64 = card.attr("data-id").await?.expect("data-id").parse().expect("numeric id");
+
+        tap_css(&driver, "#post-see-mine").await?;
+        find_with_text(&driver, &format!("#my-postings #posting-{posting_id}"), "待审核").await?;
+        log_out(&driver).await?;
+
+        // Staff approve it in their review queue.
+        log_in(&driver, &app, "staff_laocheng").await?;
+        tap_css(&driver, "#nav-review").await?;
+        let pending = find_with_text(&driver, &format!("#review-queue #posting-{posting_id}"), "毛绒玩具包装工").await?;
+        tap_css(&driver, &format!("#approve-{posting_id}")).await?;
+        pending.wait_until().wait(PATIENCE, POLL).stale().await?;
+        log_out(&driver).await?;
+
+        // Staff refer a registered person (arranged through the API).
+        let res = staff.apply(posting_id, Some(person)).await;
+        assert_eq!(res.status(), reqwest::StatusCode::CREATED, "referral accepted");
+
+        // The employer sees the applicant and hires them.
+        log_in(&driver, &app, "employer_zhang").await?;
+        tap_css(&driver, "#nav-postings").await?;
+        find_with_text(&driver, &format!("#my-postings #posting-{posting_id}"), "招聘中").await?;
+        tap_css(&driver, &format!("#manage-{posting_id}")).await?;
+        find_with_text(&driver, "#posting-hired", "已招 0 人 / 共招 2 人").await?;
+        let applicant = find_with_text(&driver, "#applicants .application", "李春梅").await?;
+        let application_id = applicant.id().await?.expect("id").trim_start_matches("application-").to_string();
+        tap_css(&driver, &format!("#hire-{application_id}")).await?;
+        type_into(&driver, "#hire-wage", "3000").await?;
+        tap_css(&driver, "#hire-submit").await?;
+        find_with_text(&driver, "#posting-hired", "已招 1 人 / 共招 2 人").await?;
+        find_with_text(&driver, &format!("#application-{application_id}"), "已录用").await?;
+
+        tap_css(&driver, "#nav-postings").await?;
+        find_with_text(&driver, &format!("#hired-{posting_id}"), "已招 1 人 / 共招 2 人").await?;
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+
+    if result.is_err() {
+        keep_evidence(&driver, "employer").await;
+    }
+    driver.quit().await.ok();
+    result.expect("employer journey");
+}

@@ -30,11 +30,27 @@ impl ApiError {
     }
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Server(error) => f.write_str(&error.message),
+            Self::Status(status) => write!(f, "HTTP {status}"),
+            Self::Network => f.write_str("network unreachable"),
+            Self::Decode => f.write_str("unexpected answer"),
+        }
+    }
+}
+
+/// Lets `ErrorBoundary` catch API failures; its fallback downcasts back to `ApiError`.
+impl std::error::Error for ApiError {}
+
 /// Lets a bare status (without a JSON body) still be translated for the user.
 fn code_for_status(status: u16) -> Option<ErrorCode> {
     match status {
         401 => Some(ErrorCode::Unauthenticated),
         403 => Some(ErrorCode::Forbidden),
+        404 => Some(ErrorCode::NotFound),
+        409 => Some(ErrorCode::Conflict),
         429 => Some(ErrorCode::RateLimited),
         500..=599 => Some(ErrorCode::Internal),
         _ => None,
@@ -56,6 +72,15 @@ pub(super) async fn fetch_empty(request: Request) -> Result<(), ApiError> {
 /// when it cannot make the call at all, hence `Network`.
 pub(super) fn plain(builder: RequestBuilder) -> Result<Request, ApiError> {
     builder.build().map_err(|_| ApiError::Network)
+}
+
+/// Builds a GET request with query parameters; empty values are left out.
+pub(super) fn get_with(url: &str, query: &[(&str, String)]) -> Result<Request, ApiError> {
+    let pairs = query
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| (*name, value.as_str()));
+    plain(Request::get(url).query(pairs))
 }
 
 /// Builds a JSON request; serialising our own DTOs cannot realistically fail.

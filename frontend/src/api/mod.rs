@@ -1,7 +1,23 @@
 //! Every HTTP call the app makes, one function per endpoint; pages never build URLs.
 
+mod applications;
 mod auth;
 mod client;
+mod matching;
+mod people;
+mod postings;
+mod reference;
 
+pub use applications::{
+    add_follow_up, apply, inbox, list_applications, list_placements, set_application_status,
+    status_only,
+};
 pub use auth::{get_me, login, logout};
 pub use client::ApiError;
+pub use matching::match_postings;
+pub use people::search_people;
+pub use postings::{
+    approve_posting, close_posting, create_posting, get_posting, managed_postings,
+    posting_candidates, reject_posting, search_postings, PostingSearch, PER_PAGE,
+};
+pub use reference::{child_regions, search_skills};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key, Lang};
+use crate::i18n::{tr, use_i18n, Key, Lang};
 
 /// Shows the product name and a button that switches between Chinese and English.
 #[component]
@@ -17,7 +17,7 @@ pub fn AppHeader() -> impl IntoView {
         <header>
             <span class="brand">"门前就业 " <span lang="en">"Doorstep"</span></span>
             <button id="lang-switch" type="button" lang=button_lang on:click=move |_| i18n.toggle()>
-                {move || i18n.t(Key::LangSwitch)}
+                {tr(Key::LangSwitch)}
             </button>
         </header>
     }

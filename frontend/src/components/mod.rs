@@ -1,7 +1,25 @@
 //! Views reused across pages.
 
+mod badges;
 mod error_view;
 mod header;
+mod match_card;
+mod nav;
+mod pager;
+mod posting_card;
+mod reason_list;
+mod region_picker;
+mod skill_names;
+mod skill_picker;
 
-pub use error_view::ErrorView;
+pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
+pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
 pub use header::AppHeader;
+pub use match_card::MatchCard;
+pub use nav::{NavBar, NavTiles};
+pub use pager::Pager;
+pub use posting_card::PostingCard;
+pub use reason_list::ReasonList;
+pub use region_picker::RegionPicker;
+pub use skill_names::{SkillCatalog, SkillNames};
+pub use skill_picker::SkillPicker;

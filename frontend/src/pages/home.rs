@@ -3,8 +3,8 @@
 use doorstep_shared::api::MeResponse;
 use leptos::prelude::*;
 
-use crate::components::ErrorView;
-use crate::i18n::{role_key, use_i18n, Key};
+use crate::components::{not_registered, ErrorView, NavTiles};
+use crate::i18n::{role_key, tr, Key};
 use crate::state::use_session;
 
 /// Greets the logged-in user and offers logout.
@@ -13,7 +13,6 @@ pub fn HomePage(
     /// The user, as `/me` or the login answer described them.
     user: MeResponse,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let logout = use_session().logout;
     let pending = logout.pending();
     let error = move || match logout.value().get() {
@@ -22,25 +21,29 @@ pub fn HomePage(
     };
 
     let role = user.role;
+    let unlinked = (role == doorstep_shared::api::Role::Seeker && user.person_id.is_none())
+        .then(not_registered);
     let region = user.region.map(|region| {
         view! {
-            <dt>{move || i18n.t(Key::RegionLabel)}</dt>
+            <dt>{tr(Key::RegionLabel)}</dt>
             <dd id="region">{region.name}</dd>
         }
     });
 
     view! {
+        <NavTiles role/>
         <section class="card">
-            <h1 id="whoami">{move || i18n.t(Key::Hello)}{user.display_name}</h1>
+            <h1 id="whoami">{tr(Key::Hello)}{user.display_name}</h1>
             <dl>
-                <dt>{move || i18n.t(Key::RoleLabel)}</dt>
-                <dd id="role">{move || i18n.t(role_key(role))}</dd>
+                <dt>{tr(Key::RoleLabel)}</dt>
+                <dd id="role">{tr(role_key(role))}</dd>
                 {region}
             </dl>
+            {unlinked}
             {error}
             <button id="logout-button" type="button" class="secondary" disabled=move || pending.get()
                 on:click=move |_| { logout.dispatch_local(()); }>
-                {move || i18n.t(Key::LogoutButton)}
+                {tr(Key::LogoutButton)}
             </button>
         </section>
     }

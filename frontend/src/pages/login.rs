@@ -4,7 +4,7 @@ use doorstep_shared::api::LoginRequest;
 use leptos::prelude::*;
 
 use crate::components::ErrorView;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 use crate::state::use_session;
 
 /// Asks for username and password and starts a session.
@@ -37,12 +37,12 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="card">
-            <h1>{move || i18n.t(Key::LoginTitle)}</h1>
+            <h1>{tr(Key::LoginTitle)}</h1>
             <form on:submit=on_submit>
-                <label for="username">{move || i18n.t(Key::Username)}</label>
+                <label for="username">{tr(Key::Username)}</label>
                 <input id="username" name="username" type="text" autocomplete="username"
                     autocapitalize="none" spellcheck="false" bind:value=username/>
-                <label for="password">{move || i18n.t(Key::Password)}</label>
+                <label for="password">{tr(Key::Password)}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password"
                     bind:value=password/>
                 {error}

@@ -1,9 +1,31 @@
 //! One component per route.
 
+mod for_me;
 mod home;
+mod inbox;
 mod login;
+mod manage_posting;
+mod my_applications;
+mod my_postings;
 mod not_found;
+mod placements;
+mod post_job;
+mod posting;
+mod refer;
+mod review;
+mod search;
 
+pub use for_me::JobsForMePage;
 pub use home::HomePage;
+pub use inbox::InboxPage;
 pub use login::LoginPage;
+pub use manage_posting::ManagePostingPage;
+pub use my_applications::MyApplicationsPage;
+pub use my_postings::MyPostingsPage;
 pub use not_found::NotFound;
+pub use placements::PlacementsPage;
+pub use post_job::PostJobPage;
+pub use posting::PostingPage;
+pub use refer::ReferPage;
+pub use review::ReviewPage;
+pub use search::JobSearchPage;

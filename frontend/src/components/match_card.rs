@@ -1,0 +1,24 @@
+//! A matched posting with the reasons it fits.
+
+use doorstep_shared::api::MatchItem;
+use leptos::prelude::*;
+
+use crate::components::ReasonList;
+use crate::i18n::{schedule_key, tr, trf, Key};
+
+/// Shows one match: title (opening the posting), employer, wage, distance and reasons.
+#[component]
+pub fn MatchCard(item: MatchItem) -> impl IntoView {
+    let id = item.posting_id;
+    let (wage_min, wage_max) = (item.wage_min, item.wage_max);
+    let schedule = item.schedule;
+    view! {
+        <article class="posting-card match-card" id=format!("match-{id}") data-id=id>
+            <h2><a href=format!("/postings/{id}")>{item.title}</a></h2>
+            <p class="employer">{item.employer}</p>
+            <p class="wage">{trf(Key::WageRange, vec![wage_min.to_string(), wage_max.to_string()])}</p>
+            <p class="facts">{tr(schedule_key(schedule))}</p>
+            <ReasonList reasons=item.reasons/>
+        </article>
+    }
+}

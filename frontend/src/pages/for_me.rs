@@ -1,0 +1,172 @@
+//! "为我推荐 / Jobs for me": a few details, remembered on the phone, and the
+//! postings that fit them with plain reasons.
+
+use doorstep_shared::api::{MatchRequest, PhysicalDemand, SkillResponse};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api;
+use crate::components::{empty, Async, MatchCard, RegionPicker, SkillPicker};
+use crate::format::parse_u32;
+use crate::i18n::{tr, trf, Key};
+use crate::state::{load_json, store_json};
+
+/// Where the details are remembered between visits.
+const PROFILE_KEY: &str = "doorstep.for-me";
+
+/// Commute choices in km; 0 means "will move for work".
+const COMMUTES: [u32; 5] = [5, 10, 30, 50, 0];
+
+/// What the seeker told us, as remembered in `localStorage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Profile {
+    skills: Vec<SkillResponse>,
+    region: String,
+    max_commute_km: u32,
+    min_wage: Option<u32>,
+    needs_accessible: bool,
+}
+
+impl Profile {
+    fn request(&self) -> MatchRequest {
+        let relocate = self.max_commute_km == 0;
+        MatchRequest {
+            skills: self.skills.iter().map(|s| s.code.clone()).collect(),
+            text: None,
+            region_code: (!self.region.is_empty()).then(|| self.region.clone()),
+            lat: None,
+            lon: None,
+            max_commute_km: if relocate {
+                30.0
+            } else {
+                f64::from(self.max_commute_km)
+            },
+            willing_to_relocate: relocate,
+            schedules: None,
+            min_wage: self.min_wage,
+            needs_accessible: self.needs_accessible,
+            max_physical_demand: PhysicalDemand::Heavy,
+            limit: 20,
+        }
+    }
+}
+
+/// The details form (folded away once filled in) and the matches.
+#[component]
+pub fn JobsForMePage() -> impl IntoView {
+    let stored: Option<Profile> = load_json(PROFILE_KEY);
+    let editing = RwSignal::new(stored.is_none());
+    let skills = RwSignal::new(
+        stored
+            .as_ref()
+            .map(|p| p.skills.clone())
+            .unwrap_or_default(),
+    );
+    let region = RwSignal::new(
+        stored
+            .as_ref()
+            .map(|p| p.region.clone())
+            .unwrap_or_default(),
+    );
+    let commute = RwSignal::new(stored.as_ref().map_or(30, |p| p.max_commute_km).to_string());
+    let min_wage = RwSignal::new(
+        stored
+            .as_ref()
+            .and_then(|p| p.min_wage)
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    let accessible = RwSignal::new(stored.as_ref().is_some_and(|p| p.needs_accessible));
+    // The details last submitted; the matches follow them.
+    let profile = RwSignal::new(stored);
+    let matches = LocalResource::new(move || {
+        let profile = profile.get();
+        async move {
+            match profile {
+                Some(profile) => api::match_postings(&profile.request()).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let submitted = Profile {
+            skills: skills.get_untracked(),
+            region: region.get_untracked(),
+            max_commute_km: parse_u32(&commute.get_untracked()).unwrap_or(30),
+            min_wage: parse_u32(&min_wage.get_untracked()),
+            needs_accessible: accessible.get_untracked(),
+        };
+        store_json(PROFILE_KEY, &submitted);
+        profile.set(Some(submitted));
+        editing.set(false);
+    };
+
+    let commute_options = move || {
+        COMMUTES
+            .iter()
+            .map(|&km| {
+                let label = if km == 0 { trf(Key::AnyDistance, Vec::new()) } else { trf(Key::KmN, vec![km.to_string()]) };
+                view! { <option value=km.to_string() prop:selected=move || commute.get() == km.to_string()>{label}</option> }
+            })
+            .collect_view()
+    };
+
+    let results = move || {
+        Suspend::new(async move {
+            matches.await.map(|found| {
+                let section = match found {
+                    None => None,
+                    Some(found) if found.matches.is_empty() => {
+                        Some(empty("for-me-empty", Key::NoMatches))
+                    }
+                    Some(found) => {
+                        let cards = found
+                            .matches
+                            .into_iter()
+                            .map(|item| view! { <MatchCard item/> })
+                            .collect_view();
+                        Some(
+                            view! { <div class="list" id="for-me-results">{cards}</div> }
+                                .into_any(),
+                        )
+                    }
+                };
+                section.into_any()
+            })
+        })
+    };
+
+    view! {
+        <section class="card">
+            <h1>{tr(Key::ForMeTitle)}</h1>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    <button id="for-me-edit" type="button" class="secondary wide" on:click=move |_| editing.set(true)>
+                        {tr(Key::ChangeDetails)}
+                    </button>
+                }
+            >
+                <p>{tr(Key::ForMeIntro)}</p>
+                <form id="for-me-form" on:submit=on_submit>
+                    <SkillPicker selected=skills id="for-me-skills" label=Key::Skills/>
+                    <RegionPicker code=region id="for-me-region" label=Key::HomeRegion/>
+                    <label for="for-me-commute">{tr(Key::MaxCommute)}</label>
+                    <select id="for-me-commute" on:change=move |ev| commute.set(event_target_value(&ev))>
+                        {commute_options}
+                    </select>
+                    <label for="for-me-min-wage">{tr(Key::MinWage)}</label>
+                    <input id="for-me-min-wage" type="number" inputmode="numeric" min="0" step="100" bind:value=min_wage/>
+                    <label class="check">
+                        <input id="for-me-accessible" type="checkbox" bind:checked=accessible/>
+                        {tr(Key::NeedsAccessible)}
+                    </label>
+                    <button id="for-me-submit" type="submit">{tr(Key::FindMatches)}</button>
+                </form>
+            </Show>
+        </section>
+        <Async load=results/>
+    }
+}

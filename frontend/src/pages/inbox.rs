@@ -1,0 +1,54 @@
+//! "消息 / Inbox": postings civil-affairs staff pushed to the seeker, with why.
+
+use doorstep_shared::api::InboxItem;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::{empty, not_registered, Async, ReasonList};
+use crate::format::day_of;
+use crate::i18n::{tr, Key};
+use crate::state::use_session;
+
+/// Lists pushed postings, newest first.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let unlinked = use_session().unlinked_seeker();
+    view! {
+        <h1 class="page-title">{tr(Key::InboxTitle)}</h1>
+        {if unlinked { not_registered() } else { view! { <InboxList/> }.into_any() }}
+    }
+}
+
+/// Loads and lists them.
+#[component]
+fn InboxList() -> impl IntoView {
+    let inbox = LocalResource::new(api::inbox);
+    let list = move || {
+        Suspend::new(async move {
+            inbox.await.map(|inbox| {
+                if inbox.items.is_empty() {
+                    return empty("inbox-empty", Key::InboxEmpty);
+                }
+                let items = inbox
+                    .items
+                    .into_iter()
+                    .map(|item| view! { <InboxEntry item/> })
+                    .collect_view();
+                view! { <ul class="list plain" id="inbox">{items}</ul> }.into_any()
+            })
+        })
+    };
+    view! { <Async load=list/> }
+}
+
+/// One pushed posting.
+#[component]
+fn InboxEntry(item: InboxItem) -> impl IntoView {
+    view! {
+        <li class="card inbox-item" id=format!("inbox-{}", item.id)>
+            <h2><a href=format!("/postings/{}", item.posting_id)>{item.title}</a></h2>
+            <p class="employer">{item.employer}" · "<span class="muted">{day_of(item.created_at)}</span></p>
+            <ReasonList reasons=item.reasons/>
+        </li>
+    }
+}

@@ -1,0 +1,60 @@
+//! "我的申请 / My applications": what the seeker applied to (or was referred to) and where it stands.
+
+use doorstep_shared::api::{ApplicationResponse, ApplicationSource};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::{empty, not_registered, ApplicationStatusBadge, Async};
+use crate::format::day_of;
+use crate::i18n::{tr, Key};
+use crate::state::use_session;
+
+/// Lists the seeker's applications, newest first as the server sends them.
+#[component]
+pub fn MyApplicationsPage() -> impl IntoView {
+    let unlinked = use_session().unlinked_seeker();
+    view! {
+        <h1 class="page-title">{tr(Key::ApplicationsTitle)}</h1>
+        {if unlinked { not_registered() } else { view! { <ApplicationList/> }.into_any() }}
+    }
+}
+
+/// Loads and lists them.
+#[component]
+fn ApplicationList() -> impl IntoView {
+    let applications = LocalResource::new(|| api::list_applications(None));
+    let list = move || {
+        Suspend::new(async move {
+            applications.await.map(|page| {
+                if page.items.is_empty() {
+                    return empty("applications-empty", Key::NoApplications);
+                }
+                let items = page
+                    .items
+                    .into_iter()
+                    .map(|application| view! { <MyApplication application/> })
+                    .collect_view();
+                view! { <ul class="list plain" id="my-applications">{items}</ul> }.into_any()
+            })
+        })
+    };
+    view! { <Async load=list/> }
+}
+
+/// One application: the job, the employer, the status and the date.
+#[component]
+fn MyApplication(application: ApplicationResponse) -> impl IntoView {
+    let referral = (application.source == ApplicationSource::Referral)
+        .then(|| view! { <span class="tag">{tr(Key::Referral)}</span> });
+    view! {
+        <li class="card application" id=format!("application-{}", application.id) data-posting=application.posting_id>
+            <h2><a href=format!("/postings/{}", application.posting_id)>{application.posting_title}</a></h2>
+            <p class="employer">{application.employer_name}</p>
+            <p class="status-line">
+                <ApplicationStatusBadge status=application.status/>
+                {referral}
+                <span class="muted">{day_of(application.updated_at)}</span>
+            </p>
+        </li>
+    }
+}

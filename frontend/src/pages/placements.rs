@@ -1,0 +1,171 @@
+//! "就业登记 / Placements": hires in the staff member's jurisdiction, with
+//! retention follow-ups at 1, 3 and 6 months.
+
+use doorstep_shared::api::{FollowUpRequest, FollowUpResponse, PlacementResponse};
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::components::{empty, Async, ErrorView};
+use crate::format::parse_u32;
+use crate::i18n::{placement_kind_key, tr, trf, Key};
+
+/// Records a follow-up: (placement id, what was found).
+type Record = Action<(i64, FollowUpRequest), Result<(), ApiError>>;
+
+/// The months staff check in after a start.
+const MONTHS: [u8; 3] = [1, 3, 6];
+
+/// Lists placements, each with its follow-ups and a form for the next one.
+#[component]
+pub fn PlacementsPage() -> impl IntoView {
+    let record: Record = Action::new_local(|(id, request): &(i64, FollowUpRequest)| {
+        let (id, request) = (*id, request.clone());
+        async move { api::add_follow_up(id, &request).await }
+    });
+    let placements = LocalResource::new(move || {
+        record.version().get();
+        api::list_placements()
+    });
+    // Which placement's form is open; one at a time keeps the page short.
+    let open = RwSignal::new(None::<i64>);
+    let result = move || {
+        Some(match record.value().get()? {
+            Ok(()) => {
+                view! { <p id="fu-result" class="success" role="status">{tr(Key::Saved)}</p> }
+                    .into_any()
+            }
+            Err(error) => view! { <ErrorView error id="fu-result"/> }.into_any(),
+        })
+    };
+    let list = move || {
+        Suspend::new(async move {
+            placements.await.map(|page| {
+                if page.items.is_empty() {
+                    return empty("placements-empty", Key::PlacementsEmpty);
+                }
+                let cards = page
+                    .items
+                    .into_iter()
+                    .map(|placement| view! { <Placement placement record open/> })
+                    .collect_view();
+                view! { <div class="list" id="placements">{cards}</div> }.into_any()
+            })
+        })
+    };
+    view! {
+        <h1 class="page-title">{tr(Key::PlacementsTitle)}</h1>
+        {result}
+        <Async load=list/>
+    }
+}
+
+/// One placement with its follow-ups.
+#[component]
+fn Placement(
+    placement: PlacementResponse,
+    record: Record,
+    open: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let id = placement.id;
+    let kind = placement.kind;
+    let wage = placement.monthly_wage;
+    let follow_ups = placement
+        .follow_ups
+        .into_iter()
+        .map(|f| view! { <FollowUpLine follow_up=f/> })
+        .collect_view();
+    view! {
+        <article class="card placement" id=format!("placement-{id}")>
+            <h2>{placement.person_name}</h2>
+            <p>{placement.posting_title}" · "{placement.employer_name}</p>
+            <p class="status-line">
+                <span class="tag">{tr(placement_kind_key(kind))}</span>
+                <span>{tr(Key::StartedOn)}" "{placement.start_date.clone()}</span>
+                <span>{trf(Key::WagePerMonth, vec![wage.to_string()])}</span>
+            </p>
+            <h3>{tr(Key::FollowUps)}</h3>
+            <ul class="plain follow-ups">{follow_ups}</ul>
+            <Show
+                when=move || open.get() == Some(id)
+                fallback=move || view! {
+                    <button id=format!("follow-up-{id}") type="button" class="secondary wide"
+                        on:click=move |_| { record.clear(); open.set(Some(id)); }>
+                        {tr(Key::AddFollowUp)}
+                    </button>
+                }
+            >
+                <FollowUpForm id wage record open/>
+            </Show>
+        </article>
+    }
+}
+
+/// One recorded follow-up.
+#[component]
+fn FollowUpLine(follow_up: FollowUpResponse) -> impl IntoView {
+    let month = follow_up.month;
+    let employed = follow_up.still_employed;
+    let wage = follow_up.monthly_wage.map(|w| format!(" · {w}"));
+    let note = follow_up.note.map(|n| format!(" · {n}"));
+    view! {
+        <li class="follow-up">
+            {trf(Key::MonthN, vec![month.to_string()])}": "
+            {tr(if employed { Key::StillEmployed } else { Key::LeftJob })}
+            {wage}{note}
+        </li>
+    }
+}
+
+/// Month, still employed, wage and note.
+#[component]
+fn FollowUpForm(id: i64, wage: u32, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
+    let month = RwSignal::new("1".to_string());
+    let employed = RwSignal::new("yes".to_string());
+    let current_wage = RwSignal::new(wage.to_string());
+    let note = RwSignal::new(String::new());
+    let pending = record.pending();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let still_employed = employed.get_untracked() == "yes";
+        let note = note.get_untracked().trim().to_string();
+        record.dispatch_local((
+            id,
+            FollowUpRequest {
+                month: month.get_untracked().parse().unwrap_or(1),
+                still_employed,
+                monthly_wage: if still_employed {
+                    parse_u32(&current_wage.get_untracked())
+                } else {
+                    None
+                },
+                note: (!note.is_empty()).then_some(note),
+            },
+        ));
+        open.set(None);
+    };
+    let month_options = MONTHS
+        .iter()
+        .map(|&m| view! { <option value=m.to_string()>{trf(Key::MonthN, vec![m.to_string()])}</option> })
+        .collect_view();
+    view! {
+        <form id="fu-form" class="inset" on:submit=on_submit>
+            <label for="fu-month">{tr(Key::MonthLabel)}</label>
+            <select id="fu-month" on:change=move |ev| month.set(event_target_value(&ev))>{month_options}</select>
+            <label for="fu-employed">{tr(Key::StillEmployed)}</label>
+            <select id="fu-employed" on:change=move |ev| employed.set(event_target_value(&ev))>
+                <option value="yes">{tr(Key::StillEmployed)}</option>
+                <option value="no">{tr(Key::LeftJob)}</option>
+            </select>
+            <label for="fu-wage">{tr(Key::HireWage)}</label>
+            <input id="fu-wage" type="number" inputmode="numeric" min="0" step="100" bind:value=current_wage/>
+            <label for="fu-note">{tr(Key::NoteLabel)}</label>
+            <textarea id="fu-note" rows="2" bind:value=note></textarea>
+            <div class="actions">
+                <button id="fu-submit" type="submit" disabled=move || pending.get()>{tr(Key::Save)}</button>
+                <button id="fu-cancel" type="button" class="secondary" on:click=move |_| open.set(None)>
+                    {tr(Key::Cancel)}
+                </button>
+            </div>
+        </form>
+    }
+}

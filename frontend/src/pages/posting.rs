@@ -1,0 +1,188 @@
+//! One posting in full, with a big "申请 / Apply" button for seekers and
+//! links to the applicants for its employer and for staff.
+
+use doorstep_shared::api::{ApplicationRequest, ErrorCode, PostingResponse, PostingStatus, Role};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
+use crate::components::{Async, ErrorView, PostingStatusBadge, SkillNames};
+use crate::i18n::{demand_key, schedule_key, tr, trf, use_i18n, I18n, Key};
+use crate::pages::LoginPage;
+use crate::state::use_session;
+
+/// Loads the posting named in the address.
+#[component]
+pub fn PostingPage() -> impl IntoView {
+    let params = use_params_map();
+    let posting = LocalResource::new(move || {
+        let id = params
+            .read()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok());
+        async move {
+            match id {
+                Some(id) => api::get_posting(id).await,
+                None => Err(ApiError::Status(404)),
+            }
+        }
+    });
+    view! {
+        <Async load=move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingDetail posting/> }.into_any()) })/>
+    }
+}
+
+/// The posting's facts, description and the actions open to the viewer.
+#[component]
+fn PostingDetail(posting: PostingResponse) -> impl IntoView {
+    let session = use_session();
+    let id = posting.id;
+    let (wage_min, wage_max) = (posting.wage_min, posting.wage_max);
+    let (hired, headcount) = (posting.hired, posting.headcount);
+    let (schedule, demand, status) = (posting.schedule, posting.physical_demand, posting.status);
+    let accommodation = posting.accommodation;
+    let accessible = posting
+        .accessible
+        .then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
+    let status_badge =
+        (status != PostingStatus::Open).then(|| view! { <PostingStatusBadge status/> });
+    let skills = (!posting.skills.is_empty()).then(|| {
+        view! {
+            <dt>{tr(Key::SkillsNeeded)}</dt>
+            <dd class="tags"><SkillNames codes=posting.skills/></dd>
+        }
+    });
+    let employer_id = posting.employer_id;
+    let actions = move || {
+        let user = session.user();
+        match user.as_ref().map(|u| u.role) {
+            None | Some(Role::Seeker) if status == PostingStatus::Open => {
+                Some(view! { <ApplyBox posting_id=id/> }.into_any())
+            }
+            Some(Role::Employer) if user.and_then(|u| u.employer_id) == Some(employer_id) => {
+                Some(view! { <ManageLink id/> }.into_any())
+            }
+            Some(Role::Staff | Role::Admin) => Some(view! { <ManageLink id/> }.into_any()),
+            _ => None,
+        }
+    };
+    view! {
+        <article class="card posting-detail" id="posting-detail" data-id=id>
+            <h1 id="posting-title">{posting.title}</h1>
+            {status_badge}
+            <p class="wage big">{trf(Key::WageRange, vec![wage_min.to_string(), wage_max.to_string()])}</p>
+            <dl>
+                <dt>{tr(Key::EmployerLabel)}</dt>
+                <dd id="posting-employer">{posting.employer_name}</dd>
+                <dt>{tr(Key::PlaceLabel)}</dt>
+                <dd>{posting.region_name}</dd>
+                <dt>{tr(Key::ScheduleLabel)}</dt>
+                <dd>{tr(schedule_key(schedule))}</dd>
+                <dt>{tr(Key::PhysicalLabel)}</dt>
+                <dd>{tr(demand_key(demand))}</dd>
+                <dt>{tr(Key::Headcount)}</dt>
+                <dd id="posting-hired">{trf(Key::HiredOf, vec![hired.to_string(), headcount.to_string()])}</dd>
+                <dt>{tr(Key::ValidUntil)}</dt>
+                <dd>{posting.valid_until}</dd>
+                {skills}
+            </dl>
+            <p class="tags">
+                <span class="tag">{tr(if accommodation { Key::Accommodation } else { Key::NoAccommodation })}</span>
+                {accessible}
+            </p>
+            <h2>{tr(Key::DescriptionLabel)}</h2>
+            <p class="description">{posting.description}</p>
+            {actions}
+        </article>
+    }
+}
+
+/// A link to the applicants and candidates, for the employer and staff.
+#[component]
+fn ManageLink(id: i64) -> impl IntoView {
+    view! {
+        <a class="button" id="manage-link" href=format!("/manage/{id}")>{tr(Key::SeeApplicants)}</a>
+    }
+}
+
+/// The apply button and its answer; visitors get the login form first.
+#[component]
+fn ApplyBox(posting_id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let show_login = RwSignal::new(false);
+    let apply = Action::new_local(move |posting_id: &i64| {
+        let request = ApplicationRequest {
+            posting_id: *posting_id,
+            person_id: None,
+            note: None,
+        };
+        async move { api::apply(&request).await }
+    });
+    let pending = apply.pending();
+    let on_click = move |_| {
+        if session.user().is_none() {
+            show_login.set(true);
+        } else if !pending.get_untracked() {
+            apply.dispatch_local(posting_id);
+        }
+    };
+    let answer = move || {
+        let result = apply.value().get()?;
+        let linked = session.user().and_then(|u| u.person_id).is_some();
+        Some(match result {
+            Ok(_) => view! {
+                <div id="apply-result" class="success" role="status">
+                    <p>{tr(Key::AppliedOk)}</p>
+                    <a href="/my-applications" id="apply-see-mine">{tr(Key::SeeMyApplications)}</a>
+                </div>
+            }
+            .into_any(),
+            Err(error) => match apply_refusal(&error, linked) {
+                Some(key) => {
+                    view! { <p id="apply-result" class="error" role="alert">{tr(key)}</p> }
+                        .into_any()
+                }
+                None => view! { <div id="apply-result"><ErrorView error/></div> }.into_any(),
+            },
+        })
+    };
+    let done = move || matches!(apply.value().get(), Some(Ok(_)));
+    view! {
+        <button id="apply-button" type="button" class="big" disabled=move || pending.get() || done()
+            on:click=on_click>
+            {move || apply_label(i18n, pending.get(), session.user().is_some())}
+        </button>
+        {answer}
+        <Show when=move || show_login.get() && session.user().is_none()>
+            <LoginPage/>
+        </Show>
+    }
+}
+
+fn apply_label(i18n: I18n, pending: bool, logged_in: bool) -> &'static str {
+    i18n.t(match (pending, logged_in) {
+        (true, _) => Key::Applying,
+        (false, true) => Key::ApplyButton,
+        (false, false) => Key::ApplyLogin,
+    })
+}
+
+/// Turns the refusals a seeker can meet into plain words: not yet registered
+/// by civil-affairs staff, already applied, or the job stopped recruiting.
+fn apply_refusal(error: &ApiError, linked: bool) -> Option<Key> {
+    let message = match error {
+        ApiError::Server(body) => body.message.as_str(),
+        _ => "",
+    };
+    match error.code()? {
+        ErrorCode::Conflict if !linked || message.contains("not linked") => {
+            Some(Key::ErrNotRegistered)
+        }
+        ErrorCode::Conflict if message.contains("not open") || message.contains("expired") => {
+            Some(Key::ErrNotOpen)
+        }
+        ErrorCode::Conflict => Some(Key::ErrAlreadyApplied),
+        _ => None,
+    }
+}

@@ -99,7 +99,7 @@ async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Poi
             name: "测试".into(),
             id_number: format!("{body}{check}"),
             phone: format!("138{:08}", seq),
-            gender: if seq % 2 == 0 { Gender::Female } else { Gender::Male },
+            gender: if seq.is_multiple_of(2) { Gender::Female } else { Gender::Male },
             birth_year: year,
             home_region: town.clone(),
             categories: vec![AssistanceCategory::RegisteredPoor],

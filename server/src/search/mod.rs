@@ -7,6 +7,7 @@
 
 mod columns;
 mod document;
+mod gate;
 mod index;
 mod indexer;
 mod query;

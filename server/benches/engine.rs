@@ -146,7 +146,6 @@ async fn run(n: usize) -> anyhow::Result<()> {
             limit: 10,
             fill_below: 0,
             with_text: true,
-            gate_in_collector: false,
         };
         let t = Instant::now();
         index.search(request).await?;

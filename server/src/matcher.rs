@@ -58,10 +58,6 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         filters: Filters {
             valid_on: day,
             bbox,
-            within: match (&profile.home, profile.willing_to_relocate) {
-                (Some(home), false) => Some((*home, profile.max_commute_km)),
-                _ => None,
-            },
             min_wage: profile.min_wage,
             accessible_only: profile.needs_accessible,
             max_physical: Some(profile.max_physical_demand),
@@ -78,7 +74,6 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         // else fits them, nearest first (ranked below by score).
         fill_below: if fill == Fill::IfThin { limit } else { 0 },
         with_text: false,
-        gate_in_collector: true,
     };
     let result = index.search(request).await?;
     let hits = result.hits;

@@ -7,7 +7,6 @@
 
 mod columns;
 mod document;
-mod gate;
 mod index;
 mod indexer;
 mod query;

@@ -15,7 +15,6 @@ use tantivy::{DocAddress, Order, Searcher, Term};
 
 pub use super::columns::IndexedPosting;
 use super::columns::SegmentColumns;
-use super::gate::Gate;
 use super::{PostingFields, PostingIndex, JIEBA};
 use crate::domain::{BoundingBox, Point};
 
@@ -27,8 +26,6 @@ pub struct Filters {
     /// Region code prefix (province, city, county, town).
     pub region: Option<String>,
     pub bbox: Option<BoundingBox>,
-    /// The exact commute circle the box stands for (centre, km); the gate checks it.
-    pub within: Option<(Point, f64)>,
     /// `wage_max` at least this.
     pub min_wage: Option<u32>,
     pub accessible_only: bool,
@@ -77,10 +74,6 @@ pub struct SearchRequest {
     /// Whether hits carry title and region code (search pages read the
     /// database instead; matching reads them for its final few only).
     pub with_text: bool,
-    /// Check the column filters (validity, wage, demand, access, housing,
-    /// schedule) inside the collector instead of as query clauses; only
-    /// used with a relevance blend around `near`.
-    pub gate_in_collector: bool,
 }
 
 /// One hit: relevance (BM25 over skills and text; 0 when none asked), the
@@ -116,19 +109,14 @@ impl PostingIndex {
         let searcher = self.reader.searcher();
         let relevance = self.relevance_query(&req.relevance);
         let has_relevance = relevance.is_some();
-        let gated = req.gate_in_collector && req.near.is_some() && req.ranking == Ranking::Relevance;
-        let filter = |mode| Box::new(ConstScoreQuery::new(filter_query(&self.fields, &req.filters, mode), 0.0)) as Box<dyn Query>;
-        let (with_relevance, alone) = match gated {
-            true => (FilterMode::TermsOnly, FilterMode::PlaceAndTerms),
-            false => (FilterMode::All, FilterMode::All),
-        };
+        let filter = || Box::new(ConstScoreQuery::new(filter_query(&self.fields, &req.filters), 0.0)) as Box<dyn Query>;
         let query: Box<dyn Query> = match relevance {
-            Some(r) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, filter(with_relevance))])),
-            None => filter(alone),
+            Some(r) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, filter())])),
+            None => filter(),
         };
-        let (mut addresses, total) = collect(&searcher, query.as_ref(), req, gated)?;
+        let (mut addresses, total) = collect(&searcher, query.as_ref(), req)?;
         if has_relevance && addresses.len() < req.fill_below {
-            let (more, _) = collect(&searcher, filter(alone).as_ref(), req, gated)?;
+            let (more, _) = collect(&searcher, filter().as_ref(), req)?;
             for (_, address) in more {
                 if !addresses.iter().any(|(_, a)| *a == address) {
                     addresses.push((0.0, address));
@@ -184,35 +172,18 @@ impl PostingIndex {
     }
 }
 
-/// Which filters become query clauses; the collector's gate checks the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FilterMode {
-    All,
-    /// Region, box and skill: the scan must stay inside the commute area.
-    PlaceAndTerms,
-    /// Region and skill only: a selective relevance query drives the scan.
-    TermsOnly,
-}
-
-/// The filters as query clauses, per `mode`.
-fn filter_query(f: &PostingFields, x: &Filters, mode: FilterMode) -> Box<dyn Query> {
+fn filter_query(f: &PostingFields, x: &Filters) -> Box<dyn Query> {
     let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(AllQuery))];
     let range = |lo: Term, hi: Bound<Term>| Box::new(RangeQuery::new(Bound::Included(lo), hi)) as Box<dyn Query>;
     let term = |field, text: &str| Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)) as Box<dyn Query>;
+    must.push((Occur::Must, range(Term::from_field_i64(f.valid_until, x.valid_on), Bound::Unbounded)));
     if let Some(region) = &x.region {
         must.push((Occur::Must, term(f.regions, region)));
     }
-    if let Some(b) = x.bbox.as_ref().filter(|_| mode != FilterMode::TermsOnly) {
+    if let Some(b) = &x.bbox {
         must.push((Occur::Must, range(Term::from_field_f64(f.lat, b.min_lat), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)))));
         must.push((Occur::Must, range(Term::from_field_f64(f.lon, b.min_lon), Bound::Included(Term::from_field_f64(f.lon, b.max_lon)))));
     }
-    if let Some(skill) = &x.skill {
-        must.push((Occur::Must, term(f.skills, skill)));
-    }
-    if mode != FilterMode::All {
-        return Box::new(BooleanQuery::new(must));
-    }
-    must.push((Occur::Must, range(Term::from_field_i64(f.valid_until, x.valid_on), Bound::Unbounded)));
     if let Some(w) = x.min_wage {
         must.push((Occur::Must, range(Term::from_field_u64(f.wage_max, u64::from(w)), Bound::Unbounded)));
     }
@@ -229,11 +200,14 @@ fn filter_query(f: &PostingFields, x: &Filters, mode: FilterMode) -> Box<dyn Que
         let any: Vec<(Occur, Box<dyn Query>)> = schedules.iter().map(|s| (Occur::Should, term(f.schedule, s.as_str()))).collect();
         must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
+    if let Some(skill) = &x.skill {
+        must.push((Occur::Must, term(f.skills, skill)));
+    }
     Box::new(BooleanQuery::new(must))
 }
 
 /// Top documents by the request's ranking, each with its plain BM25.
-fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest, gated: bool) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     Ok(match (req.ranking, req.near) {
         (Ranking::Newest, _) | (Ranking::Distance, None) => {
@@ -244,17 +218,11 @@ fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest, gated: b
         (ranking, Some(near)) => {
             let scale = req.distance_scale_km.max(1.0);
             let by_distance = ranking == Ranking::Distance;
-            let filters = (gated, req.filters.clone());
             let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
                 let lat = segment.fast_fields().f64("lat").ok().map(|c| c.first_or_default_col(0.0));
                 let lon = segment.fast_fields().f64("lon").ok().map(|c| c.first_or_default_col(0.0));
-                let gate = if filters.0 { Gate::open(segment, &filters.1).ok() } else { None };
-                let gate_failed = filters.0 && gate.is_none();
                 // The key carries plain BM25 too, so hits need no second scoring pass.
                 move |doc: tantivy::DocId, bm25: tantivy::Score| {
-                    if gate_failed || gate.as_ref().is_some_and(|g| !g.admits(doc)) {
-                        return (f32::NEG_INFINITY, 0.0);
-                    }
                     let (Some(lat), Some(lon)) = (&lat, &lon) else { return (bm25, bm25) };
                     let km = near.distance_km(&Point { lat: lat.get_val(doc), lon: lon.get_val(doc) });
                     if by_distance {
@@ -267,8 +235,7 @@ fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest, gated: b
                 }
             });
             let (docs, total) = searcher.search(query, &(collector, Count))?;
-            // Gated-out documents sort last; drop them (the count is not used when gated).
-            (docs.into_iter().filter(|((key, _), _)| key.is_finite()).map(|((_, bm25), a)| (bm25, a)).collect(), total)
+            (docs.into_iter().map(|((_, bm25), a)| (bm25, a)).collect(), total)
         }
         (Ranking::Relevance, None) => searcher.search(query, &(top.order_by_score(), Count))?,
     })

@@ -102,7 +102,6 @@ pub async fn search_postings(
         limit: per_page as usize,
         fill_below: 0,
         with_text: false,
-        gate_in_collector: false,
     };
     let result = Arc::clone(&index.clone().into_inner()).search(request).await?;
     let ids: Vec<i64> = result.hits.iter().map(|h| h.posting.id).collect();

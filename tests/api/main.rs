@@ -3,6 +3,7 @@
 //! set), and the real frontend in headless Chromium. One binary, one world per test.
 
 mod helpers;
+mod webdriver;
 
 mod applications;
 mod audit;

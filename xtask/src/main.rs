@@ -49,7 +49,7 @@ fn run() -> Result<ExitCode> {
 const USAGE: &str = "usage: cargo xtask <task>
   site              build the frontend into target/site
   serve [args...]   site, build the server, run `doorstep serve [args...]`
-  test [args...]    site, then `cargo test --workspace --exclude doorstep-frontend [args...]`";
+  test [args...]    site, then `cargo test --workspace --exclude doorstep-frontend --exclude xtask [args...]`";
 
 /// Builds the site and the server, then runs the server in the foreground.
 fn serve(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
@@ -74,7 +74,7 @@ fn test(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
     site::build(paths)?;
     let mut cargo = paths.cargo();
     cargo
-        .args(["test", "--workspace", "--exclude", "doorstep-frontend"])
+        .args(["test", "--workspace", "--exclude", "doorstep-frontend", "--exclude", "xtask"])
         .args(args)
         .env("DOORSTEP_TEST_SITE_DIR", paths.site());
     cmd::exit_code_of(&mut cargo)

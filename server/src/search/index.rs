@@ -1,7 +1,7 @@
 //! `PostingIndex`: the tantivy index in the data directory, its reader, its
 //! single writer, and the feed position its last commit reached.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 
@@ -25,7 +25,6 @@ pub struct PostingIndex {
     pub changed: Notify,
     /// Bounds concurrent searches on the blocking pool.
     pub(super) permits: Semaphore,
-    dir: PathBuf,
 }
 
 /// How the index was found at start.
@@ -45,7 +44,7 @@ impl PostingIndex {
             .ok()
             .and_then(|d| Index::open(d).ok())
             .filter(|i| i.schema() == schema)
-            .and_then(|i| Self::from_index(i, fields, dir).ok());
+            .and_then(|i| Self::from_index(i, fields).ok());
         if let Some(index) = existing {
             return Ok((index, Opened::Existing));
         }
@@ -53,10 +52,10 @@ impl PostingIndex {
         std::fs::remove_dir_all(dir).ok();
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create index directory {}", dir.display()))?;
         let index = Index::create_in_dir(dir, schema).context("cannot create posting index")?;
-        Ok((Self::from_index(index, fields, dir)?, Opened::Fresh))
+        Ok((Self::from_index(index, fields)?, Opened::Fresh))
     }
 
-    fn from_index(index: Index, fields: PostingFields, dir: &Path) -> anyhow::Result<Self> {
+    fn from_index(index: Index, fields: PostingFields) -> anyhow::Result<Self> {
         index.tokenizers().register(JIEBA, jieba_analyzer());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("index reader")?;
         let writer = index.writer(WRITER_MEMORY).context("index writer (is another doorstep using this data directory?)")?;
@@ -75,7 +74,6 @@ impl PostingIndex {
             cursor: AtomicI64::new(cursor),
             changed: Notify::new(),
             permits: Semaphore::new(parallel * 2),
-            dir: dir.to_path_buf(),
         })
     }
 
@@ -89,10 +87,6 @@ impl PostingIndex {
 
     pub(super) fn set_cursor(&self, seq: i64) {
         self.cursor.store(seq, Ordering::Release);
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Number of documents visible to searches.

@@ -58,7 +58,7 @@ pub fn build_schema() -> (Schema, PostingFields) {
         accessible: b.add_u64_field("accessible", INDEXED | STORED | FAST),
         physical: b.add_u64_field("physical", INDEXED | STORED | FAST),
         valid_until: b.add_i64_field("valid_until", INDEXED | STORED | FAST),
-        created_at: b.add_i64_field("created_at", STORED | FAST),
+        created_at: b.add_i64_field("created_at", STORED),
     };
     (b.build(), fields)
 }

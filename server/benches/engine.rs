@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use doorstep_server::configuration::Settings;
 use doorstep_server::domain::{format_day, today, Point, Profile};
 use doorstep_server::matcher::{find_matches, Fill};
-use doorstep_server::search::{reindex, Filters, Ranking, Relevance, SearchRequest};
+use doorstep_server::search::{reindex, Relevance};
 use doorstep_server::startup::{load_state, prepare_database, AppState};
 use doorstep_server::storage::PostingValues;
 use doorstep_shared::api::{PhysicalDemand, RegionLevel, Schedule};
@@ -21,17 +21,24 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-const QUERIES: usize = 400;
+/// Enough that the p99 rests on 20 samples, not 4.
+const QUERIES: usize = 2_000;
 
 fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
     let push = std::env::args().any(|a| a == "--push");
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
-        println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | match without fill p50 / p99 | RSS after |");
-        println!("|---|---|---|---|---|---|---|---|");
-        let sizes: &[usize] = if quick { &[10_000] } else { &[10_000, 100_000] };
-        for &n in sizes {
+        println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | match without fill p50 / p99 | segments | RSS after |");
+        println!("|---|---|---|---|---|---|---|---|---|");
+        // `--size=N` runs one index size only.
+        let one: Option<usize> = std::env::args().find_map(|a| a.strip_prefix("--size=").and_then(|n| n.parse().ok()));
+        let sizes: Vec<usize> = match one {
+            Some(n) => vec![n],
+            None if quick => vec![10_000],
+            None => vec![10_000, 100_000],
+        };
+        for n in sizes {
             run(n).await?;
         }
         if push {
@@ -136,19 +143,11 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let mut matching = Vec::with_capacity(QUERIES);
     let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
-        let request = SearchRequest {
-            filters: Filters { valid_on: today(), ..Filters::default() },
-            relevance: Relevance { skills: profile.skills.clone(), text: None },
-            ranking: Ranking::Relevance,
-            near: None,
-            distance_scale_km: 15.0,
-            offset: 0,
-            limit: 10,
-            fill_below: 0,
-            with_text: true,
-        };
+        // Both run on the blocking pool, as the server runs every search.
+        let relevance = Relevance { skills: profile.skills.clone(), text: None };
+        let plain = index.clone();
         let t = Instant::now();
-        index.search(request).await?;
+        tokio::task::spawn_blocking(move || plain.plain_bm25(&relevance, 10)).await??;
         bm25.push(t.elapsed());
         let t = Instant::now();
         find_matches(&index, &catalog, profile, None, 10, Fill::IfThin).await?;
@@ -157,11 +156,20 @@ async fn run(n: usize) -> anyhow::Result<()> {
         find_matches(&index, &catalog, profile, None, 10, Fill::Never).await?;
         no_fill.push(t.elapsed());
     }
+    // `--spin`: repeat the match queries for a profiler to sample (perf record).
+    if std::env::args().any(|a| a == "--spin") {
+        let until = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < until {
+            for (profile, _) in &profiles {
+                find_matches(&index, &catalog, profile, None, 10, Fill::IfThin).await?;
+            }
+        }
+    }
     let (b50, b99) = percentiles(&mut bm25);
     let (m50, m99) = percentiles(&mut matching);
     let (f50, f99) = percentiles(&mut no_fill);
     println!(
-        "| {n} | {:.1} s | {:.0} | {} / {} | {} / {} | {:.2} | {} / {} | {} MB |",
+        "| {n} | {:.1} s | {:.0} | {} / {} | {} / {} | {:.2} | {} / {} | {} | {} MB |",
         reindex_time.as_secs_f64(),
         n as f64 / reindex_time.as_secs_f64(),
         ms(b50),
@@ -171,6 +179,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
         m99.as_secs_f64() / b99.as_secs_f64(),
         ms(f50),
         ms(f99),
+        index.num_segments(),
         rss_mb()
     );
     Ok(())

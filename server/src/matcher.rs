@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use doorstep_shared::api::{Reason, ReasonKind};
 
-use crate::domain::{score, today, violation, Candidate, Profile};
+use crate::domain::{reasons, score, today, violation, Candidate, Profile};
 use crate::reference::SkillCatalog;
-use crate::search::{Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
+use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
 
 /// How many index hits to rescore per match wanted: enough that wage fit and
 /// the finer rules can reorder them (nearness is already blended in by the
@@ -80,11 +80,10 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
     let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
-    let names = |code: &str| skills.names(code);
     // Skills named in the text count as the person's own ("想做衣服": sewing).
     let mut profile = profile.clone();
     profile.skills = wanted_skills;
-    let mut matches = Vec::with_capacity(hits.len());
+    let mut scored = Vec::with_capacity(hits.len());
     for hit in hits {
         let p = hit.posting;
         let candidate = Candidate {
@@ -104,15 +103,26 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         if violation(&profile, &candidate, day).is_some() {
             continue;
         }
-        let mut scored = score(&profile, &candidate, &names);
-        if wants_housing && p.accommodation {
-            scored.score += HOUSING_BONUS;
-            scored.reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
+        let mut s = score(&profile, &candidate);
+        let housing = wants_housing && p.accommodation;
+        if housing {
+            s.score += HOUSING_BONUS;
         }
-        matches.push(Match { posting: p, score: scored.score, distance_km: scored.distance_km, reasons: scored.reasons, address: hit.address });
+        scored.push((s, housing, candidate, p, hit.address));
     }
-    matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.posting.id.cmp(&b.posting.id)));
-    matches.truncate(limit);
-    index.fill_text(&result.searcher, matches.iter_mut().map(|m| (&mut m.posting, m.address)))?;
+    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.id.cmp(&b.3.id)));
+    scored.truncate(limit);
+    let names = |code: &str| skills.names(code);
+    let mut matches: Vec<Match> = scored
+        .into_iter()
+        .map(|(s, housing, candidate, posting, address)| {
+            let mut reasons = reasons(&profile, &candidate, &names);
+            if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
+                reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
+            }
+            Match { posting, score: s.score, distance_km: s.distance_km, reasons, address }
+        })
+        .collect();
+    fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
     Ok(matches)
 }

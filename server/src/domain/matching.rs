@@ -71,37 +71,26 @@ const W_WAGE: f64 = 0.15;
 const W_TEXT: f64 = 0.15;
 const W_FIT: f64 = 0.05;
 
-/// A scored candidate with its reasons.
-#[derive(Debug, Clone)]
+/// A scored candidate.
+#[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub score: f64,
     pub distance_km: Option<f64>,
-    pub reasons: Vec<Reason>,
 }
 
-/// Scores a candidate that passed the hard constraints. `skill_name` gives
-/// the (Chinese, English) names of a skill code.
-pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String)) -> Scored {
-    let mut reasons = Vec::new();
-
-    let met: Vec<&String> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
+/// Scores a candidate that passed the hard constraints. Reasons are written
+/// separately (`reasons`), only for the few candidates that are shown.
+pub fn score(p: &Profile, c: &Candidate) -> Scored {
+    let met = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).count();
     let skill = if c.skills.is_empty() {
         // No skill asked for: open to anyone, but below a real skill match.
         0.35
-    } else if met.is_empty() {
+    } else if met == 0 {
         0.0
     } else {
         // Having one of the skills matters most; having them all, a little more.
-        0.5 + 0.5 * met.len() as f64 / c.skills.len() as f64
+        0.5 + 0.5 * met as f64 / c.skills.len() as f64
     };
-    if !met.is_empty() {
-        let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s)).collect();
-        let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
-        let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
-        reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
-    } else if c.skills.is_empty() {
-        reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
-    }
 
     let distance_km = p.home.map(|h| h.distance_km(&c.site));
     let far = distance_km.is_some_and(|d| d > p.max_commute_km);
@@ -121,19 +110,54 @@ pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, S
         }
         None => 0.5,
     };
-    if let Some(d) = distance_km {
-        if d <= p.max_commute_km {
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.1} 公里"), format!("{d:.1} km from home")));
-        } else {
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.0} 公里，需外出务工"), format!("{d:.0} km from home: work away from home")));
-        }
-    }
 
     let wage = match p.min_wage {
         Some(want) if c.wage_min >= want => 1.0,
         Some(want) => 0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want)) / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1)),
         None => (f64::from(c.wage_max) / 6_000.0).min(1.0),
     };
+
+    let text = c.text.clamp(0.0, 1.0);
+
+    let mut fit: f64 = 0.5;
+    if p.schedules.is_some() {
+        fit += 0.25;
+    }
+    if p.needs_accessible && c.accessible {
+        fit += 0.25;
+    }
+    if p.willing_to_relocate && far {
+        fit = if c.accommodation { 1.0 } else { 0.0 };
+    }
+
+    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
+    Scored { score, distance_km }
+}
+
+/// The plain reasons behind a candidate's score, one per part that counted.
+/// `skill_name` gives the (Chinese, English) names of a skill code.
+pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String)) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    let met: Vec<&String> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
+    if !met.is_empty() {
+        let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s)).collect();
+        let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
+        reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
+    } else if c.skills.is_empty() {
+        reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
+    }
+
+    let distance_km = p.home.map(|h| h.distance_km(&c.site));
+    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
+    if let Some(d) = distance_km {
+        if far {
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.0} 公里，需外出务工"), format!("{d:.0} km from home: work away from home")));
+        } else {
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.1} 公里"), format!("{d:.1} km from home")));
+        }
+    }
+
     let range = format!("{}–{}", c.wage_min, c.wage_max);
     match p.min_wage {
         Some(want) => reasons.push(reason(
@@ -144,32 +168,20 @@ pub fn score(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, S
         None => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元"), format!("wage {range} a month"))),
     }
 
-    let text = c.text.clamp(0.0, 1.0);
-    if text > 0.0 {
+    if c.text > 0.0 {
         reasons.push(reason(ReasonKind::Text, "与您想找的工作相关".into(), "matches what you are looking for".into()));
     }
-
-    let mut fit: f64 = 0.5;
     if p.schedules.is_some() {
-        fit += 0.25;
         let (zh, en) = schedule_names(c.schedule);
         reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合您的时间安排"), format!("{en}, fits your schedule")));
     }
     if p.needs_accessible && c.accessible {
-        fit += 0.25;
         reasons.push(reason(ReasonKind::Accessible, "无障碍工作场所".into(), "accessible workplace".into()));
     }
-    if p.willing_to_relocate && far {
-        if c.accommodation {
-            fit = 1.0;
-            reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
-        } else {
-            fit = 0.0;
-        }
+    if p.willing_to_relocate && far && c.accommodation {
+        reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
     }
-
-    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
-    Scored { score, distance_km, reasons }
+    reasons
 }
 
 fn reason(kind: ReasonKind, detail: String, detail_en: String) -> Reason {
@@ -228,19 +240,19 @@ mod tests {
 
     #[test]
     fn reasons_are_plain_and_true() {
-        let s = score(&profile(), &candidate(&["sewing"], 3.2), &names);
-        let details: Vec<&str> = s.reasons.iter().map(|r| r.detail.as_str()).collect();
+        let r = reasons(&profile(), &candidate(&["sewing"], 3.2), &names);
+        let details: Vec<&str> = r.iter().map(|r| r.detail.as_str()).collect();
         assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
-        assert_eq!(s.reasons[0].detail_en, "has sewing");
-        assert_eq!(s.reasons[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
+        assert_eq!(r[0].detail_en, "has sewing");
+        assert_eq!(r[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
     }
 
     #[test]
     fn skill_and_nearness_both_raise_the_score() {
         let p = profile();
-        let near_skill = score(&p, &candidate(&["sewing"], 2.0), &names).score;
-        let far_skill = score(&p, &candidate(&["sewing"], 25.0), &names).score;
-        let near_other = score(&p, &candidate(&["welding"], 2.0), &names).score;
+        let near_skill = score(&p, &candidate(&["sewing"], 2.0)).score;
+        let far_skill = score(&p, &candidate(&["sewing"], 25.0)).score;
+        let near_other = score(&p, &candidate(&["welding"], 2.0)).score;
         assert!(near_skill > far_skill && near_skill > near_other);
     }
 

@@ -1,13 +1,15 @@
 //! Reading hits from fast-field columns: one set of column readers per
 //! segment, no doc-store decompression on the request path.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, SegmentReader};
+use tantivy::index::SegmentId;
+use tantivy::{DocId, Searcher, SegmentReader};
 
+use super::grid::Grid;
 use crate::domain::Point;
 
 /// The facts of an indexed posting that matching and search results need.
@@ -28,104 +30,202 @@ pub struct IndexedPosting {
     pub valid_until: i64,
 }
 
+/// Column readers of one segment. A segment never changes once written, so
+/// these are opened once and shared by every query: opening a column walks
+/// the segment's column directory, which cost more than a query's scoring.
 pub struct SegmentColumns {
-    id: Column<u64>,
-    employer_id: Column<u64>,
-    lat: Column<f64>,
-    lon: Column<f64>,
-    wage_min: Column<u64>,
-    wage_max: Column<u64>,
-    accommodation: Column<u64>,
-    accessible: Column<u64>,
-    physical: Column<u64>,
-    valid_until: Column<i64>,
-    title: Option<StrColumn>,
-    skills: Option<StrColumn>,
-    region_code: Option<StrColumn>,
-    schedule: Option<StrColumn>,
-    /// Term cache keyed by (column, ordinal) for this query's lifetime.
-    terms: RefCell<HashMap<(usize, u64), String>>,
+    /// The facts the collector reads for every hit, one entry per document.
+    pub(super) facts: Vec<Facts>,
+    pub(super) grid: Grid,
+    id: One<u64>,
+    employer_id: One<u64>,
+    pub(super) lat: One<f64>,
+    pub(super) lon: One<f64>,
+    wage_min: One<u64>,
+    wage_max: One<u64>,
+    accommodation: One<u64>,
+    accessible: One<u64>,
+    physical: One<u64>,
+    valid_until: One<i64>,
+    /// String columns with their terms decoded up front: a dictionary
+    /// look-up decodes a whole block, and cost more than scoring a query.
+    title: Option<(Column<u64>, Vec<Option<String>>)>,
+    region_code: Option<(Column<u64>, Vec<Option<String>>)>,
+    skills: Option<(Column<u64>, Vec<Option<String>>)>,
+    schedule: Option<(Column<u64>, Vec<Option<Schedule>>)>,
 }
 
 impl SegmentColumns {
     pub fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
         let f = segment.fast_fields();
-        Ok(Self {
-            id: f.u64("id")?,
-            employer_id: f.u64("employer_id")?,
-            lat: f.f64("lat")?,
-            lon: f.f64("lon")?,
-            wage_min: f.u64("wage_min")?,
-            wage_max: f.u64("wage_max")?,
-            accommodation: f.u64("accommodation")?,
-            accessible: f.u64("accessible")?,
-            physical: f.u64("physical")?,
-            valid_until: f.i64("valid_until")?,
-            title: f.str("title")?,
-            skills: f.str("skills")?,
-            region_code: f.str("region_code")?,
-            schedule: f.str("schedule")?,
-            terms: RefCell::new(HashMap::new()),
-        })
+        let mut columns = Self {
+            facts: Vec::new(),
+            grid: Grid::build(&[]),
+            id: One::new(f.u64("id")?, 0),
+            employer_id: One::new(f.u64("employer_id")?, 0),
+            lat: One::new(f.f64("lat")?, 0.0),
+            lon: One::new(f.f64("lon")?, 0.0),
+            wage_min: One::new(f.u64("wage_min")?, 0),
+            wage_max: One::new(f.u64("wage_max")?, 0),
+            accommodation: One::new(f.u64("accommodation")?, 0),
+            accessible: One::new(f.u64("accessible")?, 0),
+            // Unknown demand counts as heavy, so it never passes a lighter limit.
+            physical: One::new(f.u64("physical")?, 2),
+            valid_until: One::new(f.i64("valid_until")?, 0),
+            title: f.str("title")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
+            region_code: f.str("region_code")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
+            skills: f.str("skills")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
+            schedule: f.str("schedule")?.map(|c| decoded(c, Schedule::parse)).transpose()?,
+        };
+        columns.facts = (0..segment.max_doc()).map(|doc| columns.facts_of(doc)).collect();
+        columns.grid = Grid::build(&columns.facts);
+        Ok(columns)
+    }
+
+    fn facts_of(&self, doc: DocId) -> Facts {
+        let mut flags = 0;
+        if self.accessible.get(doc) == 1 {
+            flags |= Facts::ACCESSIBLE;
+        }
+        if self.accommodation.get(doc) == 1 {
+            flags |= Facts::ACCOMMODATION;
+        }
+        Facts {
+            lat: self.lat.get(doc) as f32,
+            lon: self.lon.get(doc) as f32,
+            wage_max: u32::try_from(self.wage_max.get(doc)).unwrap_or(u32::MAX),
+            valid_until: i32::try_from(self.valid_until.get(doc)).unwrap_or(0),
+            physical: u8::try_from(self.physical.get(doc)).unwrap_or(u8::MAX),
+            schedule: self.schedule.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u8::try_from(o).ok()).unwrap_or(u8::MAX),
+            flags,
+        }
     }
 
     /// The posting's facts; title and region code stay empty (see `fill_text`).
     pub fn posting(&self, doc: DocId) -> IndexedPosting {
-        let u = |c: &Column<u64>| c.first(doc).unwrap_or(0);
-        let schedule = self.cached_str(self.schedule.as_ref(), doc).into_iter().next().unwrap_or_default();
+        let skills = self.skills.as_ref().map_or_else(Vec::new, |(ords, terms)| ords.values_for_doc(doc).filter_map(|o| terms.get(o as usize).cloned().flatten()).collect());
+        let schedule = self.schedule.as_ref().and_then(|(ords, terms)| ords.first(doc).and_then(|o| terms.get(o as usize).copied().flatten()));
         IndexedPosting {
-            id: u(&self.id) as i64,
+            id: self.id.get(doc) as i64,
             title: String::new(),
-            skills: self.cached_str(self.skills.as_ref(), doc),
+            skills,
             region_code: String::new(),
-            employer_id: u(&self.employer_id) as i64,
-            site: Point { lat: self.lat.first(doc).unwrap_or(0.0), lon: self.lon.first(doc).unwrap_or(0.0) },
-            wage_min: u(&self.wage_min) as u32,
-            wage_max: u(&self.wage_max) as u32,
-            schedule: Schedule::parse(&schedule).unwrap_or(Schedule::FullTime),
-            accommodation: u(&self.accommodation) == 1,
-            accessible: u(&self.accessible) == 1,
-            physical_demand: PhysicalDemand::ALL[(u(&self.physical) as usize).min(2)],
-            valid_until: self.valid_until.first(doc).unwrap_or(0),
+            employer_id: self.employer_id.get(doc) as i64,
+            site: Point { lat: self.lat.get(doc), lon: self.lon.get(doc) },
+            wage_min: self.wage_min.get(doc) as u32,
+            wage_max: self.wage_max.get(doc) as u32,
+            schedule: schedule.unwrap_or(Schedule::FullTime),
+            accommodation: self.accommodation.get(doc) == 1,
+            accessible: self.accessible.get(doc) == 1,
+            physical_demand: PhysicalDemand::ALL[(self.physical.get(doc) as usize).min(2)],
+            valid_until: self.valid_until.get(doc),
         }
     }
-}
 
-impl SegmentColumns {
+    pub(super) fn id(&self, doc: DocId) -> u64 {
+        self.id.get(doc)
+    }
+
+    /// This segment's ordinals of the given schedules.
+    pub(super) fn schedule_ords(&self, wanted: &[Schedule]) -> Vec<u8> {
+        let Some((_, terms)) = &self.schedule else { return Vec::new() };
+        (0..terms.len().min(usize::from(u8::MAX))).filter(|&o| terms[o].is_some_and(|s| wanted.contains(&s))).map(|o| o as u8).collect()
+    }
+
     /// Title and region code: dictionary look-ups, so only for hits shown.
     pub fn fill_text(&self, posting: &mut IndexedPosting, doc: DocId) {
         posting.title = first_str(self.title.as_ref(), doc);
         posting.region_code = first_str(self.region_code.as_ref(), doc);
     }
+}
 
-    /// Values of a low-cardinality column (skills, schedule), each term looked
-    /// up in the dictionary once per query.
-    fn cached_str(&self, column: Option<&StrColumn>, doc: DocId) -> Vec<String> {
-        let Some(c) = column else { return Vec::new() };
-        let mut cache = self.terms.borrow_mut();
-        let mut out = Vec::new();
-        for ord in c.term_ords(doc) {
-            let key = (std::ptr::from_ref(c) as usize, ord);
-            if let Some(s) = cache.get(&key) {
-                out.push(s.clone());
-                continue;
-            }
-            let mut s = String::new();
-            if c.ord_to_str(ord, &mut s).unwrap_or(false) {
-                cache.insert(key, s.clone());
-                out.push(s);
-            }
+/// What the collector checks and ranks on, packed: reading a plain array
+/// is several times cheaper than decoding half a dozen columns per hit.
+/// Single precision puts a site within a metre, plenty for a box and a rank;
+/// the exact commute check reads the full-precision columns.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Facts {
+    pub lat: f32,
+    pub lon: f32,
+    pub wage_max: u32,
+    /// Day number.
+    pub valid_until: i32,
+    pub physical: u8,
+    /// Ordinal in this segment's schedule column; `u8::MAX` when missing.
+    pub schedule: u8,
+    pub flags: u8,
+}
+
+impl Facts {
+    pub const ACCESSIBLE: u8 = 1;
+    pub const ACCOMMODATION: u8 = 2;
+}
+
+/// A single-valued column, read straight from its values when every
+/// document has one (always, for postings), through its index otherwise.
+pub(super) struct One<T: tantivy::columnar::MonotonicallyMappableToU64> {
+    column: Column<T>,
+    full: bool,
+    default: T,
+}
+
+impl<T: tantivy::columnar::MonotonicallyMappableToU64 + std::fmt::Debug + PartialOrd> One<T> {
+    fn new(column: Column<T>, default: T) -> Self {
+        let full = column.get_cardinality() == tantivy::columnar::Cardinality::Full;
+        Self { column, full, default }
+    }
+
+    #[inline]
+    pub(super) fn get(&self, doc: DocId) -> T {
+        if self.full {
+            self.column.values.get_val(doc)
+        } else {
+            self.column.first(doc).unwrap_or(self.default)
         }
-        out
     }
 }
 
-fn first_str(column: Option<&StrColumn>, doc: DocId) -> String {
-    let mut out = String::new();
-    if let Some(c) = column {
-        if let Some(ord) = c.term_ords(doc).next() {
-            let _ = c.ord_to_str(ord, &mut out);
-        }
+/// A string column as its ordinals and every term, decoded once in order.
+fn decoded<T>(column: StrColumn, parse: impl Fn(&str) -> Option<T>) -> tantivy::Result<(Column<u64>, Vec<Option<T>>)> {
+    let mut terms = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        terms.push(std::str::from_utf8(stream.key()).ok().and_then(&parse));
     }
-    out
+    Ok((column.ords().clone(), terms))
+}
+
+fn first_str(column: Option<&(Column<u64>, Vec<Option<String>>)>, doc: DocId) -> String {
+    column.and_then(|(ords, terms)| ords.first(doc).and_then(|o| terms.get(o as usize).cloned().flatten())).unwrap_or_default()
+}
+
+/// The columns of every segment a searcher sees, by segment id. Entries for
+/// segments merged away are dropped when a newer searcher asks.
+#[derive(Default)]
+pub struct ColumnCache {
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
+}
+
+impl ColumnCache {
+    /// Columns for each of the searcher's segments, in segment order.
+    pub fn for_searcher(&self, searcher: &Searcher) -> tantivy::Result<Vec<Arc<SegmentColumns>>> {
+        let mut map = self.segments.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let readers = searcher.segment_readers();
+        let mut out = Vec::with_capacity(readers.len());
+        for reader in readers {
+            let columns = match map.get(&reader.segment_id()) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = Arc::new(SegmentColumns::open(reader)?);
+                    map.insert(reader.segment_id(), c.clone());
+                    c
+                }
+            };
+            out.push(columns);
+        }
+        if map.len() > readers.len() {
+            map.retain(|id, _| readers.iter().any(|r| r.segment_id() == *id));
+        }
+        Ok(out)
+    }
 }

@@ -10,6 +10,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 use tokio::sync::{Notify, Semaphore};
 
+use super::columns::ColumnCache;
 use super::{build_schema, jieba_analyzer, PostingFields, JIEBA};
 
 const WRITER_MEMORY: usize = 50_000_000;
@@ -25,6 +26,7 @@ pub struct PostingIndex {
     pub changed: Notify,
     /// Bounds concurrent searches on the blocking pool.
     pub(super) permits: Semaphore,
+    pub(super) columns: ColumnCache,
 }
 
 /// How the index was found at start.
@@ -74,6 +76,7 @@ impl PostingIndex {
             cursor: AtomicI64::new(cursor),
             changed: Notify::new(),
             permits: Semaphore::new(parallel * 2),
+            columns: ColumnCache::default(),
         })
     }
 
@@ -87,6 +90,11 @@ impl PostingIndex {
 
     pub(super) fn set_cursor(&self, seq: i64) {
         self.cursor.store(seq, Ordering::Release);
+    }
+
+    /// Number of segments visible to searches.
+    pub fn num_segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Number of documents visible to searches.

@@ -5,8 +5,11 @@
 //! and by reindex; one `IndexReader` for the life of the process; each search
 //! takes its own `Searcher` on the blocking pool.
 
+mod collector;
 mod columns;
 mod document;
+mod fill;
+mod grid;
 mod index;
 mod indexer;
 mod query;

@@ -1,20 +1,21 @@
-//! Queries over the postings index: filters as zero-scored must-clauses,
-//! relevance from skill codes and jieba-tokenised text, and an optional
-//! distance blend computed from fast fields inside the top-k collector.
+//! Queries over the postings index: relevance from skill codes and
+//! jieba-tokenised text, term filters (region, skill) as zero-scored
+//! must-clauses, and the column filters and ranking in the collector.
 
 use std::ops::Bound;
 use std::sync::Arc;
 
 use anyhow::Context;
 use doorstep_shared::api::{PhysicalDemand, Schedule};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
-use tantivy::{DocAddress, Order, Searcher, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 pub use super::columns::IndexedPosting;
-use super::columns::SegmentColumns;
+use super::collector::{GatedTopK, Key};
+pub use super::columns::SegmentColumns;
 use super::{PostingFields, PostingIndex, JIEBA};
 use crate::domain::{BoundingBox, Point};
 
@@ -90,8 +91,8 @@ pub struct Hit {
 pub struct SearchResult {
     pub hits: Vec<Hit>,
     pub total: usize,
-    /// The snapshot the hits came from, for `fill_text`.
-    pub searcher: Searcher,
+    /// Columns of the snapshot the hits came from, by segment, for `fill_text`.
+    pub columns: Vec<Arc<SegmentColumns>>,
 }
 
 impl PostingIndex {
@@ -107,33 +108,47 @@ impl PostingIndex {
 
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
         let searcher = self.reader.searcher();
-        let relevance = self.relevance_query(&req.relevance);
-        let has_relevance = relevance.is_some();
-        let filter = || Box::new(ConstScoreQuery::new(filter_query(&self.fields, &req.filters), 0.0)) as Box<dyn Query>;
-        let query: Box<dyn Query> = match relevance {
-            Some(r) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, filter())])),
-            None => filter(),
+        let columns = self.columns.for_searcher(&searcher)?;
+        let query = match (self.relevance_query(&req.relevance), scope_query(&self.fields, &req.filters)) {
+            (Some(r), Some(scope)) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))])),
+            (Some(r), None) => r,
+            (None, _) => self.filter_only_query(&req.filters),
         };
-        let (mut addresses, total) = collect(&searcher, query.as_ref(), req)?;
+        let has_relevance = !req.relevance.is_empty();
+        let (mut addresses, total) = collect(&searcher, &columns, query.as_ref(), req)?;
         if has_relevance && addresses.len() < req.fill_below {
-            let (more, _) = collect(&searcher, filter().as_ref(), req)?;
-            for (_, address) in more {
+            for (_, address) in self.nearest(&searcher, &columns, req)? {
                 if !addresses.iter().any(|(_, a)| *a == address) {
                     addresses.push((0.0, address));
                 }
             }
         }
-        let hits = load_hits(&searcher, addresses, req.near, req.with_text)?;
-        Ok(SearchResult { hits, total, searcher })
+        let hits = load_hits(&columns, addresses, req.near, req.with_text);
+        Ok(SearchResult { hits, total, columns })
     }
 
-    /// Fills title and region code of the hits that made it to the end.
-    pub fn fill_text<'a>(&self, searcher: &Searcher, postings: impl Iterator<Item = (&'a mut IndexedPosting, DocAddress)>) -> anyhow::Result<()> {
-        for (posting, address) in postings {
-            let columns = SegmentColumns::open(searcher.segment_reader(address.segment_ord))?;
-            columns.fill_text(posting, address.doc_id);
-        }
-        Ok(())
+    /// A plain BM25 top-k over the relevance terms: no filters, no count,
+    /// tantivy's own pruning top-k. The yardstick matching is measured against.
+    pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let columns = self.columns.for_searcher(&searcher)?;
+        let Some(query) = self.relevance_query(relevance) else { return Ok(Vec::new()) };
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
+        Ok(load_hits(&columns, top, None, true))
+    }
+
+    /// What drives a search without relevance: the term filters, else the
+    /// latitude band of the box, else every document. The collector's gate
+    /// checks the rest.
+    pub(super) fn filter_only_query(&self, filters: &Filters) -> Box<dyn Query> {
+        let f = &self.fields;
+        let query = scope_query(f, filters).or_else(|| {
+            filters.bbox.map(|b| {
+                let band = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, b.min_lat)), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)));
+                Box::new(band) as Box<dyn Query>
+            })
+        });
+        zero_scored(query.unwrap_or_else(|| Box::new(AllQuery)))
     }
 
     /// Skill codes (strong) and text tokens in title (stronger) and body.
@@ -172,85 +187,65 @@ impl PostingIndex {
     }
 }
 
-fn filter_query(f: &PostingFields, x: &Filters) -> Box<dyn Query> {
-    let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(AllQuery))];
-    let range = |lo: Term, hi: Bound<Term>| Box::new(RangeQuery::new(Bound::Included(lo), hi)) as Box<dyn Query>;
+/// The filters that are terms (region, skill): cheap postings to intersect
+/// with. The column filters are the collector's gate.
+fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Query>> {
     let term = |field, text: &str| Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)) as Box<dyn Query>;
-    must.push((Occur::Must, range(Term::from_field_i64(f.valid_until, x.valid_on), Bound::Unbounded)));
+    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(region) = &x.region {
         must.push((Occur::Must, term(f.regions, region)));
-    }
-    if let Some(b) = &x.bbox {
-        must.push((Occur::Must, range(Term::from_field_f64(f.lat, b.min_lat), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)))));
-        must.push((Occur::Must, range(Term::from_field_f64(f.lon, b.min_lon), Bound::Included(Term::from_field_f64(f.lon, b.max_lon)))));
-    }
-    if let Some(w) = x.min_wage {
-        must.push((Occur::Must, range(Term::from_field_u64(f.wage_max, u64::from(w)), Bound::Unbounded)));
-    }
-    if x.accessible_only {
-        must.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(f.accessible, 1), IndexRecordOption::Basic))));
-    }
-    if x.accommodation_only {
-        must.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(f.accommodation, 1), IndexRecordOption::Basic))));
-    }
-    if let Some(max) = x.max_physical {
-        must.push((Occur::Must, range(Term::from_field_u64(f.physical, 0), Bound::Included(Term::from_field_u64(f.physical, max.rank())))));
-    }
-    if let Some(schedules) = &x.schedules {
-        let any: Vec<(Occur, Box<dyn Query>)> = schedules.iter().map(|s| (Occur::Should, term(f.schedule, s.as_str()))).collect();
-        must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if let Some(skill) = &x.skill {
         must.push((Occur::Must, term(f.skills, skill)));
     }
-    Box::new(BooleanQuery::new(must))
+    match must.len() {
+        0 => None,
+        1 => must.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(must))),
+    }
 }
 
-/// Top documents by the request's ranking, each with its plain BM25.
-fn collect(searcher: &Searcher, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
-    Ok(match (req.ranking, req.near) {
-        (Ranking::Newest, _) | (Ranking::Distance, None) => {
-            // Ids grow with time, and unlike seconds they never tie.
-            let (docs, total) = searcher.search(query, &(top.order_by_fast_field::<u64>("id", Order::Desc), Count))?;
-            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-        }
-        (ranking, Some(near)) => {
-            let scale = req.distance_scale_km.max(1.0);
-            let by_distance = ranking == Ranking::Distance;
-            let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                let lat = segment.fast_fields().f64("lat").ok().map(|c| c.first_or_default_col(0.0));
-                let lon = segment.fast_fields().f64("lon").ok().map(|c| c.first_or_default_col(0.0));
-                // The key carries plain BM25 too, so hits need no second scoring pass.
-                move |doc: tantivy::DocId, bm25: tantivy::Score| {
-                    let (Some(lat), Some(lon)) = (&lat, &lon) else { return (bm25, bm25) };
-                    let km = near.distance_km(&Point { lat: lat.get_val(doc), lon: lon.get_val(doc) });
-                    if by_distance {
-                        return (-(km as f32), bm25);
-                    }
-                    // Saturated BM25 and a gaussian of distance, both in [0, 1].
-                    let rel = bm25 / (bm25 + 2.0);
-                    let near = (-(km / scale).powi(2) / 2.0).exp() as f32;
-                    (0.6 * rel + 0.4 * near, bm25)
-                }
-            });
-            let (docs, total) = searcher.search(query, &(collector, Count))?;
-            (docs.into_iter().map(|((_, bm25), a)| (bm25, a)).collect(), total)
-        }
-        (Ranking::Relevance, None) => searcher.search(query, &(top.order_by_score(), Count))?,
-    })
+fn zero_scored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
-/// Reads hits from fast-field columns, opening each segment's columns once.
-fn load_hits(searcher: &Searcher, addresses: Vec<(f32, DocAddress)>, near: Option<Point>, with_text: bool) -> anyhow::Result<Vec<Hit>> {
+/// Top documents by the request's ranking, each with its plain BM25, and
+/// how many passed the filters.
+pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let (ranked, total) = searcher.search(query, &collector(searcher, columns, req))?;
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
+}
+
+pub(super) fn collector(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> GatedTopK {
+    let key = match (req.ranking, req.near) {
+        (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
+        (Ranking::Distance, Some(near)) => Key::Nearest(near),
+        (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
+        (Ranking::Relevance, None) => Key::Score,
+    };
+    GatedTopK {
+        key,
+        filters: req.filters.clone(),
+        offset: req.offset,
+        limit: req.limit.max(1),
+        columns: searcher.segment_readers().iter().zip(columns).map(|(r, c)| (r.segment_id(), c.clone())).collect(),
+    }
+}
+
+/// Fills title and region code of the hits that made it to the end.
+pub fn fill_text<'a>(columns: &[Arc<SegmentColumns>], postings: impl Iterator<Item = (&'a mut IndexedPosting, DocAddress)>) {
+    for (posting, address) in postings {
+        if let Some(segment) = columns.get(address.segment_ord as usize) {
+            segment.fill_text(posting, address.doc_id);
+        }
+    }
+}
+
+/// Reads hits from the segments' fast-field columns.
+fn load_hits(columns: &[Arc<SegmentColumns>], addresses: Vec<(f32, DocAddress)>, near: Option<Point>, with_text: bool) -> Vec<Hit> {
     let mut hits = Vec::with_capacity(addresses.len());
-    let mut columns: Vec<Option<SegmentColumns>> = (0..searcher.segment_readers().len()).map(|_| None).collect();
     for (relevance, address) in addresses {
-        let slot = &mut columns[address.segment_ord as usize];
-        if slot.is_none() {
-            *slot = Some(SegmentColumns::open(searcher.segment_reader(address.segment_ord))?);
-        }
-        let Some(segment) = slot.as_ref() else { continue };
+        let Some(segment) = columns.get(address.segment_ord as usize) else { continue };
         let mut posting = segment.posting(address.doc_id);
         if with_text {
             segment.fill_text(&mut posting, address.doc_id);
@@ -258,5 +253,5 @@ fn load_hits(searcher: &Searcher, addresses: Vec<(f32, DocAddress)>, near: Optio
         let distance_km = near.map(|n| n.distance_km(&posting.site));
         hits.push(Hit { relevance, posting, distance_km, address });
     }
-    Ok(hits)
+    hits
 }

@@ -3,11 +3,11 @@
 //! constraints must hold for this posting.
 
 use actix_web::web;
-use doorstep_shared::api::{AssistanceCategory, CandidateItem, CandidatesResponse, Role};
+use doorstep_shared::api::{AssistanceCategory, CandidateItem, CandidatesResponse, Reason, Role};
 
 use super::profile::profile_of_person;
 use crate::auth::CurrentUser;
-use crate::domain::{parse_day, score, today, violation, Candidate, Point};
+use crate::domain::{parse_day, reasons, score, today, violation, Candidate, Point};
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::postings::managed_posting;
@@ -57,16 +57,18 @@ pub async fn posting_candidates(
         if violation(&profile, &candidate, day).is_some() {
             continue;
         }
-        let s = score(&profile, &candidate, &names);
-        scored.push((s, person));
+        scored.push((score(&profile, &candidate), profile, person));
     }
-    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.1.row.id.cmp(&b.1.row.id)));
+    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.row.id.cmp(&b.2.row.id)));
     scored.truncate(SHOWN);
-    let candidates = scored.into_iter().map(|(s, p)| item(p, s, is_employer, &regions)).collect();
+    let candidates = scored
+        .into_iter()
+        .map(|(s, profile, p)| item(p, s, reasons(&profile, &candidate, &names), is_employer, &regions))
+        .collect();
     Ok(web::Json(CandidatesResponse { candidates }))
 }
 
-fn item(p: StoredPerson, s: crate::domain::Scored, masked: bool, regions: &Regions) -> CandidateItem {
+fn item(p: StoredPerson, s: crate::domain::Scored, reasons: Vec<Reason>, masked: bool, regions: &Regions) -> CandidateItem {
     let r = p.row;
     let (name, phone, categories) = if masked {
         let surname: String = r.name.chars().take(1).collect();
@@ -86,6 +88,6 @@ fn item(p: StoredPerson, s: crate::domain::Scored, masked: bool, regions: &Regio
         categories,
         score: (s.score * 1000.0).round() / 1000.0,
         distance_km: s.distance_km.map(|d| (d * 10.0).round() / 10.0),
-        reasons: s.reasons,
+        reasons,
     }
 }

@@ -1,0 +1,212 @@
+//! The one collector every search uses: column filters checked per hit (the
+//! gate), then the request's ranking key, top-k and a count of what passed.
+//!
+//! Why not range queries for the filters: a range query over a fast field
+//! scans a block of the column on every seek, so a selective relevance
+//! query intersected with six ranges read thousands of values per hit.
+//! Checking a handful of column values per hit is several times cheaper,
+//! and the relevance (or region) postings still drive the scan.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::index::SegmentId;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::columns::{Facts, SegmentColumns};
+use super::query::Filters;
+use crate::domain::Point;
+
+/// What orders the hits; higher keys first.
+#[derive(Debug, Clone, Copy)]
+pub enum Key {
+    Score,
+    /// Ids grow with time, and unlike seconds they never tie.
+    Newest,
+    Nearest(Point),
+    /// Saturated BM25 and a gaussian of distance (width in km), both in [0, 1].
+    Blend(Point, f64),
+}
+
+/// One collected hit: its key, its plain BM25 and where it is.
+pub type Ranked = (f64, Score, DocAddress);
+
+pub struct GatedTopK {
+    pub key: Key,
+    pub filters: Filters,
+    /// Top `offset + limit` are kept; `offset` are skipped at the end.
+    pub offset: usize,
+    pub limit: usize,
+    pub columns: HashMap<SegmentId, Arc<SegmentColumns>>,
+}
+
+impl Collector for GatedTopK {
+    type Fruit = (Vec<Ranked>, usize);
+    type Child = SegmentTopK;
+
+    fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
+        let columns = match self.columns.get(&segment.segment_id()) {
+            Some(c) => c.clone(),
+            None => Arc::new(SegmentColumns::open(segment)?),
+        };
+        let gate = Gate::new(&self.filters, &columns);
+        Ok(SegmentTopK { ord, columns, gate, key: KeyFn::new(self.key), keep: self.offset + self.limit, hits: Vec::new(), floor: f64::NEG_INFINITY, count: 0 })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        matches!(self.key, Key::Score | Key::Blend(..))
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(Vec<Ranked>, usize)>) -> tantivy::Result<(Vec<Ranked>, usize)> {
+        let count = fruits.iter().map(|f| f.1).sum();
+        let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|f| f.0).collect();
+        all.sort_by(order);
+        Ok((all.into_iter().skip(self.offset).take(self.limit).collect(), count))
+    }
+}
+
+/// Best first; ties go to the earlier document, as tantivy's own top-k does.
+fn order(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then(a.2.cmp(&b.2))
+}
+
+pub struct SegmentTopK {
+    ord: SegmentOrdinal,
+    columns: Arc<SegmentColumns>,
+    gate: Gate,
+    key: KeyFn,
+    keep: usize,
+    /// Up to twice `keep` candidates, cut back to `keep` when full.
+    hits: Vec<Ranked>,
+    /// The lowest key that can still make the top once `hits` was cut.
+    floor: f64,
+    count: usize,
+}
+
+impl SegmentCollector for SegmentTopK {
+    type Fruit = (Vec<Ranked>, usize);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let c = &*self.columns;
+        let Some(facts) = c.facts.get(doc as usize) else { return };
+        if !self.gate.passes(facts) {
+            return;
+        }
+        self.count += 1;
+        let key = self.key.of(c, doc, score, facts);
+        if key < self.floor || self.keep == 0 {
+            return;
+        }
+        self.hits.push((key, score, DocAddress::new(self.ord, doc)));
+        if self.hits.len() >= 2 * self.keep.max(8) {
+            self.hits.select_nth_unstable_by(self.keep - 1, order);
+            self.hits.truncate(self.keep);
+            self.floor = self.hits.iter().map(|h| h.0).fold(f64::INFINITY, f64::min);
+        }
+    }
+
+    fn harvest(mut self) -> (Vec<Ranked>, usize) {
+        self.hits.sort_by(order);
+        self.hits.truncate(self.keep);
+        (self.hits, self.count)
+    }
+}
+
+/// The ranking key on one segment's columns.
+struct KeyFn {
+    key: Key,
+    /// Kilometres per degree of longitude near the reference point: a flat
+    /// approximation is plenty to rank within a commute, and much cheaper
+    /// than the great-circle distance reported on the hits.
+    km_per_lon: f64,
+}
+
+const KM_PER_LAT: f64 = 111.195;
+
+impl KeyFn {
+    fn new(key: Key) -> Self {
+        let lat = match key {
+            Key::Nearest(p) | Key::Blend(p, _) => p.lat,
+            _ => 0.0,
+        };
+        Self { key, km_per_lon: KM_PER_LAT * lat.to_radians().cos() }
+    }
+
+    fn km(&self, near: &Point, facts: &Facts) -> f64 {
+        let dlat = (f64::from(facts.lat) - near.lat) * KM_PER_LAT;
+        let dlon = (f64::from(facts.lon) - near.lon) * self.km_per_lon;
+        (dlat * dlat + dlon * dlon).sqrt()
+    }
+
+    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, facts: &Facts) -> f64 {
+        match self.key {
+            Key::Score => f64::from(bm25),
+            Key::Newest => columns.id(doc) as f64,
+            Key::Nearest(near) => -self.km(&near, facts),
+            Key::Blend(near, scale) => {
+                let rel = f64::from(bm25 / (bm25 + 2.0));
+                let km = self.km(&near, facts);
+                0.6 * rel + 0.4 * (-(km / scale).powi(2) / 2.0).exp()
+            }
+        }
+    }
+}
+
+/// The column filters of a request, resolved against one segment.
+struct Gate {
+    valid_on: i32,
+    /// Box edges in single precision, as the facts hold sites.
+    bbox: Option<[f32; 4]>,
+    min_wage: u32,
+    /// Flags a posting must have.
+    flags: u8,
+    max_physical: u8,
+    /// Allowed schedule ordinals of this segment; `None`: any.
+    schedules: Option<Vec<u8>>,
+}
+
+impl Gate {
+    fn new(f: &Filters, columns: &SegmentColumns) -> Self {
+        let mut flags = 0;
+        if f.accessible_only {
+            flags |= Facts::ACCESSIBLE;
+        }
+        if f.accommodation_only {
+            flags |= Facts::ACCOMMODATION;
+        }
+        Self {
+            valid_on: i32::try_from(f.valid_on).unwrap_or(i32::MAX),
+            // Rounded outwards, so the box never loses a posting on its edge.
+            bbox: f.bbox.map(|b| [down(b.min_lat), up(b.max_lat), down(b.min_lon), up(b.max_lon)]),
+            min_wage: f.min_wage.unwrap_or(0),
+            flags,
+            max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
+            schedules: f.schedules.as_ref().map(|s| columns.schedule_ords(s)),
+        }
+    }
+
+    /// The box first: it drops most postings of a commuter's search.
+    fn passes(&self, f: &Facts) -> bool {
+        if let Some([min_lat, max_lat, min_lon, max_lon]) = self.bbox {
+            if f.lat < min_lat || f.lat > max_lat || f.lon < min_lon || f.lon > max_lon {
+                return false;
+            }
+        }
+        f.wage_max >= self.min_wage
+            && f.flags & self.flags == self.flags
+            && f.physical <= self.max_physical
+            && f.valid_until >= self.valid_on
+            && self.schedules.as_ref().is_none_or(|allowed| allowed.contains(&f.schedule))
+    }
+}
+
+fn down(x: f64) -> f32 {
+    let y = x as f32;
+    if f64::from(y) > x { y.next_down() } else { y }
+}
+
+fn up(x: f64) -> f32 {
+    let y = x as f32;
+    if f64::from(y) < x { y.next_up() } else { y }
+}

@@ -85,10 +85,11 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     profile.skills = wanted_skills;
     let mut scored = Vec::with_capacity(hits.len());
     for hit in hits {
-        let p = hit.posting;
+        let mut p = hit.posting;
         let candidate = Candidate {
             posting_id: p.id,
-            skills: p.skills.clone(),
+            // Lent to the candidate and given back below: no copy per hit.
+            skills: std::mem::take(&mut p.skills),
             site: p.site,
             wage_min: p.wage_min,
             wage_max: p.wage_max,
@@ -115,8 +116,9 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     let names = |code: &str| skills.names(code);
     let mut matches: Vec<Match> = scored
         .into_iter()
-        .map(|(s, housing, candidate, posting, address)| {
+        .map(|(s, housing, candidate, mut posting, address)| {
             let mut reasons = reasons(&profile, &candidate, &names);
+            posting.skills = candidate.skills;
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
                 reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
             }

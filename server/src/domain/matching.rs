@@ -151,10 +151,13 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
     let distance_km = p.home.map(|h| h.distance_km(&c.site));
     let far = distance_km.is_some_and(|d| d > p.max_commute_km);
     if let Some(d) = distance_km {
+        // Each number is formatted once and shared by both languages.
         if far {
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.0} 公里，需外出务工"), format!("{d:.0} km from home: work away from home")));
+            let d = format!("{d:.0}");
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里，需外出务工"), format!("{d} km from home: work away from home")));
         } else {
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d:.1} 公里"), format!("{d:.1} km from home")));
+            let d = format!("{d:.1}");
+            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里"), format!("{d} km from home")));
         }
     }
 

@@ -89,13 +89,16 @@ impl SegmentCollector for SegmentTopK {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &*self.columns;
-        let Some(facts) = c.facts.get(doc as usize) else { return };
-        if !self.gate.passes(facts) {
+        let (Some(&site), Some(facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else { return };
+        if !self.gate.contains(site) || !self.gate.passes(facts) {
             return;
         }
         self.count += 1;
-        let key = self.key.of(c, doc, score, facts);
-        if key < self.floor || self.keep == 0 {
+        if self.key.bound(score) < self.floor || self.keep == 0 {
+            return;
+        }
+        let key = self.key.of(c, doc, score, site);
+        if key < self.floor {
             return;
         }
         self.hits.push((key, score, DocAddress::new(self.ord, doc)));
@@ -133,32 +136,44 @@ impl KeyFn {
         Self { key, km_per_lon: KM_PER_LAT * lat.to_radians().cos() }
     }
 
-    fn km(&self, near: &Point, facts: &Facts) -> f64 {
-        let dlat = (f64::from(facts.lat) - near.lat) * KM_PER_LAT;
-        let dlon = (f64::from(facts.lon) - near.lon) * self.km_per_lon;
-        (dlat * dlat + dlon * dlon).sqrt()
+    /// Squared distance: it orders as the distance does, without a root.
+    fn km2(&self, near: &Point, [lat, lon]: [f32; 2]) -> f64 {
+        let dlat = (f64::from(lat) - near.lat) * KM_PER_LAT;
+        let dlon = (f64::from(lon) - near.lon) * self.km_per_lon;
+        dlat * dlat + dlon * dlon
     }
 
-    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, facts: &Facts) -> f64 {
+    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, site: [f32; 2]) -> f64 {
         match self.key {
             Key::Score => f64::from(bm25),
             Key::Newest => columns.id(doc) as f64,
-            Key::Nearest(near) => -self.km(&near, facts),
-            Key::Blend(near, scale) => {
-                let rel = f64::from(bm25 / (bm25 + 2.0));
-                let km = self.km(&near, facts);
-                0.6 * rel + 0.4 * (-(km / scale).powi(2) / 2.0).exp()
-            }
+            Key::Nearest(near) => -self.km2(&near, site),
+            Key::Blend(near, scale) => 0.6 * saturated(bm25) + 0.4 * (-self.km2(&near, site) / (2.0 * scale * scale)).exp(),
+        }
+    }
+
+    /// The highest key a hit with this score can have, wherever it is: a hit
+    /// below the top's floor is dropped before its key is worked out.
+    fn bound(&self, bm25: Score) -> f64 {
+        match self.key {
+            Key::Score => f64::from(bm25),
+            Key::Newest => f64::INFINITY,
+            Key::Nearest(_) => 0.0,
+            Key::Blend(..) => 0.6 * saturated(bm25) + 0.4,
         }
     }
 }
 
+fn saturated(bm25: Score) -> f64 {
+    f64::from(bm25 / (bm25 + 2.0))
+}
+
 /// The column filters of a request, resolved against one segment.
 struct Gate {
-    valid_on: i32,
-    /// Box edges in single precision, as the facts hold sites.
+    valid_on: u16,
+    /// Box edges in single precision, as sites are held.
     bbox: Option<[f32; 4]>,
-    min_wage: u32,
+    min_wage: u16,
     /// Flags a posting must have.
     flags: u8,
     max_physical: u8,
@@ -176,23 +191,22 @@ impl Gate {
             flags |= Facts::ACCOMMODATION;
         }
         Self {
-            valid_on: i32::try_from(f.valid_on).unwrap_or(i32::MAX),
+            valid_on: u16::try_from(f.valid_on.max(0)).unwrap_or(u16::MAX),
             // Rounded outwards, so the box never loses a posting on its edge.
             bbox: f.bbox.map(|b| [down(b.min_lat), up(b.max_lat), down(b.min_lon), up(b.max_lon)]),
-            min_wage: f.min_wage.unwrap_or(0),
+            min_wage: f.min_wage.map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
             flags,
             max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
             schedules: f.schedules.as_ref().map(|s| columns.schedule_ords(s)),
         }
     }
 
-    /// The box first: it drops most postings of a commuter's search.
+    /// Checked first: the box drops most postings of a commuter's search.
+    fn contains(&self, [lat, lon]: [f32; 2]) -> bool {
+        self.bbox.is_none_or(|[min_lat, max_lat, min_lon, max_lon]| lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon)
+    }
+
     fn passes(&self, f: &Facts) -> bool {
-        if let Some([min_lat, max_lat, min_lon, max_lon]) = self.bbox {
-            if f.lat < min_lat || f.lat > max_lat || f.lon < min_lon || f.lon > max_lon {
-                return false;
-            }
-        }
         f.wage_max >= self.min_wage
             && f.flags & self.flags == self.flags
             && f.physical <= self.max_physical

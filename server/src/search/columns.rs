@@ -34,7 +34,9 @@ pub struct IndexedPosting {
 /// these are opened once and shared by every query: opening a column walks
 /// the segment's column directory, which cost more than a query's scoring.
 pub struct SegmentColumns {
-    /// The facts the collector reads for every hit, one entry per document.
+    /// What the collector reads for every hit, one entry per document: the
+    /// site apart, as the box check reads it alone for most postings.
+    pub(super) sites: Vec<[f32; 2]>,
     pub(super) facts: Vec<Facts>,
     pub(super) grid: Grid,
     id: One<u64>,
@@ -59,6 +61,7 @@ impl SegmentColumns {
     pub fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
         let f = segment.fast_fields();
         let mut columns = Self {
+            sites: Vec::new(),
             facts: Vec::new(),
             grid: Grid::build(&[]),
             id: One::new(f.u64("id")?, 0),
@@ -77,8 +80,9 @@ impl SegmentColumns {
             skills: f.str("skills")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
             schedule: f.str("schedule")?.map(|c| decoded(c, Schedule::parse)).transpose()?,
         };
+        columns.sites = (0..segment.max_doc()).map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32]).collect();
         columns.facts = (0..segment.max_doc()).map(|doc| columns.facts_of(doc)).collect();
-        columns.grid = Grid::build(&columns.facts);
+        columns.grid = Grid::build(&columns.sites);
         Ok(columns)
     }
 
@@ -91,10 +95,8 @@ impl SegmentColumns {
             flags |= Facts::ACCOMMODATION;
         }
         Facts {
-            lat: self.lat.get(doc) as f32,
-            lon: self.lon.get(doc) as f32,
-            wage_max: u32::try_from(self.wage_max.get(doc)).unwrap_or(u32::MAX),
-            valid_until: i32::try_from(self.valid_until.get(doc)).unwrap_or(0),
+            wage_max: u16::try_from(self.wage_max.get(doc)).unwrap_or(u16::MAX),
+            valid_until: u16::try_from(self.valid_until.get(doc).max(0)).unwrap_or(u16::MAX),
             physical: u8::try_from(self.physical.get(doc)).unwrap_or(u8::MAX),
             schedule: self.schedule.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u8::try_from(o).ok()).unwrap_or(u8::MAX),
             flags,
@@ -139,17 +141,17 @@ impl SegmentColumns {
     }
 }
 
-/// What the collector checks and ranks on, packed: reading a plain array
-/// is several times cheaper than decoding half a dozen columns per hit.
-/// Single precision puts a site within a metre, plenty for a box and a rank;
-/// the exact commute check reads the full-precision columns.
+/// What the collector checks besides the site, packed into eight bytes:
+/// reading a plain array is several times cheaper than decoding half a dozen
+/// columns per hit, and a small one stays in cache. Sites are kept in single
+/// precision (within a metre: plenty for a box and a rank; the exact commute
+/// check reads the full-precision columns). Wages saturate at 65,535 yuan a
+/// month and days at the year 2149; matching re-checks both exactly.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Facts {
-    pub lat: f32,
-    pub lon: f32,
-    pub wage_max: u32,
+    pub wage_max: u16,
     /// Day number.
-    pub valid_until: i32,
+    pub valid_until: u16,
     pub physical: u8,
     /// Ordinal in this segment's schedule column; `u8::MAX` when missing.
     pub schedule: u8,

@@ -3,7 +3,6 @@
 
 use tantivy::DocId;
 
-use super::columns::Facts;
 
 /// Cell size in degrees: about 5.5 km north–south, 4.7 km east–west in Ankang.
 const CELL_DEG: f32 = 0.05;
@@ -25,8 +24,8 @@ fn col(lon: f32) -> u64 {
 }
 
 impl Grid {
-    pub(super) fn build(facts: &[Facts]) -> Self {
-        let mut cells: Vec<(u64, DocId)> = facts.iter().enumerate().map(|(doc, f)| (row(f.lat) * COLS + col(f.lon), doc as DocId)).collect();
+    pub(super) fn build(sites: &[[f32; 2]]) -> Self {
+        let mut cells: Vec<(u64, DocId)> = sites.iter().enumerate().map(|(doc, [lat, lon])| (row(*lat) * COLS + col(*lon), doc as DocId)).collect();
         cells.sort_unstable();
         Self { cells }
     }
@@ -46,19 +45,15 @@ impl Grid {
 mod tests {
     use super::*;
 
-    fn at(lat: f32, lon: f32) -> Facts {
-        Facts { lat, lon, wage_max: 0, valid_until: 0, physical: 0, schedule: 0, flags: 0 }
-    }
-
     #[test]
     fn a_box_yields_every_document_inside_it_and_few_outside() {
-        let facts: Vec<Facts> = (0..400).map(|i| at(32.0 + (i / 20) as f32 * 0.02, 108.0 + (i % 20) as f32 * 0.02)).collect();
-        let grid = Grid::build(&facts);
+        let sites: Vec<[f32; 2]> = (0..400).map(|i| [32.0 + (i / 20) as f32 * 0.02, 108.0 + (i % 20) as f32 * 0.02]).collect();
+        let grid = Grid::build(&sites);
         let bbox = [32.1, 32.2, 108.1, 108.2];
         let found: Vec<DocId> = grid.in_box(bbox).collect();
         let inside: Vec<DocId> = (0..400).filter(|&d| {
-            let f = &facts[d as usize];
-            (bbox[0]..=bbox[1]).contains(&f.lat) && (bbox[2]..=bbox[3]).contains(&f.lon)
+            let [lat, lon] = sites[d as usize];
+            (bbox[0]..=bbox[1]).contains(&lat) && (bbox[2]..=bbox[3]).contains(&lon)
         }).collect();
         assert!(!inside.is_empty());
         assert!(inside.iter().all(|d| found.contains(d)), "every document in the box is found");

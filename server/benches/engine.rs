@@ -3,7 +3,9 @@
 //! against a plain BM25 top-10 on the same index, and server memory.
 //!
 //! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k
-//! only, `-- --push` for the batch push of 100k people × 50k postings).
+//! only, `-- --size=N` for one size, `-- --push` for the batch push of 100k
+//! people × 50k postings, `-- --spin` to repeat the match queries for 20 s
+//! under a profiler).
 //! Figures are printed as a table and appended to nothing: copy them into
 //! BENCHMARKS.md by hand, with the machine they came from.
 

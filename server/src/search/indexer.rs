@@ -32,6 +32,8 @@ impl PostingIndex {
         commit.commit().context("commit index")?;
         drop(writer);
         self.reader.reload().context("reload index reader")?;
+        // Open the new segments' columns here, not in the next search.
+        self.columns.for_searcher(&self.reader.searcher()).context("open new segments' columns")?;
         self.set_cursor(up_to);
         Ok(())
     }

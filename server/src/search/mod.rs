@@ -3,7 +3,9 @@
 //!
 //! Concurrency: one `IndexWriter` behind a mutex, used only by the indexer
 //! and by reindex; one `IndexReader` for the life of the process; each search
-//! takes its own `Searcher` on the blocking pool.
+//! takes its own `Searcher` on the blocking pool. Column readers, and the
+//! packed facts and map grid built from them, are opened once per segment
+//! (`ColumnCache`) and shared by every search that sees that segment.
 
 mod collector;
 mod columns;

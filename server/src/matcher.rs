@@ -15,7 +15,7 @@ use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, R
 /// the finer rules can reorder them (nearness is already blended in by the
 /// collector), few enough to stay fast.
 const OVERFETCH: usize = 3;
-const MIN_CANDIDATES: usize = 40;
+const MIN_CANDIDATES: usize = 30;
 const MAX_CANDIDATES: usize = 600;
 
 /// Whether to fill a thin result with postings that fit the person's

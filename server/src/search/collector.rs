@@ -7,11 +7,9 @@
 //! Checking a handful of column values per hit is several times cheaper,
 //! and the relevance (or region) postings still drive the scan.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::columns::{Facts, SegmentColumns};
@@ -38,7 +36,8 @@ pub struct GatedTopK {
     /// Top `offset + limit` are kept; `offset` are skipped at the end.
     pub offset: usize,
     pub limit: usize,
-    pub columns: HashMap<SegmentId, Arc<SegmentColumns>>,
+    /// The searcher's segments' columns, by segment ordinal.
+    pub columns: Vec<Arc<SegmentColumns>>,
 }
 
 impl Collector for GatedTopK {
@@ -46,7 +45,7 @@ impl Collector for GatedTopK {
     type Child = SegmentTopK;
 
     fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
-        let columns = match self.columns.get(&segment.segment_id()) {
+        let columns = match self.columns.get(ord as usize) {
             Some(c) => c.clone(),
             None => Arc::new(SegmentColumns::open(segment)?),
         };

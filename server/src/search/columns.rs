@@ -75,9 +75,9 @@ impl SegmentColumns {
             // Unknown demand counts as heavy, so it never passes a lighter limit.
             physical: One::new(f.u64("physical")?, 2),
             valid_until: One::new(f.i64("valid_until")?, 0),
-            title: f.str("title")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
-            region_code: f.str("region_code")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
-            skills: f.str("skills")?.map(|c| decoded(c, |s| Some(s.to_string()))).transpose()?,
+            title: f.str("title")?.map(decoded_strings).transpose()?,
+            region_code: f.str("region_code")?.map(decoded_strings).transpose()?,
+            skills: f.str("skills")?.map(decoded_strings).transpose()?,
             schedule: f.str("schedule")?.map(|c| decoded(c, Schedule::parse)).transpose()?,
         };
         columns.sites = (0..segment.max_doc()).map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32]).collect();
@@ -195,6 +195,10 @@ fn decoded<T>(column: StrColumn, parse: impl Fn(&str) -> Option<T>) -> tantivy::
         terms.push(std::str::from_utf8(stream.key()).ok().and_then(&parse));
     }
     Ok((column.ords().clone(), terms))
+}
+
+fn decoded_strings(column: StrColumn) -> tantivy::Result<(Column<u64>, Vec<Option<String>>)> {
+    decoded(column, |s| Some(s.to_string()))
 }
 
 fn first_str(column: Option<&(Column<u64>, Vec<Option<String>>)>, doc: DocId) -> String {

@@ -55,7 +55,7 @@ impl PostingIndex {
 /// the request's collector: what a query over the box would find, without
 /// reading a whole latitude band.
 fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
-    let collector = collector(searcher, columns, req);
+    let collector = collector(columns, req);
     let cells = [b.min_lat as f32, b.max_lat as f32, b.min_lon as f32, b.max_lon as f32];
     let mut fruits = Vec::with_capacity(columns.len());
     for ((ord, reader), segment_columns) in searcher.segment_readers().iter().enumerate().zip(columns) {

@@ -109,12 +109,13 @@ impl PostingIndex {
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let query = match (self.relevance_query(&req.relevance), scope_query(&self.fields, &req.filters)) {
+        let relevance = self.relevance_query(&req.relevance);
+        let has_relevance = relevance.is_some();
+        let query = match (relevance, scope_query(&self.fields, &req.filters)) {
             (Some(r), Some(scope)) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))])),
             (Some(r), None) => r,
             (None, _) => self.filter_only_query(&req.filters),
         };
-        let has_relevance = !req.relevance.is_empty();
         let (mut addresses, total) = collect(&searcher, &columns, query.as_ref(), req)?;
         if has_relevance && addresses.len() < req.fill_below {
             for (_, address) in self.nearest(&searcher, &columns, req)? {
@@ -212,11 +213,11 @@ fn zero_scored(query: Box<dyn Query>) -> Box<dyn Query> {
 /// Top documents by the request's ranking, each with its plain BM25, and
 /// how many passed the filters.
 pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let (ranked, total) = searcher.search(query, &collector(searcher, columns, req))?;
+    let (ranked, total) = searcher.search(query, &collector(columns, req))?;
     Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
-pub(super) fn collector(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> GatedTopK {
+pub(super) fn collector(columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> GatedTopK {
     let key = match (req.ranking, req.near) {
         (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
         (Ranking::Distance, Some(near)) => Key::Nearest(near),
@@ -228,7 +229,7 @@ pub(super) fn collector(searcher: &Searcher, columns: &[Arc<SegmentColumns>], re
         filters: req.filters.clone(),
         offset: req.offset,
         limit: req.limit.max(1),
-        columns: searcher.segment_readers().iter().zip(columns).map(|(r, c)| (r.segment_id(), c.clone())).collect(),
+        columns: columns.to_vec(),
     }
 }
 

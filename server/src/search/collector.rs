@@ -88,7 +88,20 @@ impl SegmentCollector for SegmentTopK {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &*self.columns;
-        let (Some(&site), Some(facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else { return };
+        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else { return };
+        self.offer(doc, score, site, &facts);
+    }
+
+    fn harvest(mut self) -> (Vec<Ranked>, usize) {
+        self.hits.sort_by(order);
+        self.hits.truncate(self.keep);
+        (self.hits, self.count)
+    }
+}
+
+impl SegmentTopK {
+    /// A hit whose site and facts the caller has at hand already.
+    pub(super) fn offer(&mut self, doc: DocId, score: Score, site: [f32; 2], facts: &Facts) {
         if !self.gate.contains(site) || !self.gate.passes(facts) {
             return;
         }
@@ -96,7 +109,7 @@ impl SegmentCollector for SegmentTopK {
         if self.key.bound(score) < self.floor || self.keep == 0 {
             return;
         }
-        let key = self.key.of(c, doc, score, site);
+        let key = self.key.of(&self.columns, doc, score, site);
         if key < self.floor {
             return;
         }
@@ -106,12 +119,6 @@ impl SegmentCollector for SegmentTopK {
             self.hits.truncate(self.keep);
             self.floor = self.hits.iter().map(|h| h.0).fold(f64::INFINITY, f64::min);
         }
-    }
-
-    fn harvest(mut self) -> (Vec<Ranked>, usize) {
-        self.hits.sort_by(order);
-        self.hits.truncate(self.keep);
-        (self.hits, self.count)
     }
 }
 

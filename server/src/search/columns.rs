@@ -9,7 +9,8 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Searcher, SegmentReader};
 
-use super::grid::Grid;
+use super::by_skill::SkillCells;
+use super::grid::{Grid, Spot};
 use crate::domain::Point;
 
 /// The facts of an indexed posting that matching and search results need.
@@ -38,7 +39,8 @@ pub struct SegmentColumns {
     /// site apart, as the box check reads it alone for most postings.
     pub(super) sites: Vec<[f32; 2]>,
     pub(super) facts: Vec<Facts>,
-    pub(super) grid: Grid,
+    pub(super) grid: Grid<Spot>,
+    pub(super) skill_cells: SkillCells,
     id: One<u64>,
     employer_id: One<u64>,
     pub(super) lat: One<f64>,
@@ -53,7 +55,7 @@ pub struct SegmentColumns {
     /// look-up decodes a whole block, and cost more than scoring a query.
     title: Option<(Column<u64>, Vec<Option<String>>)>,
     region_code: Option<(Column<u64>, Vec<Option<String>>)>,
-    skills: Option<(Column<u64>, Vec<Option<String>>)>,
+    pub(super) skills: Option<(Column<u64>, Vec<Option<String>>)>,
     schedule: Option<(Column<u64>, Vec<Option<Schedule>>)>,
 }
 
@@ -63,7 +65,8 @@ impl SegmentColumns {
         let mut columns = Self {
             sites: Vec::new(),
             facts: Vec::new(),
-            grid: Grid::build(&[]),
+            grid: Grid::build(Vec::new()),
+            skill_cells: SkillCells::empty(),
             id: One::new(f.u64("id")?, 0),
             employer_id: One::new(f.u64("employer_id")?, 0),
             lat: One::new(f.f64("lat")?, 0.0),
@@ -82,7 +85,8 @@ impl SegmentColumns {
         };
         columns.sites = (0..segment.max_doc()).map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32]).collect();
         columns.facts = (0..segment.max_doc()).map(|doc| columns.facts_of(doc)).collect();
-        columns.grid = Grid::build(&columns.sites);
+        columns.grid = Grid::build((0..segment.max_doc()).filter_map(|doc| columns.spot(doc)).collect());
+        columns.skill_cells = SkillCells::build(segment, &columns)?;
         Ok(columns)
     }
 
@@ -122,6 +126,22 @@ impl SegmentColumns {
             physical_demand: PhysicalDemand::ALL[(self.physical.get(doc) as usize).min(2)],
             valid_until: self.valid_until.get(doc),
         }
+    }
+
+    pub(super) fn spot(&self, doc: DocId) -> Option<Spot> {
+        Some(Spot { doc, site: *self.sites.get(doc as usize)?, facts: *self.facts.get(doc as usize)? })
+    }
+
+    /// This segment's ordinal of a skill code, if any posting here needs it.
+    pub(super) fn skill_ord(&self, code: &str) -> Option<u32> {
+        let (_, terms) = self.skills.as_ref()?;
+        // Terms are in dictionary (byte) order, which is `str` order.
+        terms.binary_search_by(|t| t.as_deref().unwrap_or("").cmp(code)).ok().map(|o| o as u32)
+    }
+
+    /// The skill ordinals a posting needs.
+    pub(super) fn skill_ords(&self, doc: DocId) -> impl Iterator<Item = u64> + '_ {
+        self.skills.iter().flat_map(move |(ords, _)| ords.values_for_doc(doc))
     }
 
     pub(super) fn id(&self, doc: DocId) -> u64 {

@@ -8,6 +8,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, Searcher};
 
 use super::columns::SegmentColumns;
+use super::grid::row;
 use super::query::{collect, collector, SearchRequest};
 use super::PostingIndex;
 use crate::domain::{BoundingBox, Point};
@@ -57,14 +58,15 @@ impl PostingIndex {
 fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
     let collector = collector(columns, req);
     let cells = [b.min_lat as f32, b.max_lat as f32, b.min_lon as f32, b.max_lon as f32];
+    let home_row = req.near.map(|p| row(p.lat as f32));
     let mut fruits = Vec::with_capacity(columns.len());
     for ((ord, reader), segment_columns) in searcher.segment_readers().iter().enumerate().zip(columns) {
         let mut segment = collector.for_segment(ord as u32, reader)?;
-        for doc in segment_columns.grid.in_box(cells) {
-            if !reader.is_deleted(doc) {
-                segment.collect(doc, 0.0);
+        segment_columns.grid.in_box(cells, home_row, |s| {
+            if !reader.is_deleted(s.doc) {
+                segment.offer(s.doc, 0.0, s.site, &s.facts);
             }
-        }
+        });
         fruits.push(segment.harvest());
     }
     let (ranked, _) = collector.merge_fruits(fruits)?;

@@ -4,9 +4,12 @@
 //! Concurrency: one `IndexWriter` behind a mutex, used only by the indexer
 //! and by reindex; one `IndexReader` for the life of the process; each search
 //! takes its own `Searcher` on the blocking pool. Column readers, and the
-//! packed facts and map grid built from them, are opened once per segment
-//! (`ColumnCache`) and shared by every search that sees that segment.
+//! packed facts, map grid and per-skill grids built from them, are opened
+//! once per segment (`ColumnCache`) and shared by every search that sees
+//! that segment. A relevance of skills only (most matches, and the push) is
+//! read from the per-skill grids (`by_skill`); everything else is a query.
 
+mod by_skill;
 mod collector;
 mod columns;
 mod document;

@@ -14,6 +14,7 @@ use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, Searcher, Term};
 
 pub use super::columns::IndexedPosting;
+use super::by_skill::SKILL_BOOST;
 use super::collector::{GatedTopK, Key};
 pub use super::columns::SegmentColumns;
 use super::{PostingFields, PostingIndex, JIEBA};
@@ -107,16 +108,26 @@ impl PostingIndex {
     }
 
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
+        self.search_with(req, true)
+    }
+
+    /// `skill_path`: whether a relevance of skills only is read from the
+    /// skills' cells (`by_skill.rs`) rather than run as a query; the results
+    /// are the same, which a test checks by asking both.
+    pub(super) fn search_with(&self, req: &SearchRequest, skill_path: bool) -> anyhow::Result<SearchResult> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let relevance = self.relevance_query(&req.relevance);
+        let tokens = req.relevance.text.as_deref().map(|t| self.tokens(t)).unwrap_or_default();
+        let relevance = self.relevance_query(&req.relevance.skills, &tokens);
         let has_relevance = relevance.is_some();
-        let query = match (relevance, scope_query(&self.fields, &req.filters)) {
-            (Some(r), Some(scope)) => Box::new(BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))])),
-            (Some(r), None) => r,
-            (None, _) => self.filter_only_query(&req.filters),
+        let scope = scope_query(&self.fields, &req.filters);
+        let skills_only = skill_path && tokens.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
+        let (mut addresses, total) = match (relevance, scope) {
+            (Some(_), None) if skills_only => self.by_skill(&searcher, &columns, req)?,
+            (Some(r), Some(scope)) => collect(&searcher, &columns, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
+            (Some(r), None) => collect(&searcher, &columns, r.as_ref(), req)?,
+            (None, _) => collect(&searcher, &columns, self.filter_only_query(&req.filters).as_ref(), req)?,
         };
-        let (mut addresses, total) = collect(&searcher, &columns, query.as_ref(), req)?;
         if has_relevance && addresses.len() < req.fill_below {
             for (_, address) in self.nearest(&searcher, &columns, req)? {
                 if !addresses.iter().any(|(_, a)| *a == address) {
@@ -133,7 +144,8 @@ impl PostingIndex {
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let Some(query) = self.relevance_query(relevance) else { return Ok(Vec::new()) };
+        let tokens = relevance.text.as_deref().map(|t| self.tokens(t)).unwrap_or_default();
+        let Some(query) = self.relevance_query(&relevance.skills, &tokens) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
     }
@@ -153,20 +165,18 @@ impl PostingIndex {
     }
 
     /// Skill codes (strong) and text tokens in title (stronger) and body.
-    fn relevance_query(&self, r: &Relevance) -> Option<Box<dyn Query>> {
+    fn relevance_query(&self, skills: &[String], tokens: &[String]) -> Option<Box<dyn Query>> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for code in &r.skills {
+        for code in skills {
             let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), 3.0))));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST))));
         }
-        if let Some(text) = r.text.as_deref() {
-            for token in self.tokens(text) {
-                let title = TermQuery::new(Term::from_field_text(f.title, &token), IndexRecordOption::WithFreqs);
-                let body = TermQuery::new(Term::from_field_text(f.body, &token), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
-                clauses.push((Occur::Should, Box::new(body)));
-            }
+        for token in tokens {
+            let title = TermQuery::new(Term::from_field_text(f.title, token), IndexRecordOption::WithFreqs);
+            let body = TermQuery::new(Term::from_field_text(f.body, token), IndexRecordOption::WithFreqs);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
+            clauses.push((Occur::Should, Box::new(body)));
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }

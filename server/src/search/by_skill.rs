@@ -1,0 +1,272 @@
+//! Skill-only relevance without a query: each skill's postings by map cell,
+//! with what the collector checks copied alongside, scored with the very
+//! BM25 weights tantivy's skill query would use.
+//!
+//! Why: a match ranks by a blend of BM25 and distance. Block-max pruning
+//! cannot bound that blend (distance varies far more than the BM25 of one
+//! skill across postings), so the query scored every posting needing one of
+//! the person's skills, and the commute box then threw most of them away.
+//! Here a commuter's match reads only the wanted skills' cells in the box,
+//! rows nearest home first so the top fills early; someone willing to move
+//! reads the skills' whole lists, outwards from home. Each entry carries its
+//! site, facts and norm, so the reads run along memory instead of jumping
+//! through per-document arrays. Requests with text, or scoped to a region or
+//! a skill, keep the query path (`query.rs`).
+
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::Bm25Weight;
+use tantivy::{DocAddress, Searcher, SegmentReader, Term};
+
+use super::collector::SegmentTopK;
+use super::columns::SegmentColumns;
+use super::grid::{row, Grid, Placed, Spot};
+use super::query::{collector, SearchRequest};
+use super::PostingIndex;
+
+/// The boost of a skill term in the relevance query (`relevance_query`).
+pub(super) const SKILL_BOOST: f32 = 3.0;
+
+/// Each skill's postings of one segment by map cell, indexed by the skill's
+/// ordinal in the segment's skills column.
+pub(super) struct SkillCells {
+    lists: Vec<Grid<Entry>>,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    spot: Spot,
+    /// The skills field's norm id (how many skills the posting needs), which
+    /// BM25 weighs a match by.
+    norm: u8,
+    /// The posting's skill ordinals, padded with `NONE`; all `MANY` when it
+    /// needs more than fit (then read from the column).
+    skills: [u16; 3],
+}
+
+impl Placed for Entry {
+    fn spot(&self) -> &Spot {
+        &self.spot
+    }
+}
+
+const NONE: u16 = u16::MAX;
+const MANY: u16 = u16::MAX - 1;
+
+impl SkillCells {
+    pub(super) fn empty() -> Self {
+        Self { lists: Vec::new() }
+    }
+
+    pub(super) fn build(segment: &SegmentReader, columns: &SegmentColumns) -> tantivy::Result<Self> {
+        let Some((ords, terms)) = columns.skills.as_ref() else { return Ok(Self::empty()) };
+        let field = segment.schema().get_field("skills")?;
+        let norms = segment.fieldnorms_readers().get_field(field)?;
+        let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); terms.len()];
+        for doc in 0..segment.max_doc() {
+            let Some(spot) = columns.spot(doc) else { continue };
+            let has: Vec<u64> = ords.values_for_doc(doc).collect();
+            let mut skills = [NONE; 3];
+            if has.len() > skills.len() || has.iter().any(|&o| o >= u64::from(MANY)) {
+                skills = [MANY; 3];
+            } else {
+                for (slot, &o) in skills.iter_mut().zip(&has) {
+                    *slot = o as u16;
+                }
+            }
+            // As tantivy's term scorer reads a field that keeps no norms.
+            let norm = norms.as_ref().map_or(1, |n| n.fieldnorm_id(doc));
+            for &o in &has {
+                if let Some(list) = lists.get_mut(o as usize) {
+                    list.push(Entry { spot, norm, skills });
+                }
+            }
+        }
+        Ok(Self { lists: lists.into_iter().map(Grid::build).collect() })
+    }
+}
+
+impl PostingIndex {
+    /// The request's top hits and count, as the query path would find them
+    /// for a relevance of skills only (`search_with` decides).
+    pub(super) fn by_skill(&self, searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+        let weights = self.skill_weights(searcher, &req.relevance.skills)?;
+        let collector = collector(columns, req);
+        let bbox = req.filters.bbox.map(|b| [b.min_lat as f32, b.max_lat as f32, b.min_lon as f32, b.max_lon as f32]);
+        let home_row = req.near.map(|p| row(p.lat as f32));
+        let mut fruits = Vec::with_capacity(columns.len());
+        for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
+            let mut top = collector.for_segment(ord as u32, reader)?;
+            // The wanted skills by this segment's ordinal, ascending, with their weights.
+            let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
+            wanted.sort_by_key(|w| w.0);
+            for &(skill, _) in &wanted {
+                let Some(list) = segment.skill_cells.lists.get(skill as usize) else { continue };
+                let visit = |e: &Entry| offer(&mut top, reader, segment, &wanted, skill, e);
+                match bbox {
+                    Some(b) => list.in_box(b, home_row, visit),
+                    None => list.all(home_row, visit),
+                }
+            }
+            fruits.push(top.harvest());
+        }
+        let (ranked, total) = collector.merge_fruits(fruits)?;
+        Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
+    }
+
+    /// Each wanted skill's BM25 weight over the whole searcher, boosted as
+    /// in the query: the same statistics tantivy's term weight reads.
+    fn skill_weights<'a>(&self, searcher: &Searcher, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
+        if searcher.segment_readers().is_empty() {
+            return Ok(Vec::new());
+        }
+        codes
+            .iter()
+            .map(|code| {
+                let term = Term::from_field_text(self.fields.skills, code);
+                Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
+            })
+            .collect()
+    }
+}
+
+/// Offers a live entry to the top with its summed BM25 over the wanted
+/// skills it needs, unless it is also in the list of a lower wanted skill:
+/// each document is offered once, from its first list. Summed in ascending
+/// code order, as the query's union sums its clauses.
+fn offer(top: &mut SegmentTopK, reader: &SegmentReader, segment: &SegmentColumns, wanted: &[(u32, &Bm25Weight)], list: u32, e: &Entry) {
+    if reader.is_deleted(e.spot.doc) {
+        return;
+    }
+    let score = match wanted {
+        [(_, weight)] => weight.score(e.norm, 1),
+        _ => {
+            let has = |skill: u32| match e.skills {
+                [MANY, ..] => segment.skill_ords(e.spot.doc).any(|o| o == u64::from(skill)),
+                skills => u16::try_from(skill).is_ok_and(|s| skills.contains(&s)),
+            };
+            let mut total = None;
+            for &(skill, weight) in wanted.iter().filter(|w| has(w.0)) {
+                if total.is_none() && skill != list {
+                    return;
+                }
+                *total.get_or_insert(0.0) += weight.score(e.norm, 1);
+            }
+            match total {
+                Some(total) => total,
+                None => return,
+            }
+        }
+    };
+    top.offer(e.spot.doc, score, e.spot.site, &e.spot.facts);
+}
+
+#[cfg(test)]
+mod tests {
+    use doorstep_shared::api::{PhysicalDemand, Schedule};
+    use rand::rngs::StdRng;
+    use rand::seq::SliceRandom;
+    use rand::{Rng, SeedableRng};
+    use tantivy::TantivyDocument;
+
+    use crate::domain::Point;
+    use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
+
+    const SKILLS: [&str; 6] = ["S01", "S02", "S03", "S04", "S05", "S06"];
+    const HOME: Point = Point { lat: 32.7, lon: 109.0 };
+
+    /// Postings in two segments, some deleted, sites within ~40 km of `HOME`.
+    fn index(rng: &mut StdRng) -> (tempfile::TempDir, PostingIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (index, _) = PostingIndex::open_or_create(dir.path()).expect("index");
+        let f = *index.fields();
+        let mut writer = index.writer.lock().expect("writer");
+        for id in 0..1_200u64 {
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(f.id, id);
+            doc.add_text(f.title, "工");
+            doc.add_text(f.body, "岗位");
+            let k = rng.gen_range(0..=4);
+            for skill in SKILLS.choose_multiple(rng, k) {
+                doc.add_text(f.skills, skill);
+            }
+            doc.add_text(f.region_code, "610902001");
+            doc.add_u64(f.employer_id, 1);
+            doc.add_f64(f.lat, HOME.lat + rng.gen_range(-0.35..0.35));
+            doc.add_f64(f.lon, HOME.lon + rng.gen_range(-0.4..0.4));
+            let wage_min = rng.gen_range(15..=40) * 100;
+            doc.add_u64(f.wage_min, wage_min);
+            doc.add_u64(f.wage_max, wage_min + rng.gen_range(0..=10) * 100);
+            doc.add_text(f.schedule, Schedule::ALL.choose(rng).expect("schedule").as_str());
+            doc.add_u64(f.accommodation, u64::from(rng.gen_bool(0.3)));
+            doc.add_u64(f.accessible, u64::from(rng.gen_bool(0.3)));
+            doc.add_u64(f.physical, rng.gen_range(0..=2));
+            doc.add_i64(f.valid_until, rng.gen_range(100..=200));
+            doc.add_i64(f.created_at, 0);
+            writer.add_document(doc).expect("add");
+            if id == 700 {
+                writer.commit().expect("commit");
+            }
+        }
+        for id in (0..1_200u64).step_by(9) {
+            writer.delete_term(tantivy::Term::from_field_u64(f.id, id));
+        }
+        writer.commit().expect("commit");
+        drop(writer);
+        index.reader.reload().expect("reload");
+        (dir, index)
+    }
+
+    fn request(rng: &mut StdRng) -> SearchRequest {
+        let k = rng.gen_range(1..=3);
+        let mut skills: Vec<String> = SKILLS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
+        if rng.gen_bool(0.1) {
+            skills.push("S99".into());
+        }
+        skills.sort();
+        let commute = *[5.0, 10.0, 30.0].choose(rng).expect("km");
+        let moving = rng.gen_bool(0.25);
+        SearchRequest {
+            filters: Filters {
+                valid_on: rng.gen_range(90..=150),
+                bbox: (!moving).then(|| HOME.bounding_box(commute)),
+                min_wage: rng.gen_bool(0.4).then(|| rng.gen_range(20..=40) * 100),
+                accessible_only: rng.gen_bool(0.2),
+                max_physical: Some(*PhysicalDemand::ALL.choose(rng).expect("demand")),
+                schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
+                ..Filters::default()
+            },
+            relevance: Relevance { skills, text: None },
+            ranking: Ranking::Relevance,
+            near: rng.gen_bool(0.9).then_some(HOME),
+            distance_scale_km: commute / 2.0,
+            offset: if rng.gen_bool(0.2) { 5 } else { 0 },
+            limit: rng.gen_range(5..=40),
+            fill_below: if rng.gen_bool(0.3) { 10 } else { 0 },
+            with_text: false,
+        }
+    }
+
+    #[test]
+    fn skill_cells_find_what_the_skill_query_finds() {
+        let mut rng = StdRng::seed_from_u64(5);
+        let (_dir, index) = index(&mut rng);
+        assert!(index.num_segments() >= 2, "several segments");
+        let mut with_hits = 0;
+        for _ in 0..400 {
+            let req = request(&mut rng);
+            let cells = index.search_with(&req, true).expect("cells");
+            let query = index.search_with(&req, false).expect("query");
+            assert_eq!(cells.total, query.total, "count for {req:?}");
+            let got: Vec<_> = cells.hits.iter().map(|h| h.address).collect();
+            let want: Vec<_> = query.hits.iter().map(|h| h.address).collect();
+            assert_eq!(got, want, "hits for {req:?}");
+            for (a, b) in cells.hits.iter().zip(&query.hits) {
+                assert!((a.relevance - b.relevance).abs() <= 1e-4 * b.relevance.max(1.0), "score {} vs {} for {req:?}", a.relevance, b.relevance);
+            }
+            with_hits += usize::from(!query.hits.is_empty());
+        }
+        assert!(with_hits > 200, "most requests find postings ({with_hits} of 400)");
+    }
+}

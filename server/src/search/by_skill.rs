@@ -21,7 +21,7 @@ use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 
 use super::collector::SegmentTopK;
 use super::columns::SegmentColumns;
-use super::grid::{row, Grid, Placed, Spot};
+use super::grid::{row, single, Grid, Placed, Spot};
 use super::query::{collector, SearchRequest};
 use super::PostingIndex;
 
@@ -93,7 +93,7 @@ impl PostingIndex {
     pub(super) fn by_skill(&self, searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
         let weights = self.skill_weights(searcher, &req.relevance.skills)?;
         let collector = collector(columns, req);
-        let bbox = req.filters.bbox.map(|b| [b.min_lat as f32, b.max_lat as f32, b.min_lon as f32, b.max_lon as f32]);
+        let bbox = req.filters.bbox.as_ref().map(single);
         let home_row = req.near.map(|p| row(p.lat as f32));
         let mut fruits = Vec::with_capacity(columns.len());
         for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {

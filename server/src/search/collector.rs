@@ -13,6 +13,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::columns::{Facts, SegmentColumns};
+use super::grid::single;
 use super::query::Filters;
 use crate::domain::Point;
 
@@ -198,8 +199,7 @@ impl Gate {
         }
         Self {
             valid_on: u16::try_from(f.valid_on.max(0)).unwrap_or(u16::MAX),
-            // Rounded outwards, so the box never loses a posting on its edge.
-            bbox: f.bbox.map(|b| [down(b.min_lat), up(b.max_lat), down(b.min_lon), up(b.max_lon)]),
+            bbox: f.bbox.as_ref().map(single),
             min_wage: f.min_wage.map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
             flags,
             max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
@@ -219,14 +219,4 @@ impl Gate {
             && f.valid_until >= self.valid_on
             && self.schedules.as_ref().is_none_or(|allowed| allowed.contains(&f.schedule))
     }
-}
-
-fn down(x: f64) -> f32 {
-    let y = x as f32;
-    if f64::from(y) > x { y.next_down() } else { y }
-}
-
-fn up(x: f64) -> f32 {
-    let y = x as f32;
-    if f64::from(y) < x { y.next_up() } else { y }
 }

@@ -8,7 +8,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, Searcher};
 
 use super::columns::SegmentColumns;
-use super::grid::row;
+use super::grid::{row, single};
 use super::query::{collect, collector, SearchRequest};
 use super::PostingIndex;
 use crate::domain::{BoundingBox, Point};
@@ -57,7 +57,7 @@ impl PostingIndex {
 /// reading a whole latitude band.
 fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
     let collector = collector(columns, req);
-    let cells = [b.min_lat as f32, b.max_lat as f32, b.min_lon as f32, b.max_lon as f32];
+    let cells = single(b);
     let home_row = req.near.map(|p| row(p.lat as f32));
     let mut fruits = Vec::with_capacity(columns.len());
     for ((ord, reader), segment_columns) in searcher.segment_readers().iter().enumerate().zip(columns) {

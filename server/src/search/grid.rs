@@ -8,6 +8,7 @@
 use tantivy::DocId;
 
 use super::columns::Facts;
+use crate::domain::BoundingBox;
 
 /// Cell size in degrees: about 5.5 km north–south, 4.7 km east–west in Ankang.
 const CELL_DEG: f32 = 0.05;
@@ -51,6 +52,22 @@ fn col(lon: f32) -> u64 {
 
 fn cell([lat, lon]: [f32; 2]) -> u64 {
     row(lat) * COLS + col(lon)
+}
+
+/// A box in single precision, as sites are held, rounded outwards so that
+/// neither the cells read nor the gate lose a posting on its edge.
+pub(super) fn single(b: &BoundingBox) -> [f32; 4] {
+    [down(b.min_lat), up(b.max_lat), down(b.min_lon), up(b.max_lon)]
+}
+
+fn down(x: f64) -> f32 {
+    let y = x as f32;
+    if f64::from(y) > x { y.next_down() } else { y }
+}
+
+fn up(x: f64) -> f32 {
+    let y = x as f32;
+    if f64::from(y) < x { y.next_up() } else { y }
 }
 
 impl<E: Placed> Grid<E> {

@@ -12,13 +12,13 @@
 use std::time::{Duration, Instant};
 
 use doorstep_server::configuration::Settings;
-use doorstep_server::domain::{format_day, today, Point, Profile};
+use doorstep_server::clock::today;
+use doorstep_server::domain::{Point, PostingDraft, Profile};
 use doorstep_server::matcher::{find_matches, Fill};
 use doorstep_server::search::{reindex, Relevance};
 use doorstep_server::startup::{load_state, prepare_database, AppState};
-use doorstep_server::storage::PostingValues;
-use doorstep_shared::api::{PhysicalDemand, RegionLevel, Schedule};
-use doorstep_shared::types::RegionCode;
+use doorstep_shared::api::{EmployerKind, PhysicalDemand, PostingStatus, RegionLevel, Schedule};
+use doorstep_shared::types::{RegionCode, SkillCode};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -67,7 +67,7 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
     let state = fresh_state(&dir).await?;
     let mut rng = StdRng::seed_from_u64(11);
     let towns = towns(&state);
-    let skills: Vec<String> = state.skills.all().iter().map(|s| s.code.clone()).collect();
+    let skills: Vec<SkillCode> = state.skills.all().iter().map(|s| s.code.clone()).collect();
     insert_postings(&state, &mut rng, &towns, &skills, postings).await?;
     reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
     let admin = doorstep_server::storage::find_user_by_username(&state.db, "bench").await?.map_or(0, |u| u.id);
@@ -94,7 +94,7 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[String], n: usize, actor: i64) -> anyhow::Result<()> {
+async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize, actor: i64) -> anyhow::Result<()> {
     use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, Preferences};
     let mut seq = 0u32;
     for _ in 0..n {
@@ -113,12 +113,12 @@ async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Poi
             home_region: town.clone(),
             categories: vec![AssistanceCategory::RegisteredPoor],
             disability_grade: None,
-            skills: skills.choose_multiple(rng, k).cloned().collect(),
+            skills: skills.choose_multiple(rng, k).map(ToString::to_string).collect(),
             preferences: Preferences { max_commute_km: 30, ..Preferences::default() },
             consent_to_share: true,
         };
         let Ok(draft) = state.regions.read(|t| doorstep_server::domain::parse_person(req, t, &state.skills, 2026)) else { continue };
-        let values = doorstep_server::routes::people::to_values_for_seed(&draft, &state.vault)?;
+        let values = doorstep_server::storage::PersonValues::seal(&draft, &state.vault)?;
         // Generated numbers can repeat across towns of one county; skip those.
         let _ = doorstep_server::storage::insert_person(&state.db, &values, actor).await;
     }
@@ -130,7 +130,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let state = fresh_state(&dir).await?;
     let mut rng = StdRng::seed_from_u64(7);
     let towns = towns(&state);
-    let skills: Vec<String> = state.skills.all().iter().map(|s| s.code.clone()).collect();
+    let skills: Vec<SkillCode> = state.skills.all().iter().map(|s| s.code.clone()).collect();
     insert_postings(&state, &mut rng, &towns, &skills, n).await?;
 
     let index = state.index.clone().into_inner();
@@ -146,7 +146,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
         // Both run on the blocking pool, as the server runs every search.
-        let relevance = Relevance { skills: profile.skills.clone(), text: None };
+        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), text: None };
         let plain = index.clone();
         let t = Instant::now();
         tokio::task::spawn_blocking(move || plain.plain_bm25(&relevance, 10)).await??;
@@ -196,7 +196,7 @@ fn towns(state: &AppState) -> Vec<(String, Point)> {
 
 /// Postings spread over Ankang's towns, sites scattered up to ~8 km around
 /// the town's point so distances differ, with local-economy skills.
-async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[String], n: usize) -> anyhow::Result<()> {
+async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize) -> anyhow::Result<()> {
     let admin = doorstep_server::seed::create_user(
         state,
         doorstep_server::seed::NewAccount {
@@ -212,44 +212,44 @@ async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, P
     .await?;
     let employer = doorstep_server::storage::insert_employer(
         &state.db,
-        &doorstep_server::storage::NewEmployer { name: "基准测试工厂", kind: "company", region_code: &towns[0].0, contact_name: "测", contact_phone: "13900000000" },
+        &doorstep_server::storage::NewEmployer { name: "基准测试工厂", kind: EmployerKind::Company, region_code: &towns[0].0, contact_name: "测", contact_phone: "13900000000" },
     )
     .await?;
     let titles = ["缝纫工", "采茶工", "普工", "包装工", "电子装配工", "建筑小工", "家政服务员", "养老护理员", "厨师", "保洁员"];
     let day = today();
     for _ in 0..n {
         let (code, point) = towns.choose(rng).expect("towns");
-        let wage_min = rng.gen_range(15..=60) * 100;
-        let values = PostingValues {
+        // Drawn as i64, as before the typed records, so the same seed gives the same data.
+        let wage_min = u32::try_from(rng.gen_range(15_i64..=60) * 100)?;
+        let values = PostingDraft {
             employer_id: employer.id,
             title: titles.choose(rng).expect("titles").to_string(),
             description: "社区工厂岗位，就近就业，欢迎脱贫户、低保户报名".into(),
-            region_code: code.clone(),
-            lat: point.lat + rng.gen_range(-0.07..0.07),
-            lon: point.lon + rng.gen_range(-0.07..0.07),
+            region: RegionCode::parse(code).map_err(anyhow::Error::msg)?,
+            site: Point { lat: point.lat + rng.gen_range(-0.07..0.07), lon: point.lon + rng.gen_range(-0.07..0.07) },
             wage_min,
-            wage_max: wage_min + rng.gen_range(2..=15) * 100,
-            headcount: rng.gen_range(1..=20),
-            schedule: Schedule::ALL.choose(rng).expect("schedule").as_str(),
+            wage_max: wage_min + u32::try_from(rng.gen_range(2_i64..=15) * 100)?,
+            headcount: u32::try_from(rng.gen_range(1_i64..=20))?,
+            schedule: *Schedule::ALL.choose(rng).expect("schedule"),
             accommodation: rng.gen_bool(0.2),
-            physical_demand: PhysicalDemand::ALL.choose(rng).expect("demand").as_str(),
+            physical_demand: *PhysicalDemand::ALL.choose(rng).expect("demand"),
             accessible: rng.gen_bool(0.3),
-            valid_until: format_day(day + rng.gen_range(10..=180)),
+            valid_until: day.plus_days(rng.gen_range(10..=180)),
             skills: {
                 let k = rng.gen_range(1..=2);
                 skills.choose_multiple(rng, k).cloned().collect()
             },
         };
-        let id = doorstep_server::storage::insert_posting(&state.db, &values, "open", admin).await?;
+        let id = doorstep_server::storage::insert_posting(&state.db, &values, PostingStatus::Open, admin).await?;
         let _ = id;
     }
     Ok(())
 }
 
-fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[String]) -> (Profile, Point) {
+fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode]) -> (Profile, Point) {
     let (_, home) = towns.choose(rng).expect("towns");
     let k = rng.gen_range(1..=3);
-    let mut wanted: Vec<String> = skills.choose_multiple(rng, k).cloned().collect();
+    let mut wanted: Vec<SkillCode> = skills.choose_multiple(rng, k).cloned().collect();
     wanted.sort();
     let profile = Profile {
         skills: wanted,

@@ -1,15 +1,23 @@
 //! The matching engine: candidates from the index (hard filters, skill and
 //! text relevance, nearness), then every candidate rescored by the domain
 //! rules into a score with reasons. Used by `/match`, by a registered
-//! person's matches, and by the push.
+//! person's matches, and by the push; and the same rules asked from the
+//! other side, which registered people fit a posting (`rank_people`).
+//!
+//! One policy for a record that cannot be matched (a person whose home
+//! region has no point): it is logged, skipped and counted, never the end of
+//! a whole request or batch.
 
 use std::sync::Arc;
 
 use doorstep_shared::api::{Reason, ReasonKind};
+use doorstep_shared::types::{Day, SkillCode};
 
-use crate::domain::{reasons, score, today, violation, Candidate, Profile};
-use crate::reference::SkillCatalog;
+use crate::clock::today;
+use crate::domain::{reasons, region_point, score, violation, Candidate, Profile, Scored};
+use crate::reference::{Regions, SkillCatalog};
 use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
+use crate::storage::{StoredPerson, StoredPosting};
 
 /// How many index hits to rescore per match wanted: enough that wage fit and
 /// the finer rules can reorder them (nearness is already blended in by the
@@ -43,20 +51,20 @@ pub struct Match {
 /// The best `limit` postings for a profile, best first; none breaks a hard constraint.
 pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize, fill: Fill) -> anyhow::Result<Vec<Match>> {
     let day = today();
-    let mut wanted = profile.skills.clone();
+    let mut wanted_skills = profile.skills.clone();
     if let Some(t) = text.as_deref() {
-        wanted.extend(skills.mentioned_in(t));
+        wanted_skills.extend(skills.mentioned_in(t));
     }
-    wanted.sort();
-    wanted.dedup();
-    let wanted_skills = wanted.clone();
+    wanted_skills.sort();
+    wanted_skills.dedup();
+    let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
     let bbox = match (&profile.home, profile.willing_to_relocate) {
         (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
         _ => None,
     };
     let request = SearchRequest {
         filters: Filters {
-            valid_on: day,
+            valid_on: day.unix_days(),
             bbox,
             min_wage: profile.min_wage,
             accessible_only: profile.needs_accessible,
@@ -88,8 +96,8 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         let mut p = hit.posting;
         let candidate = Candidate {
             posting_id: p.id,
-            // Lent to the candidate and given back below: no copy per hit.
-            skills: std::mem::take(&mut p.skills),
+            // Moved into the candidate and given back below: no copy per hit.
+            skills: std::mem::take(&mut p.skills).into_iter().filter_map(|s| SkillCode::try_from(s).ok()).collect(),
             site: p.site,
             wage_min: p.wage_min,
             wage_max: p.wage_max,
@@ -97,7 +105,7 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
             accommodation: p.accommodation,
             accessible: p.accessible,
             physical_demand: p.physical_demand,
-            valid_until: p.valid_until,
+            valid_until: Day::from_unix_days(p.valid_until),
             text: if has_text && best > 0.0 { f64::from(hit.relevance / best) } else { 0.0 },
         };
         // The box is a superset of the commute circle; the exact check is here.
@@ -118,7 +126,7 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         .into_iter()
         .map(|(s, housing, candidate, mut posting, address)| {
             let mut reasons = reasons(&profile, &candidate, &names);
-            posting.skills = candidate.skills;
+            posting.skills = candidate.skills.into_iter().map(String::from).collect();
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
                 reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
             }
@@ -127,4 +135,64 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         .collect();
     fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
     Ok(matches)
+}
+
+/// Why a registered person cannot be matched.
+#[derive(Debug, thiserror::Error)]
+#[error("person {person_id} cannot be matched: home region {home_region} has no point")]
+pub struct Unmatchable {
+    pub person_id: i64,
+    pub home_region: String,
+}
+
+/// A registered person's profile: home is their region's point.
+pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
+    let Some(home) = regions.read(|tree| region_point(tree, &person.home_region)) else {
+        return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
+    };
+    Ok(Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home))
+}
+
+/// A person who fits a posting, with the score and its reasons.
+pub struct RankedPerson {
+    pub person: StoredPerson,
+    pub scored: Scored,
+    pub reasons: Vec<Reason>,
+}
+
+/// The people who fit a posting, best first: each person's own hard
+/// constraints hold for it. `skipped` counts people who could not be matched.
+pub struct RankedPeople {
+    pub people: Vec<RankedPerson>,
+    pub skipped: usize,
+}
+
+/// Ranks `people` for a posting and keeps the best `limit`.
+pub fn rank_people(posting: &StoredPosting, people: Vec<StoredPerson>, regions: &Regions, skills: &SkillCatalog, limit: usize) -> RankedPeople {
+    let day = today();
+    let candidate = Candidate::of_posting(posting.id, &posting.content);
+    let mut skipped = 0;
+    let mut scored = Vec::new();
+    for person in people {
+        let profile = match profile_of(&person, regions) {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::warn!(error = %e, posting_id = posting.id, "person left out of the candidates");
+                skipped += 1;
+                continue;
+            }
+        };
+        if violation(&profile, &candidate, day).is_some() {
+            continue;
+        }
+        scored.push((score(&profile, &candidate), profile, person));
+    }
+    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.id.cmp(&b.2.id)));
+    scored.truncate(limit);
+    let names = |code: &str| skills.names(code);
+    let people = scored
+        .into_iter()
+        .map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names), scored, person })
+        .collect();
+    RankedPeople { people, skipped }
 }

@@ -17,9 +17,9 @@ use std::sync::Arc;
 use doorstep_shared::api::PushSummary;
 use futures::StreamExt;
 
-use crate::matcher::{find_matches, Fill, Match};
+use crate::domain::round_score;
+use crate::matcher::{find_matches, profile_of, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
-use crate::routes::matching::profile_of_person;
 use crate::search::PostingIndex;
 use crate::storage::{insert_push, list_people, people_in_work, pushed_posting_ids, Db, NewPushItem, PeopleFilter, StoredPerson};
 
@@ -44,6 +44,8 @@ struct PersonPush {
     items: u64,
     sms: bool,
     already: u64,
+    /// The person could not be matched (see `matcher::Unmatchable`).
+    skipped: bool,
 }
 
 /// Pushes up to `top_k` new postings to every seeking person at home inside
@@ -61,13 +63,14 @@ pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mu
             break;
         }
         offset += page.len() as i64;
-        let ids: Vec<i64> = page.iter().map(|p| p.row.id).collect();
+        let ids: Vec<i64> = page.iter().map(|p| p.id).collect();
         let working = people_in_work(deps.db, &ids).await?;
         done += working.len() as u64;
-        let seeking: Vec<&StoredPerson> = page.iter().filter(|p| !working.contains(&p.row.id)).collect();
+        let seeking: Vec<&StoredPerson> = page.iter().filter(|p| !working.contains(&p.id)).collect();
         let mut pushes = futures::stream::iter(seeking.into_iter().map(|p| push_person(deps, p, top_k))).buffer_unordered(CONCURRENCY);
         while let Some(pushed) = pushes.next().await {
             let pushed = pushed?;
+            summary.skipped += u64::from(pushed.skipped);
             summary.people += 1;
             summary.people_reached += u64::from(pushed.items > 0);
             summary.items += pushed.items;
@@ -82,14 +85,14 @@ pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mu
 }
 
 async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -> anyhow::Result<PersonPush> {
-    let profile = match profile_of_person(person, deps.regions) {
+    let profile = match profile_of(person, deps.regions) {
         Ok(p) => p,
         Err(e) => {
-            tracing::warn!(person_id = person.row.id, error = ?e, "person left out of the push");
-            return Ok(PersonPush::default());
+            tracing::warn!(error = %e, "person left out of the push");
+            return Ok(PersonPush { skipped: true, ..PersonPush::default() });
         }
     };
-    let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.row.id).await?.into_iter().collect();
+    let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.id).await?.into_iter().collect();
     let limit = top_k + pushed.len().min(LOOK_PAST);
     let matches = find_matches(deps.index, deps.skills, &profile, None, limit, Fill::Never).await?;
     let mut fresh: Vec<Match> = Vec::new();
@@ -104,11 +107,11 @@ async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -
     let mut items = Vec::with_capacity(fresh.len());
     for m in &fresh {
         let reasons = serde_json::to_string(&m.reasons)?;
-        items.push(NewPushItem { posting_id: m.posting.id, score: (m.score * 1000.0).round() / 1000.0, reasons });
+        items.push(NewPushItem { posting_id: m.posting.id, score: round_score(m.score), reasons });
     }
     let message = sms_text(&fresh, deps.regions);
-    let written = insert_push(deps.db, person.row.id, &items, &person.row.phone, &message).await?;
-    Ok(PersonPush { items: written.items, sms: written.sms, already })
+    let written = insert_push(deps.db, person.id, &items, &person.phone, &message).await?;
+    Ok(PersonPush { items: written.items, sms: written.sms, already, skipped: false })
 }
 
 /// "【安康就业帮扶】为您推荐2个岗位：缝纫工(老城街道)、采茶工(大同镇)。回复TD退订"

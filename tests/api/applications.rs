@@ -74,7 +74,7 @@ async fn a_hire_after_an_interview_creates_a_nearby_placement_and_counts_against
     let placement: PlacementResponse = parsed(w.staff.get(&format!("/api/v1/placements/{placement_id}")).await, StatusCode::OK).await;
     assert_eq!(placement.kind, PlacementKind::Nearby, "老城街道 is in the person's home county");
     assert_eq!((placement.application_id, placement.person_id, placement.posting_id), (applied.id, w.person, w.posting));
-    assert_eq!((placement.start_date.as_str(), placement.monthly_wage), (days_from_today(7).as_str(), 3200));
+    assert_eq!((placement.start_date.to_string().as_str(), placement.monthly_wage), (days_from_today(7).as_str(), 3200));
     let posting: PostingResponse = parsed(w.admin.get(&format!("/api/v1/postings/{}", w.posting)).await, StatusCode::OK).await;
     assert_eq!((posting.hired, posting.status), (1, PostingStatus::Open));
 }

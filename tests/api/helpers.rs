@@ -318,7 +318,7 @@ pub fn posting_json(employer_id: i64) -> Value {
 
 /// `YYYY-MM-DD`, `days` from today in China.
 pub fn days_from_today(days: i64) -> String {
-    doorstep_server::domain::format_day(doorstep_server::domain::today() + days)
+    doorstep_server::clock::today().plus_days(days).to_string()
 }
 
 impl Client {

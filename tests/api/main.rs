@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod authorization;
 mod bad_input;
+mod decoding;
 mod browser;
 mod browser_jobs;
 mod demo;

@@ -74,7 +74,7 @@ async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app:
 
     let first = push(&w.staff, json!({"top_k": 5})).await;
 
-    assert_eq!(first, PushSummary { people: 2, people_reached: 2, items: 3, sms_queued: 2, already_pushed: 0 });
+    assert_eq!(first, PushSummary { people: 2, people_reached: 2, items: 3, sms_queued: 2, already_pushed: 0, skipped: 0 });
     assert_eq!(pushed_to(&app, home).await, vec![sewing, packing], "Suzhou is beyond a 30 km commute");
     assert_eq!(pushed_to(&app, wheelchair).await, vec![sewing], "never a workplace that is not accessible");
     assert!(pushed_to(&app, xunyang).await.is_empty(), "旬阳 is outside Hanbin staff's jurisdiction");
@@ -91,7 +91,7 @@ async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app:
 
     let again = push(&w.staff, json!({"top_k": 5})).await;
 
-    assert_eq!(again, PushSummary { people: 2, people_reached: 0, items: 0, sms_queued: 0, already_pushed: 3 });
+    assert_eq!(again, PushSummary { people: 2, people_reached: 0, items: 0, sms_queued: 0, already_pushed: 3, skipped: 0 });
     assert_eq!((count_rows(&app, "push_items").await, count_rows(&app, "sms_outbox").await), (3, 2));
 }
 

@@ -80,7 +80,7 @@ fn Placement(
             <p>{placement.posting_title}" · "{placement.employer_name}</p>
             <p class="status-line">
                 <span class="tag">{tr(placement_kind_key(kind))}</span>
-                <span>{tr(Key::StartedOn)}" "{placement.start_date.clone()}</span>
+                <span>{tr(Key::StartedOn)}" "{placement.start_date.to_string()}</span>
                 <span>{trf(Key::WagePerMonth, vec![wage.to_string()])}</span>
             </p>
             <h3>{tr(Key::FollowUps)}</h3>

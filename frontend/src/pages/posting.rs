@@ -83,7 +83,7 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
                 <dt>{tr(Key::Headcount)}</dt>
                 <dd id="posting-hired">{trf(Key::HiredOf, vec![hired.to_string(), headcount.to_string()])}</dd>
                 <dt>{tr(Key::ValidUntil)}</dt>
-                <dd>{posting.valid_until}</dd>
+                <dd>{posting.valid_until.to_string()}</dd>
                 {skills}
             </dl>
             <p class="tags">

@@ -13,7 +13,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
-use crate::storage::{find_session_user, Db, UserRow};
+use crate::storage::{find_session_user, Db, UserRecord};
 
 pub const SESSION_COOKIE: &str = "doorstep_session";
 
@@ -67,12 +67,8 @@ pub struct CurrentUser {
 }
 
 impl CurrentUser {
-    fn from_row(row: UserRow) -> Result<Self, ApiError> {
-        let role = Role::parse(&row.role).map_err(|e| anyhow::anyhow!("corrupt user row {}: {e}", row.id))?;
-        let region = match row.region_code.as_deref() {
-            Some(code) => Some(RegionCode::parse(code).map_err(|e| anyhow::anyhow!("corrupt user region: {e}"))?),
-            None => None,
-        };
+    fn from_row(row: UserRecord) -> Result<Self, ApiError> {
+        let (role, region) = (row.role, row.region_code);
         Ok(Self {
             id: row.id,
             username: row.username,

@@ -6,9 +6,11 @@
 //! interviewing → withdrawn (the seeker or staff). Hired, rejected and
 //! withdrawn are final. Admin acts as staff.
 
-use doorstep_shared::api::{ApplicationSource, ApplicationStatus, ApplicationStatusRequest, PlacementKind};
+use doorstep_shared::api::{ApplicationStatus, ApplicationStatusRequest, PlacementKind};
 
-use super::{parse_day, FieldErrors};
+use doorstep_shared::types::{Day, RegionCode};
+
+use super::FieldErrors;
 
 /// Who asks for a move, as far as the status machine cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,58 +46,12 @@ pub fn check_move(from: ApplicationStatus, to: ApplicationStatus, mover: Mover) 
     Ok(())
 }
 
-/// The snake_case name stored in the database.
-pub fn status_str(s: ApplicationStatus) -> &'static str {
-    match s {
-        ApplicationStatus::Applied => "applied",
-        ApplicationStatus::Interviewing => "interviewing",
-        ApplicationStatus::Hired => "hired",
-        ApplicationStatus::Rejected => "rejected",
-        ApplicationStatus::Withdrawn => "withdrawn",
-    }
-}
-
-pub fn parse_status(s: &str) -> Option<ApplicationStatus> {
-    [ApplicationStatus::Applied, ApplicationStatus::Interviewing, ApplicationStatus::Hired, ApplicationStatus::Rejected, ApplicationStatus::Withdrawn]
-        .into_iter()
-        .find(|x| status_str(*x) == s)
-}
-
-pub fn source_str(s: ApplicationSource) -> &'static str {
-    match s {
-        ApplicationSource::Applied => "applied",
-        ApplicationSource::Referral => "referral",
-    }
-}
-
-pub fn parse_source(s: &str) -> Option<ApplicationSource> {
-    match s {
-        "applied" => Some(ApplicationSource::Applied),
-        "referral" => Some(ApplicationSource::Referral),
-        _ => None,
-    }
-}
-
-pub fn kind_str(k: PlacementKind) -> &'static str {
-    match k {
-        PlacementKind::Nearby => "nearby",
-        PlacementKind::Transfer => "transfer",
-    }
-}
-
-pub fn parse_kind(s: &str) -> Option<PlacementKind> {
-    match s {
-        "nearby" => Some(PlacementKind::Nearby),
-        "transfer" => Some(PlacementKind::Transfer),
-        _ => None,
-    }
-}
-
 /// 家门口就业 when the site lies in the person's home county (the first six
 /// digits of their home region), else 转移就业.
-pub fn placement_kind(home_region: &str, site_region: &str) -> PlacementKind {
-    match home_region.get(..6) {
-        Some(county) if site_region.starts_with(county) => PlacementKind::Nearby,
+pub fn placement_kind(home_region: &RegionCode, site_region: &RegionCode) -> PlacementKind {
+    let (home, site): (&str, &str) = (home_region.as_ref(), site_region.as_ref());
+    match home.get(..6) {
+        Some(county) if site.starts_with(county) => PlacementKind::Nearby,
         _ => PlacementKind::Transfer,
     }
 }
@@ -103,8 +59,7 @@ pub fn placement_kind(home_region: &str, site_region: &str) -> PlacementKind {
 /// What a hire needs: a first working day and an agreed wage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HireTerms {
-    /// `YYYY-MM-DD`, checked.
-    pub start_date: String,
+    pub start_date: Day,
     pub monthly_wage: u32,
 }
 
@@ -118,7 +73,7 @@ pub fn parse_hire_terms(req: &ApplicationStatusRequest) -> Result<HireTerms, Fie
             errors.add("start_date", "a hire needs start_date, the first working day (YYYY-MM-DD)");
             None
         }
-        Some(raw) => parse_day(raw).map(|_| raw.to_string()).map_err(|e| errors.add("start_date", e)).ok(),
+        Some(raw) => Day::parse(raw).map_err(|e| errors.add("start_date", e)).ok(),
     };
     let monthly_wage = match req.monthly_wage {
         None => {
@@ -170,6 +125,10 @@ mod tests {
     use super::*;
     use ApplicationStatus::*;
 
+    fn code(s: &str) -> RegionCode {
+        RegionCode::parse(s).expect("valid code")
+    }
+
     const ALL: [ApplicationStatus; 5] = [Applied, Interviewing, Hired, Rejected, Withdrawn];
 
     #[test]
@@ -208,26 +167,12 @@ mod tests {
     }
 
     #[test]
-    fn names_round_trip() {
-        for s in ALL {
-            assert_eq!(parse_status(status_str(s)), Some(s));
-        }
-        assert_eq!(parse_status("lost"), None);
-        for s in [ApplicationSource::Applied, ApplicationSource::Referral] {
-            assert_eq!(parse_source(source_str(s)), Some(s));
-        }
-        for k in [PlacementKind::Nearby, PlacementKind::Transfer] {
-            assert_eq!(parse_kind(kind_str(k)), Some(k));
-        }
-    }
-
-    #[test]
     fn a_site_in_the_home_county_is_nearby() {
-        assert_eq!(placement_kind("610902001", "610902003"), PlacementKind::Nearby);
-        assert_eq!(placement_kind("610902001", "610902"), PlacementKind::Nearby);
-        assert_eq!(placement_kind("610902001", "610981100"), PlacementKind::Transfer);
-        assert_eq!(placement_kind("610902001", "3205"), PlacementKind::Transfer);
-        assert_eq!(placement_kind("6109", "610902001"), PlacementKind::Transfer, "no county, no nearby");
+        assert_eq!(placement_kind(&code("610902001"), &code("610902003")), PlacementKind::Nearby);
+        assert_eq!(placement_kind(&code("610902001"), &code("610902")), PlacementKind::Nearby);
+        assert_eq!(placement_kind(&code("610902001"), &code("610981100")), PlacementKind::Transfer);
+        assert_eq!(placement_kind(&code("610902001"), &code("3205")), PlacementKind::Transfer);
+        assert_eq!(placement_kind(&code("6109"), &code("610902001")), PlacementKind::Transfer, "no county, no nearby");
     }
 
     fn hire(start_date: Option<&str>, monthly_wage: Option<u32>) -> ApplicationStatusRequest {
@@ -238,7 +183,7 @@ mod tests {
     fn a_hire_needs_a_real_start_date_and_a_wage() {
         assert_eq!(
             parse_hire_terms(&hire(Some("2026-12-01"), Some(3200))).expect("valid"),
-            HireTerms { start_date: "2026-12-01".into(), monthly_wage: 3200 }
+            HireTerms { start_date: Day::parse("2026-12-01").expect("valid"), monthly_wage: 3200 }
         );
         let cases = [
             (hire(None, Some(3200)), vec!["start_date"]),

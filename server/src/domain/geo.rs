@@ -1,5 +1,9 @@
 //! Great-circle distances and the bounding boxes that pre-filter them.
 
+use doorstep_shared::types::RegionCode;
+
+use crate::reference::RegionTree;
+
 const EARTH_RADIUS_KM: f64 = 6_371.0;
 
 /// A point in decimal degrees.
@@ -41,6 +45,23 @@ pub struct BoundingBox {
 /// Checks a point lies in China's rough bounds (a swapped lat/lon does not).
 pub fn plausible_in_china(lat: f64, lon: f64) -> bool {
     (3.0..=54.0).contains(&lat) && (73.0..=136.0).contains(&lon)
+}
+
+/// A region's point (its centroid, or staff's correction of it).
+pub fn region_point(tree: &RegionTree, code: &RegionCode) -> Option<Point> {
+    tree.get(code).map(|r| Point { lat: r.lat, lon: r.lon })
+}
+
+/// Where a site or a searcher is: the given lat/lon when both are given, else
+/// the region's point (none without a region). The one rule for every
+/// endpoint that takes a place; a bad pair is refused naming the field.
+pub fn choose_point(lat: Option<f64>, lon: Option<f64>, region_point: impl FnOnce() -> Option<Point>) -> Result<Option<Point>, (&'static str, &'static str)> {
+    match (lat, lon) {
+        (Some(lat), Some(lon)) if plausible_in_china(lat, lon) => Ok(Some(Point { lat, lon })),
+        (Some(_), Some(_)) => Err(("lat", "lat/lon must be a point in china (check they are not swapped)")),
+        (None, None) => Ok(region_point()),
+        _ => Err(("lon", "give both lat and lon, or neither")),
+    }
 }
 
 #[cfg(test)]

@@ -1,15 +1,16 @@
 //! Match scoring: hard constraints that are never violated, and a blended
 //! score whose every part becomes a plain reason a person can read.
 
-use doorstep_shared::api::{PhysicalDemand, Reason, ReasonKind, Schedule};
+use doorstep_shared::api::{PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
+use doorstep_shared::types::{Day, SkillCode};
 
-use super::Point;
+use super::{Point, PostingDraft};
 
 /// What a person wants and can do, parsed.
 #[derive(Debug, Clone)]
 pub struct Profile {
     /// Skill codes, sorted.
-    pub skills: Vec<String>,
+    pub skills: Vec<SkillCode>,
     pub home: Option<Point>,
     pub max_commute_km: f64,
     pub willing_to_relocate: bool,
@@ -24,7 +25,7 @@ pub struct Profile {
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub posting_id: i64,
-    pub skills: Vec<String>,
+    pub skills: Vec<SkillCode>,
     pub site: Point,
     pub wage_min: u32,
     pub wage_max: u32,
@@ -32,13 +33,64 @@ pub struct Candidate {
     pub accommodation: bool,
     pub accessible: bool,
     pub physical_demand: PhysicalDemand,
-    pub valid_until: i64,
+    pub valid_until: Day,
     /// Text relevance relative to the best candidate, in [0, 1].
     pub text: f64,
 }
 
+impl Profile {
+    /// A registered person's profile: home is their region's point, and a
+    /// severe disability (grades 1-2) rules out heavy work.
+    pub fn of_person(preferences: &Preferences, skills: &[SkillCode], disability_grade: Option<u8>, home: Point) -> Self {
+        let max_physical_demand = match disability_grade {
+            Some(1 | 2) => PhysicalDemand::Light,
+            Some(_) => PhysicalDemand::Medium,
+            None => PhysicalDemand::Heavy,
+        };
+        Self {
+            skills: skills.to_vec(),
+            home: Some(home),
+            max_commute_km: f64::from(preferences.max_commute_km),
+            willing_to_relocate: preferences.willing_to_relocate,
+            schedules: Some(preferences.schedules.clone()).filter(|s| !s.is_empty()),
+            min_wage: preferences.min_wage,
+            needs_accessible: preferences.needs_accessible,
+            max_physical_demand,
+        }
+    }
+}
+
+impl Candidate {
+    /// A stored posting as a candidate, with no text relevance.
+    pub fn of_posting(id: i64, p: &PostingDraft) -> Self {
+        Self {
+            posting_id: id,
+            skills: p.skills.clone(),
+            site: p.site,
+            wage_min: p.wage_min,
+            wage_max: p.wage_max,
+            schedule: p.schedule,
+            accommodation: p.accommodation,
+            accessible: p.accessible,
+            physical_demand: p.physical_demand,
+            valid_until: p.valid_until,
+            text: 0.0,
+        }
+    }
+}
+
+/// A score as shown: three decimals.
+pub fn round_score(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+/// A distance as shown: one decimal, in km.
+pub fn round_km(km: f64) -> f64 {
+    (km * 10.0).round() / 10.0
+}
+
 /// Names the first hard constraint a candidate breaks, if any.
-pub fn violation(p: &Profile, c: &Candidate, today: i64) -> Option<&'static str> {
+pub fn violation(p: &Profile, c: &Candidate, today: Day) -> Option<&'static str> {
     if c.valid_until < today {
         return Some("expired");
     }
@@ -138,9 +190,9 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
 /// `skill_name` gives the (Chinese, English) names of a skill code.
 pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String)) -> Vec<Reason> {
     let mut reasons = Vec::new();
-    let met: Vec<&String> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
+    let met: Vec<&SkillCode> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
     if !met.is_empty() {
-        let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s)).collect();
+        let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s.as_ref())).collect();
         let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
         let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
         reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
@@ -205,9 +257,13 @@ pub fn schedule_names(s: Schedule) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
 
+    fn code(s: &str) -> SkillCode {
+        SkillCode::parse(s).expect("valid code")
+    }
+
     fn profile() -> Profile {
         Profile {
-            skills: vec!["sewing".into()],
+            skills: vec![code("sewing")],
             home: Some(Point { lat: 32.70, lon: 109.03 }),
             max_commute_km: 30.0,
             willing_to_relocate: false,
@@ -221,7 +277,7 @@ mod tests {
     fn candidate(skills: &[&str], km_north: f64) -> Candidate {
         Candidate {
             posting_id: 1,
-            skills: skills.iter().map(|s| s.to_string()).collect(),
+            skills: skills.iter().map(|s| code(s)).collect(),
             site: Point { lat: 32.70 + km_north / 111.2, lon: 109.03 },
             wage_min: 3000,
             wage_max: 3500,
@@ -229,7 +285,7 @@ mod tests {
             accommodation: false,
             accessible: false,
             physical_demand: PhysicalDemand::Light,
-            valid_until: 100,
+            valid_until: Day::from_unix_days(100),
             text: 0.0,
         }
     }
@@ -260,24 +316,40 @@ mod tests {
     }
 
     #[test]
+    fn shown_numbers_are_rounded_in_one_place() {
+        assert_eq!(round_score(0.123_56), 0.124);
+        assert_eq!(round_km(3.249), 3.2);
+        assert_eq!(round_km(3.25), 3.3);
+    }
+
+    #[test]
+    fn a_severely_disabled_person_is_matched_to_light_work_only() {
+        let prefs = Preferences::default();
+        let home = Point { lat: 32.7, lon: 109.0 };
+        assert_eq!(Profile::of_person(&prefs, &[], Some(1), home).max_physical_demand, PhysicalDemand::Light);
+        assert_eq!(Profile::of_person(&prefs, &[], Some(3), home).max_physical_demand, PhysicalDemand::Medium);
+        assert_eq!(Profile::of_person(&prefs, &[], None, home).max_physical_demand, PhysicalDemand::Heavy);
+    }
+
+    #[test]
     fn hard_constraints_name_what_is_broken() {
         let mut p = profile();
         let c = candidate(&["sewing"], 40.0);
-        assert_eq!(violation(&p, &c, 0), Some("too far"));
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("too far"));
         p.willing_to_relocate = true;
-        assert_eq!(violation(&p, &c, 0), None);
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), None);
         p.min_wage = Some(4000);
-        assert_eq!(violation(&p, &c, 0), Some("wage below minimum"));
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("wage below minimum"));
         p.min_wage = None;
         p.needs_accessible = true;
-        assert_eq!(violation(&p, &c, 0), Some("not accessible"));
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("not accessible"));
         p.needs_accessible = false;
         p.max_physical_demand = PhysicalDemand::Light;
         let mut heavy = c.clone();
         heavy.physical_demand = PhysicalDemand::Heavy;
-        assert_eq!(violation(&p, &heavy, 0), Some("too heavy"));
+        assert_eq!(violation(&p, &heavy, Day::from_unix_days(0)), Some("too heavy"));
         p.schedules = Some(vec![Schedule::HomeBased]);
-        assert_eq!(violation(&p, &c, 0), Some("schedule"));
-        assert_eq!(violation(&profile(), &candidate(&[], 1.0), 101), Some("expired"));
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("schedule"));
+        assert_eq!(violation(&profile(), &candidate(&[], 1.0), Day::from_unix_days(101)), Some("expired"));
     }
 }

@@ -1,15 +1,18 @@
-//! Pure rules, no I/O: valid records, dates, distances, match scoring.
+//! Pure rules, no I/O and no clock: valid records, posting and application
+//! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
-mod date;
+mod fields;
 mod geo;
 mod matching;
 mod person;
 mod posting;
+mod posting_moves;
 
 pub use application::*;
-pub use date::*;
+pub use fields::*;
 pub use geo::*;
 pub use matching::*;
 pub use person::*;
 pub use posting::*;
+pub use posting_moves::*;

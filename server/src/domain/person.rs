@@ -2,8 +2,9 @@
 //! collected so staff fix a form in one round trip.
 
 use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences};
-use doorstep_shared::types::{IdCardNumber, Phone, RegionCode};
+use doorstep_shared::types::{IdCardNumber, Phone, RegionCode, SkillCode};
 
+use super::{resolve_skills, FieldErrors};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid person, ready to store.
@@ -17,19 +18,9 @@ pub struct PersonDraft {
     pub home_region: RegionCode,
     pub categories: Vec<AssistanceCategory>,
     pub disability_grade: Option<u8>,
-    pub skills: Vec<String>,
+    pub skills: Vec<SkillCode>,
     pub preferences: Preferences,
     pub consent_to_share: bool,
-}
-
-/// Field-by-field reasons a draft was refused.
-#[derive(Debug, Default)]
-pub struct FieldErrors(pub Vec<(String, String)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push((field.into(), message.into()));
-    }
 }
 
 const MAX_COMMUTE_KM: u32 = 1_000;
@@ -67,15 +58,7 @@ pub fn parse_person(
             errors.add("disability_grade", "a disability grade needs the disabled category");
         }
     }
-    let mut skill_codes = Vec::new();
-    for (i, raw) in req.skills.iter().enumerate() {
-        match skills.resolve(raw) {
-            Ok(code) => skill_codes.push(code),
-            Err(e) => errors.add(format!("skills[{i}]"), e),
-        }
-    }
-    skill_codes.sort();
-    skill_codes.dedup();
+    let skill_codes = resolve_skills(skills, &req.skills, &mut errors);
     let mut preferences = req.preferences;
     if preferences.max_commute_km > MAX_COMMUTE_KM {
         errors.add("preferences.max_commute_km", format!("max_commute_km must be at most {MAX_COMMUTE_KM}"));
@@ -114,7 +97,7 @@ pub fn to_request(draft: &PersonDraft) -> PersonRequest {
         home_region: draft.home_region.to_string(),
         categories: draft.categories.clone(),
         disability_grade: draft.disability_grade,
-        skills: draft.skills.clone(),
+        skills: draft.skills.iter().map(ToString::to_string).collect(),
         preferences: draft.preferences.clone(),
         consent_to_share: draft.consent_to_share,
     }
@@ -188,7 +171,7 @@ mod tests {
     #[test]
     fn a_valid_request_parses_with_synonyms_merged() {
         let draft = parse(valid()).expect("valid");
-        assert_eq!(draft.skills, vec!["sewing".to_string()]);
+        assert_eq!(draft.skills.iter().map(SkillCode::as_str).collect::<Vec<_>>(), vec!["sewing"]);
     }
 
     #[test]

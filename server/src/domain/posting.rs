@@ -1,9 +1,9 @@
 //! A posting parsed from the wire: every field checked, every error collected.
 
 use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
-use doorstep_shared::types::RegionCode;
+use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
-use super::{format_day, parse_day, plausible_in_china, FieldErrors, Point};
+use super::{choose_point, region_point, resolve_skills, FieldErrors, Point};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid posting, ready to store.
@@ -14,7 +14,7 @@ pub struct PostingDraft {
     pub description: String,
     pub region: RegionCode,
     pub site: Point,
-    pub skills: Vec<String>,
+    pub skills: Vec<SkillCode>,
     pub wage_min: u32,
     pub wage_max: u32,
     pub headcount: u32,
@@ -22,8 +22,8 @@ pub struct PostingDraft {
     pub accommodation: bool,
     pub physical_demand: PhysicalDemand,
     pub accessible: bool,
-    /// Last valid day, days since the epoch.
-    pub valid_until: i64,
+    /// Last valid day.
+    pub valid_until: Day,
 }
 
 const MAX_WAGE: u32 = 100_000;
@@ -31,7 +31,7 @@ const MAX_HEADCOUNT: u32 = 10_000;
 const MAX_VALIDITY_DAYS: i64 = 366;
 
 /// Checks a request; `today` bounds the validity window.
-pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCatalog, today: i64) -> Result<PostingDraft, FieldErrors> {
+pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCatalog, today: Day) -> Result<PostingDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
     let title = req.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 60 {
@@ -42,28 +42,11 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
         errors.add("description", "description must have at most 4000 characters");
     }
     let region = regions.resolve_site(&req.region_code).map_err(|e| errors.add("region_code", e)).ok();
-    let site = match (req.lat, req.lon, &region) {
-        (Some(lat), Some(lon), _) if plausible_in_china(lat, lon) => Some(Point { lat, lon }),
-        (Some(_), Some(_), _) => {
-            errors.add("lat", "lat/lon must be a point in china (check they are not swapped)");
-            None
-        }
-        (None, None, Some(code)) => regions.get(code).map(|r| Point { lat: r.lat, lon: r.lon }),
-        (None, None, None) => None,
-        _ => {
-            errors.add("lon", "give both lat and lon, or neither");
-            None
-        }
-    };
-    let mut skill_codes = Vec::new();
-    for (i, raw) in req.skills.iter().enumerate() {
-        match skills.resolve(raw) {
-            Ok(code) => skill_codes.push(code),
-            Err(e) => errors.add(format!("skills[{i}]"), e),
-        }
-    }
-    skill_codes.sort();
-    skill_codes.dedup();
+    let site = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| region_point(regions, code)))
+        .map_err(|(field, message)| errors.add(field, message))
+        .ok()
+        .flatten();
+    let skill_codes = resolve_skills(skills, &req.skills, &mut errors);
     if req.wage_max > MAX_WAGE {
         errors.add("wage_max", format!("wage_max must be at most {MAX_WAGE} yuan a month"));
     }
@@ -73,12 +56,12 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
     if !(1..=MAX_HEADCOUNT).contains(&req.headcount) {
         errors.add("headcount", format!("headcount must be 1 to {MAX_HEADCOUNT}"));
     }
-    let valid_until = match parse_day(&req.valid_until) {
+    let valid_until = match Day::parse(&req.valid_until) {
         Ok(day) if day < today => {
             errors.add("valid_until", "valid_until is in the past");
             None
         }
-        Ok(day) if day > today + MAX_VALIDITY_DAYS => {
+        Ok(day) if day > today.plus_days(MAX_VALIDITY_DAYS) => {
             errors.add("valid_until", "valid_until must be within a year");
             None
         }
@@ -118,7 +101,7 @@ pub fn posting_to_request(d: &PostingDraft) -> PostingRequest {
         region_code: d.region.to_string(),
         lat: Some(d.site.lat),
         lon: Some(d.site.lon),
-        skills: d.skills.clone(),
+        skills: d.skills.iter().map(ToString::to_string).collect(),
         wage_min: d.wage_min,
         wage_max: d.wage_max,
         headcount: d.headcount,
@@ -126,7 +109,7 @@ pub fn posting_to_request(d: &PostingDraft) -> PostingRequest {
         accommodation: d.accommodation,
         physical_demand: d.physical_demand,
         accessible: d.accessible,
-        valid_until: format_day(d.valid_until),
+        valid_until: d.valid_until.to_string(),
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 use doorstep_shared::api::SkillResponse;
+use doorstep_shared::types::SkillCode;
 
 use super::tsv;
 
@@ -13,7 +14,8 @@ const SKILLS_TSV: &str = include_str!("../../data/skills.tsv");
 /// One skill as stored; synonyms are `|`-joined.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Skill {
-    pub code: String,
+    #[sqlx(try_from = "String")]
+    pub code: SkillCode,
     pub trade: String,
     pub name_zh: String,
     pub name_en: String,
@@ -25,7 +27,7 @@ pub struct Skill {
 impl Skill {
     pub fn to_response(&self) -> SkillResponse {
         SkillResponse {
-            code: self.code.clone(),
+            code: self.code.to_string(),
             trade: self.trade.clone(),
             name_zh: self.name_zh.clone(),
             name_en: self.name_en.clone(),
@@ -37,7 +39,7 @@ impl Skill {
 
     /// Every name a person might type for this skill.
     fn terms(&self) -> Vec<String> {
-        let mut terms = vec![self.code.clone(), self.name_zh.clone(), self.name_en.clone()];
+        let mut terms = vec![self.code.to_string(), self.name_zh.clone(), self.name_en.clone()];
         terms.extend(tsv::list(&self.synonyms_zh));
         terms.extend(tsv::list(&self.synonyms_en));
         terms
@@ -49,7 +51,7 @@ pub fn bundled_skills() -> anyhow::Result<Vec<Skill>> {
     let mut out = Vec::new();
     for f in tsv::rows(SKILLS_TSV, 7).context("skills.tsv")? {
         out.push(Skill {
-            code: f[0].to_string(),
+            code: SkillCode::parse(f[0]).map_err(anyhow::Error::msg)?,
             trade: f[1].to_string(),
             name_zh: f[2].to_string(),
             name_en: f[3].to_string(),
@@ -90,7 +92,7 @@ impl SkillCatalog {
     }
 
     /// Maps a code, name or synonym to the skill's code.
-    pub fn resolve(&self, raw: &str) -> Result<String, String> {
+    pub fn resolve(&self, raw: &str) -> Result<SkillCode, String> {
         match self.by_term.get(&normalise(raw)) {
             Some(&i) => Ok(self.skills[i].code.clone()),
             None => Err(format!("unknown skill {raw:?}")),
@@ -98,7 +100,7 @@ impl SkillCatalog {
     }
 
     pub fn get(&self, code: &str) -> Option<&Skill> {
-        self.by_term.get(code).map(|&i| &self.skills[i]).filter(|s| s.code == code)
+        self.by_term.get(code).map(|&i| &self.skills[i]).filter(|s| s.code.as_ref() == code)
     }
 
     /// Chinese and English names of a code (the code itself if unknown).
@@ -116,7 +118,7 @@ impl SkillCatalog {
 
     /// Skills whose names or synonyms (two characters or more) occur in free
     /// text: "想在家门口做衣服" mentions sewing.
-    pub fn mentioned_in(&self, text: &str) -> Vec<String> {
+    pub fn mentioned_in(&self, text: &str) -> Vec<SkillCode> {
         let text = normalise(text);
         let mut found = Vec::new();
         for skill in &self.skills {
@@ -171,7 +173,7 @@ mod tests {
     fn the_bundled_taxonomy_is_large_enough_and_unique() {
         let c = catalog();
         assert!(c.all().len() >= 80, "only {} skills", c.all().len());
-        let mut codes: Vec<_> = c.all().iter().map(|s| s.code.as_str()).collect();
+        let mut codes: Vec<_> = c.all().iter().map(|s| s.code.as_ref()).collect();
         codes.dedup();
         assert_eq!(codes.len(), c.all().len());
     }
@@ -179,16 +181,16 @@ mod tests {
     #[test]
     fn everyday_words_resolve_to_skills() {
         let c = catalog();
-        assert_eq!(c.resolve("做衣服").as_deref(), Ok("sewing"));
-        assert_eq!(c.resolve(" Sewing ").as_deref(), Ok("sewing"));
-        assert_eq!(c.resolve("采茶").as_deref(), Ok("tea_picking"));
+        assert_eq!(c.resolve("做衣服").map(String::from).as_deref(), Ok("sewing"));
+        assert_eq!(c.resolve(" Sewing ").map(String::from).as_deref(), Ok("sewing"));
+        assert_eq!(c.resolve("采茶").map(String::from).as_deref(), Ok("tea_picking"));
         assert!(c.resolve("time travel").is_err());
     }
 
     #[test]
     fn skills_are_found_in_free_text() {
         let c = catalog();
-        assert!(c.mentioned_in("想在家门口做衣服").contains(&"sewing".to_string()));
+        assert!(c.mentioned_in("想在家门口做衣服").iter().any(|code| code == "sewing"));
         assert!(c.mentioned_in("").is_empty());
     }
 

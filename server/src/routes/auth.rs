@@ -76,7 +76,7 @@ pub async fn register(
     let new = NewUser {
         username: phone.as_ref(),
         password_hash: &hash,
-        role: Role::Seeker.as_str(),
+        role: Role::Seeker,
         display_name,
         region_code: None,
         employer_id: None,
@@ -109,8 +109,8 @@ struct CurrentUserView;
 impl CurrentUserView {
     async fn build(id: &i64, db: &Db, regions: &Regions) -> Result<MeResponse, ApiError> {
         let row = crate::storage::get_user(db, *id).await?;
-        let region = row.region_code.as_deref().and_then(|c| regions.reference(c));
-        let role = Role::parse(&row.role).map_err(|e| anyhow::anyhow!("corrupt user row: {e}"))?;
+        let region = row.region_code.as_ref().and_then(|c| regions.reference(c.as_ref()));
+        let role = row.role;
         let person_id = linked_person_id(db, row.id).await?;
         Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id })
     }

@@ -1,26 +1,25 @@
 //! Employers: registered by staff, read by staff and by their own users.
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{EmployerKind, EmployerPage, EmployerRequest, EmployerResponse, ErrorCode, Role};
-use doorstep_shared::types::{Phone, RegionCode};
+use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse, ErrorCode, Role};
+use doorstep_shared::types::Phone;
 use serde::Deserialize;
 
 use crate::auth::{CurrentUser, StaffScope};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
-use crate::storage::{get_employer, insert_employer, list_employers, Db, EmployerRow, NewEmployer};
+use crate::storage::{get_employer, insert_employer, list_employers, Db, EmployerRecord, NewEmployer};
 
-fn to_response(row: EmployerRow) -> Result<EmployerResponse, ApiError> {
-    let kind = EmployerKind::parse(&row.kind).ok_or_else(|| anyhow::anyhow!("corrupt employer kind {:?}", row.kind))?;
-    Ok(EmployerResponse {
+fn to_response(row: EmployerRecord) -> EmployerResponse {
+    EmployerResponse {
         id: row.id,
         name: row.name,
-        kind,
-        region_code: row.region_code,
+        kind: row.kind,
+        region_code: row.region_code.to_string(),
         contact_name: row.contact_name,
         contact_phone: row.contact_phone,
-    })
+    }
 }
 
 /// Registers an employer in the caller's jurisdiction.
@@ -49,14 +48,14 @@ pub async fn create_employer(
         &db,
         &NewEmployer {
             name,
-            kind: req.kind.as_str(),
+            kind: req.kind,
             region_code: region.as_ref(),
             contact_name,
             contact_phone: phone.as_ref(),
         },
     )
     .await?;
-    Ok(HttpResponse::Created().json(to_response(row)?))
+    Ok(HttpResponse::Created().json(to_response(row)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -78,7 +77,7 @@ pub async fn list_employers_handler(scope: StaffScope, query: web::Query<Employe
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
     let (rows, total) = list_employers(&db, scope.prefix(), i64::from(per_page), offset).await?;
-    let items = rows.into_iter().map(to_response).collect::<Result<_, _>>()?;
+    let items = rows.into_iter().map(to_response).collect();
     Ok(web::Json(EmployerPage { items, total }))
 }
 
@@ -87,15 +86,15 @@ pub async fn list_employers_handler(scope: StaffScope, query: web::Query<Employe
     responses((status = 200, body = EmployerResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
 pub async fn get_employer_handler(user: CurrentUser, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<EmployerResponse>, ApiError> {
     let row = get_employer(&db, *path).await?;
-    let region = RegionCode::parse(&row.region_code).map_err(|e| anyhow::anyhow!("corrupt region: {e}"))?;
+    let region = &row.region_code;
     let visible = match user.role {
         Role::Admin => true,
-        Role::Staff => user.region.as_ref().is_some_and(|r| r.contains(&region)),
+        Role::Staff => user.region.as_ref().is_some_and(|r| r.contains(region)),
         Role::Employer => user.employer_id == Some(row.id),
         Role::Seeker => false,
     };
     if !visible {
         return Err(ApiError::not_found("employer"));
     }
-    Ok(web::Json(to_response(row)?))
+    Ok(web::Json(to_response(row)))
 }

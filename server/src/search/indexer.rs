@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use doorstep_shared::api::PostingStatus;
 use tantivy::Term;
 
 use super::document::to_document;
@@ -24,7 +25,7 @@ impl PostingIndex {
         for id in ids {
             writer.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
         }
-        for p in postings.iter().filter(|p| p.row.status == "open") {
+        for p in postings.iter().filter(|p| p.status == PostingStatus::Open) {
             writer.add_document(to_document(p, &self.fields, skills)).context("add posting document")?;
         }
         let mut commit = writer.prepare_commit().context("prepare index commit")?;
@@ -91,7 +92,7 @@ pub async fn reindex(db: &Db, index: &Arc<PostingIndex>, skills: &Arc<SkillCatal
     let mut count = 0u64;
     loop {
         let page = open_postings_page(db, after, REINDEX_PAGE).await?;
-        let Some(last) = page.last().map(|p| p.row.id) else { break };
+        let Some(last) = page.last().map(|p| p.id) else { break };
         after = last;
         count += page.len() as u64;
         let (index, skills) = (index.clone(), skills.clone());

@@ -20,7 +20,9 @@ pub struct NewAccount {
 /// Creates an account: staff need a region, employer users an existing
 /// employer; a seeker may be linked to an existing person not linked yet.
 pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64> {
-    let role = Role::parse(&a.role).map_err(anyhow::Error::msg)?;
+    let Some(role) = Role::parse(&a.role) else {
+        anyhow::bail!("unknown role {:?}, expected seeker, employer, staff or admin", a.role);
+    };
     let username = a.username.trim();
     if username.is_empty() || username.chars().count() > 64 {
         anyhow::bail!("username must have 1 to 64 characters");
@@ -58,7 +60,7 @@ pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64>
     let new = NewUser {
         username,
         password_hash: &hash,
-        role: role.as_str(),
+        role,
         display_name: &display_name,
         region_code: region.as_ref().map(|r| r.as_ref()),
         employer_id: a.employer_id,

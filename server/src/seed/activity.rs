@@ -2,20 +2,20 @@
 //! seeker's own record, applications in every state, placements nearby and
 //! away with follow-ups, and a push to the seeker's street.
 
-use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, Preferences, Schedule};
+use doorstep_shared::api::{ApplicationSource, ApplicationStatus, AssistanceCategory, Gender, PersonRequest, Preferences, Schedule};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
 use super::{create_user, NewAccount, DEMO_PASSWORD};
-use crate::domain::{format_day, kind_str, parse_person, placement_kind, today};
+use crate::clock::today;
+use crate::domain::{parse_person, placement_kind};
 use crate::push::{run_push, PushDeps};
-use crate::routes::people::to_values_for_seed;
 use crate::search::apply_pending;
 use crate::startup::AppState;
 use crate::storage::{
     hire_application, insert_application, insert_follow_up, insert_person, open_postings_page, set_application_status, Db, Hire,
-    HireOutcome, NewApplication, NewFollowUp, StatusChange,
+    HireOutcome, NewApplication, NewFollowUp, PersonValues, StatusChange,
 };
 
 const APPLICATIONS: usize = 400;
@@ -45,7 +45,7 @@ pub async fn seed_demo_seeker(state: &AppState, actor: i64) -> anyhow::Result<i6
         consent_to_share: true,
     };
     let draft = state.regions.read(|t| parse_person(req, t, &state.skills, 2026)).map_err(|e| anyhow::anyhow!("demo seeker: {:?}", e.0))?;
-    let person = insert_person(&state.db, &to_values_for_seed(&draft, &state.vault)?, actor)
+    let person = insert_person(&state.db, &PersonValues::seal(&draft, &state.vault)?, actor)
         .await
         .map_err(|e| anyhow::anyhow!("demo seeker: {e:?}"))?;
     create_user(
@@ -71,37 +71,40 @@ pub async fn seed_activity(state: &AppState, rng: &mut StdRng, seeker: i64, acto
     let day = today();
     let mut hires = 0;
     // The demo seeker's story is told separately: one application, an inbox, no job yet.
-    let others: Vec<_> = people.iter().filter(|p| p.row.id != seeker).collect();
+    let others: Vec<_> = people.iter().filter(|p| p.id != seeker).collect();
     for person in others.choose_multiple(rng, APPLICATIONS) {
-        let county = &person.row.home_region[..6];
-        let near: Vec<_> = postings.iter().filter(|p| p.row.region_code.starts_with(county)).collect();
-        let away: Vec<_> = postings.iter().filter(|p| !p.row.region_code.starts_with("6109")).collect();
-        let pool = if person.row.willing_to_relocate != 0 && rng.gen_bool(0.4) { &away } else { &near };
+        let home: &str = person.home_region.as_ref();
+        let county = &home[..6];
+        let near: Vec<_> = postings.iter().filter(|p| p.content.region.as_ref().starts_with(county)).collect();
+        let away: Vec<_> = postings.iter().filter(|p| !p.content.region.as_ref().starts_with("6109")).collect();
+        let pool = if person.preferences.willing_to_relocate && rng.gen_bool(0.4) { &away } else { &near };
         let Some(posting) = pool.choose(rng) else { continue };
-        let source = if rng.gen_bool(0.5) { "applied" } else { "referral" };
-        let new = NewApplication { posting_id: posting.row.id, person_id: person.row.id, source, note: None, actor, audit: source == "referral" };
+        let source = if rng.gen_bool(0.5) { ApplicationSource::Applied } else { ApplicationSource::Referral };
+        let new = NewApplication { posting_id: posting.id, person_id: person.id, source, note: None, actor, audit: source == ApplicationSource::Referral };
         let Ok(id) = insert_application(&state.db, &new).await else { continue };
         let roll: f64 = rng.gen();
         if roll < 0.3 {
             continue;
         }
         if roll < 0.4 {
-            change(&state.db, id, "applied", "rejected", actor).await?;
+            change(&state.db, id, ApplicationStatus::Applied, ApplicationStatus::Rejected, actor).await?;
             continue;
         }
-        change(&state.db, id, "applied", "interviewing", actor).await?;
+        change(&state.db, id, ApplicationStatus::Applied, ApplicationStatus::Interviewing, actor).await?;
         if roll < 0.55 {
             continue;
         }
-        let started = day - rng.gen_range(5..200);
-        let kind = kind_str(placement_kind(&person.row.home_region, &posting.row.region_code));
-        let wage = rng.gen_range(posting.row.wage_min..=posting.row.wage_max.max(posting.row.wage_min)) / 100 * 100;
+        let days_ago = rng.gen_range(5..200);
+        let started = day.plus_days(-days_ago);
+        let kind = placement_kind(&person.home_region, &posting.content.region);
+        let (wage_min, wage_max) = (i64::from(posting.content.wage_min), i64::from(posting.content.wage_max));
+        let wage = rng.gen_range(wage_min..=wage_max.max(wage_min)) / 100 * 100;
         let hire = Hire {
             application_id: id,
-            posting_id: posting.row.id,
-            person_id: person.row.id,
+            posting_id: posting.id,
+            person_id: person.id,
             kind,
-            start_date: &format_day(started),
+            start_date: started,
             monthly_wage: wage,
             note: None,
             actor,
@@ -110,7 +113,7 @@ pub async fn seed_activity(state: &AppState, rng: &mut StdRng, seeker: i64, acto
         let HireOutcome::Hired { placement_id } = hire_application(&state.db, &hire).await? else { continue };
         hires += 1;
         for month in [1, 3, 6] {
-            if day - started < month * 30 {
+            if days_ago < month * 30 {
                 break;
             }
             let still_employed = rng.gen_bool(0.85);
@@ -125,16 +128,16 @@ pub async fn seed_activity(state: &AppState, rng: &mut StdRng, seeker: i64, acto
     Ok(hires)
 }
 
-async fn change(db: &Db, id: i64, from: &'static str, to: &'static str, actor: i64) -> anyhow::Result<()> {
+async fn change(db: &Db, id: i64, from: ApplicationStatus, to: ApplicationStatus, actor: i64) -> anyhow::Result<()> {
     set_application_status(db, &StatusChange { id, from, to, note: None, actor, audit: true }).await?;
     Ok(())
 }
 
 /// The demo seeker has applied to a sewing job on her street and has an inbox.
 async fn seeker_application(state: &AppState, postings: &[crate::storage::StoredPosting], seeker: i64, actor: i64) -> anyhow::Result<()> {
-    let sewing = postings.iter().find(|p| p.row.region_code.starts_with("610902") && p.skills.iter().any(|s| s == "sewing"));
+    let sewing = postings.iter().find(|p| p.content.region.as_ref().starts_with("610902") && p.content.skills.iter().any(|s| s == "sewing"));
     if let Some(p) = sewing {
-        let new = NewApplication { posting_id: p.row.id, person_id: seeker, source: "applied", note: None, actor, audit: false };
+        let new = NewApplication { posting_id: p.id, person_id: seeker, source: ApplicationSource::Applied, note: None, actor, audit: false };
         let _ = insert_application(&state.db, &new).await;
     }
     let index = state.index.clone().into_inner();

@@ -3,7 +3,7 @@
 //! only ever applied to a database without users.
 
 use anyhow::Context;
-use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, Preferences, RegionLevel, Schedule};
+use doorstep_shared::api::{AssistanceCategory, EmployerKind, Gender, PersonRequest, Preferences, RegionLevel, Schedule};
 use doorstep_shared::types::{IdCardNumber, RegionCode};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -12,11 +12,10 @@ use rand::{Rng, SeedableRng};
 use super::names::{COMPANY_LINES, COOPERATIVE_LINES, FACTORY_LINES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WELFARE_POSTS};
 use super::{create_user, NewAccount};
 use crate::domain::parse_person;
-use crate::routes::people::to_values_for_seed;
 use crate::startup::AppState;
 use super::activity::{seed_activity, seed_demo_seeker};
 use super::postings::{seed_postings, AGENCY};
-use crate::storage::{count_users, insert_employer, insert_person, EmployerRow, NewEmployer, WritePersonError};
+use crate::storage::{count_users, insert_employer, insert_person, EmployerRecord, NewEmployer, PersonValues, WritePersonError};
 
 pub const DEMO_PASSWORD: &str = "ankang2026";
 const PEOPLE: usize = 2_000;
@@ -91,17 +90,17 @@ async fn seed_accounts(state: &AppState, towns: &[String], employer_id: i64) -> 
     Ok(admin)
 }
 
-async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], town_names: &[String]) -> anyhow::Result<Vec<EmployerRow>> {
+async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], town_names: &[String]) -> anyhow::Result<Vec<EmployerRecord>> {
     let mut employers = Vec::with_capacity(EMPLOYERS);
     for i in 0..EMPLOYERS {
         let t = rng.gen_range(0..towns.len());
         let place = town_names[t].trim_end_matches(['镇', '乡']).trim_end_matches("街道");
         let (kind, name) = match i % 10 {
-            0..=3 => ("community_factory", format!("{place}{}社区工厂", FACTORY_LINES.choose(rng).map_or("", |l| l.0))),
-            4 if i < 120 => ("company", format!("安康{place}{AGENCY}")),
-            4..=6 => ("company", format!("安康{place}{}", COMPANY_LINES.choose(rng).map_or("", |l| l.0))),
-            7 | 8 => ("cooperative", format!("{place}{}", COOPERATIVE_LINES.choose(rng).map_or("", |l| l.0))),
-            _ => ("public_welfare_post", format!("{place}{}", WELFARE_POSTS.choose(rng).map_or("", |l| l.0))),
+            0..=3 => (EmployerKind::CommunityFactory, format!("{place}{}社区工厂", FACTORY_LINES.choose(rng).map_or("", |l| l.0))),
+            4 if i < 120 => (EmployerKind::Company, format!("安康{place}{AGENCY}")),
+            4..=6 => (EmployerKind::Company, format!("安康{place}{}", COMPANY_LINES.choose(rng).map_or("", |l| l.0))),
+            7 | 8 => (EmployerKind::Cooperative, format!("{place}{}", COOPERATIVE_LINES.choose(rng).map_or("", |l| l.0))),
+            _ => (EmployerKind::PublicWelfarePost, format!("{place}{}", WELFARE_POSTS.choose(rng).map_or("", |l| l.0))),
         };
         let contact = person_name(rng, Gender::Male);
         let phone = random_phone(rng);
@@ -124,7 +123,7 @@ async fn seed_people(state: &AppState, rng: &mut StdRng, towns: &[String], actor
             Ok(d) => d,
             Err(e) => anyhow::bail!("generated an invalid demo person: {:?}", e.0),
         };
-        let values = to_values_for_seed(&draft, &state.vault)?;
+        let values = PersonValues::seal(&draft, &state.vault)?;
         match insert_person(&state.db, &values, actor).await {
             Ok(_) => created += 1,
             // A generated ID number repeated: draw another person.
@@ -168,7 +167,7 @@ fn random_person(rng: &mut StdRng, towns: &[String]) -> PersonRequest {
             skills.push(pick);
         }
     }
-    let schedules: Vec<Schedule> = Schedule::ALL.into_iter().filter(|_| rng.gen_bool(0.5)).collect();
+    let schedules: Vec<Schedule> = Schedule::ALL.iter().copied().filter(|_| rng.gen_bool(0.5)).collect();
     let preferences = Preferences {
         max_commute_km: *[5u32, 10, 20, 30, 50].choose(rng).unwrap_or(&30),
         willing_to_relocate: rng.gen_bool(0.25),

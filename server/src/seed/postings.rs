@@ -2,15 +2,17 @@
 //! sewing and wigs, tea gardens, care homes, construction, e-commerce,
 //! public-welfare posts), plus transfer employment in other cities.
 
-use doorstep_shared::api::{PhysicalDemand, Schedule};
+use doorstep_shared::api::{PhysicalDemand, PostingStatus, Schedule};
+use doorstep_shared::types::{Day, RegionCode, SkillCode};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
 use super::names::{COMPANY_LINES, COOPERATIVE_LINES, FACTORY_LINES, WELFARE_POSTS};
-use crate::domain::{format_day, today};
+use crate::clock::today;
+use crate::domain::{region_point, PostingDraft};
 use crate::startup::AppState;
-use crate::storage::{insert_posting, set_posting_status, EmployerRow, PostingValues};
+use crate::storage::{insert_posting, set_posting_status, EmployerRecord};
 
 /// Title, description, skills, wage range, schedule, demand, accessible.
 type Template = (&'static str, &'static str, &'static [&'static str], (u32, u32), Schedule, PhysicalDemand, bool);
@@ -72,7 +74,7 @@ pub const AGENCY: &str = "劳务服务有限公司";
 
 /// Templates that fit what the employer's name says it does: a tea company
 /// hires tea pickers, not welders.
-fn fitting(employer: &EmployerRow) -> Vec<&'static Template> {
+fn fitting(employer: &EmployerRecord) -> Vec<&'static Template> {
     let (lines, templates): (&[(&str, &[&str])], &[Template]) = match employer.kind.as_str() {
         "community_factory" => (FACTORY_LINES, FACTORY),
         "company" => (COMPANY_LINES, COMPANY),
@@ -89,7 +91,7 @@ fn fitting(employer: &EmployerRow) -> Vec<&'static Template> {
 }
 
 /// Adds about 1,000 postings: most open, some pending for the review queue.
-pub async fn seed_postings(state: &AppState, rng: &mut StdRng, employers: &[EmployerRow], reviewer: i64) -> anyhow::Result<usize> {
+pub async fn seed_postings(state: &AppState, rng: &mut StdRng, employers: &[EmployerRecord], reviewer: i64) -> anyhow::Result<usize> {
     let day = today();
     let mut created = 0;
     for employer in employers {
@@ -99,12 +101,12 @@ pub async fn seed_postings(state: &AppState, rng: &mut StdRng, employers: &[Empl
         let templates = fitting(employer);
         for _ in 0..rng.gen_range(2..=4) {
             let t = templates.choose(rng).copied().unwrap_or(&FACTORY[0]);
-            let region = (employer.region_code.as_str(), None);
+            let region = (employer.region_code.as_ref(), None);
             created += insert(state, rng, employer.id, region, t, day, reviewer).await?;
         }
     }
     // Labour-service companies in the city recruit for factories elsewhere.
-    let agencies: Vec<&EmployerRow> = employers.iter().filter(|e| e.name.contains(AGENCY)).collect();
+    let agencies: Vec<&EmployerRecord> = employers.iter().filter(|e| e.name.contains(AGENCY)).collect();
     for (i, agency) in agencies.iter().enumerate() {
         for (code, city, t) in TRANSFER.iter().skip(i % 3).step_by(2) {
             created += insert(state, rng, agency.id, (code, Some(*city)), t, day, reviewer).await?;
@@ -113,40 +115,41 @@ pub async fn seed_postings(state: &AppState, rng: &mut StdRng, employers: &[Empl
     Ok(created)
 }
 
-async fn insert(state: &AppState, rng: &mut StdRng, employer_id: i64, region: (&str, Option<&str>), t: &Template, day: i64, reviewer: i64) -> anyhow::Result<usize> {
+async fn insert(state: &AppState, rng: &mut StdRng, employer_id: i64, region: (&str, Option<&str>), t: &Template, day: Day, reviewer: i64) -> anyhow::Result<usize> {
     let (title, description, skills, (low, high), schedule, demand, accessible) = *t;
-    let point = state.regions.read(|tree| {
-        let code = doorstep_shared::types::RegionCode::parse(region.0).ok()?;
-        tree.get(&code).map(|r| (r.lat, r.lon))
-    });
-    let Some((lat, lon)) = point else { return Ok(0) };
+    let code = RegionCode::parse(region.0).map_err(anyhow::Error::msg)?;
+    let Some(site) = state.regions.read(|tree| region_point(tree, &code)) else { return Ok(0) };
     let wage_min = rng.gen_range(low / 100..=(low + high) / 200) * 100;
     let wage_max = (wage_min + rng.gen_range(3..=15) * 100).min(high.max(wage_min));
     let title = match region.1 {
         Some(city) => format!("{city}{title}"),
         None => title.to_string(),
     };
-    let values = PostingValues {
+    let mut codes = Vec::with_capacity(skills.len());
+    for s in skills {
+        codes.push(SkillCode::parse(s).map_err(anyhow::Error::msg)?);
+    }
+    let draft = PostingDraft {
         employer_id,
         title,
         description: description.to_string(),
-        region_code: region.0.to_string(),
-        lat,
-        lon,
-        wage_min: i64::from(wage_min),
-        wage_max: i64::from(wage_max),
-        headcount: rng.gen_range(1..=20),
-        schedule: schedule.as_str(),
+        region: code,
+        site,
+        wage_min,
+        wage_max,
+        // Drawn as i64, as the demo always was, so the same seed gives the same demo.
+        headcount: u32::try_from(rng.gen_range(1_i64..=20))?,
+        schedule,
         // Transfer employment comes with a dormitory.
         accommodation: region.1.is_some() || rng.gen_bool(0.1),
-        physical_demand: demand.as_str(),
+        physical_demand: demand,
         accessible,
-        valid_until: format_day(day + rng.gen_range(20..=180)),
-        skills: skills.iter().map(|s| s.to_string()).collect(),
+        valid_until: day.plus_days(rng.gen_range(20..=180)),
+        skills: codes,
     };
-    let id = insert_posting(&state.db, &values, "pending", reviewer).await?;
+    let id = insert_posting(&state.db, &draft, PostingStatus::Pending, reviewer).await?;
     if rng.gen_bool(0.95) {
-        set_posting_status(&state.db, id, &["pending"], "open", None, reviewer).await?;
+        set_posting_status(&state.db, id, &[PostingStatus::Pending], PostingStatus::Open, None, reviewer).await?;
     }
     Ok(1)
 }

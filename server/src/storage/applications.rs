@@ -10,29 +10,78 @@
 //! against the committed row.
 
 use anyhow::Context;
+use doorstep_shared::api::{ApplicationSource, ApplicationStatus, PlacementKind, PostingStatus};
+use doorstep_shared::types::{Day, RegionCode};
 
-use super::{append_audit, append_change, is_unique_violation, now, Db, StorageError};
+use super::{append_audit, append_change, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
+use crate::clock::now;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ApplicationRow {
+/// An application as the database holds it, decoded.
+#[derive(Debug, Clone)]
+pub struct StoredApplication {
     pub id: i64,
     pub posting_id: i64,
     pub posting_title: String,
     /// Where the job is: nearby or transfer employment.
-    pub posting_region: String,
+    pub posting_region: RegionCode,
     pub employer_id: i64,
     pub employer_name: String,
     pub person_id: i64,
     pub person_name: String,
     pub person_phone: String,
     /// The person's home region: whose staff may see the application.
-    pub person_region: String,
-    pub status: String,
-    pub source: String,
+    pub person_region: RegionCode,
+    pub status: ApplicationStatus,
+    pub source: ApplicationSource,
     pub note: Option<String>,
     pub placement_id: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// The columns as sqlx reads them; decoded once, in [`ApplicationRow::decode`].
+#[derive(sqlx::FromRow)]
+struct ApplicationRow {
+    id: i64,
+    posting_id: i64,
+    posting_title: String,
+    posting_region: String,
+    employer_id: i64,
+    employer_name: String,
+    person_id: i64,
+    person_name: String,
+    person_phone: String,
+    person_region: String,
+    status: String,
+    source: String,
+    note: Option<String>,
+    placement_id: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl ApplicationRow {
+    fn decode(self) -> anyhow::Result<StoredApplication> {
+        let d = RowDecoder::new("applications", self.id);
+        Ok(StoredApplication {
+            status: d.spelled("status", &self.status, ApplicationStatus::parse)?,
+            source: d.spelled("source", &self.source, ApplicationSource::parse)?,
+            id: self.id,
+            posting_id: self.posting_id,
+            posting_title: self.posting_title,
+            posting_region: RowDecoder::new("postings", self.posting_id).region("region_code", &self.posting_region)?,
+            employer_id: self.employer_id,
+            employer_name: self.employer_name,
+            person_id: self.person_id,
+            person_name: self.person_name,
+            person_phone: self.person_phone,
+            person_region: RowDecoder::new("people", self.person_id).region("home_region", &self.person_region)?,
+            note: self.note,
+            placement_id: self.placement_id,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
 }
 
 const SELECT: &str = "SELECT a.id, a.posting_id, p.title AS posting_title, p.region_code AS posting_region, p.employer_id, e.name AS employer_name, \
@@ -44,7 +93,7 @@ const SELECT: &str = "SELECT a.id, a.posting_id, p.title AS posting_title, p.reg
 pub struct NewApplication<'a> {
     pub posting_id: i64,
     pub person_id: i64,
-    pub source: &'static str,
+    pub source: ApplicationSource,
     pub note: Option<&'a str>,
     pub actor: i64,
     /// Staff referrals are audited.
@@ -70,7 +119,7 @@ pub async fn insert_application(db: &Db, a: &NewApplication<'_>) -> Result<i64, 
     .bind(a.posting_id)
     .bind(a.person_id)
     .bind("applied")
-    .bind(a.source)
+    .bind(a.source.as_str())
     .bind(a.note)
     .bind(a.actor)
     .bind(at)
@@ -89,13 +138,14 @@ pub async fn insert_application(db: &Db, a: &NewApplication<'_>) -> Result<i64, 
     Ok(id)
 }
 
-pub async fn get_application(db: &Db, id: i64) -> Result<ApplicationRow, StorageError> {
-    sqlx::query_as::<_, ApplicationRow>(&format!("{SELECT} WHERE a.id = $1"))
+pub async fn get_application(db: &Db, id: i64) -> Result<StoredApplication, StorageError> {
+    let row = sqlx::query_as::<_, ApplicationRow>(&format!("{SELECT} WHERE a.id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
         .await
         .context("get application")?
-        .ok_or(StorageError::NotFound("application"))
+        .ok_or(StorageError::NotFound("application"))?;
+    Ok(row.decode()?)
 }
 
 /// Who sees which applications, and the caller's filters; every value is bound.
@@ -108,7 +158,7 @@ pub struct ApplicationFilter {
     /// Seekers: their own.
     pub person_id: Option<i64>,
     pub posting_id: Option<i64>,
-    pub status: Option<&'static str>,
+    pub status: Option<ApplicationStatus>,
 }
 
 enum Bind {
@@ -117,35 +167,36 @@ enum Bind {
 }
 
 /// Applications matching the filter, newest first, and how many match in all.
-pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<ApplicationRow>, i64)> {
+pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredApplication>, i64)> {
+    let mut p = Placeholders::default();
     let mut conditions = vec!["1 = 1".to_string()];
     let mut binds = Vec::new();
-    let mut add = |condition: &str, bind: Bind| {
-        binds.push(bind);
-        conditions.push(condition.replace('?', &format!("${}", binds.len())));
-    };
     if let Some(e) = f.employer_id {
-        add("p.employer_id = ?", Bind::Int(e));
+        conditions.push(format!("p.employer_id = {}", p.one()));
+        binds.push(Bind::Int(e));
     }
     if let Some(prefix) = &f.person_region_prefix {
-        add("pe.home_region LIKE ?", Bind::Text(format!("{prefix}%")));
+        conditions.push(format!("pe.home_region LIKE {}", p.one()));
+        binds.push(Bind::Text(format!("{prefix}%")));
     }
-    if let Some(p) = f.person_id {
-        add("a.person_id = ?", Bind::Int(p));
+    if let Some(id) = f.person_id {
+        conditions.push(format!("a.person_id = {}", p.one()));
+        binds.push(Bind::Int(id));
     }
-    if let Some(p) = f.posting_id {
-        add("a.posting_id = ?", Bind::Int(p));
+    if let Some(id) = f.posting_id {
+        conditions.push(format!("a.posting_id = {}", p.one()));
+        binds.push(Bind::Int(id));
     }
     if let Some(s) = f.status {
-        add("a.status = ?", Bind::Text(s.to_string()));
+        conditions.push(format!("a.status = {}", p.one()));
+        binds.push(Bind::Text(s.as_str().to_string()));
     }
     let where_clause = conditions.join(" AND ");
-    let n = binds.len();
-    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY a.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
     let count_sql = format!(
         "SELECT COUNT(*) FROM applications a JOIN postings p ON p.id = a.posting_id JOIN people pe ON pe.id = a.person_id \
          WHERE {where_clause}"
     );
+    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY a.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
     let mut q = sqlx::query_as::<_, ApplicationRow>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for b in &binds {
@@ -162,14 +213,18 @@ pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offse
     }
     let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list applications")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count applications")?;
-    Ok((rows, total))
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(row.decode()?);
+    }
+    Ok((out, total))
 }
 
 /// A move other than a hire.
 pub struct StatusChange<'a> {
     pub id: i64,
-    pub from: &'static str,
-    pub to: &'static str,
+    pub from: ApplicationStatus,
+    pub to: ApplicationStatus,
     pub note: Option<&'a str>,
     pub actor: i64,
     /// Moves by staff are audited.
@@ -177,17 +232,17 @@ pub struct StatusChange<'a> {
 }
 
 /// Moves an application if it is still in `from`; false when someone moved it first.
-#[tracing::instrument(skip_all, fields(application_id = c.id, to = c.to))]
+#[tracing::instrument(skip_all, fields(application_id = c.id, to = c.to.as_str()))]
 pub async fn set_application_status(db: &Db, c: &StatusChange<'_>) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let updated = sqlx::query(
         "UPDATE applications SET status = $1, status_note = COALESCE($2, status_note), updated_at = $3 WHERE id = $4 AND status = $5",
     )
-    .bind(c.to)
+    .bind(c.to.as_str())
     .bind(c.note)
     .bind(now())
     .bind(c.id)
-    .bind(c.from)
+    .bind(c.from.as_str())
     .execute(&mut *tx)
     .await
     .context("set application status")?;
@@ -195,7 +250,7 @@ pub async fn set_application_status(db: &Db, c: &StatusChange<'_>) -> anyhow::Re
         return Ok(false);
     }
     if c.audit {
-        append_audit(&mut tx, c.actor, &format!("application.{}", c.to), "application", c.id).await?;
+        append_audit(&mut tx, c.actor, &format!("application.{}", c.to.as_str()), "application", c.id).await?;
     }
     tx.commit().await.context("commit application status")?;
     Ok(true)
@@ -206,8 +261,8 @@ pub struct Hire<'a> {
     pub application_id: i64,
     pub posting_id: i64,
     pub person_id: i64,
-    pub kind: &'static str,
-    pub start_date: &'a str,
+    pub kind: PlacementKind,
+    pub start_date: Day,
     pub monthly_wage: i64,
     pub note: Option<&'a str>,
     pub actor: i64,
@@ -220,7 +275,7 @@ pub enum HireOutcome {
     /// The posting has hired its headcount; nothing was written.
     HeadcountReached,
     /// The posting is not open (its status is given); nothing was written.
-    PostingNotOpen(String),
+    PostingNotOpen(PostingStatus),
     /// The application left `interviewing` meanwhile; nothing was written.
     Stale,
 }
@@ -247,7 +302,8 @@ pub async fn hire_application(db: &Db, h: &Hire<'_>) -> anyhow::Result<HireOutco
             .fetch_one(db.pool())
             .await
             .context("posting after refused hire")?;
-        if status == "filled" || hired >= headcount {
+        let status = RowDecoder::new("postings", h.posting_id).spelled("status", &status, PostingStatus::parse)?;
+        if status == PostingStatus::Filled || hired >= headcount {
             return Ok(HireOutcome::HeadcountReached);
         }
         return Ok(HireOutcome::PostingNotOpen(status));
@@ -273,8 +329,8 @@ pub async fn hire_application(db: &Db, h: &Hire<'_>) -> anyhow::Result<HireOutco
     .bind(h.application_id)
     .bind(h.person_id)
     .bind(h.posting_id)
-    .bind(h.kind)
-    .bind(h.start_date)
+    .bind(h.kind.as_str())
+    .bind(h.start_date.to_string())
     .bind(h.monthly_wage)
     .bind(h.actor)
     .bind(at)

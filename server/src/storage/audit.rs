@@ -3,7 +3,8 @@
 use anyhow::Context;
 use sqlx::AnyConnection;
 
-use super::{now, Db};
+use super::Db;
+use crate::clock::now;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditRow {

@@ -1,6 +1,4 @@
-//! The connection pool, its backend, migrations and the clock.
-
-use std::time::{SystemTime, UNIX_EPOCH};
+//! The connection pool, its backend and migrations.
 
 use anyhow::Context;
 use sqlx::any::AnyPoolOptions;
@@ -78,9 +76,4 @@ fn redact_url(url: &str) -> String {
         (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
         _ => url.to_string(),
     }
-}
-
-/// Seconds since the Unix epoch: every timestamp we store.
-pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }

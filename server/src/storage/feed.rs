@@ -3,7 +3,8 @@
 use anyhow::Context;
 use sqlx::AnyConnection;
 
-use super::{now, Backend, Db};
+use super::{Backend, Db};
+use crate::clock::now;
 
 /// Appends one change. On PostgreSQL the feed is locked first so that
 /// sequence order equals commit order: a reader never sees seq N+1 committed

@@ -3,7 +3,8 @@
 
 use anyhow::Context;
 
-use super::{now, Db};
+use super::Db;
+use crate::clock::now;
 
 /// Postings already pushed to a person.
 pub async fn pushed_posting_ids(db: &Db, person_id: i64) -> anyhow::Result<Vec<i64>> {

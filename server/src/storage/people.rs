@@ -1,60 +1,130 @@
 //! The people registry. Person, categories and skills are written together in
 //! one transaction with the audit entry; the ID-card number arrives encrypted.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
+use doorstep_shared::api::{AssistanceCategory, Gender, Preferences, Schedule};
+use doorstep_shared::types::{RegionCode, SkillCode};
 use sqlx::AnyConnection;
 
-use super::{append_audit, is_unique_violation, now, Db, StorageError};
+use super::{append_audit, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
+use crate::clock::now;
+use crate::crypto::IdVault;
+use crate::domain::PersonDraft;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PersonRow {
+/// A person as the database holds them, decoded.
+#[derive(Debug, Clone)]
+pub struct StoredPerson {
     pub id: i64,
     pub name: String,
     pub id_cipher: Vec<u8>,
     pub id_masked: String,
     pub phone: String,
-    pub gender: String,
-    pub birth_year: i64,
-    pub home_region: String,
-    pub disability_grade: Option<i64>,
-    pub max_commute_km: i64,
-    /// Flags are 0/1 integers (see the migration).
-    pub willing_to_relocate: i64,
-    pub schedules: String,
-    pub min_wage: Option<i64>,
-    pub needs_accessible: i64,
-    pub consent_to_share: i64,
+    pub gender: Gender,
+    pub birth_year: u16,
+    pub home_region: RegionCode,
+    pub disability_grade: Option<u8>,
+    pub preferences: Preferences,
+    pub consent_to_share: bool,
+    pub categories: Vec<AssistanceCategory>,
+    pub skills: Vec<SkillCode>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
-/// A person with the lists kept in their own tables.
-#[derive(Debug, Clone)]
-pub struct StoredPerson {
-    pub row: PersonRow,
-    pub categories: Vec<String>,
-    pub skills: Vec<String>,
+/// The columns as sqlx reads them; decoded once, in [`PersonRow::decode`].
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    name: String,
+    id_cipher: Vec<u8>,
+    id_masked: String,
+    phone: String,
+    gender: String,
+    birth_year: i64,
+    home_region: String,
+    disability_grade: Option<i64>,
+    max_commute_km: i64,
+    willing_to_relocate: i64,
+    schedules: String,
+    min_wage: Option<i64>,
+    needs_accessible: i64,
+    consent_to_share: i64,
+    created_at: i64,
+    updated_at: i64,
 }
 
-/// Column values of a person, already encrypted and flattened.
+impl PersonRow {
+    fn decode(self, categories: Vec<AssistanceCategory>, skills: Vec<SkillCode>) -> anyhow::Result<StoredPerson> {
+        let d = RowDecoder::new("people", self.id);
+        Ok(StoredPerson {
+            id: self.id,
+            name: self.name,
+            id_cipher: self.id_cipher,
+            id_masked: self.id_masked,
+            phone: self.phone,
+            gender: d.spelled("gender", &self.gender, Gender::parse)?,
+            birth_year: d.number("birth_year", self.birth_year)?,
+            home_region: d.region("home_region", &self.home_region)?,
+            disability_grade: self.disability_grade.map(|g| d.number("disability_grade", g)).transpose()?,
+            preferences: Preferences {
+                max_commute_km: d.number("max_commute_km", self.max_commute_km)?,
+                willing_to_relocate: d.flag("willing_to_relocate", self.willing_to_relocate)?,
+                schedules: d.spelled_list("schedules", &self.schedules, Schedule::parse)?,
+                min_wage: self.min_wage.map(|w| d.number("min_wage", w)).transpose()?,
+                needs_accessible: d.flag("needs_accessible", self.needs_accessible)?,
+            },
+            consent_to_share: d.flag("consent_to_share", self.consent_to_share)?,
+            categories,
+            skills,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// Column values of a person: the ID-card number sealed (encrypted, blind-indexed, masked).
 pub struct PersonValues {
     pub name: String,
     pub id_cipher: Vec<u8>,
     pub id_blind: String,
     pub id_masked: String,
     pub phone: String,
-    pub gender: &'static str,
-    pub birth_year: i64,
-    pub home_region: String,
-    pub disability_grade: Option<i64>,
-    pub max_commute_km: i64,
-    pub willing_to_relocate: bool,
-    pub schedules: String,
-    pub min_wage: Option<i64>,
-    pub needs_accessible: bool,
+    pub gender: Gender,
+    pub birth_year: u16,
+    pub home_region: RegionCode,
+    pub disability_grade: Option<u8>,
+    pub preferences: Preferences,
     pub consent_to_share: bool,
-    pub categories: Vec<&'static str>,
-    pub skills: Vec<String>,
+    pub categories: Vec<AssistanceCategory>,
+    pub skills: Vec<SkillCode>,
+}
+
+impl PersonValues {
+    /// The values of a checked person, its ID-card number sealed by `vault`.
+    pub fn seal(draft: &PersonDraft, vault: &IdVault) -> anyhow::Result<Self> {
+        Ok(Self {
+            name: draft.name.clone(),
+            id_cipher: vault.encrypt(&draft.id_number)?,
+            id_blind: vault.blind_index(&draft.id_number),
+            id_masked: draft.id_number.masked(),
+            phone: draft.phone.as_ref().to_string(),
+            gender: draft.gender,
+            birth_year: draft.birth_year,
+            home_region: draft.home_region.clone(),
+            disability_grade: draft.disability_grade,
+            preferences: draft.preferences.clone(),
+            consent_to_share: draft.consent_to_share,
+            categories: draft.categories.clone(),
+            skills: draft.skills.clone(),
+        })
+    }
+
+    fn schedules(&self) -> String {
+        let names: Vec<&str> = self.preferences.schedules.iter().map(|s| s.as_str()).collect();
+        names.join(",")
+    }
 }
 
 #[derive(thiserror::Error, Debug)]
@@ -93,15 +163,15 @@ pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64,
     .bind(&v.id_blind)
     .bind(&v.id_masked)
     .bind(&v.phone)
-    .bind(v.gender)
-    .bind(v.birth_year)
-    .bind(&v.home_region)
-    .bind(v.disability_grade)
-    .bind(v.max_commute_km)
-    .bind(i64::from(v.willing_to_relocate))
-    .bind(&v.schedules)
-    .bind(v.min_wage)
-    .bind(i64::from(v.needs_accessible))
+    .bind(v.gender.as_str())
+    .bind(i64::from(v.birth_year))
+    .bind(v.home_region.as_ref())
+    .bind(v.disability_grade.map(i64::from))
+    .bind(i64::from(v.preferences.max_commute_km))
+    .bind(i64::from(v.preferences.willing_to_relocate))
+    .bind(v.schedules())
+    .bind(v.preferences.min_wage.map(i64::from))
+    .bind(i64::from(v.preferences.needs_accessible))
     .bind(i64::from(v.consent_to_share))
     .bind(actor)
     .bind(at)
@@ -140,15 +210,15 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
     .bind(&v.id_blind)
     .bind(&v.id_masked)
     .bind(&v.phone)
-    .bind(v.gender)
-    .bind(v.birth_year)
-    .bind(&v.home_region)
-    .bind(v.disability_grade)
-    .bind(v.max_commute_km)
-    .bind(i64::from(v.willing_to_relocate))
-    .bind(&v.schedules)
-    .bind(v.min_wage)
-    .bind(i64::from(v.needs_accessible))
+    .bind(v.gender.as_str())
+    .bind(i64::from(v.birth_year))
+    .bind(v.home_region.as_ref())
+    .bind(v.disability_grade.map(i64::from))
+    .bind(i64::from(v.preferences.max_commute_km))
+    .bind(i64::from(v.preferences.willing_to_relocate))
+    .bind(v.schedules())
+    .bind(v.preferences.min_wage.map(i64::from))
+    .bind(i64::from(v.preferences.needs_accessible))
     .bind(i64::from(v.consent_to_share))
     .bind(at)
     .bind(id)
@@ -181,7 +251,7 @@ async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> an
     for category in &v.categories {
         sqlx::query("INSERT INTO person_categories (person_id, category) VALUES ($1, $2)")
             .bind(id)
-            .bind(*category)
+            .bind(category.as_str())
             .execute(&mut *conn)
             .await
             .context("insert person category")?;
@@ -189,7 +259,7 @@ async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> an
     for skill in &v.skills {
         sqlx::query("INSERT INTO person_skills (person_id, skill_code) VALUES ($1, $2)")
             .bind(id)
-            .bind(skill)
+            .bind(skill.as_ref())
             .execute(&mut *conn)
             .await
             .context("insert person skill")?;
@@ -231,41 +301,39 @@ pub async fn audit_reveal(db: &Db, person_id: i64, actor: i64) -> anyhow::Result
 pub struct PeopleFilter {
     /// Region code prefix: the caller's jurisdiction narrowed by any requested region.
     pub region_prefix: String,
-    pub category: Option<&'static str>,
-    pub skill: Option<String>,
+    pub category: Option<AssistanceCategory>,
+    pub skill: Option<SkillCode>,
     /// Part of the name, or a whole phone number.
     pub text: Option<String>,
 }
 
 pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPerson>, i64)> {
-    let mut conditions = vec!["home_region LIKE $1".to_string()];
+    let mut p = Placeholders::default();
+    let mut conditions = vec![format!("home_region LIKE {}", p.one())];
     let mut binds: Vec<String> = vec![format!("{}%", f.region_prefix)];
     if let Some(c) = f.category {
-        binds.push(c.to_string());
-        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.category = ${})", binds.len()));
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.category = {})", p.one()));
+        binds.push(c.as_str().to_string());
     }
     if let Some(s) = &f.skill {
-        binds.push(s.clone());
-        conditions.push(format!("EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code = ${})", binds.len()));
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code = {})", p.one()));
+        binds.push(s.to_string());
     }
     if let Some(t) = &f.text {
+        conditions.push(format!("(name LIKE {} ESCAPE '\\' OR phone = {})", p.one(), p.one()));
         binds.push(format!("%{}%", escape_like(t)));
         binds.push(t.clone());
-        conditions.push(format!("(name LIKE ${} ESCAPE '\\' OR phone = ${})", binds.len() - 1, binds.len()));
     }
     let where_clause = conditions.join(" AND ");
-    let n = binds.len();
-    let sql = format!("SELECT {COLUMNS} FROM people WHERE {where_clause} ORDER BY id LIMIT ${} OFFSET ${}", n + 1, n + 2);
-    let mut q = sqlx::query_as::<_, PersonRow>(&sql);
-    for b in &binds {
-        q = q.bind(b);
-    }
-    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list people")?;
     let count_sql = format!("SELECT COUNT(*) FROM people WHERE {where_clause}");
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE {where_clause} ORDER BY id LIMIT {} OFFSET {}", p.one(), p.one());
+    let mut q = sqlx::query_as::<_, PersonRow>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for b in &binds {
+        q = q.bind(b);
         cq = cq.bind(b);
     }
+    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list people")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count people")?;
     Ok((attach_lists(db, rows).await?, total))
 }
@@ -275,13 +343,12 @@ fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// Loads categories and skills for a page of people in two queries.
+/// Loads categories and skills for a page of people in two queries, and decodes them.
 async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<StoredPerson>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (1..=rows.len()).map(|i| format!("${i}")).collect();
-    let in_list = placeholders.join(", ");
+    let in_list = Placeholders::default().list(rows.len());
     let categories_sql = format!("SELECT person_id, category FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
     let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
     let mut categories = sqlx::query_as::<_, (i64, String)>(&categories_sql);
@@ -292,36 +359,41 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
     }
     let categories = categories.fetch_all(db.pool()).await.context("load person categories")?;
     let skills = skills.fetch_all(db.pool()).await.context("load person skills")?;
+    let mut by_person: HashMap<i64, (Vec<AssistanceCategory>, Vec<SkillCode>)> = HashMap::new();
+    for (id, category) in categories {
+        let category = RowDecoder::new("person_categories", id).spelled("category", &category, AssistanceCategory::parse)?;
+        by_person.entry(id).or_default().0.push(category);
+    }
+    for (id, skill) in skills {
+        let skill = RowDecoder::new("person_skills", id).skill("skill_code", &skill)?;
+        by_person.entry(id).or_default().1.push(skill);
+    }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let id = row.id;
-        out.push(StoredPerson {
-            row,
-            categories: categories.iter().filter(|(p, _)| *p == id).map(|(_, c)| c.clone()).collect(),
-            skills: skills.iter().filter(|(p, _)| *p == id).map(|(_, s)| s.clone()).collect(),
-        });
+        let (categories, skills) = by_person.remove(&row.id).unwrap_or_default();
+        out.push(row.decode(categories, skills)?);
     }
     Ok(out)
 }
 
 /// People who might fit a posting: inside `region_prefix`, having one of
 /// `skills` (any skill when empty), consenting when asked; at most `limit`.
-pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[String], consent_only: bool, limit: i64) -> anyhow::Result<Vec<StoredPerson>> {
-    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE home_region LIKE $1");
+pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[SkillCode], consent_only: bool, limit: i64) -> anyhow::Result<Vec<StoredPerson>> {
+    let mut p = Placeholders::default();
+    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE home_region LIKE {}", p.one());
     if consent_only {
         sql.push_str(" AND consent_to_share = 1");
     }
     if !skills.is_empty() {
-        let list: Vec<String> = (0..skills.len()).map(|i| format!("${}", i + 2)).collect();
         sql.push_str(&format!(
             " AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))",
-            list.join(", ")
+            p.list(skills.len())
         ));
     }
-    sql.push_str(&format!(" ORDER BY id LIMIT ${}", skills.len() + 2));
+    sql.push_str(&format!(" ORDER BY id LIMIT {}", p.one()));
     let mut q = sqlx::query_as::<_, PersonRow>(&sql).bind(format!("{region_prefix}%"));
     for s in skills {
-        q = q.bind(s);
+        q = q.bind(s.as_ref());
     }
     let rows = q.bind(limit).fetch_all(db.pool()).await.context("candidate people")?;
     attach_lists(db, rows).await

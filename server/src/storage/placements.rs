@@ -4,33 +4,37 @@
 use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
+use doorstep_shared::api::PlacementKind;
+use doorstep_shared::types::{Day, RegionCode};
 
-use super::{append_audit, is_unique_violation, now, Db, StorageError};
+use super::{append_audit, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
+use crate::clock::now;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PlacementRow {
+/// A placement as the database holds it, decoded.
+#[derive(Debug, Clone)]
+pub struct PlacementRecord {
     pub id: i64,
     pub application_id: i64,
     pub person_id: i64,
     pub person_name: String,
     /// The person's home region: whose staff may see the placement.
-    pub person_region: String,
+    pub person_region: RegionCode,
     pub posting_id: i64,
     pub posting_title: String,
     pub employer_name: String,
-    pub kind: String,
-    pub start_date: String,
-    pub monthly_wage: i64,
+    pub kind: PlacementKind,
+    pub start_date: Day,
+    pub monthly_wage: u32,
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct FollowUpRow {
+/// A retention follow-up, decoded.
+#[derive(Debug, Clone)]
+pub struct FollowUpRecord {
     pub placement_id: i64,
-    pub month: i64,
-    /// 0/1 (see the migration).
-    pub still_employed: i64,
-    pub monthly_wage: Option<i64>,
+    pub month: u8,
+    pub still_employed: bool,
+    pub monthly_wage: Option<u32>,
     pub note: Option<String>,
     pub recorded_by: i64,
     pub recorded_at: i64,
@@ -39,8 +43,71 @@ pub struct FollowUpRow {
 /// A placement with its follow-ups, by month.
 #[derive(Debug, Clone)]
 pub struct StoredPlacement {
-    pub row: PlacementRow,
-    pub follow_ups: Vec<FollowUpRow>,
+    pub row: PlacementRecord,
+    pub follow_ups: Vec<FollowUpRecord>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PlacementRow {
+    id: i64,
+    application_id: i64,
+    person_id: i64,
+    person_name: String,
+    person_region: String,
+    posting_id: i64,
+    posting_title: String,
+    employer_name: String,
+    kind: String,
+    start_date: String,
+    monthly_wage: i64,
+    created_at: i64,
+}
+
+impl PlacementRow {
+    fn decode(self) -> anyhow::Result<PlacementRecord> {
+        let d = RowDecoder::new("placements", self.id);
+        Ok(PlacementRecord {
+            kind: d.spelled("kind", &self.kind, PlacementKind::parse)?,
+            start_date: d.day("start_date", &self.start_date)?,
+            monthly_wage: d.number("monthly_wage", self.monthly_wage)?,
+            id: self.id,
+            application_id: self.application_id,
+            person_id: self.person_id,
+            person_name: self.person_name,
+            person_region: RowDecoder::new("people", self.person_id).region("home_region", &self.person_region)?,
+            posting_id: self.posting_id,
+            posting_title: self.posting_title,
+            employer_name: self.employer_name,
+            created_at: self.created_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct FollowUpRow {
+    placement_id: i64,
+    month: i64,
+    still_employed: i64,
+    monthly_wage: Option<i64>,
+    note: Option<String>,
+    recorded_by: i64,
+    recorded_at: i64,
+}
+
+impl FollowUpRow {
+    fn decode(self) -> anyhow::Result<FollowUpRecord> {
+        // Follow-ups are keyed by (placement_id, month): the placement names the row.
+        let d = RowDecoder::new("follow_ups", self.placement_id);
+        Ok(FollowUpRecord {
+            month: d.number("month", self.month)?,
+            still_employed: d.flag("still_employed", self.still_employed)?,
+            monthly_wage: self.monthly_wage.map(|w| d.number("monthly_wage", w)).transpose()?,
+            placement_id: self.placement_id,
+            note: self.note,
+            recorded_by: self.recorded_by,
+            recorded_at: self.recorded_at,
+        })
+    }
 }
 
 const SELECT: &str = "SELECT pl.id, pl.application_id, pl.person_id, pe.name AS person_name, pe.home_region AS person_region, \
@@ -60,48 +127,50 @@ pub async fn get_placement(db: &Db, id: i64) -> Result<StoredPlacement, StorageE
 }
 
 /// Placements of people at home inside `region_prefix`, of one kind or all, newest first.
-pub async fn list_placements(db: &Db, region_prefix: &str, kind: Option<&str>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
+pub async fn list_placements(db: &Db, region_prefix: &str, kind: Option<PlacementKind>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
     let pattern = format!("{region_prefix}%");
-    let where_clause = if kind.is_some() { "pe.home_region LIKE $1 AND pl.kind = $2" } else { "pe.home_region LIKE $1" };
-    let k = if kind.is_some() { 2 } else { 1 };
-    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY pl.id DESC LIMIT ${} OFFSET ${}", k + 1, k + 2);
+    let mut p = Placeholders::default();
+    let mut where_clause = format!("pe.home_region LIKE {}", p.one());
+    if kind.is_some() {
+        where_clause.push_str(&format!(" AND pl.kind = {}", p.one()));
+    }
     let count_sql = format!("SELECT COUNT(*) FROM placements pl JOIN people pe ON pe.id = pl.person_id WHERE {where_clause}");
+    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY pl.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
     let mut q = sqlx::query_as::<_, PlacementRow>(&sql).bind(&pattern);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql).bind(&pattern);
     if let Some(kind) = kind {
-        q = q.bind(kind);
-        cq = cq.bind(kind);
+        q = q.bind(kind.as_str());
+        cq = cq.bind(kind.as_str());
     }
     let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list placements")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count placements")?;
     Ok((attach_follow_ups(db, rows).await?, total))
 }
 
+/// Loads the follow-ups of a page of placements in one query, and decodes both.
 async fn attach_follow_ups(db: &Db, rows: Vec<PlacementRow>) -> anyhow::Result<Vec<StoredPlacement>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let in_list: Vec<String> = (1..=rows.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT placement_id, month, still_employed, monthly_wage, note, recorded_by, recorded_at \
          FROM follow_ups WHERE placement_id IN ({}) ORDER BY month",
-        in_list.join(", ")
+        Placeholders::default().list(rows.len())
     );
     let mut q = sqlx::query_as::<_, FollowUpRow>(&sql);
     for r in &rows {
         q = q.bind(r.id);
     }
-    let mut by_placement: HashMap<i64, Vec<FollowUpRow>> = HashMap::new();
+    let mut by_placement: HashMap<i64, Vec<FollowUpRecord>> = HashMap::new();
     for f in q.fetch_all(db.pool()).await.context("load follow-ups")? {
-        by_placement.entry(f.placement_id).or_default().push(f);
+        by_placement.entry(f.placement_id).or_default().push(f.decode()?);
     }
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let follow_ups = by_placement.remove(&row.id).unwrap_or_default();
-            StoredPlacement { row, follow_ups }
-        })
-        .collect())
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let follow_ups = by_placement.remove(&row.id).unwrap_or_default();
+        out.push(StoredPlacement { row: row.decode()?, follow_ups });
+    }
+    Ok(out)
 }
 
 pub struct NewFollowUp<'a> {
@@ -154,11 +223,10 @@ pub async fn people_in_work(db: &Db, person_ids: &[i64]) -> anyhow::Result<HashS
     if person_ids.is_empty() {
         return Ok(HashSet::new());
     }
-    let in_list: Vec<String> = (1..=person_ids.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT DISTINCT pl.person_id FROM placements pl WHERE pl.person_id IN ({}) \
          AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.placement_id = pl.id AND f.still_employed = 0)",
-        in_list.join(", ")
+        Placeholders::default().list(person_ids.len())
     );
     let mut q = sqlx::query_as::<_, (i64,)>(&sql);
     for id in person_ids {

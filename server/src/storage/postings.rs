@@ -1,62 +1,87 @@
 //! Job postings and their required skills. Every write appends to the change
 //! feed in the same transaction, so the search index can follow.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
+use doorstep_shared::api::{PhysicalDemand, PostingStatus, Schedule};
+use doorstep_shared::types::{RegionCode, SkillCode};
 use sqlx::AnyConnection;
 
-use super::{append_change, now, Db, StorageError};
+use super::{append_change, Db, Placeholders, RowDecoder, StorageError};
+use crate::clock::now;
+use crate::domain::{Point, PostingDraft};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PostingRow {
+/// A posting as the database holds it, decoded.
+#[derive(Debug, Clone)]
+pub struct StoredPosting {
     pub id: i64,
-    pub employer_id: i64,
+    /// What the employer posted (and staff reviewed).
+    pub content: PostingDraft,
     pub employer_name: String,
     /// Where the employer is registered: whose staff review the posting.
-    pub employer_region: String,
-    pub title: String,
-    pub description: String,
-    pub region_code: String,
-    pub lat: f64,
-    pub lon: f64,
-    pub wage_min: i64,
-    pub wage_max: i64,
-    pub headcount: i64,
-    pub hired: i64,
-    pub schedule: String,
-    /// Flags are 0/1 integers (see the migration).
-    pub accommodation: i64,
-    pub physical_demand: String,
-    pub accessible: i64,
-    pub valid_until: String,
-    pub status: String,
+    pub employer_region: RegionCode,
+    pub hired: u32,
+    pub status: PostingStatus,
     pub review_note: Option<String>,
     pub created_at: i64,
 }
 
-/// A posting with its skill codes.
-#[derive(Debug, Clone)]
-pub struct StoredPosting {
-    pub row: PostingRow,
-    pub skills: Vec<String>,
+/// The columns as sqlx reads them; decoded once, in [`PostingRow::decode`].
+#[derive(sqlx::FromRow)]
+struct PostingRow {
+    id: i64,
+    employer_id: i64,
+    employer_name: String,
+    employer_region: String,
+    title: String,
+    description: String,
+    region_code: String,
+    lat: f64,
+    lon: f64,
+    wage_min: i64,
+    wage_max: i64,
+    headcount: i64,
+    hired: i64,
+    schedule: String,
+    accommodation: i64,
+    physical_demand: String,
+    accessible: i64,
+    valid_until: String,
+    status: String,
+    review_note: Option<String>,
+    created_at: i64,
 }
 
-/// Column values of a posting.
-pub struct PostingValues {
-    pub employer_id: i64,
-    pub title: String,
-    pub description: String,
-    pub region_code: String,
-    pub lat: f64,
-    pub lon: f64,
-    pub wage_min: i64,
-    pub wage_max: i64,
-    pub headcount: i64,
-    pub schedule: &'static str,
-    pub accommodation: bool,
-    pub physical_demand: &'static str,
-    pub accessible: bool,
-    pub valid_until: String,
-    pub skills: Vec<String>,
+impl PostingRow {
+    fn decode(self, skills: Vec<SkillCode>) -> anyhow::Result<StoredPosting> {
+        let d = RowDecoder::new("postings", self.id);
+        Ok(StoredPosting {
+            id: self.id,
+            content: PostingDraft {
+                employer_id: self.employer_id,
+                title: self.title,
+                description: self.description,
+                region: d.region("region_code", &self.region_code)?,
+                site: Point { lat: self.lat, lon: self.lon },
+                skills,
+                wage_min: d.number("wage_min", self.wage_min)?,
+                wage_max: d.number("wage_max", self.wage_max)?,
+                headcount: d.number("headcount", self.headcount)?,
+                schedule: d.spelled("schedule", &self.schedule, Schedule::parse)?,
+                accommodation: d.flag("accommodation", self.accommodation)?,
+                physical_demand: d.spelled("physical_demand", &self.physical_demand, PhysicalDemand::parse)?,
+                accessible: d.flag("accessible", self.accessible)?,
+                valid_until: d.day("valid_until", &self.valid_until)?,
+            },
+            employer_name: self.employer_name,
+            employer_region: RowDecoder::new("employers", self.employer_id).region("region_code", &self.employer_region)?,
+            hired: d.number("hired", self.hired)?,
+            status: d.spelled("status", &self.status, PostingStatus::parse)?,
+            review_note: self.review_note,
+            created_at: self.created_at,
+        })
+    }
 }
 
 const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.region_code AS employer_region, p.title, p.description, p.region_code, \
@@ -65,7 +90,7 @@ const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.reg
      FROM postings p JOIN employers e ON e.id = p.employer_id";
 
 #[tracing::instrument(skip_all)]
-pub async fn insert_posting(db: &Db, v: &PostingValues, status: &str, actor: i64) -> anyhow::Result<i64> {
+pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, actor: i64) -> anyhow::Result<i64> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
@@ -76,18 +101,18 @@ pub async fn insert_posting(db: &Db, v: &PostingValues, status: &str, actor: i64
     .bind(v.employer_id)
     .bind(&v.title)
     .bind(&v.description)
-    .bind(&v.region_code)
-    .bind(v.lat)
-    .bind(v.lon)
-    .bind(v.wage_min)
-    .bind(v.wage_max)
-    .bind(v.headcount)
-    .bind(v.schedule)
+    .bind(v.region.as_ref())
+    .bind(v.site.lat)
+    .bind(v.site.lon)
+    .bind(i64::from(v.wage_min))
+    .bind(i64::from(v.wage_max))
+    .bind(i64::from(v.headcount))
+    .bind(v.schedule.as_str())
     .bind(i64::from(v.accommodation))
-    .bind(v.physical_demand)
+    .bind(v.physical_demand.as_str())
     .bind(i64::from(v.accessible))
-    .bind(&v.valid_until)
-    .bind(status)
+    .bind(v.valid_until.to_string())
+    .bind(status.as_str())
     .bind(actor)
     .bind(at)
     .bind(at)
@@ -100,11 +125,11 @@ pub async fn insert_posting(db: &Db, v: &PostingValues, status: &str, actor: i64
     Ok(id)
 }
 
-async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[String]) -> anyhow::Result<()> {
+async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[SkillCode]) -> anyhow::Result<()> {
     for skill in skills {
         sqlx::query("INSERT INTO posting_skills (posting_id, skill_code) VALUES ($1, $2)")
             .bind(id)
-            .bind(skill)
+            .bind(skill.as_ref())
             .execute(&mut *conn)
             .await
             .context("insert posting skill")?;
@@ -114,7 +139,7 @@ async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[String]) -> 
 
 /// Replaces a posting's content; false when it no longer has `expected_status`.
 #[tracing::instrument(skip_all, fields(posting_id = id))]
-pub async fn update_posting(db: &Db, id: i64, v: &PostingValues, expected_status: &str, new_status: &str) -> anyhow::Result<bool> {
+pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status: PostingStatus, new_status: PostingStatus) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let updated = sqlx::query(
         "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
@@ -124,21 +149,21 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingValues, expected_status
     )
     .bind(&v.title)
     .bind(&v.description)
-    .bind(v.wage_min)
-    .bind(v.wage_max)
-    .bind(v.headcount)
-    .bind(v.schedule)
+    .bind(i64::from(v.wage_min))
+    .bind(i64::from(v.wage_max))
+    .bind(i64::from(v.headcount))
+    .bind(v.schedule.as_str())
     .bind(i64::from(v.accommodation))
-    .bind(v.physical_demand)
+    .bind(v.physical_demand.as_str())
     .bind(i64::from(v.accessible))
-    .bind(&v.valid_until)
+    .bind(v.valid_until.to_string())
     .bind(now())
     .bind(id)
-    .bind(expected_status)
-    .bind(new_status)
-    .bind(&v.region_code)
-    .bind(v.lat)
-    .bind(v.lon)
+    .bind(expected_status.as_str())
+    .bind(new_status.as_str())
+    .bind(v.region.as_ref())
+    .bind(v.site.lat)
+    .bind(v.site.lon)
     .execute(&mut *tx)
     .await
     .context("update posting")?;
@@ -158,17 +183,16 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingValues, expected_status
 
 /// Moves a posting from one status to another; false when it was not in `from`.
 #[tracing::instrument(skip_all, fields(posting_id = id, to))]
-pub async fn set_posting_status(db: &Db, id: i64, from: &[&str], to: &str, note: Option<&str>, actor: i64) -> anyhow::Result<bool> {
+pub async fn set_posting_status(db: &Db, id: i64, from: &[PostingStatus], to: PostingStatus, note: Option<&str>, actor: i64) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
-    let placeholders: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 6)).collect();
     let sql = format!(
         "UPDATE postings SET status = $1, review_note = COALESCE($2, review_note), reviewed_by = $3, updated_at = $4 \
          WHERE id = $5 AND status IN ({})",
-        placeholders.join(", ")
+        Placeholders::after(5).list(from.len())
     );
-    let mut q = sqlx::query(&sql).bind(to).bind(note).bind(actor).bind(now()).bind(id);
+    let mut q = sqlx::query(&sql).bind(to.as_str()).bind(note).bind(actor).bind(now()).bind(id);
     for f in from {
-        q = q.bind(*f);
+        q = q.bind(f.as_str());
     }
     let updated = q.execute(&mut *tx).await.context("set posting status")?;
     if updated.rows_affected() == 0 {
@@ -189,8 +213,7 @@ pub async fn postings_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<StoredP
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let in_list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let in_list = in_list.join(", ");
+    let in_list = Placeholders::default().list(ids.len());
     let sql = format!("{SELECT} WHERE p.id IN ({in_list}) ORDER BY p.id");
     let mut q = sqlx::query_as::<_, PostingRow>(&sql);
     for id in ids {
@@ -203,20 +226,22 @@ pub async fn postings_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<StoredP
         sq = sq.bind(*id);
     }
     let skills = sq.fetch_all(db.pool()).await.context("posting skills")?;
-    Ok(attach(rows, skills))
+    attach(rows, skills)
 }
 
-fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> Vec<StoredPosting> {
-    let mut by_posting: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+/// Decodes rows and their skills (`(posting_id, skill_code)` pairs).
+fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> anyhow::Result<Vec<StoredPosting>> {
+    let mut by_posting: HashMap<i64, Vec<SkillCode>> = HashMap::new();
     for (id, code) in skills {
+        let code = RowDecoder::new("posting_skills", id).skill("skill_code", &code)?;
         by_posting.entry(id).or_default().push(code);
     }
-    rows.into_iter()
-        .map(|row| {
-            let skills = by_posting.remove(&row.id).unwrap_or_default();
-            StoredPosting { row, skills }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let skills = by_posting.remove(&row.id).unwrap_or_default();
+        out.push(row.decode(skills)?);
+    }
+    Ok(out)
 }
 
 /// Open postings with id above `after_id`, in id order: the reindex walks them page by page.
@@ -240,30 +265,28 @@ pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::R
     .fetch_all(db.pool())
     .await
     .context("open postings skills")?;
-    Ok(attach(rows, skills))
+    attach(rows, skills)
 }
 
 /// Postings of employers in a region prefix with a status, newest first (review queues, "my postings").
-pub async fn list_postings_by(db: &Db, employer_region_prefix: &str, employer_id: Option<i64>, status: Option<&str>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
-    let mut conditions = vec!["e.region_code LIKE $1".to_string()];
-    let mut text_binds = vec![format!("{employer_region_prefix}%")];
-    if let Some(s) = status {
-        text_binds.push(s.to_string());
-        conditions.push(format!("p.status = ${}", text_binds.len()));
+pub async fn list_postings_by(db: &Db, employer_region_prefix: &str, employer_id: Option<i64>, status: Option<PostingStatus>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
+    let mut p = Placeholders::default();
+    let mut conditions = vec![format!("e.region_code LIKE {}", p.one())];
+    if status.is_some() {
+        conditions.push(format!("p.status = {}", p.one()));
     }
-    let n = text_binds.len();
     if employer_id.is_some() {
-        conditions.push(format!("p.employer_id = ${}", n + 1));
+        conditions.push(format!("p.employer_id = {}", p.one()));
     }
     let where_clause = conditions.join(" AND ");
-    let k = n + usize::from(employer_id.is_some());
-    let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT ${} OFFSET ${}", k + 1, k + 2);
     let count_sql = format!("SELECT COUNT(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause}");
-    let mut q = sqlx::query_as::<_, (i64,)>(&sql);
-    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
-    for b in &text_binds {
-        q = q.bind(b);
-        cq = cq.bind(b);
+    let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
+    let prefix = format!("{employer_region_prefix}%");
+    let mut q = sqlx::query_as::<_, (i64,)>(&sql).bind(&prefix);
+    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql).bind(&prefix);
+    if let Some(s) = status {
+        q = q.bind(s.as_str());
+        cq = cq.bind(s.as_str());
     }
     if let Some(e) = employer_id {
         q = q.bind(e);
@@ -273,6 +296,6 @@ pub async fn list_postings_by(db: &Db, employer_region_prefix: &str, employer_id
     let (total,) = cq.fetch_one(db.pool()).await.context("count postings")?;
     let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
     let mut with_skills = postings_by_ids(db, &ids).await?;
-    with_skills.sort_by_key(|p| std::cmp::Reverse(p.row.id));
+    with_skills.sort_by_key(|p| std::cmp::Reverse(p.id));
     Ok((with_skills, total))
 }

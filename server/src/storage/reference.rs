@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use super::Db;
+use super::{Db, Placeholders};
 use crate::reference::{Region, Skill};
 
 const BATCH: usize = 200;
@@ -51,7 +51,7 @@ pub async fn upsert_skills(db: &Db, skills: &[Skill]) -> anyhow::Result<()> {
         let mut q = sqlx::query(&sql);
         for s in chunk {
             q = q
-                .bind(&s.code)
+                .bind(s.code.as_ref())
                 .bind(&s.trade)
                 .bind(&s.name_zh)
                 .bind(&s.name_en)
@@ -65,21 +65,9 @@ pub async fn upsert_skills(db: &Db, skills: &[Skill]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `$1..$N` placeholders for `rows` rows of `cols` values, the syntax both backends share.
+/// `head (…), (…) tail`, numbered for `rows` rows of `cols` values.
 fn multi_row_insert(head: &str, cols: usize, rows: usize, tail: &str) -> String {
-    let mut sql = String::from(head);
-    for r in 0..rows {
-        sql.push_str(if r == 0 { "(" } else { ", (" });
-        for c in 0..cols {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("${}", r * cols + c + 1));
-        }
-        sql.push(')');
-    }
-    sql.push_str(tail);
-    sql
+    format!("{head}{}{tail}", Placeholders::default().rows(rows, cols))
 }
 
 #[derive(sqlx::FromRow)]

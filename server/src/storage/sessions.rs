@@ -2,7 +2,8 @@
 
 use anyhow::Context;
 
-use super::{now, Db, UserRow};
+use super::{Db, UserRecord, UserRow};
+use crate::clock::now;
 
 pub async fn insert_session(db: &Db, token_hash: &str, user_id: i64, ttl_secs: i64) -> anyhow::Result<()> {
     let at = now();
@@ -18,7 +19,7 @@ pub async fn insert_session(db: &Db, token_hash: &str, user_id: i64, ttl_secs: i
 }
 
 /// The user behind an unexpired session.
-pub async fn find_session_user(db: &Db, token_hash: &str) -> anyhow::Result<Option<UserRow>> {
+pub async fn find_session_user(db: &Db, token_hash: &str) -> anyhow::Result<Option<UserRecord>> {
     sqlx::query_as::<_, UserRow>(
         "SELECT u.id, u.username, u.password_hash, u.role, u.display_name, u.region_code, u.employer_id \
          FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -28,7 +29,9 @@ pub async fn find_session_user(db: &Db, token_hash: &str) -> anyhow::Result<Opti
     .bind(now())
     .fetch_optional(db.pool())
     .await
-    .context("find session user")
+    .context("find session user")?
+    .map(UserRow::decode)
+    .transpose()
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> anyhow::Result<()> {

@@ -1,24 +1,54 @@
 //! User accounts.
 
 use anyhow::Context;
+use doorstep_shared::api::Role;
+use doorstep_shared::types::RegionCode;
 
-use super::{is_unique_violation, now, Db, StorageError};
+use super::{is_unique_violation, Db, RowDecoder, StorageError};
+use crate::clock::now;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct UserRow {
+/// A user account, decoded.
+#[derive(Debug, Clone)]
+pub struct UserRecord {
     pub id: i64,
     pub username: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub display_name: String,
-    pub region_code: Option<String>,
+    pub region_code: Option<RegionCode>,
     pub employer_id: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct UserRow {
+    id: i64,
+    username: String,
+    password_hash: String,
+    role: String,
+    display_name: String,
+    region_code: Option<String>,
+    employer_id: Option<i64>,
+}
+
+impl UserRow {
+    pub(super) fn decode(self) -> anyhow::Result<UserRecord> {
+        let d = RowDecoder::new("users", self.id);
+        Ok(UserRecord {
+            role: d.spelled("role", &self.role, Role::parse)?,
+            region_code: self.region_code.map(|r| d.region("region_code", &r)).transpose()?,
+            id: self.id,
+            username: self.username,
+            password_hash: self.password_hash,
+            display_name: self.display_name,
+            employer_id: self.employer_id,
+        })
+    }
 }
 
 pub struct NewUser<'a> {
     pub username: &'a str,
     pub password_hash: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub display_name: &'a str,
     pub region_code: Option<&'a str>,
     pub employer_id: Option<i64>,
@@ -46,7 +76,7 @@ pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserE
     )
     .bind(user.username)
     .bind(user.password_hash)
-    .bind(user.role)
+    .bind(user.role.as_str())
     .bind(user.display_name)
     .bind(user.region_code)
     .bind(user.employer_id)
@@ -78,21 +108,24 @@ pub async fn linked_person_id(db: &Db, user_id: i64) -> anyhow::Result<Option<i6
     Ok(row.and_then(|(p,)| p))
 }
 
-pub async fn find_user_by_username(db: &Db, username: &str) -> anyhow::Result<Option<UserRow>> {
+pub async fn find_user_by_username(db: &Db, username: &str) -> anyhow::Result<Option<UserRecord>> {
     sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"))
         .bind(username)
         .fetch_optional(db.pool())
         .await
-        .context("find user by username")
+        .context("find user by username")?
+        .map(UserRow::decode)
+        .transpose()
 }
 
-pub async fn get_user(db: &Db, id: i64) -> Result<UserRow, StorageError> {
-    sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+pub async fn get_user(db: &Db, id: i64) -> Result<UserRecord, StorageError> {
+    let row = sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_optional(db.pool())
         .await
         .context("get user")?
-        .ok_or(StorageError::NotFound("user"))
+        .ok_or(StorageError::NotFound("user"))?;
+    Ok(row.decode()?)
 }
 
 pub async fn count_users(db: &Db) -> anyhow::Result<i64> {

@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::Reason;
+use crate::types::Day;
 
 /// Names where an application stands. Moves: applied → interviewing →
 /// hired | rejected, and applied | interviewing → withdrawn (by the seeker or staff).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ApplicationStatus {
     /// Sent by the seeker or referred by staff.
     Applied,
@@ -23,9 +25,10 @@ pub enum ApplicationStatus {
 }
 
 /// Tells how an application came about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ApplicationSource {
     /// The seeker applied.
     Applied,
@@ -111,9 +114,10 @@ pub struct ApplicationPage {
 }
 
 /// Tells whether a placement is near home or transfer employment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PlacementKind {
     /// 家门口就业: the site is in the person's home county.
     Nearby,
@@ -176,8 +180,8 @@ pub struct PlacementResponse {
     pub employer_name: String,
     /// Nearby or transfer.
     pub kind: PlacementKind,
-    /// First working day, `YYYY-MM-DD`.
-    pub start_date: String,
+    /// First working day.
+    pub start_date: Day,
     /// Agreed monthly wage, yuan.
     pub monthly_wage: u32,
     /// Retention checks so far.
@@ -223,6 +227,9 @@ pub struct PushSummary {
     pub sms_queued: u64,
     /// Matches left out because that posting was pushed to that person before.
     pub already_pushed: u64,
+    /// People left out because their record cannot be matched (see the server log).
+    #[serde(default)]
+    pub skipped: u64,
 }
 
 /// Describes a pushed posting in a seeker's inbox.

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Identifies what a user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     /// A job seeker: sees their own matches and applications.
     Seeker,
@@ -15,29 +16,6 @@ pub enum Role {
     Staff,
     /// Sees and changes everything.
     Admin,
-}
-
-impl Role {
-    /// Returns the snake_case name used in the API and the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Seeker => "seeker",
-            Self::Employer => "employer",
-            Self::Staff => "staff",
-            Self::Admin => "admin",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Result<Self, String> {
-        match s {
-            "seeker" => Ok(Self::Seeker),
-            "employer" => Ok(Self::Employer),
-            "staff" => Ok(Self::Staff),
-            "admin" => Ok(Self::Admin),
-            other => Err(format!("unknown role {other:?}, expected seeker, employer, staff or admin")),
-        }
-    }
 }
 
 /// Carries the credentials of `POST /api/v1/auth/login`.

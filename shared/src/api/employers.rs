@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Tells what kind of organisation offers the work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum EmployerKind {
     /// A company.
     Company,
@@ -15,29 +16,6 @@ pub enum EmployerKind {
     Cooperative,
     /// A public-welfare post (公益性岗位) funded by government.
     PublicWelfarePost,
-}
-
-impl EmployerKind {
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Company => "company",
-            Self::CommunityFactory => "community_factory",
-            Self::Cooperative => "cooperative",
-            Self::PublicWelfarePost => "public_welfare_post",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "company" => Some(Self::Company),
-            "community_factory" => Some(Self::CommunityFactory),
-            "cooperative" => Some(Self::Cooperative),
-            "public_welfare_post" => Some(Self::PublicWelfarePost),
-            _ => None,
-        }
-    }
 }
 
 /// Registers an employer (`POST /api/v1/employers`).

@@ -10,6 +10,7 @@ pub mod people;
 pub mod postings;
 pub mod regions;
 pub mod skills;
+mod spelling;
 
 pub use applications::*;
 pub use audit::*;

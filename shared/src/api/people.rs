@@ -3,9 +3,10 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// Names an assistance category a person qualifies for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AssistanceCategory {
     /// 低保: receives the minimum living allowance.
     Dibao,
@@ -21,39 +22,11 @@ pub enum AssistanceCategory {
     Relocated,
 }
 
-impl AssistanceCategory {
-    /// Every category, in display order.
-    pub const ALL: [Self; 6] = [
-        Self::Dibao,
-        Self::Tekun,
-        Self::RegisteredPoor,
-        Self::Disabled,
-        Self::LeftBehindWoman,
-        Self::Relocated,
-    ];
-
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Dibao => "dibao",
-            Self::Tekun => "tekun",
-            Self::RegisteredPoor => "registered_poor",
-            Self::Disabled => "disabled",
-            Self::LeftBehindWoman => "left_behind_woman",
-            Self::Relocated => "relocated",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
-
 /// Names a working pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Schedule {
     /// Full-time.
     FullTime,
@@ -65,54 +38,16 @@ pub enum Schedule {
     HomeBased,
 }
 
-impl Schedule {
-    /// Every schedule, in display order.
-    pub const ALL: [Self; 4] = [Self::FullTime, Self::PartTime, Self::Flexible, Self::HomeBased];
-
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::FullTime => "full_time",
-            Self::PartTime => "part_time",
-            Self::Flexible => "flexible",
-            Self::HomeBased => "home_based",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
-
 /// Records a person's gender as on their ID card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Gender {
     /// Female.
     Female,
     /// Male.
     Male,
-}
-
-impl Gender {
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Female => "female",
-            Self::Male => "male",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "female" => Some(Self::Female),
-            "male" => Some(Self::Male),
-            _ => None,
-        }
-    }
 }
 
 /// Describes the work a person wants and can do.

@@ -3,11 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::Schedule;
+use crate::types::Day;
 
 /// Tells how physically hard the work is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PhysicalDemand {
     /// Seated or light work.
     Light,
@@ -18,23 +20,6 @@ pub enum PhysicalDemand {
 }
 
 impl PhysicalDemand {
-    /// Every level, lightest first.
-    pub const ALL: [Self; 3] = [Self::Light, Self::Medium, Self::Heavy];
-
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Light => "light",
-            Self::Medium => "medium",
-            Self::Heavy => "heavy",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Returns 0 for light, 1 for medium, 2 for heavy.
     pub fn rank(self) -> u64 {
         self as u64
@@ -42,9 +27,10 @@ impl PhysicalDemand {
 }
 
 /// Names where a posting is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PostingStatus {
     /// Waiting for staff review; not searchable.
     Pending,
@@ -56,27 +42,6 @@ pub enum PostingStatus {
     Closed,
     /// Refused by staff (for example a suspected fake job).
     Rejected,
-}
-
-impl PostingStatus {
-    /// Every status.
-    pub const ALL: [Self; 5] = [Self::Pending, Self::Open, Self::Filled, Self::Closed, Self::Rejected];
-
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Open => "open",
-            Self::Filled => "filled",
-            Self::Closed => "closed",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 }
 
 /// Creates a posting (`POST /api/v1/postings`).
@@ -211,8 +176,8 @@ pub struct PostingResponse {
     pub physical_demand: PhysicalDemand,
     /// Accessible site.
     pub accessible: bool,
-    /// Last valid day, `YYYY-MM-DD`.
-    pub valid_until: String,
+    /// Last valid day.
+    pub valid_until: Day,
     /// Review and life-cycle status.
     pub status: PostingStatus,
     /// Reason given by the reviewer, if any.

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 /// Tells how high a region sits in the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum RegionLevel {
     /// Province, autonomous region or municipality (2-digit code).
     Province,
@@ -20,17 +21,6 @@ pub enum RegionLevel {
 }
 
 impl RegionLevel {
-    /// Returns the snake_case name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Province => "province",
-            Self::City => "city",
-            Self::County => "county",
-            Self::Town => "town",
-            Self::Village => "village",
-        }
-    }
-
     /// Returns the level whose codes have this many digits.
     pub fn from_code_len(len: usize) -> Option<Self> {
         match len {

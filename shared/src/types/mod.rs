@@ -1,9 +1,13 @@
 //! Newtypes that parse raw input once, at the edge.
 
+mod day;
 mod id_card;
 mod phone;
 mod region_code;
+mod skill_code;
 
+pub use day::Day;
 pub use id_card::IdCardNumber;
 pub use phone::Phone;
 pub use region_code::RegionCode;
+pub use skill_code::SkillCode;

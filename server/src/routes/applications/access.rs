@@ -9,16 +9,13 @@ use doorstep_shared::types::RegionCode;
 use crate::auth::CurrentUser;
 use crate::domain::Mover;
 use crate::error::ApiError;
-use crate::storage::{get_application, linked_person_id, ApplicationRow, Db};
+use crate::storage::{get_application, linked_person_id, StoredApplication, Db};
 
 /// Tells whether `user` is staff governing `region`, or admin.
-pub fn governs(user: &CurrentUser, region: &str) -> bool {
+pub fn governs(user: &CurrentUser, region: &RegionCode) -> bool {
     match user.role {
         Role::Admin => true,
-        Role::Staff => match (&user.region, RegionCode::parse(region)) {
-            (Some(scope), Ok(region)) => scope.contains(&region),
-            _ => false,
-        },
+        Role::Staff => user.region.as_ref().is_some_and(|scope| scope.contains(region)),
         Role::Employer | Role::Seeker => false,
     }
 }
@@ -32,7 +29,7 @@ pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiE
 }
 
 /// The capacity in which the caller acts on an application; `None` when they may not see it.
-pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &ApplicationRow) -> Option<Mover> {
+pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &StoredApplication) -> Option<Mover> {
     match user.role {
         Role::Admin | Role::Staff => governs(user, &a.person_region).then_some(Mover::Staff),
         Role::Employer => (user.employer_id == Some(a.employer_id)).then_some(Mover::Employer),
@@ -41,7 +38,7 @@ pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &ApplicationRow)
 }
 
 /// Loads an application the caller may see, with their capacity.
-pub async fn visible_application(user: &CurrentUser, db: &Db, id: i64) -> Result<(ApplicationRow, Mover), ApiError> {
+pub async fn visible_application(user: &CurrentUser, db: &Db, id: i64) -> Result<(StoredApplication, Mover), ApiError> {
     let own = own_person(user, db).await?;
     let application = get_application(db, id).await?;
     match capacity(user, own, &application) {

@@ -1,11 +1,12 @@
 //! `POST /api/v1/applications`
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationSource, ErrorCode, Role};
+use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationSource, ErrorCode, PostingStatus, Role};
 
 use super::{application_response, governs};
 use crate::auth::CurrentUser;
-use crate::domain::{parse_day, parse_note, source_str, today};
+use crate::clock::today;
+use crate::domain::parse_note;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::routes::postings::manages;
@@ -25,20 +26,20 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
     let (person_id, source) = applicant(&user, req.person_id, &db).await?;
     let note = parse_note(req.note.as_deref(), "note")?;
     let posting = get_posting(&db, req.posting_id).await?;
-    let r = &posting.row;
-    if r.status != "open" && !manages(&user, r.employer_id, &r.employer_region) {
+    let open = posting.status == PostingStatus::Open;
+    if !open && !manages(&user, posting.content.employer_id, &posting.employer_region) {
         return Err(ApiError::not_found("posting"));
     }
-    if r.status != "open" {
-        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {}, not open for applications", r.status)));
+    if !open {
+        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {}, not open for applications", posting.status.as_str())));
     }
-    if parse_day(&r.valid_until).unwrap_or(0) < today() {
-        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting expired on {}", r.valid_until)));
+    if posting.content.valid_until < today() {
+        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting expired on {}", posting.content.valid_until)));
     }
     let new = NewApplication {
-        posting_id: r.id,
+        posting_id: posting.id,
         person_id,
-        source: source_str(source),
+        source,
         note: note.as_deref(),
         actor: user.id,
         audit: source == ApplicationSource::Referral,
@@ -50,7 +51,7 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
         }
         Err(InsertApplicationError::Unexpected(e)) => return Err(e.into()),
     };
-    Ok(HttpResponse::Created().json(application_response(get_application(&db, id).await?)?))
+    Ok(HttpResponse::Created().json(application_response(get_application(&db, id).await?)))
 }
 
 /// Who the application is for, and how it came about.
@@ -73,7 +74,7 @@ async fn applicant(user: &CurrentUser, person_id: Option<i64>, db: &Db) -> Resul
                 return Err(ApiError::validation("person_id", "name the person you refer"));
             };
             let person = get_person(db, id).await?;
-            if !governs(user, &person.row.home_region) {
+            if !governs(user, &person.home_region) {
                 return Err(ApiError::not_found("person"));
             }
             Ok((id, ApplicationSource::Referral))

@@ -6,7 +6,6 @@ use serde::Deserialize;
 
 use super::{application_response, own_person, visible_application};
 use crate::auth::CurrentUser;
-use crate::domain::status_str;
 use crate::error::ApiError;
 use crate::storage::{list_applications, ApplicationFilter, Db};
 
@@ -38,7 +37,7 @@ pub async fn list_applications_handler(user: CurrentUser, query: web::Query<Appl
     if !(1..=100).contains(&per_page) {
         return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
     }
-    let mut filter = ApplicationFilter { posting_id: q.posting_id, status: q.status.map(status_str), ..ApplicationFilter::default() };
+    let mut filter = ApplicationFilter { posting_id: q.posting_id, status: q.status, ..ApplicationFilter::default() };
     match user.role {
         Role::Admin => {}
         Role::Staff => filter.person_region_prefix = Some(user.region.as_ref().ok_or_else(|| ApiError::forbidden("staff account has no region"))?.to_string()),
@@ -50,7 +49,7 @@ pub async fn list_applications_handler(user: CurrentUser, query: web::Query<Appl
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
     let (rows, total) = list_applications(&db, &filter, i64::from(per_page), offset).await?;
-    let items = rows.into_iter().map(application_response).collect::<Result<_, _>>()?;
+    let items = rows.into_iter().map(application_response).collect();
     Ok(web::Json(ApplicationPage { items, total }))
 }
 
@@ -60,5 +59,5 @@ pub async fn list_applications_handler(user: CurrentUser, query: web::Query<Appl
 #[tracing::instrument(skip_all, fields(user_id = user.id, application_id = *path))]
 pub async fn get_application_handler(user: CurrentUser, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<ApplicationResponse>, ApiError> {
     let (application, _) = visible_application(&user, &db, *path).await?;
-    Ok(web::Json(application_response(application)?))
+    Ok(web::Json(application_response(application)))
 }

@@ -7,11 +7,11 @@ use doorstep_shared::api::{ApplicationResponse, ApplicationStatus, ApplicationSt
 
 use super::{application_response, visible_application};
 use crate::auth::CurrentUser;
-use crate::domain::{check_move, kind_str, parse_hire_terms, parse_note, parse_status, placement_kind, status_str, MoveRefusal, Mover};
+use crate::domain::{check_move, parse_hire_terms, parse_note, placement_kind, MoveRefusal, Mover};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::search::PostingIndex;
-use crate::storage::{get_application, hire_application, set_application_status, ApplicationRow, Db, Hire, HireOutcome, StatusChange};
+use crate::storage::{get_application, hire_application, set_application_status, StoredApplication, Db, Hire, HireOutcome, StatusChange};
 
 /// Moves an application: the employer or staff to interviewing, hired or
 /// rejected; the seeker or staff to withdrawn. A hire needs `start_date`
@@ -32,7 +32,7 @@ pub async fn change_application_status(
     let id = *path;
     let req = body.0;
     let (application, mover) = visible_application(&user, &db, id).await?;
-    let from = parse_status(&application.status).ok_or_else(|| anyhow::anyhow!("corrupt application status {:?}", application.status))?;
+    let from = application.status;
     check_move(from, req.status, mover).map_err(refusal)?;
     let note = parse_note(req.note.as_deref(), "note")?;
     let audit = mover == Mover::Staff;
@@ -40,22 +40,22 @@ pub async fn change_application_status(
         hire(&user, &application, &req, note.as_deref(), audit, &db).await?;
         index.changed.notify_one();
     } else {
-        let change = StatusChange { id, from: status_str(from), to: status_str(req.status), note: note.as_deref(), actor: user.id, audit };
+        let change = StatusChange { id, from, to: req.status, note: note.as_deref(), actor: user.id, audit };
         if !set_application_status(&db, &change).await? {
             return Err(changed_meanwhile(&db, id, req.status).await);
         }
     }
-    Ok(web::Json(application_response(get_application(&db, id).await?)?))
+    Ok(web::Json(application_response(get_application(&db, id).await?)))
 }
 
-async fn hire(user: &CurrentUser, a: &ApplicationRow, req: &ApplicationStatusRequest, note: Option<&str>, audit: bool, db: &Db) -> Result<(), ApiError> {
+async fn hire(user: &CurrentUser, a: &StoredApplication, req: &ApplicationStatusRequest, note: Option<&str>, audit: bool, db: &Db) -> Result<(), ApiError> {
     let terms = parse_hire_terms(req)?;
     let h = Hire {
         application_id: a.id,
         posting_id: a.posting_id,
         person_id: a.person_id,
-        kind: kind_str(placement_kind(&a.person_region, &a.posting_region)),
-        start_date: &terms.start_date,
+        kind: placement_kind(&a.person_region, &a.posting_region),
+        start_date: terms.start_date,
         monthly_wage: i64::from(terms.monthly_wage),
         note,
         actor: user.id,
@@ -64,7 +64,7 @@ async fn hire(user: &CurrentUser, a: &ApplicationRow, req: &ApplicationStatusReq
     match hire_application(db, &h).await? {
         HireOutcome::Hired { .. } => Ok(()),
         HireOutcome::HeadcountReached => Err(ApiError::new(ErrorCode::Conflict, "headcount reached: the posting has hired everyone it needs")),
-        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {status}; only an open posting can hire"))),
+        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {}; only an open posting can hire", status.as_str()))),
         HireOutcome::Stale => Err(changed_meanwhile(db, a.id, ApplicationStatus::Hired).await),
     }
 }
@@ -73,18 +73,18 @@ fn refusal(r: MoveRefusal) -> ApiError {
     match r {
         MoveRefusal::Illegal { from, to } => ApiError::with_fields(
             ErrorCode::Conflict,
-            format!("an application cannot move from {} to {}", status_str(from), status_str(to)),
+            format!("an application cannot move from {} to {}", from.as_str(), to.as_str()),
             &["status"],
         ),
         MoveRefusal::NotYours { to: ApplicationStatus::Withdrawn } => ApiError::forbidden("only the seeker or staff may withdraw an application"),
-        MoveRefusal::NotYours { to } => ApiError::forbidden(format!("only the employer or staff may move an application to {}", status_str(to))),
+        MoveRefusal::NotYours { to } => ApiError::forbidden(format!("only the employer or staff may move an application to {}", to.as_str())),
     }
 }
 
 /// The refusal when another request moved the application first.
 async fn changed_meanwhile(db: &Db, id: i64, to: ApplicationStatus) -> ApiError {
     match get_application(db, id).await {
-        Ok(now) => ApiError::new(ErrorCode::Conflict, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status, status_str(to))),
+        Ok(now) => ApiError::new(ErrorCode::Conflict, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str())),
         Err(e) => e.into(),
     }
 }

@@ -9,4 +9,3 @@ mod profile;
 pub use candidates::*;
 pub use open::*;
 pub use person::*;
-pub use profile::profile_of_person;

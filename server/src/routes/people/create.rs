@@ -3,14 +3,14 @@
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{PersonRequest, PersonResponse};
 
-use super::convert::{this_year, to_response, to_values, write_error};
+use super::convert::{this_year, to_response, write_error};
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::domain::parse_person;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::storage::{get_person, insert_person, Db};
+use crate::storage::{get_person, insert_person, Db, PersonValues};
 
 /// Registers a person in the caller's jurisdiction.
 #[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonRequest,
@@ -28,7 +28,7 @@ pub async fn create_person(
 ) -> Result<HttpResponse, ApiError> {
     let draft = regions.read(|tree| parse_person(body.0, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
-    let values = to_values(&draft, &vault)?;
+    let values = PersonValues::seal(&draft, &vault)?;
     let id = insert_person(&db, &values, scope.user.id).await.map_err(|e| write_error(e, &regions))?;
     let stored = get_person(&db, id).await?;
     Ok(HttpResponse::Created().json(to_response(&stored, &regions)))

@@ -2,7 +2,6 @@
 
 use actix_web::web;
 use doorstep_shared::api::{AssistanceCategory, ErrorCode, PeoplePage, PersonResponse};
-use doorstep_shared::types::RegionCode;
 use serde::Deserialize;
 
 use super::convert::to_response;
@@ -62,7 +61,7 @@ pub async fn list_people_handler(
     };
     let filter = PeopleFilter {
         region_prefix,
-        category: q.category.map(AssistanceCategory::as_str),
+        category: q.category,
         skill,
         text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
     };
@@ -90,8 +89,7 @@ pub async fn get_person_handler(
 /// so their existence does not leak.
 pub async fn visible_person(scope: &StaffScope, db: &Db, id: i64) -> Result<StoredPerson, ApiError> {
     let person = get_person(db, id).await?;
-    let region = RegionCode::parse(&person.row.home_region).map_err(|e| anyhow::anyhow!("corrupt region: {e}"))?;
-    if !scope.allows(&region) {
+    if !scope.allows(&person.home_region) {
         return Err(ApiError::not_found("person"));
     }
     Ok(person)

@@ -21,8 +21,8 @@ pub async fn reveal_id_number(
     vault: web::Data<IdVault>,
 ) -> Result<web::Json<RevealResponse>, ApiError> {
     let person = visible_person(&scope, &db, *path).await?;
-    let id_number = vault.decrypt(&person.row.id_cipher)?;
+    let id_number = vault.decrypt(&person.id_cipher)?;
     // Audit first: if the record cannot be written, the number is not shown.
-    audit_reveal(&db, person.row.id, scope.user.id).await?;
-    Ok(web::Json(RevealResponse { person_id: person.row.id, id_number: id_number.as_ref().to_string() }))
+    audit_reveal(&db, person.id, scope.user.id).await?;
+    Ok(web::Json(RevealResponse { person_id: person.id, id_number: id_number.as_ref().to_string() }))
 }

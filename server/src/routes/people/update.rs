@@ -3,7 +3,7 @@
 use actix_web::web;
 use doorstep_shared::api::{PersonResponse, PersonUpdate};
 
-use super::convert::{this_year, to_draft, to_response, to_values, write_error};
+use super::convert::{this_year, to_draft, to_response, write_error};
 use super::read::visible_person;
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
@@ -11,7 +11,7 @@ use crate::domain::{apply_update, parse_person, to_request};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::storage::{get_person, update_person, Db};
+use crate::storage::{get_person, update_person, Db, PersonValues};
 
 /// Changes the fields present in the body; the result passes the same checks as a new record.
 #[utoipa::path(patch, path = "/api/v1/people/{id}", tag = "people", request_body = PersonUpdate,
@@ -32,8 +32,8 @@ pub async fn update_person_handler(
     let merged = apply_update(to_request(&to_draft(&current, &vault)?), body.0);
     let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
-    let values = to_values(&draft, &vault)?;
-    update_person(&db, id, &values, current.row.updated_at, scope.user.id)
+    let values = PersonValues::seal(&draft, &vault)?;
+    update_person(&db, id, &values, current.updated_at, scope.user.id)
         .await
         .map_err(|e| write_error(e, &regions))?;
     let stored = get_person(&db, id).await?;

@@ -43,5 +43,5 @@ pub async fn record_follow_up(scope: StaffScope, path: web::Path<i64>, body: Api
         }
         Err(InsertFollowUpError::Unexpected(e)) => return Err(e.into()),
     }
-    Ok(HttpResponse::Created().json(placement_response(get_placement(&db, placement.row.id).await?)?))
+    Ok(HttpResponse::Created().json(placement_response(get_placement(&db, placement.row.id).await?)))
 }

@@ -2,12 +2,10 @@
 
 use actix_web::web;
 use doorstep_shared::api::{ErrorCode, PlacementKind, PlacementPage, PlacementResponse};
-use doorstep_shared::types::RegionCode;
 use serde::Deserialize;
 
 use super::placement_response;
 use crate::auth::StaffScope;
-use crate::domain::kind_str;
 use crate::error::ApiError;
 use crate::storage::{get_placement, list_placements, Db, StoredPlacement};
 
@@ -36,8 +34,8 @@ pub async fn list_placements_handler(scope: StaffScope, query: web::Query<Placem
         return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
-    let (placements, total) = list_placements(&db, scope.prefix(), query.kind.map(kind_str), i64::from(per_page), offset).await?;
-    let items = placements.into_iter().map(placement_response).collect::<Result<_, _>>()?;
+    let (placements, total) = list_placements(&db, scope.prefix(), query.kind, i64::from(per_page), offset).await?;
+    let items = placements.into_iter().map(placement_response).collect();
     Ok(web::Json(PlacementPage { items, total }))
 }
 
@@ -47,14 +45,13 @@ pub async fn list_placements_handler(scope: StaffScope, query: web::Query<Placem
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id, placement_id = *path))]
 pub async fn get_placement_handler(scope: StaffScope, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<PlacementResponse>, ApiError> {
     let placement = visible_placement(&scope, &db, *path).await?;
-    Ok(web::Json(placement_response(placement)?))
+    Ok(web::Json(placement_response(placement)))
 }
 
 /// Loads a placement, answering "not found" for people outside the jurisdiction.
 pub async fn visible_placement(scope: &StaffScope, db: &Db, id: i64) -> Result<StoredPlacement, ApiError> {
     let placement = get_placement(db, id).await?;
-    let region = RegionCode::parse(&placement.row.person_region).map_err(|e| anyhow::anyhow!("corrupt region: {e}"))?;
-    if !scope.allows(&region) {
+    if !scope.allows(&placement.row.person_region) {
         return Err(ApiError::not_found("placement"));
     }
     Ok(placement)

@@ -1,11 +1,12 @@
 //! `POST /api/v1/postings`
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{PostingRequest, PostingResponse};
+use doorstep_shared::api::{PostingRequest, PostingResponse, PostingStatus};
 
-use super::{manages, posting_response, posting_values};
+use super::{manages, posting_response};
 use crate::auth::CurrentUser;
-use crate::domain::{parse_posting, today};
+use crate::clock::today;
+use crate::domain::parse_posting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
@@ -38,7 +39,7 @@ pub async fn create_posting(
         ));
     }
     let draft = regions.read(|tree| parse_posting(body.0, tree, &skills, today())).map_err(ApiError::from)?;
-    let id = insert_posting(&db, &posting_values(&draft), "pending", user.id).await?;
+    let id = insert_posting(&db, &draft, PostingStatus::Pending, user.id).await?;
     index.changed.notify_one();
     let stored = get_posting(&db, id).await?;
     Ok(HttpResponse::Created().json(posting_response(&stored, &regions, None)))

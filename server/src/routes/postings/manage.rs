@@ -40,7 +40,7 @@ pub async fn list_managed_postings(
         return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
     }
     let offset = i64::from(page - 1) * i64::from(per_page);
-    let status = query.status.map(PostingStatus::as_str);
+    let status = query.status;
     let (postings, total) = list_postings_by(&db, &prefix, employer, status, i64::from(per_page), offset).await?;
     let items = postings.iter().map(|p| posting_response(p, &regions, None)).collect();
     Ok(web::Json(PostingPage { items, total: total as u64, page, per_page }))

@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, Schedule};
+use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
 use serde::Deserialize;
 
 use super::{manages, posting_response};
 use crate::auth::CurrentUser;
-use crate::domain::{today, Point};
+use crate::clock::today;
+use crate::domain::{choose_point, region_point};
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
@@ -68,11 +69,8 @@ pub async fn search_postings(
         Some(raw) => Some(skills.resolve(raw).map_err(|e| bad("skill", e))?),
         None => None,
     };
-    let near = match (q.lat, q.lon) {
-        (Some(lat), Some(lon)) if crate::domain::plausible_in_china(lat, lon) => Some(Point { lat, lon }),
-        (None, None) => region.as_ref().and_then(|r| regions.read(|t| t.get(r).map(|r| Point { lat: r.lat, lon: r.lon }))),
-        _ => return Err(bad("lat", "lat and lon must both be given, as a point in china")),
-    };
+    // The query string names its point "lat" whichever half is wrong.
+    let near = choose_point(q.lat, q.lon, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r)))).map_err(|(_, message)| bad("lat", message))?;
     let ranking = match q.sort.as_deref().unwrap_or("relevance") {
         "relevance" => Ranking::Relevance,
         "distance" if near.is_some() => Ranking::Distance,
@@ -84,16 +82,16 @@ pub async fn search_postings(
     let mentioned = text.as_deref().map(|t| skills.mentioned_in(t)).unwrap_or_default();
     let request = SearchRequest {
         filters: Filters {
-            valid_on: today(),
+            valid_on: today().unix_days(),
             region: region.map(|r| r.to_string()),
             min_wage: q.min_wage,
             accessible_only: q.accessible == Some(true),
             accommodation_only: q.accommodation == Some(true),
             schedules: q.schedule.map(|s| vec![s]),
-            skill,
+            skill: skill.map(String::from),
             ..Filters::default()
         },
-        relevance: Relevance { skills: mentioned, text },
+        relevance: Relevance { skills: mentioned.into_iter().map(String::from).collect(), text },
         // With words, relevance leads; without, nearness from the region.
         ranking,
         near: if ranking == Ranking::Newest { None } else { near },
@@ -109,7 +107,7 @@ pub async fn search_postings(
     // Keep the search order; skip any closed between index and database read.
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(p) = stored.iter().find(|p| p.row.id == id && p.row.status == "open") {
+        if let Some(p) = stored.iter().find(|p| p.id == id && p.status == PostingStatus::Open) {
             items.push(posting_response(p, &regions, near));
         }
     }
@@ -126,8 +124,7 @@ pub async fn get_posting_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
-    let visible = posting.row.status == "open"
-        || user.as_ref().is_some_and(|u| manages(u, posting.row.employer_id, &posting.row.employer_region));
+    let visible = posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages(u, posting.content.employer_id, &posting.employer_region));
     if !visible {
         return Err(ApiError::not_found("posting"));
     }

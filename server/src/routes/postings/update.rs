@@ -1,11 +1,12 @@
 //! `PATCH /api/v1/postings/{id}`
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PostingResponse, PostingUpdate, Role};
+use doorstep_shared::api::{ErrorCode, PostingResponse, PostingUpdate};
 
-use super::{managed_posting, posting_draft, posting_response, posting_values};
+use super::{managed_posting, posting_actor, posting_response, refusal};
 use crate::auth::CurrentUser;
-use crate::domain::{apply_posting_update, parse_posting, posting_to_request, today};
+use crate::clock::today;
+use crate::domain::{apply_posting_update, parse_posting, posting_to_request, status_after_edit};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
@@ -28,17 +29,13 @@ pub async fn update_posting_handler(
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let id = *path;
     let current = managed_posting(&user, &db, id).await?;
-    let status = current.row.status.clone();
-    if status != "pending" && status != "open" {
-        return Err(ApiError::new(ErrorCode::Conflict, format!("a {status} posting cannot be changed")));
-    }
-    let merged = apply_posting_update(posting_to_request(&posting_draft(&current)?), body.0);
+    let new_status = status_after_edit(current.status, posting_actor(&user)).map_err(refusal)?;
+    let merged = apply_posting_update(posting_to_request(&current.content), body.0);
     let draft = regions.read(|tree| parse_posting(merged, tree, &skills, today())).map_err(ApiError::from)?;
-    if i64::from(draft.headcount) < current.row.hired {
-        return Err(ApiError::validation("headcount", format!("{} people are already hired", current.row.hired)));
+    if draft.headcount < current.hired {
+        return Err(ApiError::validation("headcount", format!("{} people are already hired", current.hired)));
     }
-    let new_status = if user.role == Role::Employer { "pending" } else { status.as_str() };
-    if !update_posting(&db, id, &posting_values(&draft), &status, new_status).await? {
+    if !update_posting(&db, id, &draft, current.status, new_status).await? {
         return Err(ApiError::new(ErrorCode::Conflict, "the posting changed meanwhile; reload and try again"));
     }
     index.changed.notify_one();

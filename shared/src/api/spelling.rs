@@ -1,0 +1,84 @@
+//! One spelling per enum value, shared by JSON, the database and the UI.
+//!
+//! Every enum of the contract derives strum's `IntoStaticStr`, `EnumString`
+//! and `VariantArray` with `serialize_all = "snake_case"`, beside serde's
+//! `rename_all = "snake_case"`; `spelled!` below then gives each of them
+//! `ALL`, `as_str` and `parse`, and a test checks that serde and strum spell
+//! every value alike. Nothing spells a value by hand.
+
+/// Gives each listed enum `ALL`, `as_str` and `parse`, all taken from its
+/// strum derives: the one spelling, never a hand-written table.
+macro_rules! spelled {
+    ($($t:ty),* $(,)?) => {$(
+        impl $t {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+            /// Returns the snake_case name, as in JSON and the database.
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            /// Parses the snake_case name.
+            pub fn parse(s: &str) -> Option<Self> {
+                s.parse().ok()
+            }
+        }
+    )*};
+}
+
+spelled!(
+    super::ApplicationStatus,
+    super::ApplicationSource,
+    super::PlacementKind,
+    super::Role,
+    super::EmployerKind,
+    super::ErrorCode,
+    super::ReasonKind,
+    super::AssistanceCategory,
+    super::Schedule,
+    super::Gender,
+    super::PhysicalDemand,
+    super::PostingStatus,
+    super::RegionLevel,
+);
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+
+    use crate::api::*;
+
+    fn spelled_alike<T>()
+    where
+        T: strum::VariantArray + Copy + Into<&'static str> + core::str::FromStr + Serialize + DeserializeOwned + PartialEq + core::fmt::Debug,
+    {
+        assert!(!T::VARIANTS.is_empty());
+        for v in T::VARIANTS {
+            let name: &'static str = (*v).into();
+            let json = serde_json::to_string(v).expect("serialises");
+            assert_eq!(json, format!("\"{name}\""), "serde and strum disagree on {v:?}");
+            assert_eq!(name.parse::<T>().ok(), Some(*v));
+            assert_eq!(serde_json::from_str::<T>(&json).expect("deserialises"), *v);
+        }
+        assert!("no_such_value".parse::<T>().is_err());
+    }
+
+    #[test]
+    fn every_enum_is_spelled_alike_by_serde_and_strum() {
+        spelled_alike::<ApplicationStatus>();
+        spelled_alike::<ApplicationSource>();
+        spelled_alike::<PlacementKind>();
+        spelled_alike::<Role>();
+        spelled_alike::<EmployerKind>();
+        spelled_alike::<ErrorCode>();
+        spelled_alike::<ReasonKind>();
+        spelled_alike::<AssistanceCategory>();
+        spelled_alike::<Schedule>();
+        spelled_alike::<Gender>();
+        spelled_alike::<PhysicalDemand>();
+        spelled_alike::<PostingStatus>();
+        spelled_alike::<RegionLevel>();
+    }
+}

@@ -22,3 +22,4 @@ mod matching;
 mod index;
 mod reference;
 mod relevance;
+mod schema_parity;

@@ -109,14 +109,14 @@ pub fn site_dir() -> std::path::PathBuf {
 }
 
 /// A database of its own on the shared PostgreSQL server, dropped afterwards.
-struct PgDatabase {
+pub struct PgDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub url: String,
 }
 
 impl PgDatabase {
-    async fn create(admin_url: &str) -> Self {
+    pub async fn create(admin_url: &str) -> Self {
         let name = format!("doorstep_test_{}", uuid::Uuid::new_v4().simple());
         let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to DOORSTEP_TEST_POSTGRES_URL");
         conn.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create test database");

@@ -23,3 +23,4 @@ mod matching;
 mod index;
 mod reference;
 mod relevance;
+mod schema_parity;

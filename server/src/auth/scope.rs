@@ -11,6 +11,25 @@ use doorstep_shared::types::RegionCode;
 use super::CurrentUser;
 use crate::error::ApiError;
 
+/// Tells whether `user` governs `region`: admin everywhere, staff inside their
+/// own region, nobody else. The one prefix check; `StaffScope` uses it too.
+pub fn governs(user: &CurrentUser, region: &RegionCode) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Staff => user.region.as_ref().is_some_and(|scope| scope.contains(region)),
+        Role::Employer | Role::Seeker => false,
+    }
+}
+
+/// Tells whether `user` acts for an employer registered in `employer_region`:
+/// its own users, and whoever governs the region.
+pub fn manages_employer(user: &CurrentUser, employer_id: i64, employer_region: &RegionCode) -> bool {
+    match user.role {
+        Role::Employer => user.employer_id == Some(employer_id),
+        _ => governs(user, employer_region),
+    }
+}
+
 /// A staff member or admin, with the part of the region tree they govern.
 #[derive(Debug, Clone)]
 pub struct StaffScope {
@@ -21,7 +40,7 @@ pub struct StaffScope {
 
 impl StaffScope {
     pub fn allows(&self, region: &RegionCode) -> bool {
-        self.within.as_ref().is_none_or(|w| w.contains(region))
+        governs(&self.user, region)
     }
 
     /// Refuses a write into a region outside the caller's jurisdiction.

@@ -1,11 +1,11 @@
 //! Employers: registered by staff, read by staff and by their own users.
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse, ErrorCode, Role};
+use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse, ErrorCode};
 use doorstep_shared::types::Phone;
 use serde::Deserialize;
 
-use crate::auth::{CurrentUser, StaffScope};
+use crate::auth::{manages_employer, CurrentUser, StaffScope};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
@@ -86,14 +86,7 @@ pub async fn list_employers_handler(scope: StaffScope, query: web::Query<Employe
     responses((status = 200, body = EmployerResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
 pub async fn get_employer_handler(user: CurrentUser, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<EmployerResponse>, ApiError> {
     let row = get_employer(&db, *path).await?;
-    let region = &row.region_code;
-    let visible = match user.role {
-        Role::Admin => true,
-        Role::Staff => user.region.as_ref().is_some_and(|r| r.contains(region)),
-        Role::Employer => user.employer_id == Some(row.id),
-        Role::Seeker => false,
-    };
-    if !visible {
+    if !manages_employer(&user, row.id, &row.region_code) {
         return Err(ApiError::not_found("employer"));
     }
     Ok(web::Json(to_response(row)))

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 use doorstep_shared::api::{AssistanceCategory, Gender, Preferences, Schedule};
-use doorstep_shared::types::{RegionCode, SkillCode};
+use doorstep_shared::types::{Phone, RegionCode, SkillCode};
 use sqlx::AnyConnection;
 
 use super::{append_audit, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
@@ -31,6 +31,25 @@ pub struct StoredPerson {
     pub skills: Vec<SkillCode>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+impl StoredPerson {
+    /// The domain form of the stored person, its ID-card number unsealed by `vault` (for an update).
+    pub fn unseal(&self, vault: &IdVault) -> anyhow::Result<PersonDraft> {
+        Ok(PersonDraft {
+            name: self.name.clone(),
+            id_number: vault.decrypt(&self.id_cipher)?,
+            phone: Phone::parse(&self.phone).map_err(|_| RowDecoder::new("people", self.id).corrupt("phone", &self.phone))?,
+            gender: self.gender,
+            birth_year: self.birth_year,
+            home_region: self.home_region.clone(),
+            categories: self.categories.clone(),
+            disability_grade: self.disability_grade,
+            skills: self.skills.clone(),
+            preferences: self.preferences.clone(),
+            consent_to_share: self.consent_to_share,
+        })
+    }
 }
 
 /// The columns as sqlx reads them; decoded once, in [`PersonRow::decode`].

@@ -4,21 +4,11 @@
 //! "not found", so applications do not leak.
 
 use doorstep_shared::api::Role;
-use doorstep_shared::types::RegionCode;
 
-use crate::auth::CurrentUser;
+use crate::auth::{governs, CurrentUser};
 use crate::domain::Mover;
 use crate::error::ApiError;
 use crate::storage::{get_application, linked_person_id, StoredApplication, Db};
-
-/// Tells whether `user` is staff governing `region`, or admin.
-pub fn governs(user: &CurrentUser, region: &RegionCode) -> bool {
-    match user.role {
-        Role::Admin => true,
-        Role::Staff => user.region.as_ref().is_some_and(|scope| scope.contains(region)),
-        Role::Employer | Role::Seeker => false,
-    }
-}
 
 /// The person a seeker account is linked to; `None` for other roles.
 pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiError> {

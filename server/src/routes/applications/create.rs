@@ -3,13 +3,12 @@
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationSource, ErrorCode, PostingStatus, Role};
 
-use super::{application_response, governs};
-use crate::auth::CurrentUser;
+use super::application_response;
+use crate::auth::{governs, manages_employer, CurrentUser};
 use crate::clock::today;
 use crate::domain::parse_note;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::routes::postings::manages;
 use crate::storage::{get_application, get_person, get_posting, insert_application, linked_person_id, Db, InsertApplicationError, NewApplication};
 
 /// Applies to an open posting (a seeker, as their linked person) or refers a
@@ -27,7 +26,7 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
     let note = parse_note(req.note.as_deref(), "note")?;
     let posting = get_posting(&db, req.posting_id).await?;
     let open = posting.status == PostingStatus::Open;
-    if !open && !manages(&user, posting.content.employer_id, &posting.employer_region) {
+    if !open && !manages_employer(&user, posting.content.employer_id, &posting.employer_region) {
         return Err(ApiError::not_found("posting"));
     }
     if !open {

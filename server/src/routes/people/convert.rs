@@ -1,10 +1,7 @@
 //! Between wire, domain and storage forms of a person.
 
 use doorstep_shared::api::PersonResponse;
-use doorstep_shared::types::Phone;
 
-use crate::crypto::IdVault;
-use crate::domain::PersonDraft;
 use crate::error::ApiError;
 use crate::reference::Regions;
 use crate::storage::{StoredPerson, WritePersonError};
@@ -28,23 +25,6 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         created_at: p.created_at,
         updated_at: p.updated_at,
     }
-}
-
-/// Rebuilds the domain form of a stored person (decrypting the ID number) for an update.
-pub fn to_draft(p: &StoredPerson, vault: &IdVault) -> anyhow::Result<PersonDraft> {
-    Ok(PersonDraft {
-        name: p.name.clone(),
-        id_number: vault.decrypt(&p.id_cipher)?,
-        phone: Phone::parse(&p.phone).map_err(anyhow::Error::msg)?,
-        gender: p.gender,
-        birth_year: p.birth_year,
-        home_region: p.home_region.clone(),
-        categories: p.categories.clone(),
-        disability_grade: p.disability_grade,
-        skills: p.skills.clone(),
-        preferences: p.preferences.clone(),
-        consent_to_share: p.consent_to_share,
-    })
 }
 
 pub fn write_error(e: WritePersonError, regions: &Regions) -> ApiError {

@@ -3,7 +3,7 @@
 use actix_web::web;
 use doorstep_shared::api::{PersonResponse, PersonUpdate};
 
-use super::convert::{this_year, to_draft, to_response, write_error};
+use super::convert::{this_year, to_response, write_error};
 use super::read::visible_person;
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
@@ -29,7 +29,7 @@ pub async fn update_person_handler(
 ) -> Result<web::Json<PersonResponse>, ApiError> {
     let id = *path;
     let current = visible_person(&scope, &db, id).await?;
-    let merged = apply_update(to_request(&to_draft(&current, &vault)?), body.0);
+    let merged = apply_update(to_request(&current.unseal(&vault)?), body.0);
     let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
     let values = PersonValues::seal(&draft, &vault)?;

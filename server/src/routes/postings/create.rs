@@ -3,8 +3,8 @@
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{PostingRequest, PostingResponse, PostingStatus};
 
-use super::{manages, posting_response};
-use crate::auth::CurrentUser;
+use super::posting_response;
+use crate::auth::{manages_employer, CurrentUser};
 use crate::clock::today;
 use crate::domain::parse_posting;
 use crate::error::ApiError;
@@ -31,7 +31,7 @@ pub async fn create_posting(
         Err(StorageError::NotFound(_)) => return Err(ApiError::validation("employer_id", "employer does not exist")),
         Err(e) => return Err(e.into()),
     };
-    if !manages(&user, employer.id, &employer.region_code) {
+    if !manages_employer(&user, employer.id, &employer.region_code) {
         return Err(ApiError::with_fields(
             doorstep_shared::api::ErrorCode::Forbidden,
             "you may post only for your own employer, or for employers in your jurisdiction",

@@ -6,8 +6,8 @@ use actix_web::web;
 use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
 use serde::Deserialize;
 
-use super::{manages, posting_response};
-use crate::auth::CurrentUser;
+use super::posting_response;
+use crate::auth::{manages_employer, CurrentUser};
 use crate::clock::today;
 use crate::domain::{choose_point, region_point};
 use crate::error::ApiError;
@@ -124,7 +124,7 @@ pub async fn get_posting_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
-    let visible = posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages(u, posting.content.employer_id, &posting.employer_region));
+    let visible = posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
     if !visible {
         return Err(ApiError::not_found("posting"));
     }

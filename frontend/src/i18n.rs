@@ -309,7 +309,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Key::HomeRegion => ("家在哪里", "Where you live"),
         Key::WorkRegion => ("工作地点", "Workplace"),
         Key::MaxCommute => ("最远上班距离", "Farthest commute"),
-        Key::KmN => ("{} 公里", "{} km"),
+        Key::KmN => ("{km} 公里", "{km} km"),
         Key::AnyDistance => ("外出务工也可以", "Any distance (will move)"),
         Key::MinWage => ("最低月工资（元）", "Lowest monthly wage (yuan)"),
         Key::NeedsAccessible => (
@@ -333,14 +333,14 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Key::AnySchedule => ("不限", "Any"),
         Key::AccessibleOnly => ("只看无障碍岗位", "Accessible workplaces only"),
         Key::NoResults => ("没有找到岗位，换个词试试", "No jobs found; try other words"),
-        Key::TotalJobs => ("共 {} 个岗位", "{} jobs"),
+        Key::TotalJobs => ("共 {count} 个岗位", "{count} jobs"),
         Key::PrevPage => ("上一页", "Previous"),
         Key::NextPage => ("下一页", "Next"),
-        Key::PageOf => ("第 {} 页 / 共 {} 页", "Page {} of {}"),
+        Key::PageOf => ("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
         // Posting facts
-        Key::WagePerMonth => ("{} 元/月", "¥{} a month"),
-        Key::WageRange => ("{}–{} 元/月", "¥{}–{} a month"),
-        Key::DistanceKm => ("离家 {} 公里", "{} km from home"),
+        Key::WagePerMonth => ("{wage} 元/月", "¥{wage} a month"),
+        Key::WageRange => ("{min}–{max} 元/月", "¥{min}–{max} a month"),
+        Key::DistanceKm => ("离家 {km} 公里", "{km} km from home"),
         Key::ScheduleFullTime => ("全职", "Full-time"),
         Key::SchedulePartTime => ("兼职", "Part-time"),
         Key::ScheduleFlexible => ("灵活用工", "Flexible"),
@@ -359,7 +359,10 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Key::StatusRejected => ("未通过审核", "Rejected"),
         Key::EmployerLabel => ("用人单位", "Employer"),
         Key::PlaceLabel => ("地点", "Place"),
-        Key::HiredOf => ("已招 {} 人 / 共招 {} 人", "Hired {} of {}"),
+        Key::HiredOf => (
+            "已招 {hired} 人 / 共招 {headcount} 人",
+            "Hired {hired} of {headcount}",
+        ),
         Key::ValidUntil => ("招到哪天", "Open until"),
         Key::DescriptionLabel => ("工作内容", "About the job"),
         Key::ReviewNote => ("审核意见", "Reviewer's note"),
@@ -471,7 +474,7 @@ fn pair(key: Key) -> (&'static str, &'static str) {
         Key::FollowUps => ("回访", "Follow-ups"),
         Key::AddFollowUp => ("记录回访", "Record a follow-up"),
         Key::MonthLabel => ("第几个月回访", "Months after start"),
-        Key::MonthN => ("{} 个月", "{} months"),
+        Key::MonthN => ("{month} 个月", "{month} months"),
         Key::StillEmployed => ("还在岗", "Still employed"),
         Key::LeftJob => ("已离岗", "Left the job"),
         Key::NoteLabel => ("备注", "Note"),
@@ -571,15 +574,25 @@ impl I18n {
         }
     }
 
-    /// Returns a string with its `{}` holes filled in order, tracking the language.
-    pub fn fill(self, key: Key, values: &[String]) -> String {
-        let mut out = String::new();
-        for (i, part) in self.t(key).split("{}").enumerate() {
-            if let Some(value) = i.checked_sub(1).and_then(|i| values.get(i)) {
-                out.push_str(value);
+    /// Returns a string with each `{name}` hole replaced by the value given for
+    /// `name`, tracking the language. A hole without a value stays as written,
+    /// so the mistake shows instead of leaving a silent gap.
+    pub fn fill(self, key: Key, holes: &[(&str, String)]) -> String {
+        let text = self.t(key);
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some((before, after)) = rest.split_once('{') {
+            let Some((name, after_hole)) = after.split_once('}') else {
+                break;
+            };
+            out.push_str(before);
+            match holes.iter().find(|(hole, _)| *hole == name) {
+                Some((_, value)) => out.push_str(value),
+                None => out.push_str(&rest[before.len()..rest.len() - after_hole.len()]),
             }
-            out.push_str(part);
+            rest = after_hole;
         }
+        out.push_str(rest);
         out
     }
 
@@ -613,10 +626,13 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || i18n.t(key)
 }
 
-/// A key's text with its `{}` holes filled, as a reactive view.
-pub fn trf(key: Key, values: Vec<String>) -> impl Fn() -> String + Send + Sync + 'static {
+/// A key's text with its `{name}` holes filled from `(name, value)` pairs, as a reactive view.
+pub fn trf(
+    key: Key,
+    holes: Vec<(&'static str, String)>,
+) -> impl Fn() -> String + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || i18n.fill(key, &values)
+    move || i18n.fill(key, &holes)
 }
 
 /// The Chinese or English of a text the server sent in both, as a reactive view.

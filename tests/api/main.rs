@@ -16,6 +16,7 @@ mod browser_jobs;
 mod demo;
 mod employers;
 mod health;
+mod i18n;
 mod people;
 mod postings;
 mod push;

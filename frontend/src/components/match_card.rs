@@ -12,11 +12,15 @@ pub fn MatchCard(item: MatchItem) -> impl IntoView {
     let id = item.posting_id;
     let (wage_min, wage_max) = (item.wage_min, item.wage_max);
     let schedule = item.schedule;
+    let wage = trf(
+        Key::WageRange,
+        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
+    );
     view! {
         <article class="posting-card match-card" id=format!("match-{id}") data-id=id>
             <h2><a href=format!("/postings/{id}")>{item.title}</a></h2>
             <p class="employer">{item.employer}</p>
-            <p class="wage">{trf(Key::WageRange, vec![wage_min.to_string(), wage_max.to_string()])}</p>
+            <p class="wage">{wage}</p>
             <p class="facts">{tr(schedule_key(schedule))}</p>
             <ReasonList reasons=item.reasons/>
         </article>

@@ -21,13 +21,17 @@ pub fn Pager(
         .unwrap_or(u32::MAX)
         .max(1);
     (pages > 1).then(|| {
+        let page_of = trf(
+            Key::PageOf,
+            vec![("page", page.to_string()), ("pages", pages.to_string())],
+        );
         view! {
             <nav class="pager">
                 <button id="pager-prev" type="button" class="secondary" disabled={page <= 1}
                     on:click=move |_| on_page.run(page - 1)>
                     {tr(Key::PrevPage)}
                 </button>
-                <span id="pager-info">{trf(Key::PageOf, vec![page.to_string(), pages.to_string()])}</span>
+                <span id="pager-info">{page_of}</span>
                 <button id="pager-next" type="button" class="secondary" disabled={page >= pages}
                     on:click=move |_| on_page.run(page + 1)>
                     {tr(Key::NextPage)}

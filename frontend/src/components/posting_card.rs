@@ -33,7 +33,7 @@ pub fn PostingCard(
     let status = posting.status;
     let distance = posting
         .distance_km
-        .map(|d| view! { <span class="distance">" · "{trf(Key::DistanceKm, vec![km(d)])}</span> });
+        .map(|d| view! { <span class="distance">" · "{trf(Key::DistanceKm, vec![("km", km(d))])}</span> });
     let accessible = posting
         .accessible
         .then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
@@ -41,10 +41,17 @@ pub fn PostingCard(
         .accommodation
         .then(|| view! { <span class="tag">{tr(Key::Accommodation)}</span> });
     let managed = manage.then(|| {
+        let hired_of = trf(
+            Key::HiredOf,
+            vec![
+                ("hired", hired.to_string()),
+                ("headcount", headcount.to_string()),
+            ],
+        );
         view! {
             <p class="status-line">
                 <PostingStatusBadge status/>
-                <span class="hired" id=format!("hired-{id}")>{trf(Key::HiredOf, vec![hired.to_string(), headcount.to_string()])}</span>
+                <span class="hired" id=format!("hired-{id}")>{hired_of}</span>
             </p>
         }
     });
@@ -52,13 +59,17 @@ pub fn PostingCard(
         .review_note
         .filter(|_| manage)
         .map(|note| view! { <p class="note">{tr(Key::ReviewNote)}": "{note.clone()}</p> });
+    let wage = trf(
+        Key::WageRange,
+        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
+    );
     let description = detailed.then(|| view! { <p class="description">{posting.description}</p> });
     view! {
         <article class="posting-card" id=format!("posting-{id}") data-id=id>
             <h2><a href=href>{posting.title}</a></h2>
             {managed}
             <p class="employer">{posting.employer_name}</p>
-            <p class="wage">{trf(Key::WageRange, vec![wage_min.to_string(), wage_max.to_string()])}</p>
+            <p class="wage">{wage}</p>
             <p class="facts">{posting.region_name}" · "{tr(schedule_key(schedule))}{distance}</p>
             <p class="tags">{accessible}{housing}</p>
             {description}

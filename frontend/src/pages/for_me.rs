@@ -107,7 +107,7 @@ pub fn JobsForMePage() -> impl IntoView {
         COMMUTES
             .iter()
             .map(|&km| {
-                let label = if km == 0 { trf(Key::AnyDistance, Vec::new()) } else { trf(Key::KmN, vec![km.to_string()]) };
+                let label = if km == 0 { trf(Key::AnyDistance, Vec::new()) } else { trf(Key::KmN, vec![("km", km.to_string())]) };
                 view! { <option value=km.to_string() prop:selected=move || commute.get() == km.to_string()>{label}</option> }
             })
             .collect_view()

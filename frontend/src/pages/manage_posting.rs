@@ -132,12 +132,19 @@ pub fn ManagePostingPage() -> impl IntoView {
 #[component]
 fn PostingSummary(posting: PostingResponse) -> impl IntoView {
     let (hired, headcount) = (posting.hired, posting.headcount);
+    let hired_of = trf(
+        Key::HiredOf,
+        vec![
+            ("hired", hired.to_string()),
+            ("headcount", headcount.to_string()),
+        ],
+    );
     view! {
         <section class="card" id="manage-posting" data-id=posting.id>
             <h1><a href=format!("/postings/{}", posting.id)>{posting.title}</a></h1>
             <p class="status-line">
                 <PostingStatusBadge status=posting.status/>
-                <strong id="posting-hired">{trf(Key::HiredOf, vec![hired.to_string(), headcount.to_string()])}</strong>
+                <strong id="posting-hired">{hired_of}</strong>
             </p>
             <p class="employer">{posting.employer_name}" · "{posting.region_name}</p>
         </section>

@@ -81,7 +81,7 @@ fn Placement(
             <p class="status-line">
                 <span class="tag">{tr(placement_kind_key(kind))}</span>
                 <span>{tr(Key::StartedOn)}" "{placement.start_date.to_string()}</span>
-                <span>{trf(Key::WagePerMonth, vec![wage.to_string()])}</span>
+                <span>{trf(Key::WagePerMonth, vec![("wage", wage.to_string())])}</span>
             </p>
             <h3>{tr(Key::FollowUps)}</h3>
             <ul class="plain follow-ups">{follow_ups}</ul>
@@ -109,7 +109,7 @@ fn FollowUpLine(follow_up: FollowUpResponse) -> impl IntoView {
     let note = follow_up.note.map(|n| format!(" · {n}"));
     view! {
         <li class="follow-up">
-            {trf(Key::MonthN, vec![month.to_string()])}": "
+            {trf(Key::MonthN, vec![("month", month.to_string())])}": "
             {tr(if employed { Key::StillEmployed } else { Key::LeftJob })}
             {wage}{note}
         </li>
@@ -145,7 +145,7 @@ fn FollowUpForm(id: i64, wage: u32, record: Record, open: RwSignal<Option<i64>>)
     };
     let month_options = MONTHS
         .iter()
-        .map(|&m| view! { <option value=m.to_string()>{trf(Key::MonthN, vec![m.to_string()])}</option> })
+        .map(|&m| view! { <option value=m.to_string()>{trf(Key::MonthN, vec![("month", m.to_string())])}</option> })
         .collect_view();
     view! {
         <form id="fu-form" class="inset" on:submit=on_submit>

@@ -66,11 +66,22 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
             _ => None,
         }
     };
+    let wage = trf(
+        Key::WageRange,
+        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
+    );
+    let hired_of = trf(
+        Key::HiredOf,
+        vec![
+            ("hired", hired.to_string()),
+            ("headcount", headcount.to_string()),
+        ],
+    );
     view! {
         <article class="card posting-detail" id="posting-detail" data-id=id>
             <h1 id="posting-title">{posting.title}</h1>
             {status_badge}
-            <p class="wage big">{trf(Key::WageRange, vec![wage_min.to_string(), wage_max.to_string()])}</p>
+            <p class="wage big">{wage}</p>
             <dl>
                 <dt>{tr(Key::EmployerLabel)}</dt>
                 <dd id="posting-employer">{posting.employer_name}</dd>
@@ -81,7 +92,7 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
                 <dt>{tr(Key::PhysicalLabel)}</dt>
                 <dd>{tr(demand_key(demand))}</dd>
                 <dt>{tr(Key::Headcount)}</dt>
-                <dd id="posting-hired">{trf(Key::HiredOf, vec![hired.to_string(), headcount.to_string()])}</dd>
+                <dd id="posting-hired">{hired_of}</dd>
                 <dt>{tr(Key::ValidUntil)}</dt>
                 <dd>{posting.valid_until.to_string()}</dd>
                 {skills}

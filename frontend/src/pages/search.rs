@@ -107,7 +107,7 @@ pub fn JobSearchPage() -> impl IntoView {
                 let total = found.total;
                 let cards = found.items.into_iter().map(|posting| view! { <PostingCard posting/> }).collect_view();
                 view! {
-                    <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![total.to_string()])}</p>
+                    <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![("count", total.to_string())])}</p>
                     <div class="list" id="search-results">{cards}</div>
                     <Pager page=found.page total=found.total per_page=PER_PAGE on_page=move |page| go_to_page(page)/>
                 }

@@ -1,0 +1,95 @@
+//! The interface's string tables, `frontend/strings/<area>.toml`: every key has
+//! its Chinese and its English text, and both name the same `{holes}`. The
+//! frontend compiles only for wasm32, so its tables are checked here, on the
+//! host, through the same parser its build script uses.
+
+#[path = "../../frontend/strings/table.rs"]
+mod table;
+
+use std::path::PathBuf;
+
+use table::Problem;
+
+#[test]
+fn every_key_has_chinese_and_english_with_the_same_holes() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../frontend/strings");
+    let entries = table::read(&dir).unwrap_or_else(|error| panic!("{error}"));
+
+    let problems = table::check(&entries);
+
+    assert!(entries.len() > 100, "only {} keys read", entries.len());
+    let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "fix frontend/strings:\n{}", listed.join("\n"));
+}
+
+#[test]
+fn the_check_names_a_missing_language_and_a_hole_the_languages_do_not_share() {
+    let missing = |lang| Problem::Missing { key: "A".into(), lang };
+    let bad_hole = |lang| Problem::BadHole { key: "A".into(), lang };
+    let differ = |zh: &[&str], en: &[&str]| Problem::HolesDiffer {
+        key: "A".into(),
+        zh: zh.iter().map(ToString::to_string).collect(),
+        en: en.iter().map(ToString::to_string).collect(),
+    };
+    let cases: Vec<(&str, &str, Vec<Problem>)> = vec![
+        ("both languages, same hole", "zh = \"{n} 个\"\nen = \"{n} items\"", vec![]),
+        ("holes in another order", "zh = \"{a}–{b}\"\nen = \"{b} after {a}\"", vec![]),
+        ("no English", "zh = \"甲\"", vec![missing("en")]),
+        ("no Chinese", "en = \"a\"", vec![missing("zh")]),
+        ("empty Chinese", "zh = \"\"\nen = \"a\"", vec![missing("zh")]),
+        ("hole missing from English", "zh = \"{n} 个\"\nen = \"items\"", vec![differ(&["n"], &[])]),
+        ("hole renamed", "zh = \"{n} 个\"\nen = \"{m} items\"", vec![differ(&["n"], &["m"])]),
+        ("positional hole", "zh = \"{} 个\"\nen = \"{} items\"", vec![bad_hole("zh"), bad_hole("en")]),
+        ("unclosed hole", "zh = \"{n 个\"\nen = \"{n} items\"", vec![bad_hole("zh")]),
+        ("stray closing brace", "zh = \"n} 个\"\nen = \"{n} items\"", vec![bad_hole("zh")]),
+    ];
+    for (description, texts, expected) in cases {
+        let mut entries = Vec::new();
+        table::parse("case.toml", &format!("[A]\n{texts}\n"), &mut entries)
+            .unwrap_or_else(|error| panic!("{description}: {error}"));
+
+        let problems = table::check(&entries);
+
+        assert_eq!(problems, expected, "{description}");
+    }
+}
+
+#[test]
+fn a_malformed_table_is_rejected_with_its_line() {
+    let cases = [
+        ("text before any key", "zh = \"甲\"", 1),
+        ("unknown language", "[A]\nfr = \"a\"", 2),
+        ("unquoted text", "[A]\nzh = 甲", 2),
+        ("quote inside the text", "[A]\nen = \"say \"hi\"\"", 2),
+        ("backslash escape", "[A]\nen = \"a\\nb\"", 2),
+        ("language given twice", "[A]\nzh = \"甲\"\nzh = \"乙\"", 3),
+        ("key defined twice", "[A]\n\n[A]", 3),
+        ("key not a Rust identifier", "[distance-km]", 1),
+        ("neither key nor text", "[A]\nzh \"甲\"", 2),
+    ];
+    for (description, text, line) in cases {
+        let mut entries = Vec::new();
+
+        let error = table::parse("case.toml", text, &mut entries)
+            .err()
+            .unwrap_or_else(|| panic!("{description}: accepted"));
+
+        assert!(
+            error.to_string().starts_with(&format!("case.toml:{line}: ")),
+            "{description}: {error}"
+        );
+    }
+}
+
+#[test]
+fn a_key_defined_in_two_tables_is_rejected() {
+    let mut entries = Vec::new();
+    table::parse("common.toml", "[Save]\nzh = \"保存\"\nen = \"Save\"", &mut entries)
+        .unwrap_or_else(|error| panic!("{error}"));
+
+    let second = table::parse("staff.toml", "# Forms\n[Save]", &mut entries);
+
+    let error = second.err().map(|error| error.to_string());
+    assert_eq!(error.as_deref(), Some("staff.toml:2: key Save is defined twice"));
+    assert_eq!(entries.len(), 1, "the first definition stays");
+}

@@ -64,17 +64,19 @@ impl PostingMove {
         self == Self::Reject
     }
 
-    fn staff_only(self) -> bool {
-        matches!(self, Self::Approve | Self::Reject)
+    /// Refuses a mover the move is not for (approving and rejecting are for staff).
+    pub fn check_mover(self, actor: PostingActor) -> Result<(), PostingRefusal> {
+        if matches!(self, Self::Approve | Self::Reject) && actor != PostingActor::Staff {
+            return Err(PostingRefusal::StaffOnly);
+        }
+        Ok(())
     }
 }
 
 /// Checks a move from `from` on `today` for a posting valid until
 /// `valid_until`; the first refusal wins. Returns the new status.
 pub fn check_posting_move(m: PostingMove, from: PostingStatus, actor: PostingActor, valid_until: Day, today: Day) -> Result<PostingStatus, PostingRefusal> {
-    if m.staff_only() && actor != PostingActor::Staff {
-        return Err(PostingRefusal::StaffOnly);
-    }
+    m.check_mover(actor)?;
     if !m.from().contains(&from) {
         return Err(PostingRefusal::Illegal { from, to: m.to() });
     }

@@ -41,10 +41,8 @@ async fn apply_move(
     index: &PostingIndex,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let actor = posting_actor(&user);
-    // Staff-only moves are refused before the posting is looked up.
-    if m != PostingMove::Close && actor != PostingActor::Staff {
-        return Err(refusal(PostingRefusal::StaffOnly));
-    }
+    // A move that is not the caller's is refused before the posting is looked up.
+    m.check_mover(actor).map_err(refusal)?;
     let posting = managed_posting(&user, db, id).await?;
     let reason = body.and_then(|b| b.reason).map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
     if m.needs_reason() && reason.is_none() {

@@ -22,11 +22,9 @@ use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 use super::collector::SegmentTopK;
 use super::columns::SegmentColumns;
 use super::grid::{row, single, Grid, Placed, Spot};
-use super::query::{collector, SearchRequest};
+use super::query::collector;
+use super::request::{SearchRequest, SKILL_BOOST};
 use super::PostingIndex;
-
-/// The boost of a skill term in the relevance query (`relevance_query`).
-pub(super) const SKILL_BOOST: f32 = 3.0;
 
 /// Each skill's postings of one segment by map cell, indexed by the skill's
 /// ordinal in the segment's skills column.

@@ -12,9 +12,10 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::columns::{Facts, SegmentColumns};
+use super::columns::SegmentColumns;
+use super::facts::Facts;
 use super::grid::single;
-use super::query::Filters;
+use super::request::Filters;
 use crate::domain::Point;
 
 /// What orders the hits; higher keys first.

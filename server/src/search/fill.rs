@@ -9,7 +9,8 @@ use tantivy::{DocAddress, Searcher};
 
 use super::columns::SegmentColumns;
 use super::grid::{row, single};
-use super::query::{collect, collector, SearchRequest};
+use super::query::{collect, collector};
+use super::request::{Ranking, SearchRequest};
 use super::PostingIndex;
 use crate::domain::{BoundingBox, Point};
 
@@ -22,7 +23,7 @@ impl PostingIndex {
     pub(super) fn nearest(&self, searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> anyhow::Result<Vec<(f32, DocAddress)>> {
         let mut ring = req.clone();
         ring.relevance = Default::default();
-        ring.ranking = super::Ranking::Distance;
+        ring.ranking = Ranking::Distance;
         ring.offset = 0;
         let scoped = req.filters.region.is_some() || req.filters.skill.is_some();
         let Some(near) = req.near.filter(|_| !scoped) else {

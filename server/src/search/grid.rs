@@ -7,7 +7,7 @@
 
 use tantivy::DocId;
 
-use super::columns::Facts;
+use super::facts::Facts;
 use crate::domain::BoundingBox;
 
 /// Cell size in degrees: about 5.5 km north–south, 4.7 km east–west in Ankang.

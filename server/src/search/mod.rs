@@ -13,14 +13,17 @@ mod by_skill;
 mod collector;
 mod columns;
 mod document;
+mod facts;
 mod fill;
 mod grid;
 mod index;
 mod indexer;
 mod query;
+mod request;
 mod schema;
 
 pub use index::*;
 pub use indexer::*;
 pub use query::*;
+pub use request::{Filters, Ranking, Relevance, SearchRequest};
 pub use schema::*;

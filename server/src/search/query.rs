@@ -6,7 +6,6 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 use anyhow::Context;
-use doorstep_shared::api::{PhysicalDemand, Schedule};
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -14,69 +13,11 @@ use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, Searcher, Term};
 
 pub use super::columns::IndexedPosting;
-use super::by_skill::SKILL_BOOST;
 use super::collector::{GatedTopK, Key};
 pub use super::columns::SegmentColumns;
+use super::request::{Filters, Ranking, Relevance, SearchRequest, SKILL_BOOST, TITLE_BOOST};
 use super::{PostingFields, PostingIndex, JIEBA};
-use crate::domain::{BoundingBox, Point};
-
-/// Hard filters every result satisfies.
-#[derive(Debug, Clone, Default)]
-pub struct Filters {
-    /// Only postings valid on this day or later.
-    pub valid_on: i64,
-    /// Region code prefix (province, city, county, town).
-    pub region: Option<String>,
-    pub bbox: Option<BoundingBox>,
-    /// `wage_max` at least this.
-    pub min_wage: Option<u32>,
-    pub accessible_only: bool,
-    pub accommodation_only: bool,
-    pub max_physical: Option<PhysicalDemand>,
-    /// `None`: any schedule.
-    pub schedules: Option<Vec<Schedule>>,
-    pub skill: Option<String>,
-}
-
-/// What makes a posting relevant.
-#[derive(Debug, Clone, Default)]
-pub struct Relevance {
-    pub skills: Vec<String>,
-    pub text: Option<String>,
-}
-
-impl Relevance {
-    pub fn is_empty(&self) -> bool {
-        self.skills.is_empty() && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ranking {
-    /// Text and skill relevance, blended with nearness when `near` is set.
-    Relevance,
-    /// Nearest first (needs `near`).
-    Distance,
-    Newest,
-}
-
-#[derive(Debug, Clone)]
-pub struct SearchRequest {
-    pub filters: Filters,
-    pub relevance: Relevance,
-    pub ranking: Ranking,
-    pub near: Option<Point>,
-    /// Gaussian width for the distance blend, km.
-    pub distance_scale_km: f64,
-    pub offset: usize,
-    pub limit: usize,
-    /// When relevance finds fewer hits than this, fill with the best
-    /// filter-only hits (same searcher, so one consistent snapshot).
-    pub fill_below: usize,
-    /// Whether hits carry title and region code (search pages read the
-    /// database instead; matching reads them for its final few only).
-    pub with_text: bool,
-}
+use crate::domain::Point;
 
 /// One hit: relevance (BM25 over skills and text; 0 when none asked), the
 /// facts of the posting, and its distance when `near` was set.
@@ -175,7 +116,7 @@ impl PostingIndex {
         for token in tokens {
             let title = TermQuery::new(Term::from_field_text(f.title, token), IndexRecordOption::WithFreqs);
             let body = TermQuery::new(Term::from_field_text(f.body, token), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST))));
             clauses.push((Occur::Should, Box::new(body)));
         }
         (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)

@@ -21,76 +21,18 @@ use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 
 use super::collector::SegmentTopK;
 use super::columns::SegmentColumns;
-use super::grid::{row, single, Grid, Placed, Spot};
+use super::grid::{row, single};
 use super::query::collector;
 use super::request::{SearchRequest, SKILL_BOOST};
+use super::skill_cells::{Entry, MANY};
 use super::PostingIndex;
-
-/// Each skill's postings of one segment by map cell, indexed by the skill's
-/// ordinal in the segment's skills column.
-pub(super) struct SkillCells {
-    lists: Vec<Grid<Entry>>,
-}
-
-#[derive(Clone, Copy)]
-struct Entry {
-    spot: Spot,
-    /// The skills field's norm id (how many skills the posting needs), which
-    /// BM25 weighs a match by.
-    norm: u8,
-    /// The posting's skill ordinals, padded with `NONE`; all `MANY` when it
-    /// needs more than fit (then read from the column).
-    skills: [u16; 3],
-}
-
-impl Placed for Entry {
-    fn spot(&self) -> &Spot {
-        &self.spot
-    }
-}
-
-const NONE: u16 = u16::MAX;
-const MANY: u16 = u16::MAX - 1;
-
-impl SkillCells {
-    pub(super) fn empty() -> Self {
-        Self { lists: Vec::new() }
-    }
-
-    pub(super) fn build(segment: &SegmentReader, columns: &SegmentColumns) -> tantivy::Result<Self> {
-        let Some((ords, terms)) = columns.skills.as_ref() else { return Ok(Self::empty()) };
-        let field = segment.schema().get_field("skills")?;
-        let norms = segment.fieldnorms_readers().get_field(field)?;
-        let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); terms.len()];
-        for doc in 0..segment.max_doc() {
-            let Some(spot) = columns.spot(doc) else { continue };
-            let has: Vec<u64> = ords.values_for_doc(doc).collect();
-            let mut skills = [NONE; 3];
-            if has.len() > skills.len() || has.iter().any(|&o| o >= u64::from(MANY)) {
-                skills = [MANY; 3];
-            } else {
-                for (slot, &o) in skills.iter_mut().zip(&has) {
-                    *slot = o as u16;
-                }
-            }
-            // As tantivy's term scorer reads a field that keeps no norms.
-            let norm = norms.as_ref().map_or(1, |n| n.fieldnorm_id(doc));
-            for &o in &has {
-                if let Some(list) = lists.get_mut(o as usize) {
-                    list.push(Entry { spot, norm, skills });
-                }
-            }
-        }
-        Ok(Self { lists: lists.into_iter().map(Grid::build).collect() })
-    }
-}
 
 impl PostingIndex {
     /// The request's top hits and count, as the query path would find them
     /// for a relevance of skills only (`search_with` decides).
     pub(super) fn by_skill(&self, searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
         let weights = self.skill_weights(searcher, &req.relevance.skills)?;
-        let collector = collector(columns, req);
+        let collector = collector(columns, &self.fields, req);
         let bbox = req.filters.bbox.as_ref().map(single);
         let home_row = req.near.map(|p| row(p.lat as f32));
         let mut fruits = Vec::with_capacity(columns.len());
@@ -100,7 +42,7 @@ impl PostingIndex {
             let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
             wanted.sort_by_key(|w| w.0);
             for &(skill, _) in &wanted {
-                let Some(list) = segment.skill_cells.lists.get(skill as usize) else { continue };
+                let Some(list) = segment.skill_cells.list(skill) else { continue };
                 let visit = |e: &Entry| offer(&mut top, reader, segment, &wanted, skill, e);
                 match bbox {
                     Some(b) => list.in_box(b, home_row, visit),

@@ -16,6 +16,7 @@ use super::columns::SegmentColumns;
 use super::facts::Facts;
 use super::grid::single;
 use super::request::Filters;
+use super::schema::PostingFields;
 use crate::domain::Point;
 
 /// What orders the hits; higher keys first.
@@ -40,6 +41,8 @@ pub struct GatedTopK {
     pub limit: usize,
     /// The searcher's segments' columns, by segment ordinal.
     pub columns: Vec<Arc<SegmentColumns>>,
+    /// To open a segment's columns should `columns` lack it.
+    pub fields: PostingFields,
 }
 
 impl Collector for GatedTopK {
@@ -49,7 +52,7 @@ impl Collector for GatedTopK {
     fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
         let columns = match self.columns.get(ord as usize) {
             Some(c) => c.clone(),
-            None => Arc::new(SegmentColumns::open(segment)?),
+            None => Arc::new(SegmentColumns::open(segment, &self.fields)?),
         };
         let gate = Gate::new(&self.filters, &columns);
         Ok(SegmentTopK { ord, columns, gate, key: KeyFn::new(self.key), keep: self.offset + self.limit, hits: Vec::new(), floor: f64::NEG_INFINITY, count: 0 })

@@ -11,6 +11,7 @@ use super::columns::SegmentColumns;
 use super::grid::{row, single};
 use super::query::{collect, collector};
 use super::request::{Ranking, SearchRequest};
+use super::schema::PostingFields;
 use super::PostingIndex;
 use crate::domain::{BoundingBox, Point};
 
@@ -27,7 +28,7 @@ impl PostingIndex {
         ring.offset = 0;
         let scoped = req.filters.region.is_some() || req.filters.skill.is_some();
         let Some(near) = req.near.filter(|_| !scoped) else {
-            return Ok(collect(searcher, columns, self.filter_only_query(&ring.filters).as_ref(), &ring)?.0);
+            return Ok(collect(searcher, columns, &self.fields, self.filter_only_query(&ring.filters).as_ref(), &ring)?.0);
         };
         for km in RINGS_KM {
             let small = near.bounding_box(km);
@@ -37,7 +38,7 @@ impl PostingIndex {
                 None => small,
             };
             ring.filters.bbox = Some(bbox);
-            let hits = scan_box(searcher, columns, &ring, &bbox)?;
+            let hits = scan_box(searcher, columns, &self.fields, &ring, &bbox)?;
             // Enough hits, all within the circle the box holds: nothing outside
             // the box can be nearer than the farthest of them.
             let farthest = hits.last().and_then(|(_, a)| site(columns, *a)).map(|p| near.distance_km(&p));
@@ -47,8 +48,8 @@ impl PostingIndex {
         }
         ring.filters.bbox = req.filters.bbox;
         match &req.filters.bbox {
-            Some(outer) => scan_box(searcher, columns, &ring, outer),
-            None => Ok(collect(searcher, columns, self.filter_only_query(&ring.filters).as_ref(), &ring)?.0),
+            Some(outer) => scan_box(searcher, columns, &self.fields, &ring, outer),
+            None => Ok(collect(searcher, columns, &self.fields, self.filter_only_query(&ring.filters).as_ref(), &ring)?.0),
         }
     }
 }
@@ -56,8 +57,8 @@ impl PostingIndex {
 /// The postings in a box, read from the segments' grids and passed through
 /// the request's collector: what a query over the box would find, without
 /// reading a whole latitude band.
-fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
-    let collector = collector(columns, req);
+fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
+    let collector = collector(columns, fields, req);
     let cells = single(b);
     let home_row = req.near.map(|p| row(p.lat as f32));
     let mut fruits = Vec::with_capacity(columns.len());

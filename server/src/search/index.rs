@@ -76,7 +76,7 @@ impl PostingIndex {
             cursor: AtomicI64::new(cursor),
             changed: Notify::new(),
             permits: Semaphore::new(parallel * 2),
-            columns: ColumnCache::default(),
+            columns: ColumnCache::new(fields),
         })
     }
 

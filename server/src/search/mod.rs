@@ -21,6 +21,7 @@ mod indexer;
 mod query;
 mod request;
 mod schema;
+mod skill_cells;
 
 pub use index::*;
 pub use indexer::*;

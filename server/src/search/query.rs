@@ -65,9 +65,9 @@ impl PostingIndex {
         let skills_only = skill_path && tokens.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
         let (mut addresses, total) = match (relevance, scope) {
             (Some(_), None) if skills_only => self.by_skill(&searcher, &columns, req)?,
-            (Some(r), Some(scope)) => collect(&searcher, &columns, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
-            (Some(r), None) => collect(&searcher, &columns, r.as_ref(), req)?,
-            (None, _) => collect(&searcher, &columns, self.filter_only_query(&req.filters).as_ref(), req)?,
+            (Some(r), Some(scope)) => collect(&searcher, &columns, &self.fields, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
+            (Some(r), None) => collect(&searcher, &columns, &self.fields, r.as_ref(), req)?,
+            (None, _) => collect(&searcher, &columns, &self.fields, self.filter_only_query(&req.filters).as_ref(), req)?,
         };
         if has_relevance && addresses.len() < req.fill_below {
             for (_, address) in self.nearest(&searcher, &columns, req)? {
@@ -163,12 +163,12 @@ fn zero_scored(query: Box<dyn Query>) -> Box<dyn Query> {
 
 /// Top documents by the request's ranking, each with its plain BM25, and
 /// how many passed the filters.
-pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let (ranked, total) = searcher.search(query, &collector(columns, req))?;
+pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
     Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
-pub(super) fn collector(columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> GatedTopK {
+pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> GatedTopK {
     let key = match (req.ranking, req.near) {
         (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
         (Ranking::Distance, Some(near)) => Key::Nearest(near),
@@ -181,6 +181,7 @@ pub(super) fn collector(columns: &[Arc<SegmentColumns>], req: &SearchRequest) ->
         offset: req.offset,
         limit: req.limit.max(1),
         columns: columns.to_vec(),
+        fields: *fields,
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one collector every search uses: column filters checked per hit (the
-//! gate), then the request's ranking key, top-k and a count of what passed.
+//! gate), then the request's ranking key, top-k and a count of what passed;
+//! and the collector a request asks for (`collector`, `collect`).
 //!
 //! Why not range queries for the filters: a range query over a fast field
 //! scans a block of the column on every seek, so a selective relevance
@@ -10,12 +11,13 @@
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::Query;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use super::columns::SegmentColumns;
 use super::facts::Facts;
 use super::grid::single;
-use super::request::Filters;
+use super::request::{Filters, Ranking, SearchRequest};
 use super::schema::PostingFields;
 use crate::domain::Point;
 
@@ -43,6 +45,31 @@ pub struct GatedTopK {
     pub columns: Vec<Arc<SegmentColumns>>,
     /// To open a segment's columns should `columns` lack it.
     pub fields: PostingFields,
+}
+
+/// The collector for a request: its ranking as the key, its filters as the gate.
+pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> GatedTopK {
+    let key = match (req.ranking, req.near) {
+        (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
+        (Ranking::Distance, Some(near)) => Key::Nearest(near),
+        (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
+        (Ranking::Relevance, None) => Key::Score,
+    };
+    GatedTopK {
+        key,
+        filters: req.filters.clone(),
+        offset: req.offset,
+        limit: req.limit.max(1),
+        columns: columns.to_vec(),
+        fields: *fields,
+    }
+}
+
+/// Top documents by the request's ranking, each with its plain BM25, and
+/// how many passed the filters.
+pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
 impl Collector for GatedTopK {

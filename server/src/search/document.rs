@@ -1,9 +1,9 @@
-//! A stored posting as an index document, and back.
+//! A stored posting as an index document.
 
 use doorstep_shared::api::PhysicalDemand;
 use tantivy::TantivyDocument;
 
-use super::PostingFields;
+use super::schema::PostingFields;
 use crate::domain::parse_day;
 use crate::reference::SkillCatalog;
 use crate::storage::StoredPosting;

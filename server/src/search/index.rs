@@ -1,5 +1,6 @@
 //! `PostingIndex`: the tantivy index in the data directory, its reader, its
-//! single writer, and the feed position its last commit reached.
+//! single writer, its column cache, and the feed position its last commit
+//! reached. Searching it is `query.rs`; keeping it current is `indexer.rs`.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -11,7 +12,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 use tokio::sync::{Notify, Semaphore};
 
 use super::columns::ColumnCache;
-use super::{build_schema, jieba_analyzer, PostingFields, JIEBA};
+use super::schema::{build_schema, jieba_analyzer, PostingFields, JIEBA};
 
 const WRITER_MEMORY: usize = 50_000_000;
 

@@ -10,7 +10,7 @@ use anyhow::Context;
 use tantivy::Term;
 
 use super::document::to_document;
-use super::PostingIndex;
+use super::index::PostingIndex;
 use crate::reference::SkillCatalog;
 use crate::storage::{changes_after, last_change, open_postings_page, postings_by_ids, Db, StoredPosting};
 

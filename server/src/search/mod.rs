@@ -22,9 +22,11 @@ mod query;
 mod request;
 mod schema;
 mod skill_cells;
+mod terms;
 
-pub use index::*;
-pub use indexer::*;
-pub use query::*;
+pub use columns::{IndexedPosting, SegmentColumns};
+pub use index::{Opened, PostingIndex};
+pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
+pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
-pub use schema::*;
+pub use schema::{build_schema, jieba_analyzer, PostingFields, JIEBA};

@@ -1,4 +1,6 @@
-//! The postings schema, built once, with typed field handles.
+//! The postings schema, built once, with typed field handles: the only
+//! place that names fields; everything else reads them through
+//! `PostingFields` (columns by `Schema::get_field_name` of a handle).
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};

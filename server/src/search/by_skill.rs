@@ -12,6 +12,9 @@
 //! site, facts and norm, so the reads run along memory instead of jumping
 //! through per-document arrays. Requests with text, or scoped to a region or
 //! a skill, keep the query path (`query.rs`).
+//!
+//! Place in the order (see `mod.rs`): above the collectors, beside `fill`;
+//! the query calls it.
 
 use std::sync::Arc;
 

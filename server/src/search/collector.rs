@@ -7,6 +7,9 @@
 //! query intersected with six ranges read thousands of values per hit.
 //! Checking a handful of column values per hit is several times cheaper,
 //! and the relevance (or region) postings still drive the scan.
+//!
+//! Place in the order (see `mod.rs`): above `columns`, beside `terms` and
+//! `index`; the skill path, the fill and the query collect with it.
 
 use std::sync::Arc;
 

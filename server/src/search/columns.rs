@@ -3,6 +3,9 @@
 //! cells), cached per segment by `ColumnCache`; `IndexedPosting`, a hit's
 //! facts read from them, with no doc-store decompression on the request path.
 //! Columns are named by the schema's field handles (`PostingFields`).
+//!
+//! Place in the order (see `mod.rs`): above the grids; the collectors, the
+//! skill path, the fill and the query read columns.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -1,4 +1,7 @@
 //! A stored posting as an index document.
+//!
+//! Place in the order (see `mod.rs`): above `schema`; the indexer writes
+//! what it makes.
 
 use doorstep_shared::api::PhysicalDemand;
 use tantivy::TantivyDocument;

@@ -1,6 +1,9 @@
 //! `Facts`: what the collector checks of a posting besides its site, packed
 //! into eight bytes, one per document of a segment (`columns` fills them,
 //! the grids carry them, the collector's gate reads them).
+//!
+//! Place in the order (see `mod.rs`): just above `schema` and `request`; it
+//! uses no other search module.
 
 /// What the collector checks besides the site, packed into eight bytes:
 /// reading a plain array is several times cheaper than decoding half a dozen

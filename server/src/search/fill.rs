@@ -1,6 +1,9 @@
 //! Filling a thin result: when few postings ask for what a person named, the
 //! nearest postings that fit them anyway, searched in growing boxes so that a
 //! dense index is not scanned out to the edge of the commute.
+//!
+//! Place in the order (see `mod.rs`): above the collectors, beside
+//! `by_skill`; the query calls it.
 
 use std::sync::Arc;
 

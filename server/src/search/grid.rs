@@ -5,6 +5,9 @@
 //! per-document arrays, and rows are read nearest the home row first, so a
 //! top-k ranked by nearness fills early and drops the rest cheaply. Also the
 //! single-precision box that the cells read and the gate check share.
+//!
+//! Place in the order (see `mod.rs`): above `facts`; the skill cells and the
+//! columns build grids, the skill path and the fill read them.
 
 use tantivy::DocId;
 

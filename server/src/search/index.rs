@@ -1,6 +1,9 @@
 //! `PostingIndex`: the tantivy index in the data directory, its reader, its
 //! single writer, its column cache, and the feed position its last commit
 //! reached. Searching it is `query.rs`; keeping it current is `indexer.rs`.
+//!
+//! Place in the order (see `mod.rs`): above `columns`, beside `collector` and
+//! `terms`; the query and the indexer add its methods.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -2,6 +2,8 @@
 //! rebuild. Each commit carries the last applied feed seq as its payload, so
 //! after a crash the follower resumes exactly where the index stands: nothing
 //! is skipped, nothing applied twice.
+//!
+//! Place in the order (see `mod.rs`): the top, beside `query`.
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -3,6 +3,8 @@
 //! (`collector.rs`), or, for a relevance of skills only, a read of the
 //! skills' cells (`by_skill.rs`); a thin result is filled with the nearest
 //! postings that fit (`fill.rs`); hits are read from the columns.
+//!
+//! Place in the order (see `mod.rs`): the top, beside `indexer`.
 
 use std::sync::Arc;
 

@@ -1,5 +1,8 @@
 //! What a search asks for: the hard filters, the relevance, the ranking and
 //! the page, and the constants that every path scoring a request must share.
+//!
+//! Place in the order (see `mod.rs`): the bottom, beside `schema`; it uses no
+//! other search module.
 
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 

@@ -1,6 +1,9 @@
 //! `SkillCells`: each skill's postings of one segment by map cell, every
 //! entry with its site, facts, skills-field norm and skill ordinals, so the
 //! skill path (`by_skill.rs`) reads a commuter's match along memory.
+//!
+//! Place in the order (see `mod.rs`): above `grid`; `columns` builds the
+//! cells from a segment's skills column, `by_skill` reads them.
 
 use tantivy::columnar::Column;
 use tantivy::fieldnorm::FieldNormReader;

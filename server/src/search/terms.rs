@@ -2,6 +2,9 @@
 //! jieba-tokenised text, the term filters (region, skill) as zero-scored
 //! must-clauses, and what drives a search without relevance. The column
 //! filters and the ranking are the collector's (`collector.rs`).
+//!
+//! Place in the order (see `mod.rs`): above `schema` and `request`, beside
+//! `collector` and `index`; the fill and the query build their queries here.
 
 use std::ops::Bound;
 

@@ -12,6 +12,9 @@
 //! site, facts and norm, so the reads run along memory instead of jumping
 //! through per-document arrays. Requests with text, or scoped to a region or
 //! a skill, keep the query path (`query.rs`).
+//!
+//! Place in the order (see `mod.rs`): above the collectors, beside `fill`;
+//! the query calls it.
 
 use std::sync::Arc;
 
@@ -19,116 +22,53 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::Bm25Weight;
 use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 
-use super::collector::SegmentTopK;
+use super::collector::{collector, SegmentTopK};
 use super::columns::SegmentColumns;
-use super::grid::{row, single, Grid, Placed, Spot};
-use super::query::{collector, SearchRequest};
-use super::PostingIndex;
+use super::grid::{row, single};
+use super::request::{SearchRequest, SKILL_BOOST};
+use super::schema::PostingFields;
+use super::skill_cells::{Entry, MANY};
 
-/// The boost of a skill term in the relevance query (`relevance_query`).
-pub(super) const SKILL_BOOST: f32 = 3.0;
-
-/// Each skill's postings of one segment by map cell, indexed by the skill's
-/// ordinal in the segment's skills column.
-pub(super) struct SkillCells {
-    lists: Vec<Grid<Entry>>,
-}
-
-#[derive(Clone, Copy)]
-struct Entry {
-    spot: Spot,
-    /// The skills field's norm id (how many skills the posting needs), which
-    /// BM25 weighs a match by.
-    norm: u8,
-    /// The posting's skill ordinals, padded with `NONE`; all `MANY` when it
-    /// needs more than fit (then read from the column).
-    skills: [u16; 3],
-}
-
-impl Placed for Entry {
-    fn spot(&self) -> &Spot {
-        &self.spot
-    }
-}
-
-const NONE: u16 = u16::MAX;
-const MANY: u16 = u16::MAX - 1;
-
-impl SkillCells {
-    pub(super) fn empty() -> Self {
-        Self { lists: Vec::new() }
-    }
-
-    pub(super) fn build(segment: &SegmentReader, columns: &SegmentColumns) -> tantivy::Result<Self> {
-        let Some((ords, terms)) = columns.skills.as_ref() else { return Ok(Self::empty()) };
-        let field = segment.schema().get_field("skills")?;
-        let norms = segment.fieldnorms_readers().get_field(field)?;
-        let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); terms.len()];
-        for doc in 0..segment.max_doc() {
-            let Some(spot) = columns.spot(doc) else { continue };
-            let has: Vec<u64> = ords.values_for_doc(doc).collect();
-            let mut skills = [NONE; 3];
-            if has.len() > skills.len() || has.iter().any(|&o| o >= u64::from(MANY)) {
-                skills = [MANY; 3];
-            } else {
-                for (slot, &o) in skills.iter_mut().zip(&has) {
-                    *slot = o as u16;
-                }
-            }
-            // As tantivy's term scorer reads a field that keeps no norms.
-            let norm = norms.as_ref().map_or(1, |n| n.fieldnorm_id(doc));
-            for &o in &has {
-                if let Some(list) = lists.get_mut(o as usize) {
-                    list.push(Entry { spot, norm, skills });
-                }
+/// The request's top hits and count, as the query path would find them for
+/// a relevance of skills only (`query.rs` decides).
+pub(super) fn skill_hits(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let weights = skill_weights(searcher, fields, &req.relevance.skills)?;
+    let collector = collector(columns, fields, req);
+    let bbox = req.filters.bbox.as_ref().map(single);
+    let home_row = req.near.map(|p| row(p.lat as f32));
+    let mut fruits = Vec::with_capacity(columns.len());
+    for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
+        let mut top = collector.for_segment(ord as u32, reader)?;
+        // The wanted skills by this segment's ordinal, ascending, with their weights.
+        let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
+        wanted.sort_by_key(|w| w.0);
+        for &(skill, _) in &wanted {
+            let Some(list) = segment.skill_cells.list(skill) else { continue };
+            let visit = |e: &Entry| offer(&mut top, reader, segment, &wanted, skill, e);
+            match bbox {
+                Some(b) => list.in_box(b, home_row, visit),
+                None => list.all(home_row, visit),
             }
         }
-        Ok(Self { lists: lists.into_iter().map(Grid::build).collect() })
+        fruits.push(top.harvest());
     }
+    let (ranked, total) = collector.merge_fruits(fruits)?;
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
-impl PostingIndex {
-    /// The request's top hits and count, as the query path would find them
-    /// for a relevance of skills only (`search_with` decides).
-    pub(super) fn by_skill(&self, searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-        let weights = self.skill_weights(searcher, &req.relevance.skills)?;
-        let collector = collector(columns, req);
-        let bbox = req.filters.bbox.as_ref().map(single);
-        let home_row = req.near.map(|p| row(p.lat as f32));
-        let mut fruits = Vec::with_capacity(columns.len());
-        for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
-            let mut top = collector.for_segment(ord as u32, reader)?;
-            // The wanted skills by this segment's ordinal, ascending, with their weights.
-            let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
-            wanted.sort_by_key(|w| w.0);
-            for &(skill, _) in &wanted {
-                let Some(list) = segment.skill_cells.lists.get(skill as usize) else { continue };
-                let visit = |e: &Entry| offer(&mut top, reader, segment, &wanted, skill, e);
-                match bbox {
-                    Some(b) => list.in_box(b, home_row, visit),
-                    None => list.all(home_row, visit),
-                }
-            }
-            fruits.push(top.harvest());
-        }
-        let (ranked, total) = collector.merge_fruits(fruits)?;
-        Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
+/// Each wanted skill's BM25 weight over the whole searcher, boosted as in
+/// the query: the same statistics tantivy's term weight reads.
+fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
+    if searcher.segment_readers().is_empty() {
+        return Ok(Vec::new());
     }
-
-    /// Each wanted skill's BM25 weight over the whole searcher, boosted as
-    /// in the query: the same statistics tantivy's term weight reads.
-    fn skill_weights<'a>(&self, searcher: &Searcher, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
-        if searcher.segment_readers().is_empty() {
-            return Ok(Vec::new());
-        }
-        codes
-            .iter()
-            .map(|code| {
-                let term = Term::from_field_text(self.fields.skills, code);
-                Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
-            })
-            .collect()
-    }
+    codes
+        .iter()
+        .map(|code| {
+            let term = Term::from_field_text(fields.skills, code);
+            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
+        })
+        .collect()
 }
 
 /// Offers a live entry to the top with its summed BM25 over the wanted
@@ -170,8 +110,12 @@ mod tests {
     use rand::{Rng, SeedableRng};
     use tantivy::TantivyDocument;
 
+    use super::skill_hits;
     use crate::domain::Point;
-    use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
+    use crate::search::collector::collect;
+    use crate::search::index::PostingIndex;
+    use crate::search::request::{Filters, Ranking, Relevance, SearchRequest};
+    use crate::search::terms::relevance_query;
 
     const SKILLS: [&str; 6] = ["S01", "S02", "S03", "S04", "S05", "S06"];
     const HOME: Point = Point { lat: 32.7, lon: 109.0 };
@@ -248,24 +192,29 @@ mod tests {
         }
     }
 
+    /// What `query.rs` runs for a relevance of skills only, one way or the other.
     #[test]
     fn skill_cells_find_what_the_skill_query_finds() {
         let mut rng = StdRng::seed_from_u64(5);
         let (_dir, index) = index(&mut rng);
         assert!(index.num_segments() >= 2, "several segments");
+        let searcher = index.reader.searcher();
+        let columns = index.columns.for_searcher(&searcher).expect("columns");
+        let f = index.fields();
         let mut with_hits = 0;
         for _ in 0..400 {
             let req = request(&mut rng);
-            let cells = index.search_with(&req, true).expect("cells");
-            let query = index.search_with(&req, false).expect("query");
-            assert_eq!(cells.total, query.total, "count for {req:?}");
-            let got: Vec<_> = cells.hits.iter().map(|h| h.address).collect();
-            let want: Vec<_> = query.hits.iter().map(|h| h.address).collect();
+            let (cells, cells_total) = skill_hits(&searcher, &columns, f, &req).expect("cells");
+            let skill_query = relevance_query(f, &req.relevance.skills, &[]).expect("skills make a query");
+            let (query, query_total) = collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
+            assert_eq!(cells_total, query_total, "count for {req:?}");
+            let got: Vec<_> = cells.iter().map(|h| h.1).collect();
+            let want: Vec<_> = query.iter().map(|h| h.1).collect();
             assert_eq!(got, want, "hits for {req:?}");
-            for (a, b) in cells.hits.iter().zip(&query.hits) {
-                assert!((a.relevance - b.relevance).abs() <= 1e-4 * b.relevance.max(1.0), "score {} vs {} for {req:?}", a.relevance, b.relevance);
+            for (a, b) in cells.iter().zip(&query) {
+                assert!((a.0 - b.0).abs() <= 1e-4 * b.0.max(1.0), "score {} vs {} for {req:?}", a.0, b.0);
             }
-            with_hits += usize::from(!query.hits.is_empty());
+            with_hits += usize::from(!query.is_empty());
         }
         assert!(with_hits > 200, "most requests find postings ({with_hits} of 400)");
     }

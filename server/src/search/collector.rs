@@ -1,20 +1,27 @@
 //! The one collector every search uses: column filters checked per hit (the
-//! gate), then the request's ranking key, top-k and a count of what passed.
+//! gate), then the request's ranking key, top-k and a count of what passed;
+//! and the collector a request asks for (`collector`, `collect`).
 //!
 //! Why not range queries for the filters: a range query over a fast field
 //! scans a block of the column on every seek, so a selective relevance
 //! query intersected with six ranges read thousands of values per hit.
 //! Checking a handful of column values per hit is several times cheaper,
 //! and the relevance (or region) postings still drive the scan.
+//!
+//! Place in the order (see `mod.rs`): above `columns`, beside `terms` and
+//! `index`; the skill path, the fill and the query collect with it.
 
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::Query;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-use super::columns::{Facts, SegmentColumns};
+use super::columns::SegmentColumns;
+use super::facts::Facts;
 use super::grid::single;
-use super::query::Filters;
+use super::request::{Filters, Ranking, SearchRequest};
+use super::schema::PostingFields;
 use crate::domain::Point;
 
 /// What orders the hits; higher keys first.
@@ -39,6 +46,33 @@ pub struct GatedTopK {
     pub limit: usize,
     /// The searcher's segments' columns, by segment ordinal.
     pub columns: Vec<Arc<SegmentColumns>>,
+    /// To open a segment's columns should `columns` lack it.
+    pub fields: PostingFields,
+}
+
+/// The collector for a request: its ranking as the key, its filters as the gate.
+pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> GatedTopK {
+    let key = match (req.ranking, req.near) {
+        (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
+        (Ranking::Distance, Some(near)) => Key::Nearest(near),
+        (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
+        (Ranking::Relevance, None) => Key::Score,
+    };
+    GatedTopK {
+        key,
+        filters: req.filters.clone(),
+        offset: req.offset,
+        limit: req.limit.max(1),
+        columns: columns.to_vec(),
+        fields: *fields,
+    }
+}
+
+/// Top documents by the request's ranking, each with its plain BM25, and
+/// how many passed the filters.
+pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+    let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
 impl Collector for GatedTopK {
@@ -48,7 +82,7 @@ impl Collector for GatedTopK {
     fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
         let columns = match self.columns.get(ord as usize) {
             Some(c) => c.clone(),
-            None => Arc::new(SegmentColumns::open(segment)?),
+            None => Arc::new(SegmentColumns::open(segment, &self.fields)?),
         };
         let gate = Gate::new(&self.filters, &columns);
         Ok(SegmentTopK { ord, columns, gate, key: KeyFn::new(self.key), keep: self.offset + self.limit, hits: Vec::new(), floor: f64::NEG_INFINITY, count: 0 })

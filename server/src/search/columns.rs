@@ -1,5 +1,11 @@
-//! Reading hits from fast-field columns: one set of column readers per
-//! segment, no doc-store decompression on the request path.
+//! `SegmentColumns`: one segment's fast-field column readers, and what is
+//! built from them once (packed sites and facts, the map grid, the skill
+//! cells), cached per segment by `ColumnCache`; `IndexedPosting`, a hit's
+//! facts read from them, with no doc-store decompression on the request path.
+//! Columns are named by the schema's field handles (`PostingFields`).
+//!
+//! Place in the order (see `mod.rs`): above the grids; the collectors, the
+//! skill path, the fill and the query read columns.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -7,10 +13,13 @@ use std::sync::{Arc, Mutex};
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
+use tantivy::schema::Field;
 use tantivy::{DocId, Searcher, SegmentReader};
 
-use super::by_skill::SkillCells;
+use super::facts::Facts;
 use super::grid::{Grid, Spot};
+use super::schema::PostingFields;
+use super::skill_cells::SkillCells;
 use crate::domain::Point;
 
 /// The facts of an indexed posting that matching and search results need.
@@ -55,38 +64,44 @@ pub struct SegmentColumns {
     /// look-up decodes a whole block, and cost more than scoring a query.
     title: Option<(Column<u64>, Vec<Option<String>>)>,
     region_code: Option<(Column<u64>, Vec<Option<String>>)>,
-    pub(super) skills: Option<(Column<u64>, Vec<Option<String>>)>,
+    skills: Option<(Column<u64>, Vec<Option<String>>)>,
     schedule: Option<(Column<u64>, Vec<Option<Schedule>>)>,
 }
 
 impl SegmentColumns {
-    pub fn open(segment: &SegmentReader) -> tantivy::Result<Self> {
+    pub fn open(segment: &SegmentReader, fields: &PostingFields) -> tantivy::Result<Self> {
+        let schema = segment.schema();
+        let name = |field: Field| schema.get_field_name(field);
         let f = segment.fast_fields();
         let mut columns = Self {
             sites: Vec::new(),
             facts: Vec::new(),
             grid: Grid::build(Vec::new()),
             skill_cells: SkillCells::empty(),
-            id: One::new(f.u64("id")?, 0),
-            employer_id: One::new(f.u64("employer_id")?, 0),
-            lat: One::new(f.f64("lat")?, 0.0),
-            lon: One::new(f.f64("lon")?, 0.0),
-            wage_min: One::new(f.u64("wage_min")?, 0),
-            wage_max: One::new(f.u64("wage_max")?, 0),
-            accommodation: One::new(f.u64("accommodation")?, 0),
-            accessible: One::new(f.u64("accessible")?, 0),
+            id: One::new(f.u64(name(fields.id))?, 0),
+            employer_id: One::new(f.u64(name(fields.employer_id))?, 0),
+            lat: One::new(f.f64(name(fields.lat))?, 0.0),
+            lon: One::new(f.f64(name(fields.lon))?, 0.0),
+            wage_min: One::new(f.u64(name(fields.wage_min))?, 0),
+            wage_max: One::new(f.u64(name(fields.wage_max))?, 0),
+            accommodation: One::new(f.u64(name(fields.accommodation))?, 0),
+            accessible: One::new(f.u64(name(fields.accessible))?, 0),
             // Unknown demand counts as heavy, so it never passes a lighter limit.
-            physical: One::new(f.u64("physical")?, 2),
-            valid_until: One::new(f.i64("valid_until")?, 0),
-            title: f.str("title")?.map(decoded_strings).transpose()?,
-            region_code: f.str("region_code")?.map(decoded_strings).transpose()?,
-            skills: f.str("skills")?.map(decoded_strings).transpose()?,
-            schedule: f.str("schedule")?.map(|c| decoded(c, Schedule::parse)).transpose()?,
+            physical: One::new(f.u64(name(fields.physical))?, 2),
+            valid_until: One::new(f.i64(name(fields.valid_until))?, 0),
+            title: f.str(name(fields.title))?.map(decoded_strings).transpose()?,
+            region_code: f.str(name(fields.region_code))?.map(decoded_strings).transpose()?,
+            skills: f.str(name(fields.skills))?.map(decoded_strings).transpose()?,
+            schedule: f.str(name(fields.schedule))?.map(|c| decoded(c, Schedule::parse)).transpose()?,
         };
         columns.sites = (0..segment.max_doc()).map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32]).collect();
         columns.facts = (0..segment.max_doc()).map(|doc| columns.facts_of(doc)).collect();
         columns.grid = Grid::build((0..segment.max_doc()).filter_map(|doc| columns.spot(doc)).collect());
-        columns.skill_cells = SkillCells::build(segment, &columns)?;
+        if let Some((ords, terms)) = &columns.skills {
+            let norms = segment.fieldnorms_readers().get_field(fields.skills)?;
+            let cells = SkillCells::build(segment.max_doc(), ords, terms.len(), norms.as_ref(), |doc| columns.spot(doc));
+            columns.skill_cells = cells;
+        }
         Ok(columns)
     }
 
@@ -128,7 +143,7 @@ impl SegmentColumns {
         }
     }
 
-    pub(super) fn spot(&self, doc: DocId) -> Option<Spot> {
+    fn spot(&self, doc: DocId) -> Option<Spot> {
         Some(Spot { doc, site: *self.sites.get(doc as usize)?, facts: *self.facts.get(doc as usize)? })
     }
 
@@ -159,28 +174,6 @@ impl SegmentColumns {
         posting.title = first_str(self.title.as_ref(), doc);
         posting.region_code = first_str(self.region_code.as_ref(), doc);
     }
-}
-
-/// What the collector checks besides the site, packed into eight bytes:
-/// reading a plain array is several times cheaper than decoding half a dozen
-/// columns per hit, and a small one stays in cache. Sites are kept in single
-/// precision (within a metre: plenty for a box and a rank; the exact commute
-/// check reads the full-precision columns). Wages saturate at 65,535 yuan a
-/// month and days at the year 2149; matching re-checks both exactly.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Facts {
-    pub wage_max: u16,
-    /// Day number.
-    pub valid_until: u16,
-    pub physical: u8,
-    /// Ordinal in this segment's schedule column; `u8::MAX` when missing.
-    pub schedule: u8,
-    pub flags: u8,
-}
-
-impl Facts {
-    pub const ACCESSIBLE: u8 = 1;
-    pub const ACCOMMODATION: u8 = 2;
 }
 
 /// A single-valued column, read straight from its values when every
@@ -227,12 +220,16 @@ fn first_str(column: Option<&(Column<u64>, Vec<Option<String>>)>, doc: DocId) ->
 
 /// The columns of every segment a searcher sees, by segment id. Entries for
 /// segments merged away are dropped when a newer searcher asks.
-#[derive(Default)]
 pub struct ColumnCache {
+    fields: PostingFields,
     segments: Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
 }
 
 impl ColumnCache {
+    pub fn new(fields: PostingFields) -> Self {
+        Self { fields, segments: Mutex::default() }
+    }
+
     /// Columns for each of the searcher's segments, in segment order.
     pub fn for_searcher(&self, searcher: &Searcher) -> tantivy::Result<Vec<Arc<SegmentColumns>>> {
         let mut map = self.segments.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -242,7 +239,7 @@ impl ColumnCache {
             let columns = match map.get(&reader.segment_id()) {
                 Some(c) => c.clone(),
                 None => {
-                    let c = Arc::new(SegmentColumns::open(reader)?);
+                    let c = Arc::new(SegmentColumns::open(reader, &self.fields)?);
                     map.insert(reader.segment_id(), c.clone());
                     c
                 }

@@ -1,8 +1,11 @@
-//! A stored posting as an index document, and back.
+//! A stored posting as an index document.
+//!
+//! Place in the order (see `mod.rs`): above `schema`; the indexer writes
+//! what it makes.
 
 use tantivy::TantivyDocument;
 
-use super::PostingFields;
+use super::schema::PostingFields;
 use crate::reference::SkillCatalog;
 use crate::storage::StoredPosting;
 

@@ -1,13 +1,17 @@
-//! Documents by map cell, so "the nearest postings" and "this skill near
-//! home" read the cells around a point instead of every posting in a
+//! `Grid`: documents by map cell, so "the nearest postings" and "this skill
+//! near home" read the cells around a point instead of every posting in a
 //! latitude band. Each entry carries what the collector checks (site and
 //! facts), so a scan runs along memory instead of jumping through
 //! per-document arrays, and rows are read nearest the home row first, so a
-//! top-k ranked by nearness fills early and drops the rest cheaply.
+//! top-k ranked by nearness fills early and drops the rest cheaply. Also the
+//! single-precision box that the cells read and the gate check share.
+//!
+//! Place in the order (see `mod.rs`): above `facts`; the skill cells and the
+//! columns build grids, the skill path and the fill read them.
 
 use tantivy::DocId;
 
-use super::columns::Facts;
+use super::facts::Facts;
 use crate::domain::BoundingBox;
 
 /// Cell size in degrees: about 5.5 km north–south, 4.7 km east–west in Ankang.

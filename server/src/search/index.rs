@@ -1,5 +1,9 @@
 //! `PostingIndex`: the tantivy index in the data directory, its reader, its
-//! single writer, and the feed position its last commit reached.
+//! single writer, its column cache, and the feed position its last commit
+//! reached. Searching it is `query.rs`; keeping it current is `indexer.rs`.
+//!
+//! Place in the order (see `mod.rs`): above `columns`, beside `collector` and
+//! `terms`; the query and the indexer add its methods.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -11,7 +15,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 use tokio::sync::{Notify, Semaphore};
 
 use super::columns::ColumnCache;
-use super::{build_schema, jieba_analyzer, PostingFields, JIEBA};
+use super::schema::{build_schema, jieba_analyzer, PostingFields, JIEBA};
 
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -76,7 +80,7 @@ impl PostingIndex {
             cursor: AtomicI64::new(cursor),
             changed: Notify::new(),
             permits: Semaphore::new(parallel * 2),
-            columns: ColumnCache::default(),
+            columns: ColumnCache::new(fields),
         })
     }
 

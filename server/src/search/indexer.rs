@@ -2,6 +2,8 @@
 //! rebuild. Each commit carries the last applied feed seq as its payload, so
 //! after a crash the follower resumes exactly where the index stands: nothing
 //! is skipped, nothing applied twice.
+//!
+//! Place in the order (see `mod.rs`): the top, beside `query`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +13,7 @@ use doorstep_shared::api::PostingStatus;
 use tantivy::Term;
 
 use super::document::to_document;
-use super::PostingIndex;
+use super::index::PostingIndex;
 use crate::reference::SkillCatalog;
 use crate::storage::{changes_after, last_change, open_postings_page, postings_by_ids, Db, StoredPosting};
 

@@ -1,82 +1,26 @@
-//! Queries over the postings index: relevance from skill codes and
-//! jieba-tokenised text, term filters (region, skill) as zero-scored
-//! must-clauses, and the column filters and ranking in the collector.
+//! Searching the postings index: a request's relevance and term filters
+//! become a query (`terms.rs`) run through the gated collector
+//! (`collector.rs`), or, for a relevance of skills only, a read of the
+//! skills' cells (`by_skill.rs`); a thin result is filled with the nearest
+//! postings that fit (`fill.rs`); hits are read from the columns.
+//!
+//! Place in the order (see `mod.rs`): the top, beside `indexer`.
 
-use std::ops::Bound;
 use std::sync::Arc;
 
 use anyhow::Context;
-use doorstep_shared::api::{PhysicalDemand, Schedule};
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::TokenStream;
-use tantivy::{DocAddress, Searcher, Term};
+use tantivy::query::{BooleanQuery, Occur};
+use tantivy::DocAddress;
 
-pub use super::columns::IndexedPosting;
-use super::by_skill::SKILL_BOOST;
-use super::collector::{GatedTopK, Key};
-pub use super::columns::SegmentColumns;
-use super::{PostingFields, PostingIndex, JIEBA};
-use crate::domain::{BoundingBox, Point};
-
-/// Hard filters every result satisfies.
-#[derive(Debug, Clone, Default)]
-pub struct Filters {
-    /// Only postings valid on this day or later.
-    pub valid_on: i64,
-    /// Region code prefix (province, city, county, town).
-    pub region: Option<String>,
-    pub bbox: Option<BoundingBox>,
-    /// `wage_max` at least this.
-    pub min_wage: Option<u32>,
-    pub accessible_only: bool,
-    pub accommodation_only: bool,
-    pub max_physical: Option<PhysicalDemand>,
-    /// `None`: any schedule.
-    pub schedules: Option<Vec<Schedule>>,
-    pub skill: Option<String>,
-}
-
-/// What makes a posting relevant.
-#[derive(Debug, Clone, Default)]
-pub struct Relevance {
-    pub skills: Vec<String>,
-    pub text: Option<String>,
-}
-
-impl Relevance {
-    pub fn is_empty(&self) -> bool {
-        self.skills.is_empty() && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ranking {
-    /// Text and skill relevance, blended with nearness when `near` is set.
-    Relevance,
-    /// Nearest first (needs `near`).
-    Distance,
-    Newest,
-}
-
-#[derive(Debug, Clone)]
-pub struct SearchRequest {
-    pub filters: Filters,
-    pub relevance: Relevance,
-    pub ranking: Ranking,
-    pub near: Option<Point>,
-    /// Gaussian width for the distance blend, km.
-    pub distance_scale_km: f64,
-    pub offset: usize,
-    pub limit: usize,
-    /// When relevance finds fewer hits than this, fill with the best
-    /// filter-only hits (same searcher, so one consistent snapshot).
-    pub fill_below: usize,
-    /// Whether hits carry title and region code (search pages read the
-    /// database instead; matching reads them for its final few only).
-    pub with_text: bool,
-}
+use super::by_skill::skill_hits;
+use super::collector::collect;
+use super::columns::{IndexedPosting, SegmentColumns};
+use super::fill::nearest;
+use super::index::PostingIndex;
+use super::request::{Ranking, Relevance, SearchRequest};
+use super::terms::{filter_only_query, relevance_query, scope_query, text_tokens, zero_scored};
+use crate::domain::Point;
 
 /// One hit: relevance (BM25 over skills and text; 0 when none asked), the
 /// facts of the posting, and its distance when `near` was set.
@@ -107,29 +51,26 @@ impl PostingIndex {
             .context("search task failed")?
     }
 
+    /// A relevance of skills only is read from the skills' cells
+    /// (`by_skill.rs`) rather than run as a query; the results are the same,
+    /// which a test there checks by asking both.
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
-        self.search_with(req, true)
-    }
-
-    /// `skill_path`: whether a relevance of skills only is read from the
-    /// skills' cells (`by_skill.rs`) rather than run as a query; the results
-    /// are the same, which a test checks by asking both.
-    pub(super) fn search_with(&self, req: &SearchRequest, skill_path: bool) -> anyhow::Result<SearchResult> {
+        let f = &self.fields;
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let tokens = req.relevance.text.as_deref().map(|t| self.tokens(t)).unwrap_or_default();
-        let relevance = self.relevance_query(&req.relevance.skills, &tokens);
+        let tokens = req.relevance.text.as_deref().map(|t| text_tokens(&self.index, t)).unwrap_or_default();
+        let relevance = relevance_query(f, &req.relevance.skills, &tokens);
         let has_relevance = relevance.is_some();
-        let scope = scope_query(&self.fields, &req.filters);
-        let skills_only = skill_path && tokens.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
+        let scope = scope_query(f, &req.filters);
+        let skills_only = tokens.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
         let (mut addresses, total) = match (relevance, scope) {
-            (Some(_), None) if skills_only => self.by_skill(&searcher, &columns, req)?,
-            (Some(r), Some(scope)) => collect(&searcher, &columns, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
-            (Some(r), None) => collect(&searcher, &columns, r.as_ref(), req)?,
-            (None, _) => collect(&searcher, &columns, self.filter_only_query(&req.filters).as_ref(), req)?,
+            (Some(_), None) if skills_only => skill_hits(&searcher, &columns, f, req)?,
+            (Some(r), Some(scope)) => collect(&searcher, &columns, f, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
+            (Some(r), None) => collect(&searcher, &columns, f, r.as_ref(), req)?,
+            (None, _) => collect(&searcher, &columns, f, filter_only_query(f, &req.filters).as_ref(), req)?,
         };
         if has_relevance && addresses.len() < req.fill_below {
-            for (_, address) in self.nearest(&searcher, &columns, req)? {
+            for (_, address) in nearest(&searcher, &columns, f, req)? {
                 if !addresses.iter().any(|(_, a)| *a == address) {
                     addresses.push((0.0, address));
                 }
@@ -144,102 +85,10 @@ impl PostingIndex {
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let tokens = relevance.text.as_deref().map(|t| self.tokens(t)).unwrap_or_default();
-        let Some(query) = self.relevance_query(&relevance.skills, &tokens) else { return Ok(Vec::new()) };
+        let tokens = relevance.text.as_deref().map(|t| text_tokens(&self.index, t)).unwrap_or_default();
+        let Some(query) = relevance_query(&self.fields, &relevance.skills, &tokens) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
-    }
-
-    /// What drives a search without relevance: the term filters, else the
-    /// latitude band of the box, else every document. The collector's gate
-    /// checks the rest.
-    pub(super) fn filter_only_query(&self, filters: &Filters) -> Box<dyn Query> {
-        let f = &self.fields;
-        let query = scope_query(f, filters).or_else(|| {
-            filters.bbox.map(|b| {
-                let band = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, b.min_lat)), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)));
-                Box::new(band) as Box<dyn Query>
-            })
-        });
-        zero_scored(query.unwrap_or_else(|| Box::new(AllQuery)))
-    }
-
-    /// Skill codes (strong) and text tokens in title (stronger) and body.
-    fn relevance_query(&self, skills: &[String], tokens: &[String]) -> Option<Box<dyn Query>> {
-        let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for code in skills {
-            let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST))));
-        }
-        for token in tokens {
-            let title = TermQuery::new(Term::from_field_text(f.title, token), IndexRecordOption::WithFreqs);
-            let body = TermQuery::new(Term::from_field_text(f.body, token), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), 2.0))));
-            clauses.push((Occur::Should, Box::new(body)));
-        }
-        (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
-    }
-
-    /// jieba tokens of user text, without one-character particles (的, 想, 在).
-    fn tokens(&self, text: &str) -> Vec<String> {
-        let Some(mut analyzer) = self.index.tokenizers().get(JIEBA) else { return Vec::new() };
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            let t = token.text.clone();
-            let keep = t.chars().count() >= 2 || t.chars().all(|c| c.is_ascii_alphanumeric());
-            if keep && !out.contains(&t) {
-                out.push(t);
-            }
-        }
-        out.truncate(32);
-        out
-    }
-}
-
-/// The filters that are terms (region, skill): cheap postings to intersect
-/// with. The column filters are the collector's gate.
-fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Query>> {
-    let term = |field, text: &str| Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)) as Box<dyn Query>;
-    let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(region) = &x.region {
-        must.push((Occur::Must, term(f.regions, region)));
-    }
-    if let Some(skill) = &x.skill {
-        must.push((Occur::Must, term(f.skills, skill)));
-    }
-    match must.len() {
-        0 => None,
-        1 => must.pop().map(|(_, q)| q),
-        _ => Some(Box::new(BooleanQuery::new(must))),
-    }
-}
-
-fn zero_scored(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(query, 0.0))
-}
-
-/// Top documents by the request's ranking, each with its plain BM25, and
-/// how many passed the filters.
-pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let (ranked, total) = searcher.search(query, &collector(columns, req))?;
-    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
-}
-
-pub(super) fn collector(columns: &[Arc<SegmentColumns>], req: &SearchRequest) -> GatedTopK {
-    let key = match (req.ranking, req.near) {
-        (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
-        (Ranking::Distance, Some(near)) => Key::Nearest(near),
-        (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
-        (Ranking::Relevance, None) => Key::Score,
-    };
-    GatedTopK {
-        key,
-        filters: req.filters.clone(),
-        offset: req.offset,
-        limit: req.limit.max(1),
-        columns: columns.to_vec(),
     }
 }
 

@@ -1,4 +1,9 @@
-//! The postings schema, built once, with typed field handles.
+//! The postings schema, built once, with typed field handles: the only
+//! place that names fields; everything else reads them through
+//! `PostingFields` (columns by `Schema::get_field_name` of a handle).
+//!
+//! Place in the order (see `mod.rs`): the bottom; it uses no other search
+//! module.
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};

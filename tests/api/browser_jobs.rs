@@ -2,7 +2,7 @@
 //! a seeker finds a job and applies; an employer posts a job, staff approve it
 //! in the review queue, and the employer hires a referred applicant.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;

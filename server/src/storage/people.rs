@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Context;
 use doorstep_shared::api::{AssistanceCategory, Gender, Preferences, Schedule};
 use doorstep_shared::types::{Phone, RegionCode, SkillCode};
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Row};
 
 use super::{append_audit, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
@@ -171,34 +171,15 @@ const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year
 pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64, WritePersonError> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
-    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+    let insert = sqlx::query(
         "INSERT INTO people (name, id_cipher, id_blind, id_masked, phone, gender, birth_year, home_region, \
          disability_grade, max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, \
          consent_to_share, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
-    )
-    .bind(&v.name)
-    .bind(&v.id_cipher)
-    .bind(&v.id_blind)
-    .bind(&v.id_masked)
-    .bind(&v.phone)
-    .bind(v.gender.as_str())
-    .bind(i64::from(v.birth_year))
-    .bind(v.home_region.as_ref())
-    .bind(v.disability_grade.map(i64::from))
-    .bind(i64::from(v.preferences.max_commute_km))
-    .bind(i64::from(v.preferences.willing_to_relocate))
-    .bind(v.schedules())
-    .bind(v.preferences.min_wage.map(i64::from))
-    .bind(i64::from(v.preferences.needs_accessible))
-    .bind(i64::from(v.consent_to_share))
-    .bind(actor)
-    .bind(at)
-    .bind(at)
-    .fetch_one(&mut *tx)
-    .await;
-    let id = match inserted {
-        Ok((id,)) => id,
+    );
+    let inserted = bind_columns(insert, v).bind(actor).bind(at).bind(at).fetch_one(&mut *tx).await;
+    let id = match inserted.and_then(|row| row.try_get::<i64, _>(0)) {
+        Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
             drop(tx);
             return Err(duplicate_of(db, &v.id_blind).await);
@@ -218,32 +199,13 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
     let mut tx = db.pool().begin().await.context("begin")?;
     // Never let updated_at stand still, or a second stale writer would pass the check.
     let at = now().max(seen_updated_at + 1);
-    let updated = sqlx::query(
+    let update = sqlx::query(
         "UPDATE people SET name = $1, id_cipher = $2, id_blind = $3, id_masked = $4, phone = $5, gender = $6, \
          birth_year = $7, home_region = $8, disability_grade = $9, max_commute_km = $10, willing_to_relocate = $11, \
          schedules = $12, min_wage = $13, needs_accessible = $14, consent_to_share = $15, updated_at = $16 \
          WHERE id = $17 AND updated_at = $18",
-    )
-    .bind(&v.name)
-    .bind(&v.id_cipher)
-    .bind(&v.id_blind)
-    .bind(&v.id_masked)
-    .bind(&v.phone)
-    .bind(v.gender.as_str())
-    .bind(i64::from(v.birth_year))
-    .bind(v.home_region.as_ref())
-    .bind(v.disability_grade.map(i64::from))
-    .bind(i64::from(v.preferences.max_commute_km))
-    .bind(i64::from(v.preferences.willing_to_relocate))
-    .bind(v.schedules())
-    .bind(v.preferences.min_wage.map(i64::from))
-    .bind(i64::from(v.preferences.needs_accessible))
-    .bind(i64::from(v.consent_to_share))
-    .bind(at)
-    .bind(id)
-    .bind(seen_updated_at)
-    .execute(&mut *tx)
-    .await;
+    );
+    let updated = bind_columns(update, v).bind(at).bind(id).bind(seen_updated_at).execute(&mut *tx).await;
     match updated {
         Ok(r) if r.rows_affected() == 0 => return Err(WritePersonError::Stale),
         Ok(_) => {}
@@ -264,6 +226,27 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
     append_audit(&mut tx, actor, "person.update", "person", id).await?;
     tx.commit().await.context("commit person update")?;
     Ok(())
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the fifteen person columns, `$1` to `$15` in both the insert and the update.
+fn bind_columns<'q>(q: AnyQuery<'q>, v: &'q PersonValues) -> AnyQuery<'q> {
+    q.bind(&v.name)
+        .bind(&v.id_cipher)
+        .bind(&v.id_blind)
+        .bind(&v.id_masked)
+        .bind(&v.phone)
+        .bind(v.gender.as_str())
+        .bind(i64::from(v.birth_year))
+        .bind(v.home_region.as_ref())
+        .bind(v.disability_grade.map(i64::from))
+        .bind(i64::from(v.preferences.max_commute_km))
+        .bind(i64::from(v.preferences.willing_to_relocate))
+        .bind(v.schedules())
+        .bind(v.preferences.min_wage.map(i64::from))
+        .bind(i64::from(v.preferences.needs_accessible))
+        .bind(i64::from(v.consent_to_share))
 }
 
 async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {

@@ -137,7 +137,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             .service(api_v1())
-            .route("/pkg/{name}", web::get().to(site::asset))
+            .route("/pkg/{build}/{name}", web::get().to(site::asset))
             .default_service(web::route().guard(guard::Get()).to(site::index))
     })
     .shutdown_timeout(10)

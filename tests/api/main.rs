@@ -25,3 +25,4 @@ mod index;
 mod reference;
 mod relevance;
 mod schema_parity;
+mod site;

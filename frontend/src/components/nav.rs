@@ -64,7 +64,7 @@ pub fn NavBar() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let links = move || {
-        let role = session.me.get()?.ok().map(|user| user.role);
+        let role = session.me.get()?.ok().flatten().map(|user| user.role);
         let links = nav_links(role).iter().map(|link| {
             let href = link.href;
             let key = link.key;

@@ -17,6 +17,7 @@ mod demo;
 mod employers;
 mod health;
 mod i18n;
+mod paging;
 mod people;
 mod postings;
 mod push;

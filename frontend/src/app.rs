@@ -11,7 +11,7 @@ use leptos_router::path;
 use crate::components::{AppHeader, ErrorView, Loading, NavBar, SkillCatalog};
 use crate::i18n::I18n;
 use crate::pages::{
-    HomePage, InboxPage, JobSearchPage, JobsForMePage, LoginPage, ManagePostingPage,
+    AuditPage, HomePage, InboxPage, JobSearchPage, JobsForMePage, LoginPage, ManagePostingPage,
     MyApplicationsPage, MyPostingsPage, NotFound, PlacementsPage, PostJobPage, PostingPage,
     ReferPage, ReviewPage,
 };
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=|| view! { <Gate><ReviewPage/></Gate> }/>
                     <Route path=path!("/refer") view=|| view! { <Gate><ReferPage/></Gate> }/>
                     <Route path=path!("/placements") view=|| view! { <Gate><PlacementsPage/></Gate> }/>
+                    <Route path=path!("/audit") view=|| view! { <Gate><AuditPage/></Gate> }/>
                 </Routes>
             </main>
             <NavBar/>

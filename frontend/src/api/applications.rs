@@ -43,9 +43,16 @@ pub fn status_only(status: ApplicationStatus) -> ApplicationStatusRequest {
     }
 }
 
-/// Lists placements in the caller's reach.
-pub async fn list_placements() -> Result<PlacementPage, ApiError> {
-    fetch_json(plain(Request::get("/api/v1/placements"))?).await
+/// Placements per page.
+pub const PLACEMENTS_PER_PAGE: u32 = 20;
+
+/// Lists placements in the caller's reach, newest first, one page.
+pub async fn list_placements(page: u32) -> Result<PlacementPage, ApiError> {
+    let query = [
+        ("page", page.max(1).to_string()),
+        ("per_page", PLACEMENTS_PER_PAGE.to_string()),
+    ];
+    fetch_json(get_with("/api/v1/placements", &query)?).await
 }
 
 /// Records a retention follow-up on a placement.

@@ -14,12 +14,22 @@ pub async fn apply(request: &ApplicationRequest) -> Result<ApplicationResponse, 
     fetch_json(with_json(Request::post("/api/v1/applications"), request)?).await
 }
 
-/// Lists applications: a seeker's own, an employer's applicants, or staff's jurisdiction.
-pub async fn list_applications(posting_id: Option<i64>) -> Result<ApplicationPage, ApiError> {
-    let query = [(
-        "posting_id",
-        posting_id.map(|id| id.to_string()).unwrap_or_default(),
-    )];
+/// Applications per page.
+pub const APPLICATIONS_PER_PAGE: u32 = 20;
+
+/// Lists applications, one page: a seeker's own, an employer's applicants, or staff's jurisdiction.
+pub async fn list_applications(
+    posting_id: Option<i64>,
+    page: u32,
+) -> Result<ApplicationPage, ApiError> {
+    let query = [
+        (
+            "posting_id",
+            posting_id.map(|id| id.to_string()).unwrap_or_default(),
+        ),
+        ("page", page.max(1).to_string()),
+        ("per_page", APPLICATIONS_PER_PAGE.to_string()),
+    ];
     fetch_json(get_with("/api/v1/applications", &query)?).await
 }
 

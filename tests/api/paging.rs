@@ -133,6 +133,7 @@ async fn a_bad_page_is_refused_naming_its_field(app: TestApp) {
         ("/api/v1/audit?per_page=201", "per_page"),
         ("/api/v1/audit?page=0", "page"),
         ("/api/v1/employers?page=0", "page"),
+        ("/api/v1/people?per_page=201", "per_page"),
     ] {
         let fields = assert_error(admin.get(path).await, StatusCode::BAD_REQUEST, ErrorCode::InvalidParameter).await;
 

@@ -7,7 +7,7 @@ use doorstep_shared::api::{
 };
 use gloo_net::http::Request;
 
-use super::client::{fetch_empty, fetch_json, get_with, plain, with_json, ApiError};
+use super::client::{fetch_empty, fetch_json, get_with, with_json, ApiError};
 
 /// Applies to a posting (a seeker, as themselves) or refers a person (staff).
 pub async fn apply(request: &ApplicationRequest) -> Result<ApplicationResponse, ApiError> {
@@ -72,7 +72,14 @@ pub async fn add_follow_up(placement_id: i64, request: &FollowUpRequest) -> Resu
     fetch_empty(with_json(Request::post(&url), request)?).await
 }
 
-/// The seeker's pushed postings, newest first.
-pub async fn inbox() -> Result<InboxResponse, ApiError> {
-    fetch_json(plain(Request::get("/api/v1/me/inbox"))?).await
+/// Inbox items per page.
+pub const INBOX_PER_PAGE: u32 = 20;
+
+/// The seeker's pushed postings, newest first, one page.
+pub async fn inbox(page: u32) -> Result<InboxResponse, ApiError> {
+    let query = [
+        ("page", page.max(1).to_string()),
+        ("per_page", INBOX_PER_PAGE.to_string()),
+    ];
+    fetch_json(get_with("/api/v1/me/inbox", &query)?).await
 }

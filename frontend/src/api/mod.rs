@@ -11,7 +11,7 @@ mod reference;
 
 pub use applications::{
     add_follow_up, apply, inbox, list_applications, list_placements, set_application_status,
-    status_only, APPLICATIONS_PER_PAGE, PLACEMENTS_PER_PAGE,
+    status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE, PLACEMENTS_PER_PAGE,
 };
 pub use audit::{audit_log, AUDIT_PER_PAGE};
 pub use auth::{get_me, login, logout};

@@ -264,6 +264,12 @@ pub struct InboxItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxResponse {
-    /// The items.
+    /// The items on this page.
     pub items: Vec<InboxItem>,
+    /// Items in all.
+    pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }

@@ -7,7 +7,7 @@ use doorstep_shared::api::{
 };
 use gloo_net::http::Request;
 
-use super::client::{fetch_empty, fetch_json, get_with, with_json, ApiError};
+use super::client::{fetch_empty, fetch_json, get_with, paging, with_json, ApiError};
 
 /// Applies to a posting (a seeker, as themselves) or refers a person (staff).
 pub async fn apply(request: &ApplicationRequest) -> Result<ApplicationResponse, ApiError> {
@@ -58,11 +58,11 @@ pub const PLACEMENTS_PER_PAGE: u32 = 20;
 
 /// Lists placements in the caller's reach, newest first, one page.
 pub async fn list_placements(page: u32) -> Result<PlacementPage, ApiError> {
-    let query = [
-        ("page", page.max(1).to_string()),
-        ("per_page", PLACEMENTS_PER_PAGE.to_string()),
-    ];
-    fetch_json(get_with("/api/v1/placements", &query)?).await
+    fetch_json(get_with(
+        "/api/v1/placements",
+        &paging(page, PLACEMENTS_PER_PAGE),
+    )?)
+    .await
 }
 
 /// Records a retention follow-up on a placement.
@@ -77,9 +77,5 @@ pub const INBOX_PER_PAGE: u32 = 20;
 
 /// The seeker's pushed postings, newest first, one page.
 pub async fn inbox(page: u32) -> Result<InboxResponse, ApiError> {
-    let query = [
-        ("page", page.max(1).to_string()),
-        ("per_page", INBOX_PER_PAGE.to_string()),
-    ];
-    fetch_json(get_with("/api/v1/me/inbox", &query)?).await
+    fetch_json(get_with("/api/v1/me/inbox", &paging(page, INBOX_PER_PAGE))?).await
 }

@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view={Lazy::<PageRoute<{ Page::Review as u8 }>>::new()}/>
                     <Route path=path!("/refer") view={Lazy::<PageRoute<{ Page::Refer as u8 }>>::new()}/>
                     <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
+                    <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
                 </Routes>
             </main>
             <NavBar/>

@@ -14,7 +14,7 @@ use leptos_router::LazyRoute;
 
 use crate::app::Gate;
 use crate::pages::{
-    InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
+    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
     PlacementsPage, PostJobPage, ReferPage, ReviewPage,
 };
 
@@ -31,10 +31,11 @@ pub enum Page {
     Review,
     Refer,
     Placements,
+    Audit,
 }
 
 impl Page {
-    const ALL: [Page; 9] = [
+    const ALL: [Page; 10] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -44,6 +45,7 @@ impl Page {
         Page::Review,
         Page::Refer,
         Page::Placements,
+        Page::Audit,
     ];
 
     /// Loads the page's group (once) and builds the page.
@@ -51,7 +53,7 @@ impl Page {
         match self {
             Page::ForMe | Page::MyApplications | Page::Inbox => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit => staff_pages(self).await,
         }
     }
 }
@@ -94,6 +96,7 @@ fn staff_pages(page: Page) -> AnyView {
     match page {
         Page::Refer => view! { <Gate><ReferPage/></Gate> }.into_any(),
         Page::Placements => view! { <Gate><PlacementsPage/></Gate> }.into_any(),
+        Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
 }

@@ -2,7 +2,7 @@
 
 use actix_web::web;
 use anyhow::Context;
-use doorstep_shared::api::{InboxItem, InboxResponse, Role};
+use doorstep_shared::api::{ErrorCode, InboxItem, InboxResponse, Role};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -19,7 +19,7 @@ pub async fn get_inbox(user: CurrentUser, db: web::Data<Db>) -> Result<web::Json
         return Err(ApiError::forbidden("only job seekers have an inbox"));
     }
     let Some(person_id) = linked_person_id(&db, user.id).await? else {
-        return Err(ApiError::forbidden("your account is not linked to a registered person yet"));
+        return Err(ApiError::new(ErrorCode::ProfileMissing, "fill in your profile to receive jobs"));
     };
     let mut items = Vec::new();
     for row in list_inbox(&db, person_id, SHOWN).await? {
@@ -31,6 +31,7 @@ pub async fn get_inbox(user: CurrentUser, db: web::Data<Db>) -> Result<web::Json
             employer: row.employer,
             score: row.score,
             reasons,
+            invited: row.invited == 1,
             created_at: row.created_at,
         });
     }

@@ -13,7 +13,7 @@ use crate::i18n::I18n;
 use crate::pages::{
     HomePage, InboxPage, JobSearchPage, JobsForMePage, LoginPage, ManagePostingPage,
     MyApplicationsPage, MyPostingsPage, NotFound, PlacementsPage, PostJobPage, PostingPage,
-    ReferPage, ReviewPage,
+    ProfilePage, ReferPage, RegisterPage, ReviewPage,
 };
 use crate::state::{use_session, Session};
 use doorstep_shared::api::ErrorCode;
@@ -41,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=|| view! { <Gate><ReviewPage/></Gate> }/>
                     <Route path=path!("/refer") view=|| view! { <Gate><ReferPage/></Gate> }/>
                     <Route path=path!("/placements") view=|| view! { <Gate><PlacementsPage/></Gate> }/>
+                    <Route path=path!("/register") view=|| view! { <Gate public=true><RegisterPage/></Gate> }/>
+                    <Route path=path!("/profile") view=|| view! { <Gate><ProfilePage/></Gate> }/>
                 </Routes>
             </main>
             <NavBar/>

@@ -14,12 +14,19 @@ pub async fn apply(request: &ApplicationRequest) -> Result<ApplicationResponse, 
     fetch_json(with_json(Request::post("/api/v1/applications"), request)?).await
 }
 
-/// Lists applications: a seeker's own, an employer's applicants, or staff's jurisdiction.
-pub async fn list_applications(posting_id: Option<i64>) -> Result<ApplicationPage, ApiError> {
-    let query = [(
-        "posting_id",
-        posting_id.map(|id| id.to_string()).unwrap_or_default(),
-    )];
+/// Lists applications, newest first: a seeker's own, an employer's applicants,
+/// or staff's jurisdiction; at most `per_page` (up to 100).
+pub async fn list_applications(
+    posting_id: Option<i64>,
+    per_page: u32,
+) -> Result<ApplicationPage, ApiError> {
+    let query = [
+        (
+            "posting_id",
+            posting_id.map(|id| id.to_string()).unwrap_or_default(),
+        ),
+        ("per_page", per_page.to_string()),
+    ];
     fetch_json(get_with("/api/v1/applications", &query)?).await
 }
 

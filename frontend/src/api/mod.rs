@@ -12,10 +12,10 @@ pub use applications::{
     add_follow_up, apply, inbox, list_applications, list_placements, set_application_status,
     status_only,
 };
-pub use auth::{get_me, login, logout};
+pub use auth::{get_me, login, logout, register};
 pub use client::ApiError;
-pub use matching::match_postings;
-pub use people::search_people;
+pub use matching::{invite_candidate, match_postings};
+pub use people::{get_profile, save_profile, search_people};
 pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings,
     posting_candidates, reject_posting, search_postings, PostingSearch, PER_PAGE,

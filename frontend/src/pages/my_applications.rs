@@ -22,7 +22,7 @@ pub fn MyApplicationsPage() -> impl IntoView {
 /// Loads and lists them.
 #[component]
 fn ApplicationList() -> impl IntoView {
-    let applications = LocalResource::new(|| api::list_applications(None));
+    let applications = LocalResource::new(|| api::list_applications(None, 20));
     let list = move || {
         Suspend::new(async move {
             applications.await.map(|page| {

@@ -2,35 +2,36 @@
 //! password, a name to greet them by). Signing up logs them in and leads on to
 //! their profile, after which they can apply at once.
 
-use doorstep_shared::api::RegisterRequest;
+use doorstep_shared::api::{RegisterRequest, Role};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::components::Redirect;
 
-use crate::api::{self, ApiError};
 use crate::components::{last_failure, ErrorView, FieldError};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::state::use_session;
 
-/// The introduction and the sign-up form.
+/// The introduction and the sign-up form. Signing up logs the seeker in,
+/// which rebuilds this page: a logged-in user is sent on, a seeker to their profile.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    // Untracked: the page is rebuilt anyway when the session changes.
+    let user = session.me.get_untracked().and_then(Result::ok);
+    match user.map(|u| u.role) {
+        Some(Role::Seeker) => view! { <Redirect path="/profile"/> }.into_any(),
+        Some(_) => view! { <Redirect path="/"/> }.into_any(),
+        None => view! { <RegisterForm/> }.into_any(),
+    }
+}
+
+/// What the service is, and phone, password and a name.
+#[component]
+fn RegisterForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let register = use_session().register;
     let phone = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
-    let register = Action::new_local(move |request: &RegisterRequest| {
-        let request = request.clone();
-        let navigate = navigate.clone();
-        async move {
-            let user = api::register(&request).await?;
-            // On to the profile; the session then names the new user.
-            navigate("/profile", Default::default());
-            session.me.set(Some(Ok(user)));
-            Ok::<(), ApiError>(())
-        }
-    });
     let pending = register.pending();
     let failure = last_failure(register);
     let on_submit = move |event: leptos::ev::SubmitEvent| {

@@ -13,6 +13,7 @@ mod bad_input;
 mod decoding;
 mod browser;
 mod browser_jobs;
+mod browser_journeys;
 mod demo;
 mod employers;
 mod health;

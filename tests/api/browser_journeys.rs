@@ -5,11 +5,24 @@
 
 use thirtyfour::prelude::*;
 
-use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend};
+use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, TestApp};
 use crate::webdriver::{
     choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into,
     PATIENCE, POLL,
 };
+
+/// An open sewing job of an employer in 老城街道, and a registered, consenting
+/// seeker (王秀英, logging in as 13900001111): (employer, posting, person).
+async fn job_and_seeker(app: &TestApp) -> (i64, i64, i64) {
+    let admin = app.admin().await;
+    let employer = app.employer_in(&admin, "610902001").await;
+    let posting_id = admin.open_posting(app, &posting_json(employer)).await;
+    let staff = app.staff("staff_hanbin", "610902").await;
+    let person = staff
+        .register_person(&person_json("王秀英", &id_number("610902", 1985, 1)))
+        .await;
+    (employer, posting_id, person)
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
@@ -77,13 +90,7 @@ async fn a_seeker_sees_an_application_on_the_card_and_the_posting_and_withdraws_
     let app = spawn_app(Backend::Sqlite, Default::default())
         .await
         .expect("app");
-    let admin = app.admin().await;
-    let employer = app.employer_in(&admin, "610902001").await;
-    let posting_id = admin.open_posting(&app, &posting_json(employer)).await;
-    let staff = app.staff("staff_hanbin", "610902").await;
-    let person = staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1985, 1)))
-        .await;
+    let (_, posting_id, person) = job_and_seeker(&app).await;
     let seeker = app.seeker_of("13900001111", person).await;
     assert_eq!(
         seeker.apply(posting_id, None).await.status(),
@@ -97,6 +104,15 @@ async fn a_seeker_sees_an_application_on_the_card_and_the_posting_and_withdraws_
         find_with_text(
             &driver,
             &format!("#posting-{posting_id} #applied-{posting_id}"),
+            "已申请",
+        )
+        .await?;
+        // Jobs for me starts from the registered profile, no form to fill, and marks it too.
+        driver.goto(&format!("{}/for-me", app.address)).await?;
+        find(&driver, "#for-me-from-profile").await?;
+        find_with_text(
+            &driver,
+            &format!("#match-{posting_id} #applied-{posting_id}"),
             "已申请",
         )
         .await?;
@@ -122,14 +138,8 @@ async fn an_employer_invites_a_suggested_candidate_who_finds_it_in_the_inbox() {
     let app = spawn_app(Backend::Sqlite, Default::default())
         .await
         .expect("app");
-    let admin = app.admin().await;
-    let employer = app.employer_in(&admin, "610902001").await;
-    let posting_id = admin.open_posting(&app, &posting_json(employer)).await;
+    let (employer, posting_id, person) = job_and_seeker(&app).await;
     app.create_user("employer", "employer_zhang", None, Some(employer))
-        .await;
-    let staff = app.staff("staff_hanbin", "610902").await;
-    let person = staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1985, 1)))
         .await;
     app.seeker_of("13900001111", person).await;
     let (_guard, driver) = start_browser().await;

@@ -3,7 +3,8 @@
 //! employer's own view of the reasons speaks about the seeker, not to them.
 
 use doorstep_shared::api::{
-    CandidatesResponse, ErrorCode, InboxResponse, InvitationResponse, PostingResponse, ReasonKind,
+    CandidatesResponse, ErrorCode, InboxResponse, InvitationResponse, PostingResponse, Reason,
+    ReasonKind,
 };
 use reqwest::StatusCode;
 use serde_json::json;
@@ -44,6 +45,11 @@ async fn world(app: &TestApp) -> World {
 
 /// Who invites, to which posting, whom; the status, code and fields expected.
 type Refusal<'a> = (&'a Client, i64, i64, StatusCode, ErrorCode, Vec<&'a str>);
+
+fn schedule_reason(reasons: &[Reason]) -> &Reason {
+    let found = reasons.iter().find(|r| r.kind == ReasonKind::Schedule);
+    found.expect("a schedule reason")
+}
 
 async fn invite(client: &Client, posting: i64, person: i64) -> reqwest::Response {
     client
@@ -87,20 +93,12 @@ async fn an_employer_invites_a_consenting_candidate_who_finds_it_in_the_inbox(ap
     assert_eq!(inbox.items.len(), 1);
     let item = &inbox.items[0];
     assert!(item.invited && item.posting_id == w.posting, "{item:?}");
-    let to_seeker = item
-        .reasons
-        .iter()
-        .find(|r| r.kind == ReasonKind::Schedule)
-        .expect("schedule reason");
+    let to_seeker = schedule_reason(&item.reasons);
     assert!(
         to_seeker.detail.contains("符合您的时间安排"),
         "{to_seeker:?}"
     );
-    let to_employer = suggested
-        .reasons
-        .iter()
-        .find(|r| r.kind == ReasonKind::Schedule)
-        .expect("schedule reason");
+    let to_employer = schedule_reason(&suggested.reasons);
     assert!(
         to_employer.detail.contains("符合该求职者的时间安排"),
         "{to_employer:?}"

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api;
-use crate::components::{empty, Async, MatchCard, RegionPicker, SkillPicker};
+use crate::components::{empty, my_applied, Async, MatchCard, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{tr, trf, Key};
 use crate::state::{load_json, store_json, use_session};
@@ -172,8 +172,10 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
             .collect_view()
     };
 
+    let applied = my_applied();
     let results = move || {
         Suspend::new(async move {
+            let applied = applied.await;
             matches.await.map(|found| {
                 let section = match found {
                     None => None,
@@ -184,7 +186,7 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
                         let cards = found
                             .matches
                             .into_iter()
-                            .map(|item| view! { <MatchCard item/> })
+                            .map(|item| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> })
                             .collect_view();
                         Some(
                             view! { <div class="list" id="for-me-results">{cards}</div> }

@@ -1,11 +1,16 @@
 //! The seeker's and the employer's dead ends, walked in headless Chromium:
 //! signing up, filling in a profile and applying; seeing an application on
 //! the card and the posting and withdrawing it; an employer's invitation
-//! reaching the seeker's inbox. Refusals are read in Chinese beside the field.
+//! reaching the seeker's inbox; the follow-up picker. Refusals are read in
+//! Chinese beside the field.
 
 use thirtyfour::prelude::*;
 
-use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, TestApp};
+use serde_json::json;
+
+use crate::helpers::{
+    body, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp,
+};
 use crate::webdriver::{
     choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into,
     PATIENCE, POLL,
@@ -180,4 +185,66 @@ async fn an_employer_invites_a_suggested_candidate_who_finds_it_in_the_inbox() {
     .await;
 
     finish(driver, "invite", result).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_follow_up_picker_offers_only_months_not_recorded_and_dates_those_not_due() {
+    let app = spawn_app(Backend::Sqlite, Default::default())
+        .await
+        .expect("app");
+    let (employer, posting_id, person) = job_and_seeker(&app).await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None)
+        .await;
+    let staff = app.staff("staff_api", "610902").await;
+    let boss = app
+        .login_as("employer", "employer_zhang", None, Some(employer))
+        .await;
+    let id = body(staff.apply(posting_id, Some(person)).await).await["id"]
+        .as_i64()
+        .expect("application");
+    boss.move_application(id, &json!({"status": "interviewing"}))
+        .await;
+    // Started about four months ago: the 1- and 3-month checks are due, the 6-month one is not.
+    let terms =
+        json!({"status": "hired", "start_date": days_from_today(-125), "monthly_wage": 3000});
+    let placement = body(boss.move_application(id, &terms).await).await["placement_id"]
+        .as_i64()
+        .expect("placement");
+    let first = staff
+        .follow_up(placement, &json!({"month": 1, "still_employed": true}))
+        .await;
+    assert_eq!(first.status(), reqwest::StatusCode::CREATED);
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        log_in(&driver, &app, "staff_laocheng").await?;
+        driver.goto(&format!("{}/placements", app.address)).await?;
+        tap_css(&driver, &format!("#follow-up-{placement}")).await?;
+        let options = find(&driver, "#fu-month")
+            .await?
+            .find_all(By::Css("option"))
+            .await?;
+        let mut offered = Vec::new();
+        for option in &options {
+            let value = option.value().await?.unwrap_or_default();
+            offered.push((value, option.is_enabled().await?));
+        }
+        assert_eq!(
+            offered,
+            vec![("3".to_string(), true), ("6".to_string(), false)],
+            "month 1 is recorded; month 6 is not due"
+        );
+        find_with_text(&driver, "#fu-month option[value='6']", "起").await?;
+        tap_css(&driver, "#fu-submit").await?;
+        find_with_text(
+            &driver,
+            &format!("#placement-{placement} .follow-ups"),
+            "3 个月",
+        )
+        .await?;
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+
+    finish(driver, "follow-up", result).await;
 }

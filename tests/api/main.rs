@@ -12,6 +12,7 @@ mod authorization;
 mod bad_input;
 mod decoding;
 mod browser;
+mod browser_first_load;
 mod browser_jobs;
 mod browser_lists;
 mod browser_journeys;

@@ -49,11 +49,19 @@ pub struct TestOptions {
     pub per_address_per_minute: u32,
     pub max_body_bytes: usize,
     pub match_per_minute: u32,
+    /// Any other setting, changed before the server starts.
+    pub adjust: fn(&mut Settings),
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000 }
+        Self {
+            per_account_per_minute: 1_000,
+            per_address_per_minute: 10_000,
+            max_body_bytes: 64 * 1024,
+            match_per_minute: 10_000,
+            adjust: |_| {},
+        }
     }
 }
 
@@ -76,7 +84,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
             (pg.url.clone(), Some(pg))
         }
     };
-    let settings = Settings {
+    let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url),
@@ -85,12 +93,14 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         login: LoginLimits {
             per_account_per_minute: options.per_account_per_minute,
             per_address_per_minute: options.per_address_per_minute,
+            slowdown_ms: 200,
         },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
         seed_demo: false,
         ..Settings::default()
     };
+    (options.adjust)(&mut settings);
     let db = prepare_database(&settings).await.expect("database prepared");
     let state = load_state(&settings, db).await.expect("state loaded");
     let app = Application::build(&settings, state.clone()).await.expect("app built");

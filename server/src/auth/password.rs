@@ -8,6 +8,8 @@ use argon2::Argon2;
 use crate::telemetry::spawn_blocking_with_tracing;
 
 pub const MIN_PASSWORD_CHARS: usize = 8;
+/// Longer usernames are refused before any limiter or lookup sees them.
+pub const MAX_USERNAME_CHARS: usize = 64;
 
 /// Hashes with argon2id and the crate's default (OWASP) parameters.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {

@@ -30,6 +30,10 @@ pub enum ErrorCode {
     DuplicatePerson,
     /// Too many attempts; retry later.
     RateLimited,
+    /// The path exists but not for this method; the `Allow` header lists the methods it takes.
+    MethodNotAllowed,
+    /// The client did not send the whole body in time.
+    RequestTimeout,
     /// Something failed on the server; the details are in its logs.
     Internal,
 }
@@ -47,6 +51,8 @@ impl ErrorCode {
             Self::NotFound => 404,
             Self::Conflict | Self::DuplicatePerson => 409,
             Self::RateLimited => 429,
+            Self::MethodNotAllowed => 405,
+            Self::RequestTimeout => 408,
             Self::Internal => 500,
         }
     }

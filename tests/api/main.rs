@@ -5,6 +5,7 @@
 mod helpers;
 mod webdriver;
 
+mod application_rights;
 mod applications;
 mod audit;
 mod auth;

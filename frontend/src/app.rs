@@ -1,22 +1,21 @@
 //! The app shell: language, session and skills-catalog contexts, header, the
-//! route table and the bottom navigation. Every page waits behind [`Gate`]
-//! for the first `/me` answer; pages that need a user get the login form instead.
+//! route table and the bottom navigation. Public pages render at once; pages
+//! that need a user wait behind [`Gate`] for the first `/me` answer and get
+//! the login form instead. The public pages live here; each role's pages
+//! are lazy routes (`routes.rs`), loaded on first use.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::Lazy;
 use leptos_router::path;
 
 use crate::components::{AppHeader, ErrorView, Loading, NavBar, SkillCatalog};
 use crate::i18n::I18n;
-use crate::pages::{
-    HomePage, InboxPage, JobSearchPage, JobsForMePage, LoginPage, ManagePostingPage,
-    MyApplicationsPage, MyPostingsPage, NotFound, PlacementsPage, PostJobPage, PostingPage,
-    ReferPage, ReviewPage,
-};
+use crate::pages::{HomePage, JobSearchPage, LoginPage, NotFound, PostingPage};
+use crate::routes::{Page, PageRoute};
 use crate::state::{use_session, Session};
-use doorstep_shared::api::ErrorCode;
 
 /// The whole application.
 #[component]
@@ -30,17 +29,18 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start/>
-                    <Route path=path!("/for-me") view=|| view! { <Gate public=true><JobsForMePage/></Gate> }/>
+                    <Route path=path!("/for-me") view={Lazy::<PageRoute<{ Page::ForMe as u8 }>>::new()}/>
                     <Route path=path!("/jobs") view=|| view! { <Gate public=true><JobSearchPage/></Gate> }/>
                     <Route path=path!("/postings/:id") view=|| view! { <Gate public=true><PostingPage/></Gate> }/>
-                    <Route path=path!("/my-applications") view=|| view! { <Gate><MyApplicationsPage/></Gate> }/>
-                    <Route path=path!("/inbox") view=|| view! { <Gate><InboxPage/></Gate> }/>
-                    <Route path=path!("/post") view=|| view! { <Gate><PostJobPage/></Gate> }/>
-                    <Route path=path!("/my-postings") view=|| view! { <Gate><MyPostingsPage/></Gate> }/>
-                    <Route path=path!("/manage/:id") view=|| view! { <Gate><ManagePostingPage/></Gate> }/>
-                    <Route path=path!("/review") view=|| view! { <Gate><ReviewPage/></Gate> }/>
-                    <Route path=path!("/refer") view=|| view! { <Gate><ReferPage/></Gate> }/>
-                    <Route path=path!("/placements") view=|| view! { <Gate><PlacementsPage/></Gate> }/>
+                    <Route path=path!("/my-applications") view={Lazy::<PageRoute<{ Page::MyApplications as u8 }>>::new()}/>
+                    <Route path=path!("/inbox") view={Lazy::<PageRoute<{ Page::Inbox as u8 }>>::new()}/>
+                    <Route path=path!("/post") view={Lazy::<PageRoute<{ Page::PostJob as u8 }>>::new()}/>
+                    <Route path=path!("/my-postings") view={Lazy::<PageRoute<{ Page::MyPostings as u8 }>>::new()}/>
+                    <Route path=path!("/manage/:id") view={Lazy::<PageRoute<{ Page::ManagePosting as u8 }>>::new()}/>
+                    <Route path=path!("/review") view={Lazy::<PageRoute<{ Page::Review as u8 }>>::new()}/>
+                    <Route path=path!("/refer") view={Lazy::<PageRoute<{ Page::Refer as u8 }>>::new()}/>
+                    <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
+                    <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
                 </Routes>
             </main>
             <NavBar/>
@@ -59,10 +59,8 @@ fn Start() -> impl IntoView {
                 let answer = session.me.await;
                 announce_ready();
                 match answer {
-                    Ok(user) => view! { <HomePage user/> }.into_any(),
-                    Err(error) if error.code() == Some(ErrorCode::Unauthenticated) => {
-                        view! { <LoginPage/> }.into_any()
-                    }
+                    Ok(Some(user)) => view! { <HomePage user/> }.into_any(),
+                    Ok(None) => view! { <LoginPage/> }.into_any(),
                     // The server is unreachable or broken: say so, but still offer the form.
                     Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),
                 }
@@ -71,10 +69,12 @@ fn Start() -> impl IntoView {
     }
 }
 
-/// Shows a page once the first `/me` answer is in. Pages that need a user
-/// show the login form to visitors instead; after logging in, the page appears.
+/// Shows a page. A public page renders at once, so its own requests start
+/// together with `/me` and it follows the session as it arrives; a page that
+/// needs a user waits for the first `/me` answer and shows the login form to
+/// visitors instead (after logging in, the page appears).
 #[component]
-fn Gate(
+pub(crate) fn Gate(
     /// Whether visitors without a session may see the page.
     #[prop(optional)]
     public: bool,
@@ -82,6 +82,14 @@ fn Gate(
     children: ChildrenFn,
 ) -> impl IntoView {
     let session = use_session();
+    if public {
+        Effect::new(move || {
+            if session.me.get().is_some() {
+                announce_ready();
+            }
+        });
+        return children().into_any();
+    }
     view! {
         <Transition fallback=Loading>
             {move || {
@@ -90,17 +98,15 @@ fn Gate(
                     let answer = session.me.await;
                     announce_ready();
                     match answer {
-                        Ok(_) => children().into_any(),
-                        Err(_) if public => children().into_any(),
-                        Err(error) if error.code() == Some(ErrorCode::Unauthenticated) => {
-                            view! { <LoginPage/> }.into_any()
-                        }
+                        Ok(Some(_)) => children().into_any(),
+                        Ok(None) => view! { <LoginPage/> }.into_any(),
                         Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),
                     }
                 })
             }}
         </Transition>
     }
+    .into_any()
 }
 
 /// Marks `<body data-app-ready="true">` once the first `/me` answer is on screen,

@@ -13,8 +13,9 @@ use crate::api::{self, ApiError};
 /// The session context; `Copy`, so views capture it freely.
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// The latest answer of `/me` (or of login); `None` until the first one arrives.
-    pub me: LocalResource<Result<MeResponse, ApiError>>,
+    /// The latest answer of `/me` (or of login); `None` until the first one
+    /// arrives, then the user, or `Ok(None)` for a visitor without a session.
+    pub me: LocalResource<Result<Option<MeResponse>, ApiError>>,
     /// Logs in; its value holds the last failure for the login form to show.
     pub login: Action<LoginRequest, Result<(), ApiError>>,
     /// Logs out; its value holds the last failure for the home page to show.
@@ -30,7 +31,7 @@ impl Session {
             let request = request.clone();
             async move {
                 let user = api::login(&request).await?;
-                me.set(Some(Ok(user)));
+                me.set(Some(Ok(Some(user))));
                 Ok::<(), ApiError>(())
             }
         });
@@ -54,13 +55,13 @@ impl Session {
 impl Session {
     /// The logged-in user, tracking the session; `None` while loading or when logged out.
     pub fn user(self) -> Option<MeResponse> {
-        self.me.get().and_then(Result::ok)
+        self.me.get().and_then(Result::ok).flatten()
     }
 
     /// Whether a seeker is logged in whose account is not linked to a registered person yet
     /// (untracked: pages are rebuilt anyway when the session changes).
     pub fn unlinked_seeker(self) -> bool {
-        let user = self.me.get_untracked().and_then(Result::ok);
+        let user = self.me.get_untracked().and_then(Result::ok).flatten();
         user.is_some_and(|user| user.role == Role::Seeker && user.person_id.is_none())
     }
 }

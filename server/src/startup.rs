@@ -148,7 +148,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .route("/readyz", web::get().to(health::readyz))
             .route("/metrics", web::get().to(metrics::metrics))
             .service(api_v1())
-            .route("/pkg/{name}", web::get().to(site::asset))
+            .route("/pkg/{build}/{name}", web::get().to(site::asset))
             .default_service(web::to(methods::site_fallback))
     })
     .shutdown_timeout(10)

@@ -12,16 +12,16 @@ use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, T
 use crate::webdriver::{keep_evidence, start_browser};
 
 /// How long any one thing may take to appear: generous, for a loaded 2-core machine.
-const PATIENCE: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(100);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
+pub(crate) const POLL: Duration = Duration::from_millis(100);
 
 /// Waits for the first element matching `css`.
-async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
+pub(crate) async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
     driver.query(By::Css(css)).wait(PATIENCE, POLL).desc(css).first().await
 }
 
 /// Waits for an element matching `css` whose text contains `text`.
-async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
+pub(crate) async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
     driver
         .query(By::Css(css))
         .wait(PATIENCE, POLL)
@@ -32,27 +32,27 @@ async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverR
 }
 
 /// Scrolls an element to the top of the screen (clear of the bottom navigation bar) and taps it.
-async fn tap(element: &WebElement) -> WebDriverResult<()> {
+pub(crate) async fn tap(element: &WebElement) -> WebDriverResult<()> {
     element.scroll_into_view().await?;
     element.click().await
 }
 
 /// Waits for an element and taps it.
-async fn tap_css(driver: &WebDriver, css: &str) -> WebDriverResult<()> {
+pub(crate) async fn tap_css(driver: &WebDriver, css: &str) -> WebDriverResult<()> {
     let element = find(driver, css).await?;
     element.wait_until().wait(PATIENCE, POLL).enabled().await?;
     tap(&element).await
 }
 
 /// Types into a field, replacing what it held.
-async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<()> {
+pub(crate) async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<()> {
     let field = find(driver, css).await?;
     field.clear().await?;
     field.send_keys(text).await
 }
 
 /// Picks an option of a drop-down once that option has loaded.
-async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverResult<()> {
+pub(crate) async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverResult<()> {
     find(driver, &format!("{select_css} option[value='{value}']")).await?;
     let select = find(driver, select_css).await?;
     select.scroll_into_view().await?;
@@ -60,7 +60,7 @@ async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverR
 }
 
 /// Opens the app and logs in through the form on the start page.
-async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
+pub(crate) async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
     driver.goto(&app.address).await?;
     driver.query(By::Css("body[data-app-ready='true']")).wait(PATIENCE, POLL).first().await?;
     type_into(driver, "#username", username).await?;
@@ -71,7 +71,7 @@ async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverR
 }
 
 /// Logs out from the home page and waits for the login form.
-async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
+pub(crate) async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
     tap_css(driver, "#nav-home").await?;
     tap_css(driver, "#logout-button").await?;
     find(driver, "#login-button").await?;

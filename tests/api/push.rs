@@ -181,6 +181,9 @@ async fn the_inbox_belongs_to_the_linked_seeker_only(app: TestApp) {
     assert_eq!(postings, vec![sewing, packing]);
     assert!(mine.items.iter().all(|i| !i.reasons.is_empty() && i.score > 0.0 && i.employer == "汉滨毛绒玩具社区工厂"));
     assert_eq!(theirs.items.iter().map(|i| i.posting_id).collect::<Vec<_>>(), vec![sewing]);
+    let second: InboxResponse = seeker.get("/api/v1/me/inbox?per_page=1&page=2").await.json().await.expect("inbox");
+    assert_eq!((mine.total, second.total, second.page, second.per_page), (2, 2, 2, 1), "the inbox pages with its total");
+    assert_eq!(second.items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![ids[1]]);
     let unlinked = app.login_as("seeker", "13800000009", None, None).await;
     for client in [&unlinked, &w.staff, &w.admin] {
         assert_error(client.get("/api/v1/me/inbox").await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;

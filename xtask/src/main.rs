@@ -4,7 +4,9 @@
 //! Usage: `cargo xtask site | serve [args…] | test [args…]`.
 
 mod cmd;
+mod compress;
 mod site;
+mod split;
 mod wasm_opt;
 
 use std::process::ExitCode;

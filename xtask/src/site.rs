@@ -1,77 +1,98 @@
-//! `cargo xtask site`: compile the frontend to wasm32, generate its JS
-//! bindings, shrink it, and write a cache-friendly static site to
-//! `target/site`: `index.html` (never cached) naming content-hashed files
-//! under `pkg/` (cached forever), so a deploy can never mix old and new halves.
+//! `cargo xtask site`: compile the frontend to wasm32, split it by route,
+//! generate its JS bindings, shrink every module, and write a cache-friendly
+//! static site to `target/site`: `index.html` (never cached) naming
+//! `pkg/<content hash>/` (cached forever), so a deploy can never mix old and
+//! new halves, and a brotli and a gzip twin beside every file.
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 
 use crate::cmd::{self, Paths};
+use crate::compress::{self, Sizes};
+use crate::split::{self, OUT_NAME};
 use crate::wasm_opt;
 
 const TARGET: &str = "wasm32-unknown-unknown";
-/// The cargo profile tuned for size in the root `Cargo.toml`.
-const PROFILE: &str = "wasm-release";
-/// The name of the generated files, before hashing.
-const OUT_NAME: &str = "doorstep_frontend";
 
 /// Builds the whole site.
 pub fn build(paths: &Paths) -> Result<()> {
     let started = Instant::now();
     ensure_wasm_target(paths)?;
-    cmd::run(paths.cargo().args([
-        "build",
-        "-p",
-        "doorstep-frontend",
-        "--target",
-        TARGET,
-        "--profile",
-        PROFILE,
-    ]))?;
-
-    // A binary target keeps the package's hyphenated name.
-    let compiled = paths
-        .target
-        .join(TARGET)
-        .join(PROFILE)
-        .join("doorstep-frontend.wasm");
     let staging = paths.target.join("site-build");
-    bindgen(&compiled, &staging)?;
-
-    let bindgen_wasm = staging.join(format!("{OUT_NAME}_bg.wasm"));
-    let bindgen_size = file_size(&bindgen_wasm)?;
-    let optimised = staging.join(format!("{OUT_NAME}_opt.wasm"));
-    let final_wasm = if wasm_opt::optimise(paths, &bindgen_wasm, &optimised)? {
-        optimised
-    } else {
-        bindgen_wasm
-    };
-
-    let wasm =
-        fs::read(&final_wasm).with_context(|| format!("reading {}", final_wasm.display()))?;
-    let hash = hex::encode(Sha256::digest(&wasm));
-    let stem = format!("{OUT_NAME}-{}", &hash[..8]);
-    write_site(paths, &staging, &stem, &wasm)?;
-
-    let site_wasm = paths.site().join("pkg").join(format!("{stem}_bg.wasm"));
-    println!("xtask: site written to {}", paths.site().display());
-    println!("xtask: wasm after wasm-bindgen: {bindgen_size} bytes");
+    let split = split::build(paths, &staging)?;
+    for module in &split.modules {
+        let optimised = module.with_extension("opt");
+        if wasm_opt::optimise(paths, module, &optimised)? {
+            fs::rename(&optimised, module)
+                .with_context(|| format!("replacing {}", module.display()))?;
+        }
+    }
+    let stem = content_hash(&staging)?;
+    write_site(paths, &staging, &stem)?;
+    report(&paths.site(), &stem, &split.routes)?;
     println!(
-        "xtask: wasm final: {} bytes raw, {} gzipped (-9)",
-        wasm.len(),
-        describe_gzip(&site_wasm)
-    );
-    println!(
-        "xtask: site built in {:.1}s",
+        "xtask: site written to {} in {:.1}s",
+        paths.site().display(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// One hash over every file's name and bytes: the build's directory under `pkg/`.
+fn content_hash(dir: &Path) -> Result<String> {
+    let mut hasher = Sha256::new();
+    for path in compress::files(dir)? {
+        let name = path.strip_prefix(dir).unwrap_or(&path);
+        hasher.update(name.to_string_lossy().as_bytes());
+        hasher.update([0]);
+        hasher.update(fs::read(&path).with_context(|| format!("reading {}", path.display()))?);
+    }
+    Ok(hex::encode(hasher.finalize())[..10].to_owned())
+}
+
+/// Prints what a first visit downloads (index.html, the glue, the loader and
+/// the main module), then what a first visit to each lazy route adds: its
+/// module and the shared chunks it needs, all as sent with brotli.
+fn report(site: &Path, stem: &str, routes: &BTreeMap<String, Vec<String>>) -> Result<()> {
+    let pkg = site.join("pkg").join(stem);
+    let first = [
+        site.join("index.html"),
+        pkg.join(format!("{OUT_NAME}.js")),
+        pkg.join("__wasm_split.js"),
+        pkg.join(format!("{OUT_NAME}_bg.wasm")),
+    ];
+    let mut shell = Sizes::default();
+    for path in &first {
+        let sizes = compress::sizes(path)?;
+        println!("xtask: shell {:<34} {}", display_name(site, path), describe(&sizes));
+        shell.add(&sizes);
+    }
+    println!("xtask: shell total {:>28} {}", "", describe(&shell));
+    for (route, modules) in routes {
+        let mut visit = Sizes::default();
+        visit.add(&shell);
+        for module in modules {
+            visit.add(&compress::sizes(&pkg.join(format!("{module}.wasm")))?);
+        }
+        let name = route.trim_start_matches("split_").trim_start_matches('_');
+        let name = name.split("_route_view").next().unwrap_or(name);
+        println!("xtask: first visit to {name:<26} {}", describe(&visit));
+    }
+    Ok(())
+}
+
+fn display_name(site: &Path, path: &Path) -> String {
+    path.strip_prefix(site).unwrap_or(path).display().to_string()
+}
+
+fn describe(sizes: &Sizes) -> String {
+    format!("{:>9} raw {:>8} br {:>8} gz", sizes.raw, sizes.brotli, sizes.gzip)
 }
 
 /// Installs the wasm32 standard library if this toolchain lacks it.
@@ -108,40 +129,16 @@ fn ensure_wasm_target(paths: &Paths) -> Result<()> {
     )
 }
 
-/// Generates the JS glue and the matching wasm; the library version is pinned
-/// to the `wasm-bindgen` crate version, which it must equal exactly.
-fn bindgen(input: &Path, out_dir: &Path) -> Result<()> {
-    if out_dir.exists() {
-        fs::remove_dir_all(out_dir).with_context(|| format!("clearing {}", out_dir.display()))?;
-    }
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(input)
-        .out_name(OUT_NAME)
-        .web(true)?
-        .typescript(false)
-        .generate(out_dir)
-        .with_context(|| format!("running wasm-bindgen on {}", input.display()))
-}
-
-/// Replaces `target/site` with index.html and the hashed `pkg/` files.
-fn write_site(paths: &Paths, staging: &Path, stem: &str, wasm: &[u8]) -> Result<()> {
+/// Replaces `target/site` with `index.html` and `pkg/<hash>/`, then writes
+/// the brotli and gzip twin of every file.
+fn write_site(paths: &Paths, staging: &Path, stem: &str) -> Result<()> {
     let site = paths.site();
     let pkg = site.join("pkg");
-    // Old hashed files would otherwise pile up forever.
+    // Old builds would otherwise pile up forever.
     if pkg.exists() {
         fs::remove_dir_all(&pkg).with_context(|| format!("removing stale {}", pkg.display()))?;
     }
-    fs::create_dir_all(&pkg).with_context(|| format!("creating {}", pkg.display()))?;
-
-    let js_name = format!("{stem}.js");
-    let wasm_name = format!("{stem}_bg.wasm");
-    copy(&staging.join(format!("{OUT_NAME}.js")), &pkg.join(&js_name))?;
-    fs::write(pkg.join(&wasm_name), wasm).context("writing the wasm")?;
-    // Inline JS from crates (`#[wasm_bindgen(inline_js)]`) is imported relative to the glue.
-    let snippets = staging.join("snippets");
-    if snippets.exists() {
-        copy_dir(&snippets, &pkg.join("snippets"))?;
-    }
+    copy_dir(staging, &pkg.join(stem))?;
 
     let template_path = paths.root.join("frontend").join("index.html");
     let template = fs::read_to_string(&template_path)
@@ -153,10 +150,14 @@ fn write_site(paths: &Paths, staging: &Path, stem: &str, wasm: &[u8]) -> Result<
         );
     }
     let html = template
-        .replace("{{JS}}", &js_name)
-        .replace("{{WASM}}", &wasm_name);
+        .replace("{{JS}}", &format!("{stem}/{OUT_NAME}.js"))
+        .replace("{{WASM}}", &format!("{stem}/{OUT_NAME}_bg.wasm"));
+    compress::precompress_tree(&pkg)?;
     // Written last, so it never names files that do not exist yet.
-    fs::write(site.join("index.html"), html).context("writing index.html")
+    let index = site.join("index.html");
+    fs::write(&index, html).context("writing index.html")?;
+    compress::precompress(&index)?;
+    Ok(())
 }
 
 fn copy(from: &Path, to: &Path) -> Result<()> {
@@ -177,37 +178,4 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn file_size(path: &Path) -> Result<u64> {
-    Ok(fs::metadata(path)
-        .with_context(|| format!("reading {}", path.display()))?
-        .len())
-}
-
-/// What phones actually download; `gzip` is everywhere we build, so no extra crate.
-fn describe_gzip(path: &Path) -> String {
-    match gzip_size(path) {
-        Ok(size) => format!("{size} bytes"),
-        Err(error) => format!("unknown ({error:#})"),
-    }
-}
-
-fn gzip_size(path: &Path) -> Result<usize> {
-    let mut child = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(path)
-        .stdout(Stdio::piped())
-        .spawn()
-        .context("starting gzip")?;
-    let mut compressed = Vec::new();
-    child
-        .stdout
-        .take()
-        .context("gzip has no stdout")?
-        .read_to_end(&mut compressed)?;
-    if !child.wait()?.success() {
-        bail!("gzip failed");
-    }
-    Ok(compressed.len())
 }

@@ -15,7 +15,7 @@ pub async fn logout() -> Result<(), ApiError> {
     fetch_empty(plain(Request::post("/api/v1/auth/logout"))?).await
 }
 
-/// Describes the logged-in user; `Unauthenticated` when there is no session.
-pub async fn get_me() -> Result<MeResponse, ApiError> {
+/// Describes the logged-in user; `None` when there is no session.
+pub async fn get_me() -> Result<Option<MeResponse>, ApiError> {
     fetch_json(plain(Request::get("/api/v1/me"))?).await
 }

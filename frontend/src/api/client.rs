@@ -57,10 +57,17 @@ fn code_for_status(status: u16) -> Option<ErrorCode> {
     }
 }
 
-/// Sends a request and decodes a JSON success body.
+/// Sends a request and decodes a JSON success body. Only the decoding is
+/// generic: the sending and reading is one function for every type, which
+/// keeps each response type's cost in the WebAssembly to its deserialiser.
 pub(super) async fn fetch_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    let text = fetch_text(request).await?;
+    serde_json::from_str(&text).map_err(|_| ApiError::Decode)
+}
+
+async fn fetch_text(request: Request) -> Result<String, ApiError> {
     let response = send(request).await?;
-    response.json::<T>().await.map_err(|_| ApiError::Decode)
+    response.text().await.map_err(|_| ApiError::Decode)
 }
 
 /// Sends a request whose success answer has no body (204).
@@ -81,6 +88,14 @@ pub(super) fn get_with(url: &str, query: &[(&str, String)]) -> Result<Request, A
         .filter(|(_, value)| !value.is_empty())
         .map(|(name, value)| (*name, value.as_str()));
     plain(Request::get(url).query(pairs))
+}
+
+/// The `page` (from 1) and `per_page` parameters of a list call.
+pub(super) fn paging(page: u32, per_page: u32) -> [(&'static str, String); 2] {
+    [
+        ("page", page.max(1).to_string()),
+        ("per_page", per_page.to_string()),
+    ]
 }
 
 /// Builds a JSON request; serialising our own DTOs cannot realistically fail.

@@ -52,9 +52,17 @@ pub fn Async(
     /// Starts loading and building the section (a `Suspend` over the section's resources).
     #[prop(into)]
     load: Callback<(), Suspend<Loaded>>,
+    /// Set while a reload is in flight and the previous content is still shown.
+    #[prop(optional)]
+    reloading: Option<RwSignal<bool>>,
 ) -> impl IntoView {
+    let set_pending = SignalSetter::map(move |busy| {
+        if let Some(reloading) = reloading {
+            reloading.set(busy);
+        }
+    });
     view! {
-        <Transition fallback=Loading>
+        <Transition fallback=Loading set_pending>
             <ErrorBoundary fallback=show_errors>{move || load.run(())}</ErrorBoundary>
         </Transition>
     }

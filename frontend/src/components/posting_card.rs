@@ -7,7 +7,8 @@ use crate::components::PostingStatusBadge;
 use crate::format::km;
 use crate::i18n::{schedule_key, tr, trf, Key};
 
-/// Shows one posting as a card whose title opens it.
+/// Shows one posting as a card whose title link covers the card (so a tap
+/// anywhere opens it); buttons and fields passed as children sit above it.
 #[component]
 pub fn PostingCard(
     /// The posting.
@@ -74,7 +75,7 @@ pub fn PostingCard(
             <p class="tags">{accessible}{housing}</p>
             {description}
             {note}
-            {children.map(|children| children())}
+            {children.map(|children| view! { <div class="card-extra">{children()}</div> })}
         </article>
     }
 }

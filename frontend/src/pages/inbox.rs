@@ -3,8 +3,8 @@
 use doorstep_shared::api::InboxItem;
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::{empty, not_registered, Async, ReasonList};
+use crate::api::{self, INBOX_PER_PAGE};
+use crate::components::{empty, not_registered, Async, Paged, ReasonList};
 use crate::format::day_of;
 use crate::i18n::{tr, Key};
 use crate::state::use_session;
@@ -22,19 +22,29 @@ pub fn InboxPage() -> impl IntoView {
 /// Loads and lists them.
 #[component]
 fn InboxList() -> impl IntoView {
-    let inbox = LocalResource::new(api::inbox);
+    let page = RwSignal::new(1_u32);
+    let inbox = LocalResource::new(move || {
+        let page = page.get();
+        async move { api::inbox(page).await }
+    });
     let list = move || {
         Suspend::new(async move {
             inbox.await.map(|inbox| {
                 if inbox.items.is_empty() {
                     return empty("inbox-empty", Key::InboxEmpty);
                 }
+                let (total, at) = (inbox.total.unsigned_abs(), inbox.page);
                 let items = inbox
                     .items
                     .into_iter()
                     .map(|item| view! { <InboxEntry item/> })
                     .collect_view();
-                view! { <ul class="list plain" id="inbox">{items}</ul> }.into_any()
+                view! {
+                    <Paged page=at total per_page=INBOX_PER_PAGE on_page=move |to| page.set(to)>
+                        <ul class="list plain" id="inbox">{items}</ul>
+                    </Paged>
+                }
+                .into_any()
             })
         })
     };

@@ -9,9 +9,10 @@ use doorstep_shared::api::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
 use crate::components::{
-    empty, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, ReasonList, SkillNames,
+    empty, ApplicationStatusBadge, Async, ErrorView, Paged, PostingStatusBadge, ReasonList,
+    SkillNames,
 };
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
@@ -56,11 +57,12 @@ pub fn ManagePostingPage() -> impl IntoView {
         let id = id();
         async move { api::get_posting(id).await }
     });
+    let applicants_page = RwSignal::new(1_u32);
     let applicants = LocalResource::new(move || {
         move_app.version().get();
         refer.version().get();
-        let id = id();
-        async move { api::list_applications(Some(id)).await }
+        let (id, page) = (id(), applicants_page.get());
+        async move { api::list_applications(Some(id), page).await }
     });
     let candidates = LocalResource::new(move || {
         let id = id();
@@ -84,14 +86,18 @@ pub fn ManagePostingPage() -> impl IntoView {
     };
     let applicant_list = move || {
         Suspend::new(async move {
-            applicants.await.map(|page| {
-                if page.items.is_empty() {
+            applicants.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("applicants-empty", Key::NoApplicants);
                 }
-                page.items
+                let (total, at) = (found.total.unsigned_abs(), found.page);
+                let items = found
+                    .items
                     .into_iter()
                     .map(|application| view! { <Applicant application move_app/> })
-                    .collect_view()
+                    .collect_view();
+                let to_page = move |to| applicants_page.set(to);
+                view! { <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=to_page>{items}</Paged> }
                     .into_any()
             })
         })

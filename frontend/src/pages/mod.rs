@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod audit;
 mod for_me;
 mod home;
 mod inbox;
@@ -15,6 +16,7 @@ mod refer;
 mod review;
 mod search;
 
+pub use audit::AuditPage;
 pub use for_me::JobsForMePage;
 pub use home::HomePage;
 pub use inbox::InboxPage;

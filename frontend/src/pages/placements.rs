@@ -4,8 +4,8 @@
 use doorstep_shared::api::{FollowUpRequest, FollowUpResponse, PlacementResponse};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::{empty, Async, ErrorView};
+use crate::api::{self, ApiError, PLACEMENTS_PER_PAGE};
+use crate::components::{empty, Async, ErrorView, Paged};
 use crate::format::parse_u32;
 use crate::i18n::{placement_kind_key, tr, trf, Key};
 
@@ -22,9 +22,11 @@ pub fn PlacementsPage() -> impl IntoView {
         let (id, request) = (*id, request.clone());
         async move { api::add_follow_up(id, &request).await }
     });
+    let page = RwSignal::new(1_u32);
     let placements = LocalResource::new(move || {
         record.version().get();
-        api::list_placements()
+        let page = page.get();
+        async move { api::list_placements(page).await }
     });
     // Which placement's form is open; one at a time keeps the page short.
     let open = RwSignal::new(None::<i64>);
@@ -39,16 +41,20 @@ pub fn PlacementsPage() -> impl IntoView {
     };
     let list = move || {
         Suspend::new(async move {
-            placements.await.map(|page| {
-                if page.items.is_empty() {
+            placements.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("placements-empty", Key::PlacementsEmpty);
                 }
-                let cards = page
+                let (total, at) = (found.total.unsigned_abs(), found.page);
+                let cards = found
                     .items
                     .into_iter()
                     .map(|placement| view! { <Placement placement record open/> })
                     .collect_view();
-                view! { <div class="list" id="placements">{cards}</div> }.into_any()
+                view! {
+                    <Paged page=at total per_page=PLACEMENTS_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="placements">{cards}</div></Paged>
+                }
+                .into_any()
             })
         })
     };

@@ -19,6 +19,7 @@ pub fn PostJobPage() -> impl IntoView {
         .me
         .get_untracked()
         .and_then(Result::ok)
+        .flatten()
         .and_then(|user| user.employer_id);
     view! {
         <section class="card">

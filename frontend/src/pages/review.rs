@@ -4,8 +4,8 @@
 use doorstep_shared::api::{PostingResponse, PostingStatus};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::{empty, Async, ErrorView, PostingCard};
+use crate::api::{self, ApiError, MANAGED_PER_PAGE};
+use crate::components::{empty, Async, ErrorView, Paged, PostingCard};
 use crate::i18n::{tr, Key};
 
 /// A review decision: (posting id, `None` to approve or the rejection reason).
@@ -23,9 +23,11 @@ pub fn ReviewPage() -> impl IntoView {
             }
         }
     });
+    let page = RwSignal::new(1_u32);
     let queue = LocalResource::new(move || {
         decide.version().get();
-        api::managed_postings(Some(PostingStatus::Pending), 1)
+        let page = page.get();
+        async move { api::managed_postings(Some(PostingStatus::Pending), "", page).await }
     });
     let decide_error = move || match decide.value().get() {
         Some(Err(error)) => Some(view! { <ErrorView error id="review-error"/> }),
@@ -33,16 +35,20 @@ pub fn ReviewPage() -> impl IntoView {
     };
     let list = move || {
         Suspend::new(async move {
-            queue.await.map(|page| {
-                if page.items.is_empty() {
+            queue.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("review-empty", Key::ReviewEmpty);
                 }
-                let cards = page
+                let (total, at) = (found.total, found.page);
+                let cards = found
                     .items
                     .into_iter()
                     .map(|posting| view! { <Pending posting decide/> })
                     .collect_view();
-                view! { <div class="list" id="review-queue">{cards}</div> }.into_any()
+                view! {
+                    <Paged page=at total per_page=MANAGED_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="review-queue">{cards}</div></Paged>
+                }
+                .into_any()
             })
         })
     };

@@ -116,6 +116,14 @@ pub fn JobSearchPage() -> impl IntoView {
         })
     };
 
+    // While a new search is in flight the old results stay, dimmed, under a loading sign.
+    let searching = RwSignal::new(false);
+    let loading_sign = move || {
+        searching
+            .get()
+            .then(|| view! { <p id="search-loading" class="loading-sign" role="status">{tr(Key::Searching)}</p> })
+    };
+
     view! {
         <section class="card">
             <h1>{tr(Key::SearchTitle)}</h1>
@@ -143,6 +151,9 @@ pub fn JobSearchPage() -> impl IntoView {
                 </details>
             </form>
         </section>
-        <Async load=list/>
+        {loading_sign}
+        <div id="search-answer" class:dimmed=searching aria-busy=move || searching.get().to_string()>
+            <Async load=list reloading=searching/>
+        </div>
     }
 }

@@ -101,11 +101,18 @@ pub async fn register(
     Ok(HttpResponse::Created().cookie(cookies.session_cookie(token)).json(me))
 }
 
-/// Who is logged in.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn me(user: CurrentUser, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<MeResponse>, ApiError> {
+/// Who is logged in: the user, or `null` for a visitor without a session
+/// (a 200, so an anonymous first visit logs no error in the browser).
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Option<MeResponse>, description = "the logged-in user, or null without a session")))]
+pub async fn me(user: Result<CurrentUser, ApiError>, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<Option<MeResponse>>, ApiError> {
+    let user = match user {
+        Ok(user) => user,
+        // No session, or an expired one; a broken database is still an error.
+        Err(error) if error.code() == ErrorCode::Unauthenticated => return Ok(web::Json(None)),
+        Err(error) => return Err(error),
+    };
     let person_id = linked_person_id(&db, user.id).await?;
-    Ok(web::Json(CurrentUserView::from_user(&user, person_id, &regions)))
+    Ok(web::Json(Some(CurrentUserView::from_user(&user, person_id, &regions))))
 }
 
 /// Builds `MeResponse` for a user.

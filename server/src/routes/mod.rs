@@ -10,6 +10,7 @@ pub mod matching;
 pub mod methods;
 pub mod metrics;
 pub mod openapi;
+pub mod paging;
 pub mod people;
 pub mod placements;
 pub mod postings;

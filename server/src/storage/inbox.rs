@@ -85,15 +85,23 @@ pub struct InboxRow {
 }
 
 /// A person's inbox, newest first.
-pub async fn list_inbox(db: &Db, person_id: i64, limit: i64) -> anyhow::Result<Vec<InboxRow>> {
-    sqlx::query_as::<_, InboxRow>(
+/// One page of a person's inbox, newest first, and how many items it holds in all.
+pub async fn list_inbox(db: &Db, person_id: i64, limit: i64, offset: i64) -> anyhow::Result<(Vec<InboxRow>, i64)> {
+    let rows = sqlx::query_as::<_, InboxRow>(
         "SELECT i.id, i.posting_id, p.title, e.name AS employer, i.score, i.reasons, i.created_at \
          FROM push_items i JOIN postings p ON p.id = i.posting_id JOIN employers e ON e.id = p.employer_id \
-         WHERE i.person_id = $1 ORDER BY i.id DESC LIMIT $2",
+         WHERE i.person_id = $1 ORDER BY i.id DESC LIMIT $2 OFFSET $3",
     )
     .bind(person_id)
     .bind(limit)
+    .bind(offset)
     .fetch_all(db.pool())
     .await
-    .context("list inbox")
+    .context("list inbox")?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM push_items WHERE person_id = $1")
+        .bind(person_id)
+        .fetch_one(db.pool())
+        .await
+        .context("count inbox")?;
+    Ok((rows, total))
 }

@@ -341,7 +341,7 @@ pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> 
 }
 
 /// Makes `%` and `_` in user text match themselves.
-fn escape_like(s: &str) -> String {
+pub(super) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 

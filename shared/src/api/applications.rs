@@ -111,6 +111,10 @@ pub struct ApplicationPage {
     pub items: Vec<ApplicationResponse>,
     /// Matching applications in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }
 
 /// Tells whether a placement is near home or transfer employment.
@@ -198,6 +202,10 @@ pub struct PlacementPage {
     pub items: Vec<PlacementResponse>,
     /// Matching placements in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }
 
 /// Runs the push for the caller's jurisdiction (`POST /api/v1/push`).
@@ -256,6 +264,12 @@ pub struct InboxItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxResponse {
-    /// The items.
+    /// The items on this page.
     pub items: Vec<InboxItem>,
+    /// Items in all.
+    pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }

@@ -1,6 +1,10 @@
 //! `spawn_app`: a migrated database (SQLite file or a fresh PostgreSQL
 //! database), the server on port 0, and helpers per endpoint.
 
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
 use doorstep_server::configuration::{LoginLimits, Settings};
 use doorstep_server::seed::{create_user, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
@@ -49,11 +53,19 @@ pub struct TestOptions {
     pub per_address_per_minute: u32,
     pub max_body_bytes: usize,
     pub match_per_minute: u32,
+    /// Any other setting, changed before the server starts.
+    pub adjust: fn(&mut Settings),
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000 }
+        Self {
+            per_account_per_minute: 1_000,
+            per_address_per_minute: 10_000,
+            max_body_bytes: 64 * 1024,
+            match_per_minute: 10_000,
+            adjust: |_| {},
+        }
     }
 }
 
@@ -76,7 +88,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
             (pg.url.clone(), Some(pg))
         }
     };
-    let settings = Settings {
+    let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url),
@@ -85,19 +97,27 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         login: LoginLimits {
             per_account_per_minute: options.per_account_per_minute,
             per_address_per_minute: options.per_address_per_minute,
+            slowdown_ms: 200,
         },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
         seed_demo: false,
         ..Settings::default()
     };
-    let db = prepare_database(&settings).await.expect("database prepared");
-    let state = load_state(&settings, db).await.expect("state loaded");
-    let app = Application::build(&settings, state.clone()).await.expect("app built");
+    (options.adjust)(&mut settings);
+    let (address, state) = serve(&settings).await;
+    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
+}
+
+/// Prepares the database the settings name, starts the server and its indexer; returns its address.
+pub async fn serve(settings: &Settings) -> (String, AppState) {
+    let db = prepare_database(settings).await.expect("database prepared");
+    let state = load_state(settings, db).await.expect("state loaded");
+    let app = Application::build(settings, state.clone()).await.expect("app built");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     state.spawn_indexer();
-    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
+    (address, state)
 }
 
 /// The built frontend: from `cargo xtask test`, else the default build location.
@@ -402,4 +422,21 @@ impl Client {
 /// A hire's body: start in a week at 3200 yuan a month.
 pub fn hire_json() -> Value {
     json!({"status": "hired", "start_date": days_from_today(7), "monthly_wage": 3200})
+}
+
+/// A writer for crash and backup tests: opens postings (create, approve) until
+/// `stop`, or until a request fails; `acknowledged` gets every id whose approval answered 200.
+pub async fn open_postings_until_stopped(client: Client, employer_id: i64, acknowledged: Arc<Mutex<BTreeSet<i64>>>, stop: Arc<AtomicBool>) {
+    while !stop.load(Ordering::Relaxed) {
+        let Ok(res) = client.http.post(format!("{}/api/v1/postings", client.base)).json(&posting_json(employer_id)).send().await else { return };
+        let Ok(created) = res.json::<serde_json::Value>().await else { return };
+        let Some(id) = created["id"].as_i64() else { return };
+        let approve = client.http.post(format!("{}/api/v1/postings/{id}/approve", client.base)).json(&json!({})).send().await;
+        match approve {
+            Ok(res) if res.status() == StatusCode::OK => {
+                acknowledged.lock().expect("lock").insert(id);
+            }
+            _ => return,
+        }
+    }
 }

@@ -131,5 +131,7 @@ pub fn code_key(code: ErrorCode) -> Key {
         ErrorCode::AlreadyRecorded => Key::ErrAlreadyRecorded,
         ErrorCode::TooEarly => Key::ErrTooEarly,
         ErrorCode::NoConsent => Key::ErrNoConsent,
+        ErrorCode::MethodNotAllowed => Key::ErrMethodNotAllowed,
+        ErrorCode::RequestTimeout => Key::ErrRequestTimeout,
     }
 }

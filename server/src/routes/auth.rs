@@ -5,8 +5,8 @@ use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, RegisterRequest,
 use doorstep_shared::types::Phone;
 
 use crate::auth::{
-    hash_password, hash_token, new_session_token, verify_password, CookiePolicy, CurrentUser, LoginThrottle,
-    MIN_PASSWORD_CHARS, SESSION_COOKIE,
+    hash_password, hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser, LoginGate,
+    LoginThrottle, MAX_USERNAME_CHARS, MIN_PASSWORD_CHARS, SESSION_COOKIE,
 };
 use crate::error::ApiError;
 use crate::extract::ApiJson;
@@ -17,10 +17,11 @@ use crate::storage::{
 
 /// Checks credentials and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody), (status = 429, body = doorstep_shared::api::ApiErrorBody)))]
-#[tracing::instrument(skip_all, fields(username = %body.0.username, user_id = tracing::field::Empty))]
+    responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody),
+        (status = 422, body = doorstep_shared::api::ApiErrorBody), (status = 429, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = tracing::field::Empty))]
 pub async fn login(
-    req: HttpRequest,
+    address: ClientAddress,
     body: ApiJson<LoginRequest>,
     db: web::Data<Db>,
     throttle: web::Data<LoginThrottle>,
@@ -28,9 +29,13 @@ pub async fn login(
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { username, password } = body.0;
-    let address = req.peer_addr().map(|a| a.ip());
-    if !throttle.allow(&username, address) {
-        return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute"));
+    if username.chars().count() > MAX_USERNAME_CHARS {
+        return Err(ApiError::validation("username", format!("username must have at most {MAX_USERNAME_CHARS} characters")));
+    }
+    match throttle.check(&username, address.0) {
+        LoginGate::Proceed => {}
+        LoginGate::SlowDown(delay) => tokio::time::sleep(delay).await,
+        LoginGate::Refuse => return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute")),
     }
     let user = find_user_by_username(&db, &username).await?;
     let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await?;

@@ -7,6 +7,8 @@ pub mod employers;
 pub mod health;
 pub mod inbox;
 pub mod matching;
+pub mod methods;
+pub mod metrics;
 pub mod openapi;
 pub mod paging;
 pub mod people;

@@ -50,6 +50,10 @@ pub enum ErrorCode {
     NoConsent,
     /// Too many attempts; retry later.
     RateLimited,
+    /// The path exists but not for this method; the `Allow` header lists the methods it takes.
+    MethodNotAllowed,
+    /// The client did not send the whole body in time.
+    RequestTimeout,
     /// Something failed on the server; the details are in its logs.
     Internal,
 }
@@ -77,6 +81,8 @@ impl ErrorCode {
             | Self::AlreadyRecorded
             | Self::NoConsent => 409,
             Self::RateLimited => 429,
+            Self::MethodNotAllowed => 405,
+            Self::RequestTimeout => 408,
             Self::Internal => 500,
         }
     }

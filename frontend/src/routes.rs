@@ -15,7 +15,7 @@ use leptos_router::LazyRoute;
 use crate::app::Gate;
 use crate::pages::{
     AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
-    PlacementsPage, PostJobPage, ReferPage, ReviewPage,
+    PlacementsPage, PostJobPage, ProfilePage, ReferPage, RegisterPage, ReviewPage,
 };
 
 /// Every lazily loaded page, numbered for [`PageRoute`].
@@ -32,10 +32,12 @@ pub enum Page {
     Refer,
     Placements,
     Audit,
+    Register,
+    Profile,
 }
 
 impl Page {
-    const ALL: [Page; 10] = [
+    const ALL: [Page; 12] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -46,12 +48,16 @@ impl Page {
         Page::Refer,
         Page::Placements,
         Page::Audit,
+        Page::Register,
+        Page::Profile,
     ];
 
     /// Loads the page's group (once) and builds the page.
     async fn show(self) -> AnyView {
         match self {
-            Page::ForMe | Page::MyApplications | Page::Inbox => seeker_pages(self).await,
+            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => {
+                seeker_pages(self).await
+            }
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
             Page::Review | Page::Refer | Page::Placements | Page::Audit => staff_pages(self).await,
         }
@@ -77,6 +83,8 @@ fn seeker_pages(page: Page) -> AnyView {
     match page {
         Page::MyApplications => view! { <Gate><MyApplicationsPage/></Gate> }.into_any(),
         Page::Inbox => view! { <Gate><InboxPage/></Gate> }.into_any(),
+        Page::Profile => view! { <Gate><ProfilePage/></Gate> }.into_any(),
+        Page::Register => view! { <Gate public=true><RegisterPage/></Gate> }.into_any(),
         // Public: a visitor may try matching before registering.
         _ => view! { <Gate public=true><JobsForMePage/></Gate> }.into_any(),
     }

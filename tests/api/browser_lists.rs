@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-use crate::browser_jobs::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
+use crate::webdriver::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
 use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp};
 use crate::webdriver::{keep_evidence, start_browser, wait_ready};
 
@@ -123,7 +123,7 @@ async fn staff_reach_the_55th_pending_posting_and_pick_people_and_postings_by_ty
         // The tea posting is the oldest of 25 open ones: past the first 20, found by typing.
         find_with_text(&driver, "#postings-count", "共 25 个").await?;
         type_into(&driver, "#refer-posting-q", "采茶").await?;
-        crate::browser_jobs::choose(&driver, "#refer-posting", &open[0].to_string()).await?;
+        crate::webdriver::choose(&driver, "#refer-posting", &open[0].to_string()).await?;
         tap_css(&driver, "#refer-submit").await?;
         find_with_text(&driver, "#refer-result.success", "已推荐").await?;
         title_becomes(&driver, "推荐人员 · 门前就业").await?;

@@ -177,7 +177,7 @@ async fn review_moves_follow_the_life_cycle(app: TestApp) {
     let rejected: PostingResponse = admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({"reason": "工资与实际不符"})).await.json().await.expect("posting");
     assert_eq!((rejected.status, rejected.review_note.as_deref()), (PostingStatus::Rejected, Some("工资与实际不符")));
     let reopen = admin.post_json(&format!("/api/v1/postings/{a}/approve"), &json!({})).await;
-    assert_error(reopen, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert_error(reopen, StatusCode::CONFLICT, ErrorCode::MoveNotAllowed).await;
     let by_employer = employer.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;
     assert_error(by_employer, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
     admin.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;

@@ -14,13 +14,15 @@ pub async fn apply(request: &ApplicationRequest) -> Result<ApplicationResponse, 
     fetch_json(with_json(Request::post("/api/v1/applications"), request)?).await
 }
 
-/// Applications per page.
+/// Applications per page in lists.
 pub const APPLICATIONS_PER_PAGE: u32 = 20;
 
-/// Lists applications, one page: a seeker's own, an employer's applicants, or staff's jurisdiction.
+/// Lists applications, one page of `per_page` (up to 100), newest first: a
+/// seeker's own, an employer's applicants, or staff's jurisdiction.
 pub async fn list_applications(
     posting_id: Option<i64>,
     page: u32,
+    per_page: u32,
 ) -> Result<ApplicationPage, ApiError> {
     let query = [
         (
@@ -28,7 +30,7 @@ pub async fn list_applications(
             posting_id.map(|id| id.to_string()).unwrap_or_default(),
         ),
         ("page", page.max(1).to_string()),
-        ("per_page", APPLICATIONS_PER_PAGE.to_string()),
+        ("per_page", per_page.to_string()),
     ];
     fetch_json(get_with("/api/v1/applications", &query)?).await
 }

@@ -14,10 +14,10 @@ pub use applications::{
     status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE, PLACEMENTS_PER_PAGE,
 };
 pub use audit::{audit_log, AUDIT_PER_PAGE};
-pub use auth::{get_me, login, logout};
+pub use auth::{get_me, login, logout, register};
 pub use client::ApiError;
-pub use matching::match_postings;
-pub use people::search_people;
+pub use matching::{invite_candidate, match_postings};
+pub use people::{get_profile, save_profile, search_people};
 pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings,
     posting_candidates, reject_posting, search_postings, PostingSearch, MANAGED_PER_PAGE, PER_PAGE,

@@ -1,7 +1,9 @@
 //! Views reused across pages.
 
+mod applied;
 mod badges;
 mod error_view;
+mod field_error;
 mod header;
 mod match_card;
 mod nav;
@@ -14,8 +16,10 @@ mod skill_names;
 mod skill_picker;
 mod typing;
 
+pub use applied::{my_applied, AppliedMark};
 pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
 pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
+pub use field_error::{last_failure, FieldError};
 pub use header::AppHeader;
 pub use match_card::MatchCard;
 pub use nav::{NavBar, NavTiles};

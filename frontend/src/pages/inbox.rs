@@ -1,4 +1,5 @@
-//! "消息 / Inbox": postings civil-affairs staff pushed to the seeker, with why.
+//! "消息 / Inbox": postings civil-affairs staff pushed to the seeker, and
+//! invitations to apply from employers, with why.
 
 use doorstep_shared::api::InboxItem;
 use leptos::prelude::*;
@@ -51,12 +52,22 @@ fn InboxList() -> impl IntoView {
     view! { <Async load=list/> }
 }
 
-/// One pushed posting.
+/// One pushed posting, or an employer's invitation with the way to apply.
 #[component]
 fn InboxEntry(item: InboxItem) -> impl IntoView {
+    let posting = format!("/postings/{}", item.posting_id);
+    let invited = item.invited.then(|| {
+        view! {
+            <p class="notice invited">
+                {tr(Key::InvitedByEmployer)}" "
+                <a class="button" href=posting.clone()>{tr(Key::ApplyButton)}</a>
+            </p>
+        }
+    });
     view! {
-        <li class="card inbox-item" id=format!("inbox-{}", item.id)>
-            <h2><a href=format!("/postings/{}", item.posting_id)>{item.title}</a></h2>
+        <li class="card inbox-item" id=format!("inbox-{}", item.id) data-posting=item.posting_id>
+            <h2><a href=posting.clone()>{item.title}</a></h2>
+            {invited}
             <p class="employer">{item.employer}" · "<span class="muted">{day_of(item.created_at)}</span></p>
             <ReasonList reasons=item.reasons/>
         </li>

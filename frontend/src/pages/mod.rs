@@ -12,7 +12,9 @@ mod not_found;
 mod placements;
 mod post_job;
 mod posting;
+mod profile;
 mod refer;
+mod register;
 mod review;
 mod search;
 
@@ -28,6 +30,8 @@ pub use not_found::NotFound;
 pub use placements::PlacementsPage;
 pub use post_job::PostJobPage;
 pub use posting::PostingPage;
+pub use profile::ProfilePage;
 pub use refer::ReferPage;
+pub use register::RegisterPage;
 pub use review::ReviewPage;
 pub use search::JobSearchPage;

@@ -25,7 +25,7 @@ fn ApplicationList() -> impl IntoView {
     let page = RwSignal::new(1_u32);
     let applications = LocalResource::new(move || {
         let page = page.get();
-        async move { api::list_applications(None, page).await }
+        async move { api::list_applications(None, page, api::APPLICATIONS_PER_PAGE).await }
     });
     let list = move || {
         Suspend::new(async move {

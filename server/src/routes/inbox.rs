@@ -2,7 +2,7 @@
 
 use actix_web::web;
 use anyhow::Context;
-use doorstep_shared::api::{InboxItem, InboxResponse, Role};
+use doorstep_shared::api::{ErrorCode, InboxItem, InboxResponse, Role};
 use serde::Deserialize;
 
 use crate::auth::CurrentUser;
@@ -29,7 +29,7 @@ pub async fn get_inbox(user: CurrentUser, query: web::Query<InboxQuery>, db: web
         return Err(ApiError::forbidden("only job seekers have an inbox"));
     }
     let Some(person_id) = linked_person_id(&db, user.id).await? else {
-        return Err(ApiError::forbidden("your account is not linked to a registered person yet"));
+        return Err(ApiError::new(ErrorCode::ProfileMissing, "fill in your profile to receive jobs"));
     };
     let (rows, total) = list_inbox(&db, person_id, paging.limit(), paging.offset()).await?;
     let mut items = Vec::new();
@@ -42,6 +42,7 @@ pub async fn get_inbox(user: CurrentUser, query: web::Query<InboxQuery>, db: web
             employer: row.employer,
             score: row.score,
             reasons,
+            invited: row.invited == 1,
             created_at: row.created_at,
         });
     }

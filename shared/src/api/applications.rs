@@ -256,8 +256,30 @@ pub struct InboxItem {
     pub score: f64,
     /// Why it was pushed.
     pub reasons: Vec<Reason>,
+    /// Whether the employer invited the seeker to apply.
+    #[serde(default)]
+    pub invited: bool,
     /// Pushed, seconds since the Unix epoch.
     pub created_at: i64,
+}
+
+/// Invites a suggested candidate to apply (`POST /api/v1/postings/{id}/invitations`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InvitationRequest {
+    /// The person invited; they must have agreed to be shown to employers.
+    pub person_id: i64,
+}
+
+/// Says an invitation is in the person's inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationResponse {
+    /// The posting.
+    pub posting_id: i64,
+    /// The person invited.
+    pub person_id: i64,
 }
 
 /// Lists inbox items, newest first.

@@ -96,5 +96,5 @@ async fn the_headcount_never_drops_below_the_hires_and_equal_fills_the_posting(a
     let found: PostingPage = app.anonymous().get("/api/v1/postings?q=缝纫").await.json().await.expect("page");
     assert_eq!(found.total, 0, "a filled posting is out of search");
     let third = staff.register_person(&person_json("李桂兰", &id_number("610902", 1982, 3))).await;
-    assert_error(staff.apply(posting, Some(third)).await, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert_error(staff.apply(posting, Some(third)).await, StatusCode::CONFLICT, ErrorCode::PostingNotOpen).await;
 }

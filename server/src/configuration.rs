@@ -30,6 +30,7 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub log_level: String,
     pub login: LoginLimits,
+    pub registration: RegistrationLimits,
     /// `/match` requests per minute per client address.
     pub match_per_minute: u32,
     pub session_days: u32,
@@ -71,6 +72,14 @@ pub struct LoginLimits {
     pub slowdown_ms: u64,
 }
 
+/// Self-registration limits: sign-up codes and attempts per client address,
+/// and SMS per phone, each per hour.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegistrationLimits {
+    pub per_address_per_hour: u32,
+    pub per_phone_per_hour: u32,
+}
+
 // Defaults are serialised only to seed figment; a secret never has a default.
 fn redact<S: serde::Serializer>(_: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_none()
@@ -87,6 +96,7 @@ impl Default for Settings {
             log_format: LogFormat::Pretty,
             log_level: "info".into(),
             login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60, slowdown_ms: 1_000 },
+            registration: RegistrationLimits { per_address_per_hour: 30, per_phone_per_hour: 5 },
             match_per_minute: 120,
             session_days: 14,
             max_body_bytes: 64 * 1024,

@@ -15,14 +15,14 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, TrustedProxies};
+use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThrottle, TrustedProxies};
 use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, regions, site, skills,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, register, regions, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -108,6 +108,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let db = web::Data::new(state.db);
     let throttle = web::Data::new(LoginThrottle::new(&settings.login));
     let match_throttle = web::Data::new(AddressThrottle::per_minute(settings.match_per_minute));
+    let registration_throttle = web::Data::new(RegistrationThrottle::new(&settings.registration));
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
@@ -144,6 +145,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(skills_data.clone())
             .app_data(index.clone())
             .app_data(match_throttle.clone())
+            .app_data(registration_throttle.clone())
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
             .route("/metrics", web::get().to(metrics::metrics))
@@ -165,7 +167,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/openapi.json", web::get().to(openapi::openapi_json))
         .route("/auth/login", web::post().to(auth::login))
         .route("/auth/logout", web::post().to(auth::logout))
-        .route("/auth/register", web::post().to(auth::register))
+        .route("/auth/register/code", web::post().to(register::request_registration_code))
+        .route("/auth/register", web::post().to(register::register))
         .route("/me", web::get().to(auth::me))
         .route("/regions", web::get().to(regions::list_regions))
         .route("/regions/{code}", web::get().to(regions::get_region))

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use doorstep_server::configuration::{LoginLimits, Settings};
+use doorstep_server::configuration::{LoginLimits, RegistrationLimits, Settings};
 use doorstep_server::seed::{create_user, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
 use doorstep_server::storage::Db;
@@ -101,6 +101,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
+        registration: RegistrationLimits { per_address_per_hour: 10_000, per_phone_per_hour: 10_000 },
         seed_demo: false,
         ..Settings::default()
     };
@@ -275,6 +276,45 @@ impl Client {
     pub async fn create_person(&self, person: &Value) -> Response {
         self.post_json("/api/v1/people", person).await
     }
+
+    pub async fn ask_registration_code(&self, phone: &str) -> Response {
+        self.post_json("/api/v1/auth/register/code", &json!({"phone": phone})).await
+    }
+
+    /// Signs up the whole way: asks for a code, reads it from the SMS outbox and
+    /// registers `form` (phone, password, display_name) with it.
+    pub async fn sign_up(&self, app: &TestApp, form: &Value) -> Response {
+        let phone = form["phone"].as_str().expect("phone");
+        assert_eq!(self.ask_registration_code(phone).await.status(), StatusCode::ACCEPTED);
+        let code = code_in(&app.last_sms_to(&digits(phone)).await).expect("a code in the SMS");
+        let mut form = form.clone();
+        form["code"] = json!(code);
+        self.post_json("/api/v1/auth/register", &form).await
+    }
+}
+
+/// The newest SMS queued for a phone (11 digits), read straight from the outbox.
+impl TestApp {
+    pub async fn last_sms_to(&self, phone: &str) -> String {
+        let (message,): (String,) = sqlx::query_as("SELECT message FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1")
+            .bind(phone)
+            .fetch_one(self.db().pool())
+            .await
+            .expect("an SMS to that phone");
+        message
+    }
+}
+
+/// The 6-digit code an SMS carries, if any.
+pub fn code_in(sms: &str) -> Option<String> {
+    let digits: Vec<char> = sms.chars().collect();
+    digits.windows(6).find(|w| w.iter().all(char::is_ascii_digit)).map(|w| w.iter().collect())
+}
+
+/// The last 11 digits of a phone as typed (`+86 138-0000-9999` → `13800009999`).
+pub fn digits(phone: &str) -> String {
+    let all: String = phone.chars().filter(char::is_ascii_digit).collect();
+    all[all.len().saturating_sub(11)..].to_string()
 }
 
 pub async fn body(res: Response) -> Value {

@@ -35,6 +35,7 @@ mod push;
 mod matching;
 mod index;
 mod reference;
+mod registration;
 mod relevance;
 mod schema_parity;
 mod site;

@@ -29,7 +29,8 @@ async fn control_characters_in_bodies_get_a_422_naming_the_field(app: TestApp) {
     for bad in ["\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}"] {
         let cases = [
             (&anonymous, "/api/v1/auth/login", with(json!({"password": "x"}), "username", bad), "username"),
-            (&anonymous, "/api/v1/auth/register", with(json!({"phone": "13800009998", "password": "my-secret-1"}), "display_name", bad), "display_name"),
+            (&anonymous, "/api/v1/auth/register", with(json!({"phone": "13800009998", "code": "123456", "password": "my-secret-1"}), "display_name", bad), "display_name"),
+            (&anonymous, "/api/v1/auth/register/code", with(json!({}), "phone", bad), "phone"),
             (&staff, "/api/v1/people", with(person.clone(), "name", bad), "name"),
             (&admin, "/api/v1/employers", with(employer.clone(), "name", bad), "name"),
             (&admin, "/api/v1/postings", with(posting_json(employer_id), "title", bad), "title"),

@@ -4,12 +4,14 @@
 
 mod client_address;
 mod password;
+mod password_rule;
 mod rate_limit;
 mod scope;
 mod session;
 
 pub use client_address::*;
 pub use password::*;
+pub use password_rule::*;
 pub use rate_limit::*;
 pub use scope::*;
 pub use session::*;

@@ -17,7 +17,6 @@ fn hashing() -> &'static Semaphore {
     HASHING.get_or_init(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
 }
 
-pub const MIN_PASSWORD_CHARS: usize = 8;
 /// Longer usernames are refused before any limiter or lookup sees them.
 pub const MAX_USERNAME_CHARS: usize = 64;
 

@@ -1,4 +1,4 @@
-//! Login throttling (GCRA via governor), in-process: each server node limits
+//! Login and sign-up throttling (GCRA via governor), in-process: each server node limits
 //! on its own. Three limits, checked in this order so a refused attempt adds
 //! no key past the one that refused it:
 //! - per client address: bounds what one address can try at all;
@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::configuration::LoginLimits;
+use crate::configuration::{LoginLimits, RegistrationLimits};
 
 /// Keys kept per limiter before new ones are refused.
 pub const MAX_TRACKED_KEYS: usize = 100_000;
@@ -43,7 +43,14 @@ struct Expiring<K: Hash + Eq + Clone> {
 
 impl<K: Hash + Eq + Clone> Expiring<K> {
     fn per_minute(n: u32) -> Self {
-        let quota = Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        Self::with(Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)))
+    }
+
+    fn per_hour(n: u32) -> Self {
+        Self::with(Quota::per_hour(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)))
+    }
+
+    fn with(quota: Quota) -> Self {
         Self { limiter: RateLimiter::keyed(quota), checks: AtomicU64::new(0) }
     }
 
@@ -112,6 +119,35 @@ impl AddressThrottle {
 
     pub fn allow(&self, address: IpAddr) -> bool {
         self.0.allow(&address)
+    }
+}
+
+/// Self-registration: each address may ask for codes and try to sign up a
+/// few times an hour, and each phone receives a few SMS an hour, whoever asks.
+/// The address is checked first, so a refused address adds no phone keys.
+pub struct RegistrationThrottle {
+    code_per_address: Expiring<IpAddr>,
+    code_per_phone: Expiring<String>,
+    register_per_address: Expiring<IpAddr>,
+}
+
+impl RegistrationThrottle {
+    pub fn new(limits: &RegistrationLimits) -> Self {
+        Self {
+            code_per_address: Expiring::per_hour(limits.per_address_per_hour),
+            code_per_phone: Expiring::per_hour(limits.per_phone_per_hour),
+            register_per_address: Expiring::per_hour(limits.per_address_per_hour),
+        }
+    }
+
+    /// Spends one SMS for this phone asked from this address.
+    pub fn allow_code(&self, phone: &str, address: IpAddr) -> bool {
+        self.code_per_address.allow(&address) && self.code_per_phone.allow(&phone.to_string())
+    }
+
+    /// Spends one sign-up attempt from this address.
+    pub fn allow_register(&self, address: IpAddr) -> bool {
+        self.register_per_address.allow(&address)
     }
 }
 

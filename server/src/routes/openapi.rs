@@ -6,14 +6,14 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, regions, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, register, regions, skills};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Doorstep API", description = "Job matching for civil-affairs poverty-alleviation work"),
     paths(
         health::healthz, health::readyz, openapi_json,
-        auth::login, auth::logout, auth::register, auth::me,
+        auth::login, auth::logout, register::request_registration_code, register::register, auth::me,
         regions::list_regions, regions::get_region, regions::put_region_point,
         skills::list_skills,
         people::create_person, people::list_people_handler, people::get_person_handler,

@@ -27,8 +27,8 @@ const PROFILE = {
   viewport: { width: 360, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
 };
 const QUERY = "缝纫";
-/** Moments of the filmstrip, in ms after navigation start: the first 3 s, then one later look. */
-const FRAMES = [500, 1000, 2000, 3000, 6000];
+/** Moments of the filmstrip, in ms after navigation start: the first 3 s (then the first useful frame). */
+const FRAMES = [500, 1000, 2000, 3000];
 /** A load gives up after this long. */
 const TIMEOUT = 120_000;
 /** The network counts as idle after this long with nothing in flight. */
@@ -57,7 +57,7 @@ async function main() {
       }
     }
     if (options.filmstrip) {
-      await filmstrip(browser, options.url + pages[1].path, options.filmstrip, options.label);
+      await filmstrip(browser, pages[1], options);
     }
   } finally {
     await browser.close();
@@ -224,10 +224,11 @@ function report(options, pages, loads) {
 }
 
 /**
- * One more throttled load of `url`, filmed: the screen as it was at each of
- * FRAMES, side by side in one PNG. Not timed, since filming costs time.
+ * One more throttled load of `target`, filmed: the screen as it was at each
+ * of FRAMES and when its useful content first showed, side by side in one
+ * PNG. Not timed, since filming slows the page down.
  */
-async function filmstrip(browser, url, file, label) {
+async function filmstrip(browser, target, options) {
   const { context, page, cdp } = await phonePage(browser);
   const frames = [];
   try {
@@ -236,12 +237,19 @@ async function filmstrip(browser, url, file, label) {
       cdp.send("Page.screencastFrameAck", { sessionId: frame.sessionId }).catch(() => {});
     });
     await cdp.send("Page.startScreencast", { format: "png", maxWidth: 360, maxHeight: 740, everyNthFrame: 1 });
-    await page.goto(url, { waitUntil: "load", timeout: TIMEOUT });
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    await sleep(Math.max(0, origin + FRAMES.at(-1) + 500 - Date.now()));
+    await page.evaluateOnNewDocument(watchFor, target.useful);
+    await page.goto(options.url + target.path, { waitUntil: "load", timeout: TIMEOUT });
+    await page.waitForFunction(() => window.__phoneUseful !== undefined, { timeout: TIMEOUT, polling: 50 });
+    const { origin, useful } = await page.evaluate(() => ({ origin: performance.timeOrigin, useful: window.__phoneUseful }));
+    await sleep(Math.max(500, origin + FRAMES.at(-1) + 500 - Date.now()));
     await cdp.send("Page.stopScreencast");
-    const shots = FRAMES.map((ms) => ({ ms, data: frames.filter((f) => f.at - origin <= ms).at(-1)?.data }));
-    await compose(browser, shots, file, `${label || url} — /jobs?q=${QUERY}, ${KBPS} kbps, ${PROFILE.network.latency} ms, CPU ${PROFILE.cpuSlowdown}x`);
+    const shots = FRAMES.map((ms) => ({ caption: `${(ms / 1000).toFixed(1)} s`, data: frames.filter((f) => f.at - origin <= ms).at(-1)?.data }));
+    const shown = frames.find((f) => f.at - origin >= useful);
+    if (shown && useful > FRAMES.at(-1)) {
+      shots.push({ caption: `${((shown.at - origin) / 1000).toFixed(1)} s: ${target.what}`, data: shown.data });
+    }
+    const title = `${options.label || options.url} — ${decodeURI(target.path)}, ${KBPS} kbps, ${PROFILE.network.latency} ms, CPU ${PROFILE.cpuSlowdown}x`;
+    await compose(browser, shots, options.filmstrip, title);
   } finally {
     await context.close();
   }
@@ -251,9 +259,9 @@ async function filmstrip(browser, url, file, label) {
 async function compose(browser, shots, file, title) {
   const { width, height } = PROFILE.viewport;
   const figures = shots
-    .map(({ ms, data }) => {
+    .map(({ caption, data }) => {
       const screen = data ? `<img src="data:image/png;base64,${data}">` : `<div class="blank">nothing painted</div>`;
-      return `<figure>${screen}<figcaption>${(ms / 1000).toFixed(1)} s</figcaption></figure>`;
+      return `<figure>${screen}<figcaption>${caption}</figcaption></figure>`;
     })
     .join("");
   const html = `<!doctype html><meta charset="utf-8"><style>

@@ -30,8 +30,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Start/>
                     <Route path=path!("/for-me") view={Lazy::<PageRoute<{ Page::ForMe as u8 }>>::new()}/>
-                    <Route path=path!("/jobs") view=|| view! { <Gate public=true><JobSearchPage/></Gate> }/>
-                    <Route path=path!("/postings/:id") view=|| view! { <Gate public=true><PostingPage/></Gate> }/>
+                    <Route path=path!("/jobs") view=|| view! { <Gate at_once=true><JobSearchPage/></Gate> }/>
+                    <Route path=path!("/postings/:id") view=|| view! { <Gate at_once=true><PostingPage/></Gate> }/>
                     <Route path=path!("/my-applications") view={Lazy::<PageRoute<{ Page::MyApplications as u8 }>>::new()}/>
                     <Route path=path!("/inbox") view={Lazy::<PageRoute<{ Page::Inbox as u8 }>>::new()}/>
                     <Route path=path!("/post") view={Lazy::<PageRoute<{ Page::PostJob as u8 }>>::new()}/>
@@ -40,6 +40,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view={Lazy::<PageRoute<{ Page::Review as u8 }>>::new()}/>
                     <Route path=path!("/refer") view={Lazy::<PageRoute<{ Page::Refer as u8 }>>::new()}/>
                     <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
+                    <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
+                    <Route path=path!("/register") view={Lazy::<PageRoute<{ Page::Register as u8 }>>::new()}/>
+                    <Route path=path!("/profile") view={Lazy::<PageRoute<{ Page::Profile as u8 }>>::new()}/>
                 </Routes>
             </main>
             <NavBar/>
@@ -68,20 +71,24 @@ fn Start() -> impl IntoView {
     }
 }
 
-/// Shows a page. A public page renders at once, so its own requests start
-/// together with `/me` and it follows the session as it arrives; a page that
-/// needs a user waits for the first `/me` answer and shows the login form to
-/// visitors instead (after logging in, the page appears).
+/// Shows a page once the first `/me` answer is in, and again whenever the
+/// session changes. Pages that need a user show the login form to visitors
+/// instead; after logging in, the page appears. A page marked `at_once`
+/// (public, and following the session reactively) renders without waiting,
+/// so its own requests start together with `/me`.
 #[component]
 pub(crate) fn Gate(
     /// Whether visitors without a session may see the page.
     #[prop(optional)]
     public: bool,
+    /// Whether the page renders before `/me` answers (implies `public`).
+    #[prop(optional)]
+    at_once: bool,
     /// The page.
     children: ChildrenFn,
 ) -> impl IntoView {
     let session = use_session();
-    if public {
+    if at_once {
         Effect::new(move || {
             if session.me.get().is_some() {
                 announce_ready();
@@ -98,7 +105,9 @@ pub(crate) fn Gate(
                     announce_ready();
                     match answer {
                         Ok(Some(_)) => children().into_any(),
+                        Ok(None) if public => children().into_any(),
                         Ok(None) => view! { <LoginPage/> }.into_any(),
+                        Err(_) if public => children().into_any(),
                         Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),
                     }
                 })

@@ -14,8 +14,8 @@ use leptos_router::LazyRoute;
 
 use crate::app::Gate;
 use crate::pages::{
-    InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
-    PlacementsPage, PostJobPage, ReferPage, ReviewPage,
+    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
+    PlacementsPage, PostJobPage, ProfilePage, ReferPage, RegisterPage, ReviewPage,
 };
 
 /// Every lazily loaded page, numbered for [`PageRoute`].
@@ -31,10 +31,13 @@ pub enum Page {
     Review,
     Refer,
     Placements,
+    Audit,
+    Register,
+    Profile,
 }
 
 impl Page {
-    const ALL: [Page; 9] = [
+    const ALL: [Page; 12] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -44,14 +47,19 @@ impl Page {
         Page::Review,
         Page::Refer,
         Page::Placements,
+        Page::Audit,
+        Page::Register,
+        Page::Profile,
     ];
 
     /// Loads the page's group (once) and builds the page.
     async fn show(self) -> AnyView {
         match self {
-            Page::ForMe | Page::MyApplications | Page::Inbox => seeker_pages(self).await,
+            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => {
+                seeker_pages(self).await
+            }
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit => staff_pages(self).await,
         }
     }
 }
@@ -75,6 +83,8 @@ fn seeker_pages(page: Page) -> AnyView {
     match page {
         Page::MyApplications => view! { <Gate><MyApplicationsPage/></Gate> }.into_any(),
         Page::Inbox => view! { <Gate><InboxPage/></Gate> }.into_any(),
+        Page::Profile => view! { <Gate><ProfilePage/></Gate> }.into_any(),
+        Page::Register => view! { <Gate public=true><RegisterPage/></Gate> }.into_any(),
         // Public: a visitor may try matching before registering.
         _ => view! { <Gate public=true><JobsForMePage/></Gate> }.into_any(),
     }
@@ -94,6 +104,7 @@ fn staff_pages(page: Page) -> AnyView {
     match page {
         Page::Refer => view! { <Gate><ReferPage/></Gate> }.into_any(),
         Page::Placements => view! { <Gate><PlacementsPage/></Gate> }.into_any(),
+        Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
 }

@@ -5,7 +5,7 @@
 //! shell renders from. The actions live here, owned by the app rather than by
 //! a page, because finishing them swaps the page that started them away.
 
-use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, Role};
+use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, RegisterRequest, Role};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -18,6 +18,8 @@ pub struct Session {
     pub me: LocalResource<Result<Option<MeResponse>, ApiError>>,
     /// Logs in; its value holds the last failure for the login form to show.
     pub login: Action<LoginRequest, Result<(), ApiError>>,
+    /// Signs a seeker up and logs them in; its value holds the last failure for the sign-up form.
+    pub register: Action<RegisterRequest, Result<(), ApiError>>,
     /// Logs out; its value holds the last failure for the home page to show.
     pub logout: Action<(), Result<(), ApiError>>,
 }
@@ -35,6 +37,16 @@ impl Session {
                 Ok::<(), ApiError>(())
             }
         });
+        let register = Action::new_local(move |request: &RegisterRequest| {
+            let request = request.clone();
+            async move {
+                api::register(&request).await?;
+                // Asked again rather than set here: the sign-up form reads this
+                // action's value, and must not be swapped away in the same update.
+                me.refetch();
+                Ok::<(), ApiError>(())
+            }
+        });
         let logout = Action::new_local(move |_: &()| async move {
             match api::logout().await {
                 Ok(()) => {}
@@ -46,7 +58,12 @@ impl Session {
             me.refetch();
             Ok(())
         });
-        let session = Self { me, login, logout };
+        let session = Self {
+            me,
+            login,
+            register,
+            logout,
+        };
         provide_context(session);
         session
     }

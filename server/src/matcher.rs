@@ -14,7 +14,7 @@ use doorstep_shared::api::{Reason, ReasonKind};
 use doorstep_shared::types::{Day, SkillCode};
 
 use crate::clock::today;
-use crate::domain::{reasons, region_point, score, violation, Candidate, Profile, Scored};
+use crate::domain::{reasons, region_point, score, violation, Audience, Candidate, Profile, Scored};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
 use crate::storage::{StoredPerson, StoredPosting};
@@ -125,7 +125,7 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     let mut matches: Vec<Match> = scored
         .into_iter()
         .map(|(s, housing, candidate, mut posting, address)| {
-            let mut reasons = reasons(&profile, &candidate, &names);
+            let mut reasons = reasons(&profile, &candidate, &names, Audience::Seeker);
             posting.skills = candidate.skills.into_iter().map(String::from).collect();
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
                 reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
@@ -167,8 +167,15 @@ pub struct RankedPeople {
     pub skipped: usize,
 }
 
-/// Ranks `people` for a posting and keeps the best `limit`.
-pub fn rank_people(posting: &StoredPosting, people: Vec<StoredPerson>, regions: &Regions, skills: &SkillCatalog, limit: usize) -> RankedPeople {
+/// Ranks `people` for a posting and keeps the best `limit`, the reasons worded for `audience`.
+pub fn rank_people(
+    posting: &StoredPosting,
+    people: Vec<StoredPerson>,
+    regions: &Regions,
+    skills: &SkillCatalog,
+    limit: usize,
+    audience: Audience,
+) -> RankedPeople {
     let day = today();
     let candidate = Candidate::of_posting(posting.id, &posting.content);
     let mut skipped = 0;
@@ -192,7 +199,7 @@ pub fn rank_people(posting: &StoredPosting, people: Vec<StoredPerson>, regions: 
     let names = |code: &str| skills.names(code);
     let people = scored
         .into_iter()
-        .map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names), scored, person })
+        .map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names, audience), scored, person })
         .collect();
     RankedPeople { people, skipped }
 }

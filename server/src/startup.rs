@@ -188,5 +188,8 @@ fn api_v1() -> actix_web::Scope {
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
         .route("/push", web::post().to(push::push_postings))
         .route("/me/inbox", web::get().to(inbox::get_inbox))
+        .route("/me/profile", web::get().to(people::get_profile))
+        .route("/me/profile", web::put().to(people::put_profile))
+        .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
         .default_service(web::to(error::api_not_found))
 }

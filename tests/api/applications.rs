@@ -22,6 +22,7 @@ backend_tests!(
     concurrent_hires_never_exceed_the_headcount,
     a_filled_posting_leaves_search_and_hires_no_more,
     follow_ups_are_recorded_once_at_one_three_and_six_months,
+    follow_ups_are_refused_before_their_months_have_passed,
 );
 
 /// An open sewing posting in 老城街道, its employer, Hanbin staff, and a person there.
@@ -131,7 +132,7 @@ async fn moves_outside_the_status_machine_are_refused(app: TestApp) {
         let res = client.move_application(id, &change).await;
 
         let refused: ApiErrorBody = parsed(res, StatusCode::CONFLICT).await;
-        assert_eq!((refused.error.code, refused.error.fields), (ErrorCode::Conflict, vec!["status".to_string()]), "{change}");
+        assert_eq!((refused.error.code, refused.error.fields), (ErrorCode::MoveNotAllowed, vec!["status".to_string()]), "{change}");
         assert!(refused.error.message.contains(named), "{change}: {}", refused.error.message);
     }
     let withdraw = json!({"status": "withdrawn"});
@@ -156,8 +157,8 @@ async fn a_person_has_one_active_application_per_posting(app: TestApp) {
     let again = seeker.apply(w.posting, None).await;
     let referred = w.staff.apply(w.posting, Some(w.person)).await;
 
-    assert_error(again, StatusCode::CONFLICT, ErrorCode::Conflict).await;
-    assert_error(referred, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert_error(again, StatusCode::CONFLICT, ErrorCode::AlreadyApplied).await;
+    assert_error(referred, StatusCode::CONFLICT, ErrorCode::AlreadyApplied).await;
     parsed::<ApplicationResponse>(seeker.move_application(first.id, &json!({"status": "withdrawn"})).await, StatusCode::OK).await;
     let after_withdrawal = seeker.apply(w.posting, None).await;
     assert_eq!(after_withdrawal.status(), StatusCode::CREATED, "a withdrawn application frees the place");
@@ -174,13 +175,13 @@ async fn applications_are_refused_to_unlinked_seekers_employers_and_strangers(ap
     let pending = parsed::<PostingResponse>(w.employer.post_json("/api/v1/postings", &posting_json(w.employer_id)).await, StatusCode::CREATED).await.id;
 
     let cases: Vec<Refusal> = vec![
-        (&unlinked, w.posting, None, StatusCode::CONFLICT, ErrorCode::Conflict, vec![]),
+        (&unlinked, w.posting, None, StatusCode::CONFLICT, ErrorCode::ProfileMissing, vec![]),
         (&w.employer, w.posting, Some(w.person), StatusCode::FORBIDDEN, ErrorCode::Forbidden, vec![]),
         (&xunyang, w.posting, Some(w.person), StatusCode::NOT_FOUND, ErrorCode::NotFound, vec![]),
         (&w.staff, w.posting, None, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["person_id"]),
         (&w.staff, 999_999, Some(w.person), StatusCode::NOT_FOUND, ErrorCode::NotFound, vec![]),
         (&linked, pending, None, StatusCode::NOT_FOUND, ErrorCode::NotFound, vec![]),
-        (&w.staff, pending, Some(w.person), StatusCode::CONFLICT, ErrorCode::Conflict, vec![]),
+        (&w.staff, pending, Some(w.person), StatusCode::CONFLICT, ErrorCode::PostingNotOpen, vec![]),
         (&linked, w.posting, Some(w.person + 1), StatusCode::FORBIDDEN, ErrorCode::Forbidden, vec!["person_id"]),
     ];
     for (i, (client, posting, person, status, code, fields)) in cases.into_iter().enumerate() {
@@ -282,18 +283,41 @@ async fn a_filled_posting_leaves_search_and_hires_no_more(app: TestApp) {
 
     let after: PostingPage = parsed(app.anonymous().get("/api/v1/postings?q=缝纫").await, StatusCode::OK).await;
     assert_eq!(after.total, 0, "a filled posting is not searchable");
-    assert_error(w.employer.move_application(late, &hire_json()).await, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert_error(w.employer.move_application(late, &hire_json()).await, StatusCode::CONFLICT, ErrorCode::HeadcountReached).await;
     let still: ApplicationResponse = parsed(w.employer.get(&format!("/api/v1/applications/{late}")).await, StatusCode::OK).await;
     assert_eq!((still.status, still.placement_id), (ApplicationStatus::Interviewing, None), "a refused hire writes nothing");
     assert_eq!(count_rows(&app, "placements").await, 1);
 }
 
-async fn follow_ups_are_recorded_once_at_one_three_and_six_months(app: TestApp) {
-    let w = world(&app, 5).await;
+/// Hires the world's person with a start `days` from today and answers the placement.
+async fn placed(w: &World, days: i64) -> i64 {
     let id = parsed::<ApplicationResponse>(w.staff.apply(w.posting, Some(w.person)).await, StatusCode::CREATED).await.id;
     to_interview(&w.employer, id).await;
-    let hired: ApplicationResponse = parsed(w.employer.move_application(id, &hire_json()).await, StatusCode::OK).await;
-    let placement = hired.placement_id.expect("placement");
+    let terms = json!({"status": "hired", "start_date": days_from_today(days), "monthly_wage": 3200});
+    let hired: ApplicationResponse = parsed(w.employer.move_application(id, &terms).await, StatusCode::OK).await;
+    hired.placement_id.expect("placement")
+}
+
+async fn follow_ups_are_refused_before_their_months_have_passed(app: TestApp) {
+    let w = world(&app, 5).await;
+    // About five and a quarter months ago: the 1- and 3-month checks are due, the 6-month one is not.
+    let placement = placed(&w, -160).await;
+
+    for month in [1, 3] {
+        let check = json!({"month": month, "still_employed": true});
+        parsed::<PlacementResponse>(w.staff.follow_up(placement, &check).await, StatusCode::CREATED).await;
+    }
+    let early = w.staff.follow_up(placement, &json!({"month": 6, "still_employed": true})).await;
+
+    let refused: ApiErrorBody = parsed(early, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!((refused.error.code, refused.error.fields), (ErrorCode::TooEarly, vec!["month".to_string()]));
+    let got: PlacementResponse = parsed(w.staff.get(&format!("/api/v1/placements/{placement}")).await, StatusCode::OK).await;
+    assert_eq!(got.follow_ups.iter().map(|f| f.month).collect::<Vec<_>>(), vec![1, 3]);
+}
+
+async fn follow_ups_are_recorded_once_at_one_three_and_six_months(app: TestApp) {
+    let w = world(&app, 5).await;
+    let placement = placed(&w, -200).await;
     let xunyang = app.staff("staff_xunyang", "610981").await;
 
     for month in [1, 3, 6] {
@@ -305,7 +329,7 @@ async fn follow_ups_are_recorded_once_at_one_three_and_six_months(app: TestApp) 
     let months: Vec<(u8, bool)> = got.follow_ups.iter().map(|f| (f.month, f.still_employed)).collect();
     assert_eq!(months, vec![(1, true), (3, true), (6, false)]);
     let again = w.staff.follow_up(placement, &json!({"month": 3, "still_employed": true})).await;
-    assert_eq!(assert_error(again, StatusCode::CONFLICT, ErrorCode::Conflict).await, vec!["month"]);
+    assert_eq!(assert_error(again, StatusCode::CONFLICT, ErrorCode::AlreadyRecorded).await, vec!["month"]);
     for month in [0, 2, 12] {
         let bad = w.staff.follow_up(placement, &json!({"month": month, "still_employed": true})).await;
         assert_eq!(assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec!["month"], "month {month}");

@@ -81,7 +81,7 @@ async fn seekers_register_with_phone_and_password_and_are_logged_in(app: TestApp
     let me: MeResponse = client.get("/api/v1/me").await.json().await.expect("me");
     assert_eq!((me.username.as_str(), me.role), ("13800009999", Role::Seeker));
     let again = app.anonymous().post_json("/api/v1/auth/register", &form).await;
-    assert_eq!(assert_error(again, StatusCode::CONFLICT, ErrorCode::Conflict).await, vec!["phone"]);
+    assert_eq!(assert_error(again, StatusCode::CONFLICT, ErrorCode::PhoneTaken).await, vec!["phone"]);
     for (bad, field) in [
         (json!({"phone": "12345", "password": "my-secret-1", "display_name": "a"}), "phone"),
         (json!({"phone": "13800009998", "password": "short", "display_name": "a"}), "password"),

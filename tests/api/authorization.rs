@@ -53,6 +53,8 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
     const N: S = S::NOT_FOUND;
     const OK: S = S::OK;
     const C: S = S::CREATED;
+    // A seeker without a profile is told to fill it in.
+    const P: S = S::CONFLICT;
     let point = json!({"lat": 32.69, "lon": 109.03});
     let matrix: Vec<(Method, String, Body, [S; 8])> = vec![
         (Method::GET, "/api/v1/me".into(), Body::None, [OK; 8]),
@@ -84,7 +86,8 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
         (Method::GET, format!("/api/v1/people/{q}/matches"), Body::None, [U, F, F, N, OK, N, OK, OK]),
         (Method::GET, "/api/v1/applications".into(), Body::None, [U, OK, OK, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/placements".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
-        (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, F, F, F, F, F, F, F]),
+        (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, P, F, F, F, F, F, F]),
+        (Method::GET, "/api/v1/me/profile".into(), Body::None, [U, P, F, F, F, F, F, F]),
         (Method::POST, "/api/v1/push".into(), Body::Json(json!({})), [U, F, F, OK, OK, OK, OK, OK]),
     ];
 

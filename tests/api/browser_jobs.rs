@@ -2,81 +2,10 @@
 //! a seeker finds a job and applies; an employer posts a job, staff approve it
 //! in the review queue, and the employer hires a referred applicant.
 
-use std::time::Duration;
-
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
-use thirtyfour::stringmatch::StringMatch;
 
-use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, TestApp, PASSWORD};
-use crate::webdriver::{keep_evidence, start_browser};
-
-/// How long any one thing may take to appear: generous, for a loaded 2-core machine.
-const PATIENCE: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(100);
-
-/// Waits for the first element matching `css`.
-async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
-    driver.query(By::Css(css)).wait(PATIENCE, POLL).desc(css).first().await
-}
-
-/// Waits for an element matching `css` whose text contains `text`.
-async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
-    driver
-        .query(By::Css(css))
-        .wait(PATIENCE, POLL)
-        .with_text(StringMatch::new(text).partial())
-        .desc(&format!("{css} containing {text:?}"))
-        .first()
-        .await
-}
-
-/// Scrolls an element to the top of the screen (clear of the bottom navigation bar) and taps it.
-async fn tap(element: &WebElement) -> WebDriverResult<()> {
-    element.scroll_into_view().await?;
-    element.click().await
-}
-
-/// Waits for an element and taps it.
-async fn tap_css(driver: &WebDriver, css: &str) -> WebDriverResult<()> {
-    let element = find(driver, css).await?;
-    element.wait_until().wait(PATIENCE, POLL).enabled().await?;
-    tap(&element).await
-}
-
-/// Types into a field, replacing what it held.
-async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<()> {
-    let field = find(driver, css).await?;
-    field.clear().await?;
-    field.send_keys(text).await
-}
-
-/// Picks an option of a drop-down once that option has loaded.
-async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverResult<()> {
-    find(driver, &format!("{select_css} option[value='{value}']")).await?;
-    let select = find(driver, select_css).await?;
-    select.scroll_into_view().await?;
-    SelectElement::new(&select).await?.select_by_value(value).await
-}
-
-/// Opens the app and logs in through the form on the start page.
-async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
-    driver.goto(&app.address).await?;
-    driver.query(By::Css("body[data-app-ready='true']")).wait(PATIENCE, POLL).first().await?;
-    type_into(driver, "#username", username).await?;
-    type_into(driver, "#password", PASSWORD).await?;
-    tap_css(driver, "#login-button").await?;
-    find(driver, "#whoami").await?;
-    Ok(())
-}
-
-/// Logs out from the home page and waits for the login form.
-async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
-    tap_css(driver, "#nav-home").await?;
-    tap_css(driver, "#logout-button").await?;
-    find(driver, "#login-button").await?;
-    Ok(())
-}
+use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend};
+use crate::webdriver::{find, find_with_text, finish, log_in, log_out, start_browser, tap, tap_css, type_into, choose, PATIENCE, POLL};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_seeker_searches_opens_a_job_applies_and_sees_the_application() {
@@ -114,19 +43,15 @@ async fn a_seeker_searches_opens_a_job_applies_and_sees_the_application() {
         let text = application.text().await?;
         assert!(text.contains("缝纫工") && text.contains("已申请"), "listed as applied: {text}");
 
-        // Applying twice is refused in plain words.
+        // Back on the posting, the seeker sees they applied, with the status, instead of the button.
         driver.goto(&format!("{}/postings/{posting_id}", app.address)).await?;
-        tap_css(&driver, "#apply-button").await?;
-        find_with_text(&driver, "#apply-result.error", "已经申请过").await?;
+        find_with_text(&driver, "#applied-state", "已申请").await?;
+        assert!(driver.find_all(By::Id("apply-button")).await?.is_empty(), "no second apply button");
         Ok::<_, WebDriverError>(())
     }
     .await;
 
-    if result.is_err() {
-        keep_evidence(&driver, "seeker").await;
-    }
-    driver.quit().await.ok();
-    result.expect("seeker journey");
+    finish(driver, "seeker", result).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -167,8 +92,16 @@ async fn an_employer_posts_a_job_staff_approve_it_and_the_employer_hires_an_appl
         log_in(&driver, &app, "staff_laocheng").await?;
         tap_css(&driver, "#nav-review").await?;
         let pending = find_with_text(&driver, &format!("#review-queue #posting-{posting_id}"), "毛绒玩具包装工").await?;
+        // Approving asks first; cancelling leaves the posting pending.
         tap_css(&driver, &format!("#approve-{posting_id}")).await?;
+        find_with_text(&driver, &format!("#approve-confirm-box-{posting_id}"), "确认通过").await?;
+        tap_css(&driver, &format!("#approve-cancel-{posting_id}")).await?;
+        assert!(driver.find_all(By::Css(format!("#approve-confirm-box-{posting_id}"))).await?.is_empty(), "cancelled");
+        tap_css(&driver, &format!("#approve-{posting_id}")).await?;
+        tap_css(&driver, &format!("#approve-confirm-{posting_id}")).await?;
         pending.wait_until().wait(PATIENCE, POLL).stale().await?;
+        // What happened is said where the posting was.
+        find_with_text(&driver, &format!("#review-done-{posting_id}"), "已通过「毛绒玩具包装工」").await?;
         log_out(&driver).await?;
 
         // Staff refer a registered person (arranged through the API).
@@ -195,9 +128,5 @@ async fn an_employer_posts_a_job_staff_approve_it_and_the_employer_hires_an_appl
     }
     .await;
 
-    if result.is_err() {
-        keep_evidence(&driver, "employer").await;
-    }
-    driver.quit().await.ok();
-    result.expect("employer journey");
+    finish(driver, "employer", result).await;
 }

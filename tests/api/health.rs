@@ -87,6 +87,9 @@ async fn the_openapi_document_describes_every_api_route(app: TestApp) {
         ("/api/v1/placements/{id}/follow-ups", "post"),
         ("/api/v1/push", "post"),
         ("/api/v1/me/inbox", "get"),
+        ("/api/v1/me/profile", "get"),
+        ("/api/v1/me/profile", "put"),
+        ("/api/v1/postings/{id}/invitations", "post"),
     ] {
         assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing");
     }

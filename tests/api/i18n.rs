@@ -8,6 +8,7 @@ mod table;
 
 use std::path::PathBuf;
 
+use doorstep_shared::api::ErrorCode;
 use table::Problem;
 
 #[test]
@@ -20,6 +21,38 @@ fn every_key_has_chinese_and_english_with_the_same_holes() {
     assert!(entries.len() > 100, "only {} keys read", entries.len());
     let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "fix frontend/strings:\n{}", listed.join("\n"));
+}
+
+/// The client's key for an error code: `Err` and the code in PascalCase
+/// (`already_applied` → `ErrAlreadyApplied`), the name `error_view.rs` maps it to.
+fn error_key(code: ErrorCode) -> String {
+    let spelled = code.as_str();
+    let mut key = String::from("Err");
+    for word in spelled.split('_') {
+        let mut chars = word.chars();
+        key.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        key.extend(chars);
+    }
+    key
+}
+
+#[test]
+fn every_error_code_has_client_wording_in_chinese_and_english() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../frontend/strings");
+    let entries = table::read(&dir).unwrap_or_else(|error| panic!("{error}"));
+
+    let mut missing = Vec::new();
+    for &code in ErrorCode::ALL {
+        let key = error_key(code);
+        let entry = entries.iter().find(|e| e.key == key);
+        let worded = |lang| entry.and_then(|e| e.text(lang)).is_some_and(|t| !t.trim().is_empty() && !t.contains('{'));
+        if !table::LANGS.iter().all(|lang| worded(lang)) {
+            missing.push(key);
+        }
+    }
+
+    assert_eq!(error_key(ErrorCode::AlreadyApplied), "ErrAlreadyApplied");
+    assert!(missing.is_empty(), "error codes without zh and en wording in frontend/strings: {missing:?}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::helpers::{assert_error, body, days_from_today, posting_json, Client, 
 backend_tests!(
     an_employer_posting_is_searchable_only_after_staff_approve_it,
     search_understands_chinese_english_and_synonyms,
+    one_character_words_find_only_the_postings_that_contain_them,
     search_filters_sorts_and_paginates,
     review_moves_follow_the_life_cycle,
     an_employer_edit_sends_an_open_posting_back_to_review,
@@ -87,6 +88,43 @@ async fn search_understands_chinese_english_and_synonyms(app: TestApp) {
     assert_eq!(search(&anon, "q=挖掘机").await.total, 0);
 }
 
+async fn one_character_words_find_only_the_postings_that_contain_them(app: TestApp) {
+    let (admin, _, employer_id) = setup(&app).await;
+    admin.open_posting(&app, &posting_json(employer_id)).await;
+    for (title, description, skill) in [
+        ("采茶工", "富硒茶园春茶采摘，日结工资", "tea_picking"),
+        ("鞋面车工", "运动鞋鞋面缝制，熟手优先", "shoe_upper_stitching"),
+        ("电子厂普工", "手机配件组装，包吃包住", "electronics_assembly"),
+    ] {
+        let mut p = posting_json(employer_id);
+        p["title"] = json!(title);
+        p["description"] = json!(description);
+        p["skills"] = json!([skill]);
+        admin.open_posting(&app, &p).await;
+    }
+    let anon = app.anonymous();
+
+    // The first title must lead; the rest may come in any order.
+    for (query, expected) in [
+        ("茶", vec!["采茶工"]),
+        ("鞋", vec!["鞋面车工"]),
+        // In a title first, then in a body: 社区工厂, and the shoe skill's synonym 鞋厂车位.
+        ("厂", vec!["电子厂普工", "缝纫工", "鞋面车工"]),
+        ("想找茶的活", vec!["采茶工"]),
+        ("挖", vec![]),
+    ] {
+        let page = search(&anon, &format!("q={query}")).await;
+
+        let mut got = titles(&page);
+        assert_eq!(got.first(), expected.first(), "{query}: {got:?}");
+        got.sort();
+        let mut want = expected.clone();
+        want.sort();
+        assert_eq!(got, want, "{query}");
+        assert_eq!(page.total, expected.len() as u64, "{query}");
+    }
+}
+
 async fn search_filters_sorts_and_paginates(app: TestApp) {
     let (admin, _, employer_id) = setup(&app).await;
     let variants = [
@@ -139,7 +177,7 @@ async fn review_moves_follow_the_life_cycle(app: TestApp) {
     let rejected: PostingResponse = admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({"reason": "工资与实际不符"})).await.json().await.expect("posting");
     assert_eq!((rejected.status, rejected.review_note.as_deref()), (PostingStatus::Rejected, Some("工资与实际不符")));
     let reopen = admin.post_json(&format!("/api/v1/postings/{a}/approve"), &json!({})).await;
-    assert_error(reopen, StatusCode::CONFLICT, ErrorCode::Conflict).await;
+    assert_error(reopen, StatusCode::CONFLICT, ErrorCode::MoveNotAllowed).await;
     let by_employer = employer.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;
     assert_error(by_employer, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
     admin.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::backend_tests;
-use crate::helpers::{assert_error, body, count_rows, hire_json, id_number, person_json, posting_json, Client, TestApp};
+use crate::helpers::{assert_error, body, count_rows, days_from_today, id_number, person_json, posting_json, Client, TestApp};
 
 backend_tests!(
     the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms,
@@ -121,7 +121,9 @@ async fn people_in_work_are_not_pushed_until_a_follow_up_says_they_left(app: Tes
     let person = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
     let application: ApplicationResponse = w.staff.apply(posting, Some(person)).await.json().await.expect("application");
     w.staff.move_application(application.id, &json!({"status": "interviewing"})).await;
-    let hired: ApplicationResponse = w.staff.move_application(application.id, &hire_json()).await.json().await.expect("hired");
+    // Started forty days ago, so the one-month follow-up is due.
+    let terms = json!({"status": "hired", "start_date": days_from_today(-40), "monthly_wage": 3200});
+    let hired: ApplicationResponse = w.staff.move_application(application.id, &terms).await.json().await.expect("hired");
     let placement = hired.placement_id.expect("placement");
     app.wait_indexed().await;
 
@@ -181,8 +183,12 @@ async fn the_inbox_belongs_to_the_linked_seeker_only(app: TestApp) {
     assert_eq!(postings, vec![sewing, packing]);
     assert!(mine.items.iter().all(|i| !i.reasons.is_empty() && i.score > 0.0 && i.employer == "汉滨毛绒玩具社区工厂"));
     assert_eq!(theirs.items.iter().map(|i| i.posting_id).collect::<Vec<_>>(), vec![sewing]);
+    let second: InboxResponse = seeker.get("/api/v1/me/inbox?per_page=1&page=2").await.json().await.expect("inbox");
+    assert_eq!((mine.total, second.total, second.page, second.per_page), (2, 2, 2, 1), "the inbox pages with its total");
+    assert_eq!(second.items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![ids[1]]);
     let unlinked = app.login_as("seeker", "13800000009", None, None).await;
-    for client in [&unlinked, &w.staff, &w.admin] {
+    assert_error(unlinked.get("/api/v1/me/inbox").await, StatusCode::CONFLICT, ErrorCode::ProfileMissing).await;
+    for client in [&w.staff, &w.admin] {
         assert_error(client.get("/api/v1/me/inbox").await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
     }
     assert_eq!(app.anonymous().get("/api/v1/me/inbox").await.status(), StatusCode::UNAUTHORIZED);

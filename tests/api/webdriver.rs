@@ -1,13 +1,16 @@
 //! Headless Chromium over WebDriver for the browser tests: chromedriver on a
 //! free port (killed however the test ends), a phone-sized window, and the
-//! waits every journey needs.
+//! waits and gestures every journey needs.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use thirtyfour::components::SelectElement;
+use thirtyfour::error::WebDriverErrorInner;
 use thirtyfour::prelude::*;
+use thirtyfour::stringmatch::StringMatch;
 
-use crate::helpers::site_dir;
+use crate::helpers::{site_dir, TestApp, PASSWORD};
 
 /// Kills chromedriver however the test ends.
 pub struct Driver(Child);
@@ -78,4 +81,89 @@ pub async fn wait_ready(driver: &WebDriver) {
         .first()
         .await
         .expect("app never became ready");
+}
+
+/// How long any one thing may take to appear: generous, for a loaded 2-core machine.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// Waits for the first element matching `css`.
+pub async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
+    driver.query(By::Css(css)).wait(PATIENCE, POLL).desc(css).first().await
+}
+
+/// Waits for an element matching `css` whose text contains `text`.
+pub async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
+    driver
+        .query(By::Css(css))
+        .wait(PATIENCE, POLL)
+        .with_text(StringMatch::new(text).partial())
+        .desc(&format!("{css} containing {text:?}"))
+        .first()
+        .await
+}
+
+/// Scrolls an element to the top of the screen (clear of the bottom navigation bar) and taps it.
+pub async fn tap(element: &WebElement) -> WebDriverResult<()> {
+    element.scroll_into_view().await?;
+    element.click().await
+}
+
+/// Waits for an element and taps it.
+pub async fn tap_css(driver: &WebDriver, css: &str) -> WebDriverResult<()> {
+    let element = find(driver, css).await?;
+    element.wait_until().wait(PATIENCE, POLL).enabled().await?;
+    tap(&element).await
+}
+
+/// Types into a field, replacing what it held.
+/// A page that is still settling (a session answer rebuilding it) may replace
+/// the field between finding and typing; then it is found again, once.
+pub async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<()> {
+    let attempt = || async {
+        let field = find(driver, css).await?;
+        field.clear().await?;
+        field.send_keys(text).await
+    };
+    match attempt().await {
+        Err(e) if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_)) => attempt().await,
+        done => done,
+    }
+}
+
+/// Picks an option of a drop-down once that option has loaded.
+pub async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDriverResult<()> {
+    find(driver, &format!("{select_css} option[value='{value}']")).await?;
+    let select = find(driver, select_css).await?;
+    select.scroll_into_view().await?;
+    SelectElement::new(&select).await?.select_by_value(value).await
+}
+
+/// Opens the app and logs in through the form on the start page.
+pub async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
+    driver.goto(&app.address).await?;
+    driver.query(By::Css("body[data-app-ready='true']")).wait(PATIENCE, POLL).first().await?;
+    type_into(driver, "#username", username).await?;
+    type_into(driver, "#password", PASSWORD).await?;
+    tap_css(driver, "#login-button").await?;
+    find(driver, "#whoami").await?;
+    Ok(())
+}
+
+/// Logs out from the home page and waits for the login form.
+pub async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
+    tap_css(driver, "#nav-home").await?;
+    tap_css(driver, "#logout-button").await?;
+    find(driver, "#login-button").await?;
+    Ok(())
+}
+
+/// Ends a journey: keeps the evidence if it failed, closes the browser, and
+/// fails the test with the journey's error.
+pub async fn finish(driver: WebDriver, name: &str, result: WebDriverResult<()>) {
+    if result.is_err() {
+        keep_evidence(&driver, name).await;
+    }
+    driver.quit().await.ok();
+    result.unwrap_or_else(|e| panic!("{name} journey: {e}"));
 }

@@ -1,6 +1,6 @@
 //! Login, logout and the current user (`/api/v1/auth/*`, `/api/v1/me`).
 
-use doorstep_shared::api::{LoginRequest, MeResponse};
+use doorstep_shared::api::{LoginRequest, MeResponse, RegisterRequest};
 use gloo_net::http::Request;
 
 use super::client::{fetch_empty, fetch_json, plain, with_json, ApiError};
@@ -8,6 +8,11 @@ use super::client::{fetch_empty, fetch_json, plain, with_json, ApiError};
 /// Logs in; on success the server sets the session cookie and describes the user.
 pub async fn login(request: &LoginRequest) -> Result<MeResponse, ApiError> {
     fetch_json(with_json(Request::post("/api/v1/auth/login"), request)?).await
+}
+
+/// Signs a job seeker up; on success the server logs them in, as `login` does.
+pub async fn register(request: &RegisterRequest) -> Result<MeResponse, ApiError> {
+    fetch_json(with_json(Request::post("/api/v1/auth/register"), request)?).await
 }
 
 /// Ends the session and clears its cookie.

@@ -90,6 +90,14 @@ pub(super) fn get_with(url: &str, query: &[(&str, String)]) -> Result<Request, A
     plain(Request::get(url).query(pairs))
 }
 
+/// The `page` (from 1) and `per_page` parameters of a list call.
+pub(super) fn paging(page: u32, per_page: u32) -> [(&'static str, String); 2] {
+    [
+        ("page", page.max(1).to_string()),
+        ("per_page", per_page.to_string()),
+    ]
+}
+
 /// Builds a JSON request; serialising our own DTOs cannot realistically fail.
 pub(super) fn with_json<B: serde::Serialize>(
     builder: RequestBuilder,

@@ -1,6 +1,7 @@
 //! Every HTTP call the app makes, one function per endpoint; pages never build URLs.
 
 mod applications;
+mod audit;
 mod auth;
 mod client;
 mod matching;
@@ -10,14 +11,15 @@ mod reference;
 
 pub use applications::{
     add_follow_up, apply, inbox, list_applications, list_placements, set_application_status,
-    status_only,
+    status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE, PLACEMENTS_PER_PAGE,
 };
-pub use auth::{get_me, login, logout};
+pub use audit::{audit_log, AUDIT_PER_PAGE};
+pub use auth::{get_me, login, logout, register};
 pub use client::ApiError;
-pub use matching::match_postings;
-pub use people::search_people;
+pub use matching::{invite_candidate, match_postings};
+pub use people::{get_profile, save_profile, search_people};
 pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings,
-    posting_candidates, reject_posting, search_postings, PostingSearch, PER_PAGE,
+    posting_candidates, reject_posting, search_postings, PostingSearch, MANAGED_PER_PAGE, PER_PAGE,
 };
 pub use reference::{child_regions, search_skills};

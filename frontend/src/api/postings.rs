@@ -68,9 +68,14 @@ pub async fn create_posting(request: &PostingRequest) -> Result<PostingResponse,
     fetch_json(with_json(Request::post("/api/v1/postings"), request)?).await
 }
 
-/// Lists the postings the caller manages: an employer's own, or staff's review queue.
+/// Managed postings per page; a picker shows the first of them.
+pub const MANAGED_PER_PAGE: u32 = 20;
+
+/// Lists the postings the caller manages: an employer's own, or staff's review queue;
+/// `title` narrows to titles containing it.
 pub async fn managed_postings(
     status: Option<PostingStatus>,
+    title: &str,
     page: u32,
 ) -> Result<PostingPage, ApiError> {
     let query = [
@@ -78,8 +83,9 @@ pub async fn managed_postings(
             "status",
             status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         ),
+        ("q", title.trim().to_string()),
         ("page", page.max(1).to_string()),
-        ("per_page", "50".to_string()),
+        ("per_page", MANAGED_PER_PAGE.to_string()),
     ];
     fetch_json(get_with("/api/v1/postings/managed", &query)?).await
 }

@@ -52,9 +52,17 @@ pub fn Async(
     /// Starts loading and building the section (a `Suspend` over the section's resources).
     #[prop(into)]
     load: Callback<(), Suspend<Loaded>>,
+    /// Set while a reload is in flight and the previous content is still shown.
+    #[prop(optional)]
+    reloading: Option<RwSignal<bool>>,
 ) -> impl IntoView {
+    let set_pending = SignalSetter::map(move |busy| {
+        if let Some(reloading) = reloading {
+            reloading.set(busy);
+        }
+    });
     view! {
-        <Transition fallback=Loading>
+        <Transition fallback=Loading set_pending>
             <ErrorBoundary fallback=show_errors>{move || load.run(())}</ErrorBoundary>
         </Transition>
     }
@@ -66,11 +74,16 @@ pub fn empty(id: &'static str, key: Key) -> AnyView {
     view! { <p class="muted" id=id>{tr(key)}</p> }.into_any()
 }
 
-/// Tells a seeker whose account civil-affairs staff have not linked to the
-/// registry yet where to go; pages that need the link show it instead.
+/// Tells a seeker who has not filled in their profile yet where to do it;
+/// pages that need the profile show this instead.
 pub fn not_registered() -> AnyView {
-    view! { <p class="notice" id="not-registered" role="status">{tr(Key::ErrNotRegistered)}</p> }
-        .into_any()
+    view! {
+        <p class="notice" id="not-registered" role="status">
+            {tr(Key::ErrProfileMissing)}" "
+            <a href="/profile" id="not-registered-link">{tr(Key::ProfileLink)}</a>
+        </p>
+    }
+    .into_any()
 }
 
 /// Shows "loading" while data is on its way.
@@ -79,36 +92,44 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="muted">{tr(Key::Loading)}</p> }
 }
 
-/// Translates the failures we know; otherwise falls back to the server's own sentence.
+/// Words every failure in the user's language: the error code decides, never
+/// the server's (English) message.
 fn message(i18n: I18n, error: &ApiError, login: bool) -> String {
     let key = match error.code() {
         Some(ErrorCode::Unauthenticated) if login => Key::ErrWrongCredentials,
-        Some(ErrorCode::Unauthenticated) => Key::ErrNotLoggedIn,
-        Some(ErrorCode::RateLimited) => Key::ErrRateLimited,
-        Some(ErrorCode::Forbidden) => Key::ErrForbidden,
-        Some(ErrorCode::NotFound) => Key::ErrNotFound,
-        Some(ErrorCode::Conflict) => {
-            let detail = match error {
-                ApiError::Server(body) => format!(" ({})", body.message),
-                _ => String::new(),
-            };
-            return format!("{}{detail}", i18n.t(Key::ErrConflict));
-        }
-        Some(ErrorCode::Internal) => Key::ErrServer,
-        Some(
-            ErrorCode::ValidationFailed | ErrorCode::InvalidJson | ErrorCode::InvalidParameter,
-        ) => {
-            let detail = match error {
-                ApiError::Server(body) => body.message.as_str(),
-                _ => "",
-            };
-            return format!("{}: {detail}", i18n.t(Key::ErrCheckInput));
-        }
-        _ => match error {
-            ApiError::Server(body) => return body.message.clone(),
-            ApiError::Network => Key::ErrNetwork,
-            ApiError::Status(_) | ApiError::Decode => Key::ErrServer,
-        },
+        Some(code) => code_key(code),
+        None if *error == ApiError::Network => Key::ErrNetwork,
+        None => Key::ErrServer,
     };
     i18n.t(key).to_string()
+}
+
+/// The client's words for each error code: `Err` + the code's name. The match
+/// has no catch-all, so a new code does not compile until it is worded here,
+/// and `tests/api/i18n.rs` checks the strings exist in both languages.
+pub fn code_key(code: ErrorCode) -> Key {
+    match code {
+        ErrorCode::InvalidJson => Key::ErrInvalidJson,
+        ErrorCode::InvalidParameter => Key::ErrInvalidParameter,
+        ErrorCode::ValidationFailed => Key::ErrValidationFailed,
+        ErrorCode::PayloadTooLarge => Key::ErrPayloadTooLarge,
+        ErrorCode::UnsupportedMediaType => Key::ErrUnsupportedMediaType,
+        ErrorCode::Unauthenticated => Key::ErrUnauthenticated,
+        ErrorCode::Forbidden => Key::ErrForbidden,
+        ErrorCode::NotFound => Key::ErrNotFound,
+        ErrorCode::Conflict => Key::ErrConflict,
+        ErrorCode::DuplicatePerson => Key::ErrDuplicatePerson,
+        ErrorCode::RateLimited => Key::ErrRateLimited,
+        ErrorCode::Internal => Key::ErrInternal,
+        ErrorCode::AlreadyApplied => Key::ErrAlreadyApplied,
+        ErrorCode::PostingNotOpen => Key::ErrPostingNotOpen,
+        ErrorCode::ProfileMissing => Key::ErrProfileMissing,
+        ErrorCode::PhoneTaken => Key::ErrPhoneTaken,
+        ErrorCode::ChangedMeanwhile => Key::ErrChangedMeanwhile,
+        ErrorCode::MoveNotAllowed => Key::ErrMoveNotAllowed,
+        ErrorCode::HeadcountReached => Key::ErrHeadcountReached,
+        ErrorCode::AlreadyRecorded => Key::ErrAlreadyRecorded,
+        ErrorCode::TooEarly => Key::ErrTooEarly,
+        ErrorCode::NoConsent => Key::ErrNoConsent,
+    }
 }

@@ -1,15 +1,22 @@
 //! A matched posting with the reasons it fits.
 
-use doorstep_shared::api::MatchItem;
+use doorstep_shared::api::{ApplicationStatus, MatchItem};
 use leptos::prelude::*;
 
-use crate::components::ReasonList;
+use crate::components::{AppliedMark, ReasonList};
 use crate::i18n::{schedule_key, tr, trf, Key};
 
 /// Shows one match: title (opening the posting), employer, wage, distance and reasons.
 #[component]
-pub fn MatchCard(item: MatchItem) -> impl IntoView {
+pub fn MatchCard(
+    /// The match.
+    item: MatchItem,
+    /// Where the seeker's application to it stands, when they applied.
+    #[prop(optional_no_strip)]
+    applied: Option<ApplicationStatus>,
+) -> impl IntoView {
     let id = item.posting_id;
+    let applied = applied.map(|status| view! { <AppliedMark id status/> });
     let (wage_min, wage_max) = (item.wage_min, item.wage_max);
     let schedule = item.schedule;
     let wage = trf(
@@ -19,6 +26,7 @@ pub fn MatchCard(item: MatchItem) -> impl IntoView {
     view! {
         <article class="posting-card match-card" id=format!("match-{id}") data-id=id>
             <h2><a href=format!("/postings/{id}")>{item.title}</a></h2>
+            {applied}
             <p class="employer">{item.employer}</p>
             <p class="wage">{wage}</p>
             <p class="facts">{tr(schedule_key(schedule))}</p>

@@ -1,25 +1,32 @@
 //! Views reused across pages.
 
+mod applied;
 mod badges;
 mod error_view;
+mod field_error;
 mod header;
 mod match_card;
 mod nav;
+mod page_title;
 mod pager;
 mod posting_card;
 mod reason_list;
 mod region_picker;
 mod skill_names;
 mod skill_picker;
+mod typing;
 
+pub use applied::{my_applied, AppliedMark};
 pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
 pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
+pub use field_error::{last_failure, FieldError};
 pub use header::AppHeader;
 pub use match_card::MatchCard;
 pub use nav::{NavBar, NavTiles};
-pub use pager::Pager;
+pub use pager::{Paged, Pager};
 pub use posting_card::PostingCard;
 pub use reason_list::ReasonList;
 pub use region_picker::RegionPicker;
 pub use skill_names::{SkillCatalog, SkillNames};
 pub use skill_picker::SkillPicker;
+pub use typing::TypedQuery;

@@ -15,36 +15,94 @@ pub struct NavLink {
     pub id: &'static str,
     /// The label.
     pub key: Key,
+    /// Other paths under this destination (a posting opened from the search).
+    pub also: &'static [&'static str],
 }
 
 const fn link(href: &'static str, id: &'static str, key: Key) -> NavLink {
-    NavLink { href, id, key }
+    NavLink {
+        href,
+        id,
+        key,
+        also: &[],
+    }
+}
+
+/// A destination that also owns the pages under other paths.
+const fn owning(
+    href: &'static str,
+    id: &'static str,
+    key: Key,
+    also: &'static [&'static str],
+) -> NavLink {
+    NavLink {
+        href,
+        id,
+        key,
+        also,
+    }
+}
+
+impl NavLink {
+    /// Whether `path` is this destination or a page under it: `/post` owns
+    /// `/post` and `/post/…`, never `/postings/…`.
+    pub fn owns(&self, path: &str) -> bool {
+        let under = |prefix: &str| match path.strip_prefix(prefix) {
+            Some(rest) => rest.is_empty() || rest.starts_with('/') || prefix.ends_with('/'),
+            None => false,
+        };
+        if self.href == "/" {
+            return path == "/";
+        }
+        under(self.href) || self.also.iter().any(|p| under(p))
+    }
 }
 
 const HOME: NavLink = link("/", "home", Key::NavHome);
+/// The job search, which a posting opened from it belongs to.
+const JOBS: NavLink = owning("/jobs", "jobs", Key::NavJobs, &["/postings/"]);
 const VISITOR: &[NavLink] = &[
     link("/for-me", "for-me", Key::NavForMe),
-    link("/jobs", "jobs", Key::NavJobs),
+    JOBS,
     link("/", "home", Key::NavLogin),
 ];
 const SEEKER: &[NavLink] = &[
     link("/for-me", "for-me", Key::NavForMe),
-    link("/jobs", "jobs", Key::NavJobs),
+    JOBS,
     link("/my-applications", "applications", Key::NavApplications),
     link("/inbox", "inbox", Key::NavInbox),
     HOME,
 ];
 const EMPLOYER: &[NavLink] = &[
     link("/post", "post", Key::NavPost),
-    link("/my-postings", "postings", Key::NavMyPostings),
-    link("/jobs", "jobs", Key::NavJobs),
+    owning(
+        "/my-postings",
+        "postings",
+        Key::NavMyPostings,
+        &["/manage/"],
+    ),
+    JOBS,
     HOME,
 ];
+const STAFF_POSTINGS: NavLink = owning(
+    "/my-postings",
+    "postings",
+    Key::NavPostings,
+    &["/manage/", "/postings/"],
+);
 const STAFF: &[NavLink] = &[
     link("/review", "review", Key::NavReview),
-    link("/my-postings", "postings", Key::NavPostings),
+    STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    HOME,
+];
+const ADMIN: &[NavLink] = &[
+    link("/review", "review", Key::NavReview),
+    STAFF_POSTINGS,
+    link("/refer", "refer", Key::NavRefer),
+    link("/placements", "placements", Key::NavPlacements),
+    link("/audit", "audit", Key::NavAudit),
     HOME,
 ];
 
@@ -54,7 +112,8 @@ pub fn nav_links(role: Option<Role>) -> &'static [NavLink] {
         None => VISITOR,
         Some(Role::Seeker) => SEEKER,
         Some(Role::Employer) => EMPLOYER,
-        Some(Role::Staff | Role::Admin) => STAFF,
+        Some(Role::Staff) => STAFF,
+        Some(Role::Admin) => ADMIN,
     }
 }
 
@@ -68,15 +127,7 @@ pub fn NavBar() -> impl IntoView {
         let links = nav_links(role).iter().map(|link| {
             let href = link.href;
             let key = link.key;
-            let current = move || {
-                let path = location.pathname.get();
-                let here = if href == "/" {
-                    path == "/"
-                } else {
-                    path.starts_with(href)
-                };
-                here.then_some("page")
-            };
+            let current = move || link.owns(&location.pathname.get()).then_some("page");
             view! {
                 <a id=format!("nav-{}", link.id) href=href aria-current=current>{tr(key)}</a>
             }

@@ -1,4 +1,4 @@
-//! Previous / next buttons for a long list.
+//! Previous / next buttons for a long list, and its total.
 
 use leptos::prelude::*;
 
@@ -39,4 +39,28 @@ pub fn Pager(
             </nav>
         }
     })
+}
+
+/// One page of a list between how many it holds in all and the pager.
+#[component]
+pub fn Paged(
+    /// The current page, from 1.
+    page: u32,
+    /// Items in all.
+    total: u64,
+    /// Items per page.
+    per_page: u32,
+    /// Called with the page to go to.
+    #[prop(into)]
+    on_page: Callback<u32>,
+    /// The page's items.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <p class="muted" id="list-total">
+            {trf(Key::TotalItems, vec![("count", total.to_string())])}
+        </p>
+        {children()}
+        <Pager page total per_page on_page/>
+    }
 }

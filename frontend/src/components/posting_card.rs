@@ -1,13 +1,14 @@
 //! A posting in a list: title, employer, wage, place, pattern, and optional actions.
 
-use doorstep_shared::api::PostingResponse;
+use doorstep_shared::api::{ApplicationStatus, PostingResponse};
 use leptos::prelude::*;
 
-use crate::components::PostingStatusBadge;
+use crate::components::{AppliedMark, PostingStatusBadge};
 use crate::format::km;
 use crate::i18n::{schedule_key, tr, trf, Key};
 
-/// Shows one posting as a card whose title opens it.
+/// Shows one posting as a card whose title link covers the card (so a tap
+/// anywhere opens it); buttons and fields passed as children sit above it.
 #[component]
 pub fn PostingCard(
     /// The posting.
@@ -21,6 +22,9 @@ pub fn PostingCard(
     /// Whether to show the full description (staff reviewing).
     #[prop(optional)]
     detailed: bool,
+    /// Where the seeker's application to it stands, when they applied.
+    #[prop(optional_no_strip)]
+    applied: Option<ApplicationStatus>,
     /// Buttons or notes under the facts.
     #[prop(optional)]
     children: Option<Children>,
@@ -63,18 +67,20 @@ pub fn PostingCard(
         Key::WageRange,
         vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
     );
+    let applied = applied.map(|status| view! { <AppliedMark id status/> });
     let description = detailed.then(|| view! { <p class="description">{posting.description}</p> });
     view! {
         <article class="posting-card" id=format!("posting-{id}") data-id=id>
             <h2><a href=href>{posting.title}</a></h2>
             {managed}
+            {applied}
             <p class="employer">{posting.employer_name}</p>
             <p class="wage">{wage}</p>
             <p class="facts">{posting.region_name}" · "{tr(schedule_key(schedule))}{distance}</p>
             <p class="tags">{accessible}{housing}</p>
             {description}
             {note}
-            {children.map(|children| children())}
+            {children.map(|children| view! { <div class="card-extra">{children()}</div> })}
         </article>
     }
 }

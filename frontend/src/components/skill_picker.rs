@@ -1,10 +1,9 @@
 //! Choose skills by typing everyday words ("做衣服" finds sewing) and tapping a suggestion.
 
-use std::time::Duration;
-
 use doorstep_shared::api::SkillResponse;
 use leptos::prelude::*;
 
+use super::typing::TypedQuery;
 use crate::api;
 use crate::i18n::{pick, tr, Key};
 
@@ -22,9 +21,9 @@ pub fn SkillPicker(
     /// The label above the box.
     label: Key,
 ) -> impl IntoView {
-    let text = RwSignal::new(String::new());
     // Asks the server only once typing pauses, to spare slow mobile data.
-    let query = RwSignal::new(String::new());
+    let typed = TypedQuery::new();
+    let (text, query) = (typed.text, typed.settled);
     let found = LocalResource::new(move || {
         let q = query.get();
         async move {
@@ -35,26 +34,14 @@ pub fn SkillPicker(
             }
         }
     });
-    let on_input = move |event| {
-        let value = event_target_value(&event);
-        text.set(value.clone());
-        set_timeout(
-            move || {
-                if text.get_untracked() == value {
-                    query.set(value);
-                }
-            },
-            Duration::from_millis(300),
-        );
-    };
+    let on_input = move |event| typed.input(event_target_value(&event));
     let choose = move |skill: SkillResponse| {
         selected.update(|chosen| {
             if !chosen.iter().any(|s| s.code == skill.code) {
                 chosen.push(skill);
             }
         });
-        text.set(String::new());
-        query.set(String::new());
+        typed.clear();
     };
     // Enter picks the first suggestion instead of submitting the surrounding form.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {

@@ -2,7 +2,8 @@
 //! `frontend/strings/*.toml`, and the keys naming values of the shared enums.
 
 use doorstep_shared::api::{
-    ApplicationStatus, PhysicalDemand, PlacementKind, PostingStatus, Role, Schedule,
+    ApplicationStatus, AssistanceCategory, PhysicalDemand, PlacementKind, PostingStatus, Role,
+    Schedule,
 };
 
 use super::Lang;
@@ -80,5 +81,17 @@ pub fn placement_kind_key(kind: PlacementKind) -> Key {
     match kind {
         PlacementKind::Nearby => Key::KindNearby,
         PlacementKind::Transfer => Key::KindTransfer,
+    }
+}
+
+/// Returns the key naming an assistance category.
+pub fn category_key(category: AssistanceCategory) -> Key {
+    match category {
+        AssistanceCategory::Dibao => Key::CatDibao,
+        AssistanceCategory::Tekun => Key::CatTekun,
+        AssistanceCategory::RegisteredPoor => Key::CatRegisteredPoor,
+        AssistanceCategory::Disabled => Key::CatDisabled,
+        AssistanceCategory::LeftBehindWoman => Key::CatLeftBehindWoman,
+        AssistanceCategory::Relocated => Key::CatRelocated,
     }
 }

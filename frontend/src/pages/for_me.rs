@@ -1,15 +1,19 @@
-//! "为我推荐 / Jobs for me": a few details, remembered on the phone, and the
-//! postings that fit them with plain reasons.
+//! "为我推荐 / Jobs for me": the postings that fit a seeker, with plain
+//! reasons. A seeker with a profile starts from it (skills, home,
+//! preferences) and may change the details for one search; anyone else gives
+//! a few details, remembered on the phone.
 
-use doorstep_shared::api::{MatchRequest, PhysicalDemand, SkillResponse};
+use doorstep_shared::api::{
+    MatchRequest, PersonResponse, PhysicalDemand, Role, Schedule, SkillResponse,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api;
-use crate::components::{empty, Async, MatchCard, RegionPicker, SkillPicker};
+use crate::components::{empty, my_applied, Async, MatchCard, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{tr, trf, Key};
-use crate::state::{load_json, store_json};
+use crate::state::{load_json, store_json, use_session};
 
 /// Where the details are remembered between visits.
 const PROFILE_KEY: &str = "doorstep.for-me";
@@ -25,9 +29,31 @@ struct Profile {
     max_commute_km: u32,
     min_wage: Option<u32>,
     needs_accessible: bool,
+    #[serde(default)]
+    schedules: Vec<Schedule>,
 }
 
 impl Profile {
+    /// The details of a registered profile, its skill codes named from `catalog`.
+    fn registered(person: &PersonResponse, catalog: Vec<SkillResponse>) -> Self {
+        let prefs = &person.preferences;
+        Self {
+            skills: catalog
+                .into_iter()
+                .filter(|s| person.skills.contains(&s.code))
+                .collect(),
+            region: person.home_region.clone(),
+            max_commute_km: if prefs.willing_to_relocate {
+                0
+            } else {
+                prefs.max_commute_km
+            },
+            min_wage: prefs.min_wage,
+            needs_accessible: prefs.needs_accessible,
+            schedules: prefs.schedules.clone(),
+        }
+    }
+
     fn request(&self) -> MatchRequest {
         let relocate = self.max_commute_km == 0;
         MatchRequest {
@@ -42,7 +68,7 @@ impl Profile {
                 f64::from(self.max_commute_km)
             },
             willing_to_relocate: relocate,
-            schedules: None,
+            schedules: (!self.schedules.is_empty()).then(|| self.schedules.clone()),
             min_wage: self.min_wage,
             needs_accessible: self.needs_accessible,
             max_physical_demand: PhysicalDemand::Heavy,
@@ -51,10 +77,40 @@ impl Profile {
     }
 }
 
-/// The details form (folded away once filled in) and the matches.
+/// Starts from the registered profile of a seeker who has one, else from the
+/// details remembered on this phone.
 #[component]
 pub fn JobsForMePage() -> impl IntoView {
-    let stored: Option<Profile> = load_json(PROFILE_KEY);
+    // Untracked: the page is rebuilt anyway when the session changes.
+    let registered = use_session()
+        .me
+        .get_untracked()
+        .and_then(Result::ok)
+        .flatten()
+        .is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
+    if !registered {
+        return view! { <ForMe stored=load_json(PROFILE_KEY) remember=true/> }.into_any();
+    }
+    let person = LocalResource::new(api::get_profile);
+    let catalog = LocalResource::new(|| api::search_skills(""));
+    let load = move || {
+        Suspend::new(async move {
+            let catalog = catalog.await.unwrap_or_default();
+            person.await.map(|person| {
+                let stored = Some(Profile::registered(&person, catalog));
+                view! { <ForMe stored remember=false/> }.into_any()
+            })
+        })
+    };
+    view! { <Async load/> }.into_any()
+}
+
+/// The details form (folded away once filled in) and the matches. Details
+/// typed here are remembered on the phone only when `remember`; a registered
+/// seeker's changes last for this search (their profile stays as it is).
+#[component]
+fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
+    let from_profile = !remember && stored.is_some();
     let editing = RwSignal::new(stored.is_none());
     let skills = RwSignal::new(
         stored
@@ -97,8 +153,12 @@ pub fn JobsForMePage() -> impl IntoView {
             max_commute_km: parse_u32(&commute.get_untracked()).unwrap_or(30),
             min_wage: parse_u32(&min_wage.get_untracked()),
             needs_accessible: accessible.get_untracked(),
+            schedules: profile
+                .with_untracked(|p| p.as_ref().map(|p| p.schedules.clone()).unwrap_or_default()),
         };
-        store_json(PROFILE_KEY, &submitted);
+        if remember {
+            store_json(PROFILE_KEY, &submitted);
+        }
         profile.set(Some(submitted));
         editing.set(false);
     };
@@ -113,8 +173,10 @@ pub fn JobsForMePage() -> impl IntoView {
             .collect_view()
     };
 
+    let applied = my_applied();
     let results = move || {
         Suspend::new(async move {
+            let applied = applied.await;
             matches.await.map(|found| {
                 let section = match found {
                     None => None,
@@ -125,7 +187,7 @@ pub fn JobsForMePage() -> impl IntoView {
                         let cards = found
                             .matches
                             .into_iter()
-                            .map(|item| view! { <MatchCard item/> })
+                            .map(|item| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> })
                             .collect_view();
                         Some(
                             view! { <div class="list" id="for-me-results">{cards}</div> }
@@ -138,9 +200,17 @@ pub fn JobsForMePage() -> impl IntoView {
         })
     };
 
+    let source = from_profile.then(|| {
+        view! {
+            <p class="muted" id="for-me-from-profile">
+                {tr(Key::ForMeFromProfile)}" "<a href="/profile">{tr(Key::ProfileTitle)}</a>
+            </p>
+        }
+    });
     view! {
         <section class="card">
             <h1>{tr(Key::ForMeTitle)}</h1>
+            {source}
             <Show
                 when=move || editing.get()
                 fallback=move || view! {

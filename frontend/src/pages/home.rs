@@ -21,8 +21,15 @@ pub fn HomePage(
     };
 
     let role = user.role;
-    let unlinked = (role == doorstep_shared::api::Role::Seeker && user.person_id.is_none())
-        .then(not_registered);
+    let seeker = role == doorstep_shared::api::Role::Seeker;
+    let profile = match (seeker, user.person_id) {
+        (false, _) => None,
+        (true, None) => Some(not_registered()),
+        (true, Some(_)) => Some(
+            view! { <p><a class="button secondary" href="/profile" id="profile-link">{tr(Key::ProfileTitle)}</a></p> }
+                .into_any(),
+        ),
+    };
     let region = user.region.map(|region| {
         view! {
             <dt>{tr(Key::RegionLabel)}</dt>
@@ -39,7 +46,7 @@ pub fn HomePage(
                 <dd id="role">{tr(role_key(role))}</dd>
                 {region}
             </dl>
-            {unlinked}
+            {profile}
             {error}
             <button id="logout-button" type="button" class="secondary" disabled=move || pending.get()
                 on:click=move |_| { logout.dispatch_local(()); }>

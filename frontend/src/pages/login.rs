@@ -1,4 +1,4 @@
-//! The login form, shown to anyone without a session.
+//! The login form, shown to anyone without a session, with the way to sign up.
 
 use doorstep_shared::api::LoginRequest;
 use leptos::prelude::*;
@@ -50,6 +50,10 @@ pub fn LoginPage() -> impl IntoView {
                     {move || i18n.t(if pending.get() { Key::LoggingIn } else { Key::LoginButton })}
                 </button>
             </form>
+            <p class="signup">
+                {tr(Key::NoAccount)}" "
+                <a href="/register" id="register-link">{tr(Key::RegisterLink)}</a>
+            </p>
         </section>
     }
 }

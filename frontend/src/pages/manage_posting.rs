@@ -1,6 +1,7 @@
 //! One managed posting: hires so far, the applicants with buttons that move
 //! them along (interview, turn down, hire with start date and wage), and the
-//! suggested candidates. Staff may refer a candidate straight away.
+//! suggested candidates. Staff may refer a candidate straight away; an
+//! employer invites one to apply (it reaches the person's inbox).
 
 use doorstep_shared::api::{
     ApplicationRequest, ApplicationResponse, ApplicationSource, ApplicationStatus,
@@ -9,9 +10,10 @@ use doorstep_shared::api::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
 use crate::components::{
-    empty, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, ReasonList, SkillNames,
+    empty, last_failure, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged,
+    PostingStatusBadge, ReasonList, SkillNames,
 };
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
@@ -56,11 +58,12 @@ pub fn ManagePostingPage() -> impl IntoView {
         let id = id();
         async move { api::get_posting(id).await }
     });
+    let applicants_page = RwSignal::new(1_u32);
     let applicants = LocalResource::new(move || {
         move_app.version().get();
         refer.version().get();
-        let id = id();
-        async move { api::list_applications(Some(id)).await }
+        let (id, page) = (id(), applicants_page.get());
+        async move { api::list_applications(Some(id), page, api::APPLICATIONS_PER_PAGE).await }
     });
     let candidates = LocalResource::new(move || {
         let id = id();
@@ -84,14 +87,18 @@ pub fn ManagePostingPage() -> impl IntoView {
     };
     let applicant_list = move || {
         Suspend::new(async move {
-            applicants.await.map(|page| {
-                if page.items.is_empty() {
+            applicants.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("applicants-empty", Key::NoApplicants);
                 }
-                page.items
+                let (total, at) = (found.total.unsigned_abs(), found.page);
+                let items = found
+                    .items
                     .into_iter()
                     .map(|application| view! { <Applicant application move_app/> })
-                    .collect_view()
+                    .collect_view();
+                let to_page = move |to| applicants_page.set(to);
+                view! { <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=to_page>{items}</Paged> }
                     .into_any()
             })
         })
@@ -167,6 +174,7 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
         ApplicationStatus::Applied | ApplicationStatus::Interviewing
     );
     let problem = RwSignal::new(false);
+    let failure = last_failure(move_app);
     let on_hire = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let Some(monthly_wage) = parse_u32(&wage.get_untracked()) else {
@@ -219,8 +227,10 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
                 <form id="hire-form" class="inset" on:submit=on_hire>
                     <label for="hire-start">{tr(Key::HireStart)}</label>
                     <input id="hire-start" type="date" bind:value=start/>
+                    <FieldError error=failure field="start_date" id="hire-start-error"/>
                     <label for="hire-wage">{tr(Key::HireWage)}</label>
                     <input id="hire-wage" type="number" inputmode="numeric" min="0" step="100" bind:value=wage/>
+                    <FieldError error=failure field="monthly_wage" id="hire-wage-error"/>
                     {move || problem.get().then(|| view! { <p class="error" role="alert">{tr(Key::ErrFillAll)}</p> })}
                     <div class="actions">
                         <button id="hire-submit" type="submit" disabled=move || pending.get()>{tr(Key::HireSubmit)}</button>
@@ -246,7 +256,8 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
     }
 }
 
-/// One suggested person; staff can refer them to the posting.
+/// One suggested person; staff can refer them to the posting, an employer
+/// can invite them to apply.
 #[component]
 fn Candidate(
     candidate: CandidateItem,
@@ -270,6 +281,8 @@ fn Candidate(
             }
         })
     };
+    let employer = session.user().is_some_and(|u| u.role == Role::Employer);
+    let invite = employer.then(|| view! { <InviteButton posting_id person_id/> });
     let phone = candidate.phone;
     view! {
         <article class="card candidate" id=format!("candidate-{person_id}")>
@@ -279,7 +292,29 @@ fn Candidate(
             <p class="tags"><SkillNames codes=candidate.skills/></p>
             <ReasonList reasons=candidate.reasons/>
             {refer_button}
+            {invite}
         </article>
+    }
+}
+
+/// Invites one candidate to apply, and says so where the employer tapped.
+#[component]
+fn InviteButton(posting_id: i64, person_id: i64) -> impl IntoView {
+    let invite = Action::new_local(move |_: &()| api::invite_candidate(posting_id, person_id));
+    let pending = invite.pending();
+    let done = move || matches!(invite.value().get(), Some(Ok(_)));
+    let answer = move || {
+        match invite.value().get()? {
+        Ok(_) => Some(view! { <p class="success" id=format!("invited-{person_id}") role="status">{tr(Key::InvitedOk)}</p> }.into_any()),
+        Err(error) => Some(view! { <ErrorView error id="invite-error"/> }.into_any()),
+    }
+    };
+    view! {
+        <button id=format!("invite-{person_id}") type="button" disabled=move || pending.get() || done()
+            on:click=move |_| { invite.dispatch_local(()); }>
+            {tr(Key::InviteButton)}
+        </button>
+        {answer}
     }
 }
 

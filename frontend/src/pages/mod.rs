@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod audit;
 mod for_me;
 mod home;
 mod inbox;
@@ -11,10 +12,13 @@ mod not_found;
 mod placements;
 mod post_job;
 mod posting;
+mod profile;
 mod refer;
+mod register;
 mod review;
 mod search;
 
+pub use audit::AuditPage;
 pub use for_me::JobsForMePage;
 pub use home::HomePage;
 pub use inbox::InboxPage;
@@ -26,6 +30,8 @@ pub use not_found::NotFound;
 pub use placements::PlacementsPage;
 pub use post_job::PostJobPage;
 pub use posting::PostingPage;
+pub use profile::ProfilePage;
 pub use refer::ReferPage;
+pub use register::RegisterPage;
 pub use review::ReviewPage;
 pub use search::JobSearchPage;

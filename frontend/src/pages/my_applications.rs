@@ -3,8 +3,8 @@
 use doorstep_shared::api::{ApplicationResponse, ApplicationSource};
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::{empty, not_registered, ApplicationStatusBadge, Async};
+use crate::api::{self, APPLICATIONS_PER_PAGE};
+use crate::components::{empty, not_registered, ApplicationStatusBadge, Async, Paged};
 use crate::format::day_of;
 use crate::i18n::{tr, Key};
 use crate::state::use_session;
@@ -22,19 +22,29 @@ pub fn MyApplicationsPage() -> impl IntoView {
 /// Loads and lists them.
 #[component]
 fn ApplicationList() -> impl IntoView {
-    let applications = LocalResource::new(|| api::list_applications(None));
+    let page = RwSignal::new(1_u32);
+    let applications = LocalResource::new(move || {
+        let page = page.get();
+        async move { api::list_applications(None, page, api::APPLICATIONS_PER_PAGE).await }
+    });
     let list = move || {
         Suspend::new(async move {
-            applications.await.map(|page| {
-                if page.items.is_empty() {
+            applications.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("applications-empty", Key::NoApplications);
                 }
-                let items = page
+                let (total, at) = (found.total.unsigned_abs(), found.page);
+                let items = found
                     .items
                     .into_iter()
                     .map(|application| view! { <MyApplication application/> })
                     .collect_view();
-                view! { <ul class="list plain" id="my-applications">{items}</ul> }.into_any()
+                view! {
+                    <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=move |to| page.set(to)>
+                        <ul class="list plain" id="my-applications">{items}</ul>
+                    </Paged>
+                }
+                .into_any()
             })
         })
     };

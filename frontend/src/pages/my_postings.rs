@@ -4,8 +4,8 @@
 use doorstep_shared::api::{PostingResponse, PostingStatus};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::{empty, Async, ErrorView, PostingCard};
+use crate::api::{self, ApiError, MANAGED_PER_PAGE};
+use crate::components::{empty, Async, ErrorView, Paged, PostingCard};
 use crate::i18n::{tr, use_i18n, Key};
 
 /// Lists the postings the caller manages, newest first.
@@ -15,9 +15,11 @@ pub fn MyPostingsPage() -> impl IntoView {
         let id = *id;
         async move { api::close_posting(id).await.map(|_| ()) }
     });
+    let page = RwSignal::new(1_u32);
     let postings = LocalResource::new(move || {
         close.version().get();
-        api::managed_postings(None, 1)
+        let page = page.get();
+        async move { api::managed_postings(None, "", page).await }
     });
     let close_error = move || match close.value().get() {
         Some(Err(error)) => Some(view! { <ErrorView error id="close-error"/> }),
@@ -25,16 +27,20 @@ pub fn MyPostingsPage() -> impl IntoView {
     };
     let list = move || {
         Suspend::new(async move {
-            postings.await.map(|page| {
-                if page.items.is_empty() {
+            postings.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("postings-empty", Key::NoPostings);
                 }
-                let cards = page
+                let (total, at) = (found.total, found.page);
+                let cards = found
                     .items
                     .into_iter()
                     .map(|posting| view! { <ManagedPosting posting close/> })
                     .collect_view();
-                view! { <div class="list" id="my-postings">{cards}</div> }.into_any()
+                view! {
+                    <Paged page=at total per_page=MANAGED_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="my-postings">{cards}</div></Paged>
+                }
+                .into_any()
             })
         })
     };

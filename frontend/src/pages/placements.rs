@@ -1,12 +1,14 @@
 //! "就业登记 / Placements": hires in the staff member's jurisdiction, with
-//! retention follow-ups at 1, 3 and 6 months.
+//! retention follow-ups at 1, 3 and 6 months. The form offers only the months
+//! not recorded yet; one whose months have not passed shows when it is due.
 
 use doorstep_shared::api::{FollowUpRequest, FollowUpResponse, PlacementResponse};
+use doorstep_shared::types::Day;
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::{empty, Async, ErrorView};
-use crate::format::parse_u32;
+use crate::api::{self, ApiError, PLACEMENTS_PER_PAGE};
+use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged};
+use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{placement_kind_key, tr, trf, Key};
 
 /// Records a follow-up: (placement id, what was found).
@@ -22,12 +24,20 @@ pub fn PlacementsPage() -> impl IntoView {
         let (id, request) = (*id, request.clone());
         async move { api::add_follow_up(id, &request).await }
     });
+    let page = RwSignal::new(1_u32);
     let placements = LocalResource::new(move || {
         record.version().get();
-        api::list_placements()
+        let page = page.get();
+        async move { api::list_placements(page).await }
     });
     // Which placement's form is open; one at a time keeps the page short.
+    // It closes once its follow-up is saved, and stays open to show a refusal.
     let open = RwSignal::new(None::<i64>);
+    Effect::new(move |_| {
+        if matches!(record.value().get(), Some(Ok(()))) {
+            open.set(None);
+        }
+    });
     let result = move || {
         Some(match record.value().get()? {
             Ok(()) => {
@@ -39,16 +49,20 @@ pub fn PlacementsPage() -> impl IntoView {
     };
     let list = move || {
         Suspend::new(async move {
-            placements.await.map(|page| {
-                if page.items.is_empty() {
+            placements.await.map(|found| {
+                if found.items.is_empty() {
                     return empty("placements-empty", Key::PlacementsEmpty);
                 }
-                let cards = page
+                let (total, at) = (found.total.unsigned_abs(), found.page);
+                let cards = found
                     .items
                     .into_iter()
                     .map(|placement| view! { <Placement placement record open/> })
                     .collect_view();
-                view! { <div class="list" id="placements">{cards}</div> }.into_any()
+                view! {
+                    <Paged page=at total per_page=PLACEMENTS_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="placements">{cards}</div></Paged>
+                }
+                .into_any()
             })
         })
     };
@@ -69,6 +83,12 @@ fn Placement(
     let id = placement.id;
     let kind = placement.kind;
     let wage = placement.monthly_wage;
+    let start = placement.start_date;
+    let left: Vec<u8> = MONTHS
+        .into_iter()
+        .filter(|m| placement.follow_ups.iter().all(|f| f.month != *m))
+        .collect();
+    let complete = left.is_empty();
     let follow_ups = placement
         .follow_ups
         .into_iter()
@@ -87,14 +107,20 @@ fn Placement(
             <ul class="plain follow-ups">{follow_ups}</ul>
             <Show
                 when=move || open.get() == Some(id)
-                fallback=move || view! {
-                    <button id=format!("follow-up-{id}") type="button" class="secondary wide"
-                        on:click=move |_| { record.clear(); open.set(Some(id)); }>
-                        {tr(Key::AddFollowUp)}
-                    </button>
+                fallback=move || {
+                    if complete {
+                        return view! { <p class="muted" id=format!("follow-ups-done-{id}")>{tr(Key::FollowUpsDone)}</p> }.into_any();
+                    }
+                    view! {
+                        <button id=format!("follow-up-{id}") type="button" class="secondary wide"
+                            on:click=move |_| { record.clear(); open.set(Some(id)); }>
+                            {tr(Key::AddFollowUp)}
+                        </button>
+                    }
+                    .into_any()
                 }
             >
-                <FollowUpForm id wage record open/>
+                <FollowUpForm id wage start left=left.clone() record open/>
             </Show>
         </article>
     }
@@ -116,14 +142,31 @@ fn FollowUpLine(follow_up: FollowUpResponse) -> impl IntoView {
     }
 }
 
-/// Month, still employed, wage and note.
+/// Month (of those `left`), still employed, wage and note.
 #[component]
-fn FollowUpForm(id: i64, wage: u32, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
-    let month = RwSignal::new("1".to_string());
+fn FollowUpForm(
+    id: i64,
+    wage: u32,
+    start: Day,
+    left: Vec<u8>,
+    record: Record,
+    open: RwSignal<Option<i64>>,
+) -> impl IntoView {
+    let today = Day::parse(&day_from_today(0)).ok();
+    let due = move |m: u8| start.plus_months(u32::from(m));
+    let is_due = move |m: u8| today.is_some_and(|t| t >= due(m));
+    let first = left
+        .iter()
+        .copied()
+        .find(|m| is_due(*m))
+        .or(left.first().copied())
+        .unwrap_or(1);
+    let month = RwSignal::new(first.to_string());
     let employed = RwSignal::new("yes".to_string());
     let current_wage = RwSignal::new(wage.to_string());
     let note = RwSignal::new(String::new());
     let pending = record.pending();
+    let failure = last_failure(record);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let still_employed = employed.get_untracked() == "yes";
@@ -141,16 +184,27 @@ fn FollowUpForm(id: i64, wage: u32, record: Record, open: RwSignal<Option<i64>>)
                 note: (!note.is_empty()).then_some(note),
             },
         ));
-        open.set(None);
     };
-    let month_options = MONTHS
-        .iter()
-        .map(|&m| view! { <option value=m.to_string()>{trf(Key::MonthN, vec![("month", m.to_string())])}</option> })
+    let month_options = left
+        .into_iter()
+        .map(|m| {
+            let label = if is_due(m) {
+                trf(Key::MonthN, vec![("month", m.to_string())])
+            } else {
+                trf(Key::MonthDueOn, vec![("month", m.to_string()), ("day", due(m).to_string())])
+            };
+            view! {
+                <option value=m.to_string() disabled=!is_due(m) prop:selected=move || month.get() == m.to_string()>
+                    {label}
+                </option>
+            }
+        })
         .collect_view();
     view! {
         <form id="fu-form" class="inset" on:submit=on_submit>
             <label for="fu-month">{tr(Key::MonthLabel)}</label>
             <select id="fu-month" on:change=move |ev| month.set(event_target_value(&ev))>{month_options}</select>
+            <FieldError error=failure field="month" id="fu-month-error"/>
             <label for="fu-employed">{tr(Key::StillEmployed)}</label>
             <select id="fu-employed" on:change=move |ev| employed.set(event_target_value(&ev))>
                 <option value="yes">{tr(Key::StillEmployed)}</option>

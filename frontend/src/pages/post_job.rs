@@ -6,7 +6,9 @@ use doorstep_shared::api::{
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{ErrorView, PostingCard, RegionPicker, SkillPicker};
+use crate::components::{
+    last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker,
+};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{demand_key, schedule_key, tr, use_i18n, Key};
 use crate::state::use_session;
@@ -61,6 +63,7 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
         }
     });
     let pending = create.pending();
+    let failure = last_failure(create);
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -120,12 +123,9 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
                 view! { <p class="error" id="post-error" role="alert">{tr(key)}</p> }.into_any(),
             );
         }
-        match create.value().get() {
-            Some(Err(error)) if !pending.get() => {
-                Some(view! { <ErrorView error id="post-error"/> }.into_any())
-            }
-            _ => None,
-        }
+        failure
+            .get()
+            .map(|error| view! { <ErrorView error id="post-error"/> }.into_any())
     };
     let schedule_options = move || {
         Schedule::ALL
@@ -145,22 +145,29 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
             <form id="post-form" on:submit=on_submit>
                 <label for="post-title">{tr(Key::JobTitle)}</label>
                 <input id="post-title" type="text" maxlength="60" bind:value=title/>
+                <FieldError error=failure field="title" id="post-title-error"/>
                 <label for="post-description">{tr(Key::JobDescription)}</label>
                 <textarea id="post-description" rows="4" maxlength="2000" bind:value=description></textarea>
+                <FieldError error=failure field="description" id="post-description-error"/>
                 <RegionPicker code=region id="post-region" label=Key::WorkRegion required=true/>
+                <FieldError error=failure field="region_code" id="post-region-error"/>
                 <SkillPicker selected=skills id="post-skills" label=Key::SkillsNeeded/>
+                <FieldError error=failure field="skills" id="post-skills-error"/>
                 <div class="pair">
                     <div>
                         <label for="post-wage-min">{tr(Key::WageMinLabel)}</label>
                         <input id="post-wage-min" type="number" inputmode="numeric" min="0" step="100" bind:value=wage_min/>
+                        <FieldError error=failure field="wage_min" id="post-wage-min-error"/>
                     </div>
                     <div>
                         <label for="post-wage-max">{tr(Key::WageMaxLabel)}</label>
                         <input id="post-wage-max" type="number" inputmode="numeric" min="0" step="100" bind:value=wage_max/>
+                        <FieldError error=failure field="wage_max" id="post-wage-max-error"/>
                     </div>
                 </div>
                 <label for="post-headcount">{tr(Key::HeadcountLabel)}</label>
                 <input id="post-headcount" type="number" inputmode="numeric" min="1" bind:value=headcount/>
+                <FieldError error=failure field="headcount" id="post-headcount-error"/>
                 <label for="post-schedule">{tr(Key::ScheduleLabel)}</label>
                 <select id="post-schedule" on:change=move |ev| schedule.set(event_target_value(&ev))>{schedule_options}</select>
                 <label for="post-physical">{tr(Key::PhysicalLabel)}</label>
@@ -175,6 +182,7 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
                 </label>
                 <label for="post-valid-until">{tr(Key::ValidUntilLabel)}</label>
                 <input id="post-valid-until" type="date" bind:value=valid_until/>
+                <FieldError error=failure field="valid_until" id="post-valid-until-error"/>
                 {error}
                 <button id="post-submit" type="submit" disabled=move || pending.get()>
                     {move || i18n.t(if pending.get() { Key::Submitting } else { Key::SubmitPosting })}

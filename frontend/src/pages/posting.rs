@@ -1,12 +1,17 @@
 //! One posting in full, with a big "申请 / Apply" button for seekers and
 //! links to the applicants for its employer and for staff.
 
-use doorstep_shared::api::{ApplicationRequest, ErrorCode, PostingResponse, PostingStatus, Role};
+use doorstep_shared::api::{
+    ApplicationRequest, ApplicationResponse, ApplicationStatus, PostingResponse, PostingStatus,
+    Role,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
-use crate::components::{Async, ErrorView, PostingStatusBadge, SkillNames};
+use crate::components::{
+    not_registered, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames,
+};
 use crate::i18n::{demand_key, schedule_key, tr, trf, use_i18n, I18n, Key};
 use crate::pages::LoginPage;
 use crate::state::use_session;
@@ -116,7 +121,9 @@ fn ManageLink(id: i64) -> impl IntoView {
     }
 }
 
-/// The apply button and its answer; visitors get the login form first.
+/// The apply button and its answer; visitors get the login form first, a
+/// seeker without a profile the way to fill it in, and a seeker who already
+/// applied the status of their application and a way to withdraw it.
 #[component]
 fn ApplyBox(posting_id: i64) -> impl IntoView {
     let i18n = use_i18n();
@@ -130,17 +137,45 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
         };
         async move { api::apply(&request).await }
     });
+    let withdraw = Action::new_local(|id: &i64| {
+        let id = *id;
+        async move {
+            api::set_application_status(id, &api::status_only(ApplicationStatus::Withdrawn)).await
+        }
+    });
+    // The seeker's current application here, asked again after each apply or withdrawal.
+    let mine = LocalResource::new(move || {
+        apply.version().get();
+        withdraw.version().get();
+        let linked = session
+            .user()
+            .is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
+        async move {
+            if !linked {
+                return None;
+            }
+            let page = api::list_applications(Some(posting_id), 1, 1).await.ok()?;
+            page.items
+                .into_iter()
+                .next()
+                .filter(|a| is_active(a.status))
+        }
+    });
     let pending = apply.pending();
     let on_click = move |_| {
         if session.user().is_none() {
             show_login.set(true);
         } else if !pending.get_untracked() {
+            withdraw.clear();
             apply.dispatch_local(posting_id);
         }
     };
     let answer = move || {
+        // A withdrawal since the last attempt replaces its answer.
+        if matches!(withdraw.value().get(), Some(Ok(()))) {
+            return None;
+        }
         let result = apply.value().get()?;
-        let linked = session.user().and_then(|u| u.person_id).is_some();
         Some(match result {
             Ok(_) => view! {
                 <div id="apply-result" class="success" role="status">
@@ -149,26 +184,70 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Err(error) => match apply_refusal(&error, linked) {
-                Some(key) => {
-                    view! { <p id="apply-result" class="error" role="alert">{tr(key)}</p> }
-                        .into_any()
-                }
-                None => view! { <div id="apply-result"><ErrorView error/></div> }.into_any(),
-            },
+            Err(error) => view! { <ErrorView error id="apply-result"/> }.into_any(),
         })
     };
-    let done = move || matches!(apply.value().get(), Some(Ok(_)));
+    let withdrawn = move || {
+        match withdraw.value().get() {
+        Some(Ok(())) => Some(view! { <p id="withdraw-result" class="success" role="status">{tr(Key::WithdrawnOk)}</p> }.into_any()),
+        Some(Err(error)) => Some(view! { <ErrorView error id="withdraw-result"/> }.into_any()),
+        None => None,
+    }
+    };
+    let apply_button = move || {
+        view! {
+            <button id="apply-button" type="button" class="big" disabled=move || pending.get()
+                on:click=on_click>
+                {move || apply_label(i18n, pending.get(), session.user().is_some())}
+            </button>
+        }
+    };
+    let state = move || {
+        Suspend::new(async move {
+            if session.unlinked_seeker() {
+                return Ok(not_registered());
+            }
+            Ok(match mine.await {
+                Some(application) => view! { <AppliedState application withdraw/> }.into_any(),
+                None => apply_button().into_any(),
+            })
+        })
+    };
     view! {
-        <button id="apply-button" type="button" class="big" disabled=move || pending.get() || done()
-            on:click=on_click>
-            {move || apply_label(i18n, pending.get(), session.user().is_some())}
-        </button>
+        <Async load=state/>
         {answer}
+        {withdrawn}
         <Show when=move || show_login.get() && session.user().is_none()>
             <LoginPage/>
         </Show>
     }
+}
+
+/// "已申请 · status", with a button to withdraw while the employer has not decided.
+#[component]
+fn AppliedState(
+    application: ApplicationResponse,
+    withdraw: Action<i64, Result<(), ApiError>>,
+) -> impl IntoView {
+    let (id, status) = (application.id, application.status);
+    let pending = withdraw.pending();
+    view! {
+        <div id="applied-state" class="applied" role="status">
+            <p>{tr(Key::AppliedMark)}" "<ApplicationStatusBadge status/></p>
+            <button id="withdraw-button" type="button" class="secondary wide" disabled=move || pending.get()
+                on:click=move |_| { withdraw.dispatch_local(id); }>
+                {tr(Key::WithdrawButton)}
+            </button>
+        </div>
+    }
+}
+
+/// Whether an application still stands (the seeker may withdraw it).
+fn is_active(status: ApplicationStatus) -> bool {
+    matches!(
+        status,
+        ApplicationStatus::Applied | ApplicationStatus::Interviewing
+    )
 }
 
 fn apply_label(i18n: I18n, pending: bool, logged_in: bool) -> &'static str {
@@ -177,23 +256,4 @@ fn apply_label(i18n: I18n, pending: bool, logged_in: bool) -> &'static str {
         (false, true) => Key::ApplyButton,
         (false, false) => Key::ApplyLogin,
     })
-}
-
-/// Turns the refusals a seeker can meet into plain words: not yet registered
-/// by civil-affairs staff, already applied, or the job stopped recruiting.
-fn apply_refusal(error: &ApiError, linked: bool) -> Option<Key> {
-    let message = match error {
-        ApiError::Server(body) => body.message.as_str(),
-        _ => "",
-    };
-    match error.code()? {
-        ErrorCode::Conflict if !linked || message.contains("not linked") => {
-            Some(Key::ErrNotRegistered)
-        }
-        ErrorCode::Conflict if message.contains("not open") || message.contains("expired") => {
-            Some(Key::ErrNotOpen)
-        }
-        ErrorCode::Conflict => Some(Key::ErrAlreadyApplied),
-        _ => None,
-    }
 }

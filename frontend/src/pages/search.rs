@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use crate::api::{self, PostingSearch, PER_PAGE};
-use crate::components::{empty, Async, Pager, PostingCard, RegionPicker};
+use crate::components::{empty, my_applied, Async, Pager, PostingCard, RegionPicker};
 use crate::format::parse_u32;
 use crate::i18n::{schedule_key, tr, trf, Key};
 
@@ -35,6 +35,7 @@ pub fn JobSearchPage() -> impl IntoView {
         let search = search.get();
         async move { api::search_postings(&search).await }
     });
+    let applied = my_applied();
 
     let initial = search.get_untracked();
     let filters_open = !initial.region.is_empty()
@@ -100,12 +101,17 @@ pub fn JobSearchPage() -> impl IntoView {
     let list = move || {
         let go_to_page = go_to_page.clone();
         Suspend::new(async move {
+            let applied = applied.await;
             results.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("search-empty", Key::NoResults);
                 }
                 let total = found.total;
-                let cards = found.items.into_iter().map(|posting| view! { <PostingCard posting/> }).collect_view();
+                let cards = found
+                    .items
+                    .into_iter()
+                    .map(|posting| view! { <PostingCard applied=applied.get(&posting.id).copied() posting/> })
+                    .collect_view();
                 view! {
                     <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![("count", total.to_string())])}</p>
                     <div class="list" id="search-results">{cards}</div>
@@ -114,6 +120,14 @@ pub fn JobSearchPage() -> impl IntoView {
                 .into_any()
             })
         })
+    };
+
+    // While a new search is in flight the old results stay, dimmed, under a loading sign.
+    let searching = RwSignal::new(false);
+    let loading_sign = move || {
+        searching
+            .get()
+            .then(|| view! { <p id="search-loading" class="loading-sign" role="status">{tr(Key::Searching)}</p> })
     };
 
     view! {
@@ -143,6 +157,9 @@ pub fn JobSearchPage() -> impl IntoView {
                 </details>
             </form>
         </section>
-        <Async load=list/>
+        {loading_sign}
+        <div id="search-answer" class:dimmed=searching aria-busy=move || searching.get().to_string()>
+            <Async load=list reloading=searching/>
+        </div>
     }
 }

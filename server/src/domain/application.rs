@@ -107,6 +107,20 @@ impl FollowUpMonth {
     pub fn get(self) -> u8 {
         self.0
     }
+
+    /// The first day this follow-up may be recorded: `month` months after the start.
+    pub fn due(self, start: Day) -> Day {
+        start.plus_months(u32::from(self.0))
+    }
+
+    /// Refuses a follow-up before its months have passed since `start`.
+    pub fn check_due(self, start: Day, today: Day) -> Result<(), Day> {
+        let due = self.due(start);
+        if today < due {
+            return Err(due);
+        }
+        Ok(())
+    }
 }
 
 /// Checks an optional free-text note: trimmed, empty is none, at most 500 characters.
@@ -205,6 +219,31 @@ mod tests {
         }
         for m in [0, 2, 4, 5, 7, 12, 255] {
             assert!(FollowUpMonth::parse(m).is_err(), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_follow_up_is_due_once_its_months_have_passed() {
+        let day = |s: &str| Day::parse(s).expect("valid");
+        // (month, start, today, accepted)
+        let cases = [
+            (1, "2026-01-31", "2026-02-27", false),
+            (1, "2026-01-31", "2026-02-28", true),
+            (3, "2026-03-10", "2026-06-09", false),
+            (3, "2026-03-10", "2026-06-10", true),
+            (6, "2026-01-01", "2026-06-30", false),
+            (6, "2026-01-01", "2026-07-01", true),
+            (6, "2026-01-01", "2027-01-01", true),
+            (6, "2026-08-31", "2027-02-27", false),
+            (6, "2026-08-31", "2027-02-28", true),
+        ];
+        for (month, start, today, accepted) in cases {
+            let m = FollowUpMonth::parse(month).expect("month");
+            let got = m.check_due(day(start), day(today));
+            assert_eq!(got.is_ok(), accepted, "{month} months from {start} on {today}");
+            if let Err(due) = got {
+                assert_eq!(due, m.due(day(start)));
+            }
         }
     }
 

@@ -186,9 +186,28 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
     Scored { score, distance_km }
 }
 
-/// The plain reasons behind a candidate's score, one per part that counted.
-/// `skill_name` gives the (Chinese, English) names of a skill code.
-pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String)) -> Vec<Reason> {
+/// Who reads a reason: the seeker ("符合您的时间安排") or an employer or staff
+/// member reading about the seeker ("符合该求职者的时间安排").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Seeker,
+    Employer,
+}
+
+impl Audience {
+    /// Who "the seeker" is in this audience's words: (Chinese, English).
+    fn seeker(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Seeker => ("您", "you"),
+            Self::Employer => ("该求职者", "the seeker"),
+        }
+    }
+}
+
+/// The plain reasons behind a candidate's score, one per part that counted,
+/// worded for `audience`. `skill_name` gives the (Chinese, English) names of a skill code.
+pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String), audience: Audience) -> Vec<Reason> {
+    let (who, who_en) = audience.seeker();
     let mut reasons = Vec::new();
     let met: Vec<&SkillCode> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
     if !met.is_empty() {
@@ -224,11 +243,13 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
     }
 
     if c.text > 0.0 {
-        reasons.push(reason(ReasonKind::Text, "与您想找的工作相关".into(), "matches what you are looking for".into()));
+        let en = if audience == Audience::Seeker { "matches what you are looking for" } else { "matches what the seeker is looking for" };
+        reasons.push(reason(ReasonKind::Text, format!("与{who}想找的工作相关"), en.into()));
     }
     if p.schedules.is_some() {
         let (zh, en) = schedule_names(c.schedule);
-        reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合您的时间安排"), format!("{en}, fits your schedule")));
+        let whose = if audience == Audience::Seeker { "your".to_string() } else { format!("{who_en}'s") };
+        reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合{who}的时间安排"), format!("{en}, fits {whose} schedule")));
     }
     if p.needs_accessible && c.accessible {
         reasons.push(reason(ReasonKind::Accessible, "无障碍工作场所".into(), "accessible workplace".into()));
@@ -299,11 +320,38 @@ mod tests {
 
     #[test]
     fn reasons_are_plain_and_true() {
-        let r = reasons(&profile(), &candidate(&["sewing"], 3.2), &names);
+        let r = reasons(&profile(), &candidate(&["sewing"], 3.2), &names, Audience::Seeker);
         let details: Vec<&str> = r.iter().map(|r| r.detail.as_str()).collect();
         assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
         assert_eq!(r[0].detail_en, "has sewing");
         assert_eq!(r[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
+    }
+
+    #[test]
+    fn reasons_speak_to_the_seeker_or_about_them() {
+        let mut p = profile();
+        p.schedules = Some(vec![Schedule::FullTime]);
+        let mut c = candidate(&["sewing"], 3.2);
+        c.text = 0.5;
+        let schedule_and_text = |audience| {
+            let r = reasons(&p, &c, &names, audience);
+            let picked: Vec<(String, String)> = r
+                .into_iter()
+                .filter(|r| matches!(r.kind, ReasonKind::Schedule | ReasonKind::Text))
+                .map(|r| (r.detail, r.detail_en))
+                .collect();
+            picked
+        };
+
+        let to_seeker = schedule_and_text(Audience::Seeker);
+        let to_employer = schedule_and_text(Audience::Employer);
+
+        assert_eq!(to_seeker[0].0, "与您想找的工作相关");
+        assert!(to_seeker[1].0.ends_with("符合您的时间安排") && to_seeker[1].1.ends_with("fits your schedule"), "{to_seeker:?}");
+        assert_eq!(to_employer[0], ("与该求职者想找的工作相关".into(), "matches what the seeker is looking for".into()));
+        assert!(to_employer[1].0.ends_with("符合该求职者的时间安排"), "{to_employer:?}");
+        assert!(to_employer[1].1.ends_with("fits the seeker's schedule"), "{to_employer:?}");
+        assert!(to_employer.iter().all(|(zh, _)| !zh.contains('您')));
     }
 
     #[test]

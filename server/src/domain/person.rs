@@ -1,7 +1,7 @@
 //! A person record parsed from the wire: every field checked, every error
 //! collected so staff fix a form in one round trip.
 
-use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences};
+use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences, ProfileRequest};
 use doorstep_shared::types::{IdCardNumber, Phone, RegionCode, SkillCode};
 
 use super::{resolve_skills, FieldErrors};
@@ -16,7 +16,10 @@ pub struct PersonDraft {
     pub gender: Gender,
     pub birth_year: u16,
     pub home_region: RegionCode,
+    /// Verified by staff: the categories that count for priority and figures.
     pub categories: Vec<AssistanceCategory>,
+    /// Claimed by the person, not verified yet; never among `categories`.
+    pub claimed_categories: Vec<AssistanceCategory>,
     pub disability_grade: Option<u8>,
     pub skills: Vec<SkillCode>,
     pub preferences: Preferences,
@@ -77,6 +80,7 @@ pub fn parse_person(
             birth_year: req.birth_year,
             home_region,
             categories,
+            claimed_categories: Vec::new(),
             disability_grade: req.disability_grade,
             skills: skill_codes,
             preferences,
@@ -84,6 +88,58 @@ pub fn parse_person(
         }),
         _ => Err(errors),
     }
+}
+
+/// What a seeker's own profile keeps from the record on file.
+#[derive(Debug, Clone, Default)]
+pub struct OnRecord {
+    /// The ID-card number, used when the form leaves it blank.
+    pub id_number: Option<String>,
+    /// Categories staff verified; the seeker cannot change them.
+    pub verified: Vec<AssistanceCategory>,
+}
+
+/// Checks a seeker's own profile with the same rules as staff's form. Their
+/// categories stay claims, except those staff already verified; the phone is
+/// the account's. Claims take part in the checks (a disability grade needs a
+/// disabled category, claimed or verified).
+pub fn parse_own_profile(
+    req: ProfileRequest,
+    phone: &str,
+    on_record: &OnRecord,
+    regions: &RegionTree,
+    skills: &SkillCatalog,
+    this_year: u16,
+) -> Result<PersonDraft, FieldErrors> {
+    let verified = on_record.verified.as_slice();
+    let mut categories = req.claimed_categories.clone();
+    categories.extend_from_slice(verified);
+    let typed = req.id_number.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let as_staff_form = PersonRequest {
+        name: req.name,
+        id_number: typed.or_else(|| on_record.id_number.clone()).unwrap_or_default(),
+        phone: phone.to_string(),
+        gender: req.gender,
+        birth_year: req.birth_year,
+        home_region: req.home_region,
+        categories,
+        disability_grade: req.disability_grade,
+        skills: req.skills,
+        preferences: req.preferences,
+        consent_to_share: req.consent_to_share,
+    };
+    let mut draft = parse_person(as_staff_form, regions, skills, this_year)?;
+    draft.claimed_categories = settle_claims(req.claimed_categories, verified);
+    draft.categories.retain(|c| verified.contains(c));
+    Ok(draft)
+}
+
+/// The claims still open once `verified` are verified: sorted, deduplicated.
+pub fn settle_claims(mut claims: Vec<AssistanceCategory>, verified: &[AssistanceCategory]) -> Vec<AssistanceCategory> {
+    claims.retain(|c| !verified.contains(c));
+    claims.sort();
+    claims.dedup();
+    claims
 }
 
 /// The request that would recreate `draft`, so an update goes through the same checks.
@@ -192,6 +248,39 @@ mod tests {
         let mut req = valid();
         req.birth_year = 1950;
         assert_eq!(parse(req).expect_err("invalid").0[0].0, "birth_year");
+    }
+
+    #[test]
+    fn a_seekers_own_categories_stay_claims_until_verified() {
+        let regions = RegionTree::new(bundled_regions().expect("regions"));
+        let skills = SkillCatalog::new(bundled_skills().expect("skills"));
+        let own = ProfileRequest {
+            name: "王秀英".into(),
+            id_number: Some("11010519491231002X".into()),
+            gender: Gender::Female,
+            birth_year: 1949,
+            home_region: "610902".into(),
+            claimed_categories: vec![AssistanceCategory::Disabled, AssistanceCategory::Dibao, AssistanceCategory::Disabled],
+            disability_grade: Some(3),
+            skills: vec!["缝纫".into()],
+            preferences: Preferences::default(),
+            consent_to_share: true,
+        };
+        let fresh = parse_own_profile(own.clone(), "13800001234", &OnRecord::default(), &regions, &skills, 2026).expect("valid");
+        assert_eq!((fresh.categories.clone(), fresh.claimed_categories.clone()), (vec![], vec![AssistanceCategory::Dibao, AssistanceCategory::Disabled]));
+        assert_eq!(fresh.phone.as_ref(), "13800001234");
+
+        let on_record = OnRecord { id_number: Some("11010519491231002X".into()), verified: vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated] };
+        let blank_id = ProfileRequest { id_number: Some(" ".into()), ..own.clone() };
+        let later = parse_own_profile(blank_id, "13800001234", &on_record, &regions, &skills, 2026).expect("blank keeps the number");
+        assert_eq!(later.id_number.as_ref(), "11010519491231002X");
+        assert_eq!(later.categories, vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated], "verified ones stay verified");
+        assert_eq!(later.claimed_categories, vec![AssistanceCategory::Disabled]);
+
+        let no_disability = ProfileRequest { claimed_categories: vec![], id_number: None, ..own };
+        let errors = parse_own_profile(no_disability, "13800001234", &OnRecord::default(), &regions, &skills, 2026).expect_err("invalid");
+        let fields: Vec<&str> = errors.0.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, vec!["id_number", "disability_grade"], "a first profile needs the number");
     }
 
     #[test]

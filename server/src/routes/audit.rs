@@ -1,31 +1,29 @@
 //! `GET /api/v1/audit`: the audit log, for administrators.
 
 use actix_web::web;
-use doorstep_shared::api::{AuditEntryResponse, AuditPage, ErrorCode};
+use doorstep_shared::api::{AuditEntryResponse, AuditPage};
 use serde::Deserialize;
 
 use crate::auth::AdminUser;
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::storage::{list_audit, Db};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
-    /// Entries to return, 1 to 500 (default 100).
-    limit: Option<u32>,
-    /// Entries to skip.
-    offset: Option<u32>,
+    /// Page number from 1.
+    page: Option<u32>,
+    /// Page size, 1 to 200 (default 50).
+    per_page: Option<u32>,
 }
 
 /// The newest audit entries first.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, body = AuditPage), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
 pub async fn list_audit_handler(_admin: AdminUser, query: web::Query<AuditQuery>, db: web::Data<Db>) -> Result<web::Json<AuditPage>, ApiError> {
-    let limit = query.limit.unwrap_or(100);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "limit must be 1 to 500", &["limit"]));
-    }
-    let (rows, total) = list_audit(&db, i64::from(limit), i64::from(query.offset.unwrap_or(0))).await?;
+    let paging = Paging::parse(query.page, query.per_page, 50, 200)?;
+    let (rows, total) = list_audit(&db, paging.limit(), paging.offset()).await?;
     let items = rows
         .into_iter()
         .map(|r| AuditEntryResponse {
@@ -38,5 +36,5 @@ pub async fn list_audit_handler(_admin: AdminUser, query: web::Query<AuditQuery>
             at: r.at,
         })
         .collect();
-    Ok(web::Json(AuditPage { items, total }))
+    Ok(web::Json(AuditPage { items, total, page: paging.page, per_page: paging.per_page }))
 }

@@ -85,7 +85,7 @@ pub async fn register(
     let id = match insert_user(&db, &new).await {
         Ok(id) => id,
         Err(InsertUserError::UsernameTaken) => {
-            return Err(ApiError::with_fields(ErrorCode::Conflict, "this phone number is already registered", &["phone"]))
+            return Err(ApiError::with_fields(ErrorCode::PhoneTaken, "this phone number is already registered", &["phone"]))
         }
         Err(InsertUserError::PersonTaken) => return Err(anyhow::anyhow!("a new account cannot take a person link").into()),
         Err(InsertUserError::Unexpected(e)) => return Err(e.into()),

@@ -1,12 +1,13 @@
 //! Employers: registered by staff, read by staff and by their own users.
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse, ErrorCode};
+use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse};
 use doorstep_shared::types::Phone;
 use serde::Deserialize;
 
 use crate::auth::{manages_employer, CurrentUser, StaffScope};
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
 use crate::storage::{get_employer, insert_employer, list_employers, Db, EmployerRecord, NewEmployer};
@@ -70,15 +71,10 @@ pub struct EmployersQuery {
 /// Lists employers in the caller's jurisdiction.
 #[utoipa::path(get, path = "/api/v1/employers", tag = "employers", params(EmployersQuery), responses((status = 200, body = EmployerPage)))]
 pub async fn list_employers_handler(scope: StaffScope, query: web::Query<EmployersQuery>, db: web::Data<Db>) -> Result<web::Json<EmployerPage>, ApiError> {
-    let page = query.page.unwrap_or(1).max(1);
-    let per_page = query.per_page.unwrap_or(50);
-    if !(1..=200).contains(&per_page) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 200", &["per_page"]));
-    }
-    let offset = i64::from(page - 1) * i64::from(per_page);
-    let (rows, total) = list_employers(&db, scope.prefix(), i64::from(per_page), offset).await?;
+    let paging = Paging::parse(query.page, query.per_page, 50, 200)?;
+    let (rows, total) = list_employers(&db, scope.prefix(), paging.limit(), paging.offset()).await?;
     let items = rows.into_iter().map(to_response).collect();
-    Ok(web::Json(EmployerPage { items, total }))
+    Ok(web::Json(EmployerPage { items, total, page: paging.page, per_page: paging.per_page }))
 }
 
 /// One employer: staff in jurisdiction, admin, or the employer's own users.

@@ -8,6 +8,7 @@ pub mod health;
 pub mod inbox;
 pub mod matching;
 pub mod openapi;
+pub mod paging;
 pub mod people;
 pub mod placements;
 pub mod postings;

@@ -205,7 +205,7 @@ mod tests {
         for _ in 0..400 {
             let req = request(&mut rng);
             let (cells, cells_total) = skill_hits(&searcher, &columns, f, &req).expect("cells");
-            let skill_query = relevance_query(f, &req.relevance.skills, &[]).expect("skills make a query");
+            let skill_query = relevance_query(f, &req.relevance.skills, &Default::default()).expect("skills make a query");
             let (query, query_total) = collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
             assert_eq!(cells_total, query_total, "count for {req:?}");
             let got: Vec<_> = cells.iter().map(|h| h.1).collect();

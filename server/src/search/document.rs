@@ -5,7 +5,7 @@
 
 use tantivy::TantivyDocument;
 
-use super::schema::PostingFields;
+use super::schema::{ideographs, PostingFields};
 use crate::reference::SkillCatalog;
 use crate::storage::StoredPosting;
 
@@ -21,6 +21,12 @@ pub fn to_document(p: &StoredPosting, f: &PostingFields, skills: &SkillCatalog) 
         body.push_str(&skills.all_terms(code.as_ref()).join(" "));
     }
     doc.add_text(f.body, &body);
+    for ch in ideographs(&c.title) {
+        doc.add_text(f.title_chars, &ch);
+    }
+    for ch in ideographs(&body) {
+        doc.add_text(f.body_chars, &ch);
+    }
     for code in &c.skills {
         doc.add_text(f.skills, code.as_ref());
     }

@@ -19,7 +19,7 @@ use super::columns::{IndexedPosting, SegmentColumns};
 use super::fill::nearest;
 use super::index::PostingIndex;
 use super::request::{Ranking, Relevance, SearchRequest};
-use super::terms::{filter_only_query, relevance_query, scope_query, text_tokens, zero_scored};
+use super::terms::{filter_only_query, relevance_query, scope_query, text_terms, zero_scored};
 use crate::domain::Point;
 
 /// One hit: relevance (BM25 over skills and text; 0 when none asked), the
@@ -58,11 +58,11 @@ impl PostingIndex {
         let f = &self.fields;
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let tokens = req.relevance.text.as_deref().map(|t| text_tokens(&self.index, t)).unwrap_or_default();
-        let relevance = relevance_query(f, &req.relevance.skills, &tokens);
+        let text = req.relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
+        let relevance = relevance_query(f, &req.relevance.skills, &text);
         let has_relevance = relevance.is_some();
         let scope = scope_query(f, &req.filters);
-        let skills_only = tokens.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
+        let skills_only = text.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
         let (mut addresses, total) = match (relevance, scope) {
             (Some(_), None) if skills_only => skill_hits(&searcher, &columns, f, req)?,
             (Some(r), Some(scope)) => collect(&searcher, &columns, f, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
@@ -85,8 +85,8 @@ impl PostingIndex {
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let tokens = relevance.text.as_deref().map(|t| text_tokens(&self.index, t)).unwrap_or_default();
-        let Some(query) = relevance_query(&self.fields, &relevance.skills, &tokens) else { return Ok(Vec::new()) };
+        let text = relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
+        let Some(query) = relevance_query(&self.fields, &relevance.skills, &text) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
     }

@@ -17,6 +17,11 @@ pub struct PostingFields {
     pub title: Field,
     /// Description plus the names and synonyms of the required skills.
     pub body: Field,
+    /// Each Chinese character of the title once (`ideographs`): one-character
+    /// words (茶, 鞋, 厂) are found inside longer ones (采茶工, 制鞋, 电子厂).
+    pub title_chars: Field,
+    /// Each Chinese character of the body once.
+    pub body_chars: Field,
     pub skills: Field,
     /// Every prefix of the site's region code: 61, 6109, 610902, 610902001.
     pub regions: Field,
@@ -50,6 +55,8 @@ pub fn build_schema() -> (Schema, PostingFields) {
         // Fast (raw) as well, so results are read from columns, not the doc store.
         title: b.add_text_field("title", text(true).set_fast("raw")),
         body: b.add_text_field("body", text(false)),
+        title_chars: b.add_text_field("title_chars", STRING),
+        body_chars: b.add_text_field("body_chars", STRING),
         skills: b.add_text_field("skills", STRING | STORED | FAST),
         regions: b.add_text_field("regions", STRING),
         region_code: b.add_text_field("region_code", STRING | STORED | FAST),
@@ -74,4 +81,34 @@ pub fn jieba_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .build()
+}
+
+/// The distinct Chinese characters of `text`, in order of first appearance:
+/// what the `*_chars` fields hold, and what a one-character query word is
+/// looked up as.
+pub fn ideographs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in text.chars().filter(|&c| is_ideograph(c)) {
+        let s = c.to_string();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Whether `c` is a CJK unified ideograph (the basic block and extension A).
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ideographs;
+
+    #[test]
+    fn ideographs_are_the_distinct_chinese_characters_in_order() {
+        assert_eq!(ideographs("采茶工 tea 采茶，2人"), vec!["采", "茶", "工", "人"]);
+        assert!(ideographs("abc 123 ，。").is_empty());
+    }
 }

@@ -1,5 +1,5 @@
 //! The tantivy queries a request runs: relevance from skill codes and
-//! jieba-tokenised text, the term filters (region, skill) as zero-scored
+//! jieba-tokenised text (one-character words by character), the term filters (region, skill) as zero-scored
 //! must-clauses, and what drives a search without relevance. The column
 //! filters and the ranking are the collector's (`collector.rs`).
 //!
@@ -14,37 +14,65 @@ use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, Term};
 
 use super::request::{Filters, SKILL_BOOST, TITLE_BOOST};
-use super::schema::{PostingFields, JIEBA};
+use super::schema::{is_ideograph, PostingFields, JIEBA};
 
-/// Skill codes (strong) and text tokens in title (stronger) and body.
-pub(super) fn relevance_query(f: &PostingFields, skills: &[String], tokens: &[String]) -> Option<Box<dyn Query>> {
+/// The words of user text a search looks up: jieba words of two or more
+/// characters (or Latin and digits) in `title`/`body`, and one-character
+/// Chinese words (茶, 鞋, 厂) in `title_chars`/`body_chars`, so they are found
+/// inside the longer words jieba indexed them in (采茶工, 制鞋, 电子厂).
+#[derive(Debug, Default)]
+pub(super) struct TextTerms {
+    pub words: Vec<String>,
+    pub chars: Vec<String>,
+}
+
+impl TextTerms {
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.chars.is_empty()
+    }
+}
+
+/// One-character words that carry no subject: particles, pronouns and the
+/// verbs of "我想在附近找个工作". Every other one-character word is searched.
+const PARTICLES: &str = "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
+
+/// Skill codes (strong) and text in title (stronger) and body.
+pub(super) fn relevance_query(f: &PostingFields, skills: &[String], text: &TextTerms) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for code in skills {
         let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
         clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST))));
     }
-    for token in tokens {
-        let title = TermQuery::new(Term::from_field_text(f.title, token), IndexRecordOption::WithFreqs);
-        let body = TermQuery::new(Term::from_field_text(f.body, token), IndexRecordOption::WithFreqs);
+    let words = text.words.iter().map(|w| (f.title, f.body, w, IndexRecordOption::WithFreqs));
+    let chars = text.chars.iter().map(|c| (f.title_chars, f.body_chars, c, IndexRecordOption::Basic));
+    for (title, body, token, option) in words.chain(chars) {
+        let title = TermQuery::new(Term::from_field_text(title, token), option);
+        let body = TermQuery::new(Term::from_field_text(body, token), option);
         clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST))));
         clauses.push((Occur::Should, Box::new(body)));
     }
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
-/// jieba tokens of user text, without one-character particles (的, 想, 在).
-pub(super) fn text_tokens(index: &Index, text: &str) -> Vec<String> {
-    let Some(mut analyzer) = index.tokenizers().get(JIEBA) else { return Vec::new() };
+/// jieba words of user text: longer words as they are, one-character
+/// Chinese words apart, particles (的, 想, 在) dropped.
+pub(super) fn text_terms(index: &Index, text: &str) -> TextTerms {
+    let mut out = TextTerms::default();
+    let Some(mut analyzer) = index.tokenizers().get(JIEBA) else { return out };
     let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
     while let Some(token) = stream.next() {
         let t = token.text.clone();
-        let keep = t.chars().count() >= 2 || t.chars().all(|c| c.is_ascii_alphanumeric());
-        if keep && !out.contains(&t) {
-            out.push(t);
+        let mut chars = t.chars();
+        let list = match (chars.next(), chars.next()) {
+            (Some(c), None) if is_ideograph(c) && !PARTICLES.contains(c) => &mut out.chars,
+            (Some(_), Some(_)) => &mut out.words,
+            _ if t.chars().all(|c| c.is_ascii_alphanumeric()) => &mut out.words,
+            _ => continue,
+        };
+        if !list.contains(&t) && list.len() < 32 {
+            list.push(t);
         }
     }
-    out.truncate(32);
     out
 }
 

@@ -27,7 +27,10 @@ pub struct StoredPerson {
     pub disability_grade: Option<u8>,
     pub preferences: Preferences,
     pub consent_to_share: bool,
+    /// Verified by staff.
     pub categories: Vec<AssistanceCategory>,
+    /// Claimed by the person, not verified yet.
+    pub claimed_categories: Vec<AssistanceCategory>,
     pub skills: Vec<SkillCode>,
     pub created_at: i64,
     pub updated_at: i64,
@@ -44,6 +47,7 @@ impl StoredPerson {
             birth_year: self.birth_year,
             home_region: self.home_region.clone(),
             categories: self.categories.clone(),
+            claimed_categories: self.claimed_categories.clone(),
             disability_grade: self.disability_grade,
             skills: self.skills.clone(),
             preferences: self.preferences.clone(),
@@ -75,7 +79,7 @@ struct PersonRow {
 }
 
 impl PersonRow {
-    fn decode(self, categories: Vec<AssistanceCategory>, skills: Vec<SkillCode>) -> anyhow::Result<StoredPerson> {
+    fn decode(self, lists: PersonLists) -> anyhow::Result<StoredPerson> {
         let d = RowDecoder::new("people", self.id);
         Ok(StoredPerson {
             id: self.id,
@@ -95,12 +99,21 @@ impl PersonRow {
                 needs_accessible: d.flag("needs_accessible", self.needs_accessible)?,
             },
             consent_to_share: d.flag("consent_to_share", self.consent_to_share)?,
-            categories,
-            skills,
+            categories: lists.verified,
+            claimed_categories: lists.claimed,
+            skills: lists.skills,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
     }
+}
+
+/// A person's rows in the list tables.
+#[derive(Default)]
+struct PersonLists {
+    verified: Vec<AssistanceCategory>,
+    claimed: Vec<AssistanceCategory>,
+    skills: Vec<SkillCode>,
 }
 
 /// Column values of a person: the ID-card number sealed (encrypted, blind-indexed, masked).
@@ -117,6 +130,7 @@ pub struct PersonValues {
     pub preferences: Preferences,
     pub consent_to_share: bool,
     pub categories: Vec<AssistanceCategory>,
+    pub claimed_categories: Vec<AssistanceCategory>,
     pub skills: Vec<SkillCode>,
 }
 
@@ -136,6 +150,7 @@ impl PersonValues {
             preferences: draft.preferences.clone(),
             consent_to_share: draft.consent_to_share,
             categories: draft.categories.clone(),
+            claimed_categories: draft.claimed_categories.clone(),
             skills: draft.skills.clone(),
         })
     }
@@ -167,8 +182,18 @@ const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year
      max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, consent_to_share, created_at, updated_at";
 
 /// Inserts a person; `actor` is recorded as creator and in the audit log.
-#[tracing::instrument(skip_all, fields(person_id = tracing::field::Empty))]
 pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64, WritePersonError> {
+    insert_linked(db, v, actor, None).await
+}
+
+/// Inserts the person a seeker describes and links it to their account, in
+/// one transaction; an account already linked is refused as stale.
+pub async fn insert_own_person(db: &Db, v: &PersonValues, user_id: i64) -> Result<i64, WritePersonError> {
+    insert_linked(db, v, user_id, Some(user_id)).await
+}
+
+#[tracing::instrument(skip_all, fields(person_id = tracing::field::Empty))]
+async fn insert_linked(db: &Db, v: &PersonValues, actor: i64, owner: Option<i64>) -> Result<i64, WritePersonError> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let insert = sqlx::query(
@@ -188,6 +213,17 @@ pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64,
     };
     tracing::Span::current().record("person_id", id);
     insert_lists(&mut tx, id, v).await?;
+    if let Some(user_id) = owner {
+        let linked = sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
+            .bind(id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await
+            .context("link person to account")?;
+        if linked.rows_affected() == 0 {
+            return Err(WritePersonError::Stale);
+        }
+    }
     append_audit(&mut tx, actor, "person.create", "person", id).await?;
     tx.commit().await.context("commit person")?;
     Ok(id)
@@ -250,10 +286,12 @@ fn bind_columns<'q>(q: AnyQuery<'q>, v: &'q PersonValues) -> AnyQuery<'q> {
 }
 
 async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
-    for category in &v.categories {
-        sqlx::query("INSERT INTO person_categories (person_id, category) VALUES ($1, $2)")
+    let verified = v.categories.iter().map(|c| (c, 1_i64));
+    for (category, flag) in verified.chain(v.claimed_categories.iter().map(|c| (c, 0))) {
+        sqlx::query("INSERT INTO person_categories (person_id, category, verified) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(category.as_str())
+            .bind(flag)
             .execute(&mut *conn)
             .await
             .context("insert person category")?;
@@ -314,7 +352,10 @@ pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> 
     let mut conditions = vec![format!("home_region LIKE {}", p.one())];
     let mut binds: Vec<String> = vec![format!("{}%", f.region_prefix)];
     if let Some(c) = f.category {
-        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.category = {})", p.one()));
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.verified = 1 AND c.category = {})",
+            p.one()
+        ));
         binds.push(c.as_str().to_string());
     }
     if let Some(s) = &f.skill {
@@ -341,7 +382,7 @@ pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> 
 }
 
 /// Makes `%` and `_` in user text match themselves.
-fn escape_like(s: &str) -> String {
+pub(super) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
@@ -351,9 +392,10 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
         return Ok(Vec::new());
     }
     let in_list = Placeholders::default().list(rows.len());
-    let categories_sql = format!("SELECT person_id, category FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
+    let categories_sql =
+        format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
     let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
-    let mut categories = sqlx::query_as::<_, (i64, String)>(&categories_sql);
+    let mut categories = sqlx::query_as::<_, (i64, String, i64)>(&categories_sql);
     let mut skills = sqlx::query_as::<_, (i64, String)>(&skills_sql);
     for r in &rows {
         categories = categories.bind(r.id);
@@ -361,19 +403,24 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
     }
     let categories = categories.fetch_all(db.pool()).await.context("load person categories")?;
     let skills = skills.fetch_all(db.pool()).await.context("load person skills")?;
-    let mut by_person: HashMap<i64, (Vec<AssistanceCategory>, Vec<SkillCode>)> = HashMap::new();
-    for (id, category) in categories {
-        let category = RowDecoder::new("person_categories", id).spelled("category", &category, AssistanceCategory::parse)?;
-        by_person.entry(id).or_default().0.push(category);
+    let mut by_person: HashMap<i64, PersonLists> = HashMap::new();
+    for (id, category, verified) in categories {
+        let d = RowDecoder::new("person_categories", id);
+        let category = d.spelled("category", &category, AssistanceCategory::parse)?;
+        let lists = by_person.entry(id).or_default();
+        match d.flag("verified", verified)? {
+            true => lists.verified.push(category),
+            false => lists.claimed.push(category),
+        }
     }
     for (id, skill) in skills {
         let skill = RowDecoder::new("person_skills", id).skill("skill_code", &skill)?;
-        by_person.entry(id).or_default().1.push(skill);
+        by_person.entry(id).or_default().skills.push(skill);
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let (categories, skills) = by_person.remove(&row.id).unwrap_or_default();
-        out.push(row.decode(categories, skills)?);
+        let lists = by_person.remove(&row.id).unwrap_or_default();
+        out.push(row.decode(lists)?);
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@ use doorstep_shared::api::{PhysicalDemand, PostingStatus, Schedule};
 use doorstep_shared::types::{RegionCode, SkillCode};
 use sqlx::AnyConnection;
 
+use super::people::escape_like;
 use super::{append_change, Db, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
 use crate::domain::{Point, PostingDraft};
@@ -269,26 +270,42 @@ pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::R
 }
 
 /// Postings of employers in a region prefix with a status, newest first (review queues, "my postings").
-pub async fn list_postings_by(db: &Db, employer_region_prefix: &str, employer_id: Option<i64>, status: Option<PostingStatus>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
+/// Which managed postings to list; every value is bound, never spliced.
+#[derive(Debug, Default)]
+pub struct ManagedFilter {
+    /// The employer's region code prefix (empty: everywhere).
+    pub employer_region_prefix: String,
+    pub employer_id: Option<i64>,
+    pub status: Option<PostingStatus>,
+    /// Part of the title.
+    pub title: Option<String>,
+}
+
+pub async fn list_postings_by(db: &Db, f: &ManagedFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
     let mut p = Placeholders::default();
     let mut conditions = vec![format!("e.region_code LIKE {}", p.one())];
-    if status.is_some() {
+    let mut texts = vec![format!("{}%", f.employer_region_prefix)];
+    if let Some(s) = f.status {
         conditions.push(format!("p.status = {}", p.one()));
+        texts.push(s.as_str().to_string());
     }
-    if employer_id.is_some() {
+    if let Some(t) = &f.title {
+        conditions.push(format!("p.title LIKE {} ESCAPE '\\'", p.one()));
+        texts.push(format!("%{}%", escape_like(t)));
+    }
+    if f.employer_id.is_some() {
         conditions.push(format!("p.employer_id = {}", p.one()));
     }
     let where_clause = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause}");
     let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
-    let prefix = format!("{employer_region_prefix}%");
-    let mut q = sqlx::query_as::<_, (i64,)>(&sql).bind(&prefix);
-    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql).bind(&prefix);
-    if let Some(s) = status {
-        q = q.bind(s.as_str());
-        cq = cq.bind(s.as_str());
+    let mut q = sqlx::query_as::<_, (i64,)>(&sql);
+    let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for t in &texts {
+        q = q.bind(t);
+        cq = cq.bind(t);
     }
-    if let Some(e) = employer_id {
+    if let Some(e) = f.employer_id {
         q = q.bind(e);
         cq = cq.bind(e);
     }

@@ -111,6 +111,10 @@ pub struct ApplicationPage {
     pub items: Vec<ApplicationResponse>,
     /// Matching applications in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }
 
 /// Tells whether a placement is near home or transfer employment.
@@ -198,6 +202,10 @@ pub struct PlacementPage {
     pub items: Vec<PlacementResponse>,
     /// Matching placements in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }
 
 /// Runs the push for the caller's jurisdiction (`POST /api/v1/push`).
@@ -248,14 +256,42 @@ pub struct InboxItem {
     pub score: f64,
     /// Why it was pushed.
     pub reasons: Vec<Reason>,
+    /// Whether the employer invited the seeker to apply.
+    #[serde(default)]
+    pub invited: bool,
     /// Pushed, seconds since the Unix epoch.
     pub created_at: i64,
+}
+
+/// Invites a suggested candidate to apply (`POST /api/v1/postings/{id}/invitations`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InvitationRequest {
+    /// The person invited; they must have agreed to be shown to employers.
+    pub person_id: i64,
+}
+
+/// Says an invitation is in the person's inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationResponse {
+    /// The posting.
+    pub posting_id: i64,
+    /// The person invited.
+    pub person_id: i64,
 }
 
 /// Lists inbox items, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxResponse {
-    /// The items.
+    /// The items on this page.
     pub items: Vec<InboxItem>,
+    /// Items in all.
+    pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }

@@ -30,4 +30,8 @@ pub struct AuditPage {
     pub items: Vec<AuditEntryResponse>,
     /// Number of entries in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }

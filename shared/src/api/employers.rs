@@ -61,4 +61,8 @@ pub struct EmployerPage {
     pub items: Vec<EmployerResponse>,
     /// Number of matching employers in all.
     pub total: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
 }

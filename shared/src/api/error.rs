@@ -28,6 +28,26 @@ pub enum ErrorCode {
     Conflict,
     /// A person with the same ID-card number is already registered.
     DuplicatePerson,
+    /// The person already has an active application to this posting.
+    AlreadyApplied,
+    /// The posting is not open for applications (under review, filled, closed or expired).
+    PostingNotOpen,
+    /// The seeker has not filled in their own profile yet (no person record).
+    ProfileMissing,
+    /// The phone number already belongs to an account.
+    PhoneTaken,
+    /// Someone else changed the record meanwhile; reloading shows the new state.
+    ChangedMeanwhile,
+    /// The status move is not allowed from where the record stands now.
+    MoveNotAllowed,
+    /// The posting has hired everyone it needs.
+    HeadcountReached,
+    /// This follow-up month is already recorded.
+    AlreadyRecorded,
+    /// The follow-up is due later: its months have not passed since the start.
+    TooEarly,
+    /// The person has not agreed to be shown to employers.
+    NoConsent,
     /// Too many attempts; retry later.
     RateLimited,
     /// Something failed on the server; the details are in its logs.
@@ -39,13 +59,23 @@ impl ErrorCode {
     pub fn http_status(self) -> u16 {
         match self {
             Self::InvalidJson | Self::InvalidParameter => 400,
-            Self::ValidationFailed => 422,
+            Self::ValidationFailed | Self::TooEarly => 422,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::Unauthenticated => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
-            Self::Conflict | Self::DuplicatePerson => 409,
+            Self::Conflict
+            | Self::DuplicatePerson
+            | Self::AlreadyApplied
+            | Self::PostingNotOpen
+            | Self::ProfileMissing
+            | Self::PhoneTaken
+            | Self::ChangedMeanwhile
+            | Self::MoveNotAllowed
+            | Self::HeadcountReached
+            | Self::AlreadyRecorded
+            | Self::NoConsent => 409,
             Self::RateLimited => 429,
             Self::Internal => 500,
         }

@@ -161,6 +161,46 @@ pub struct PersonUpdate {
     /// Consent to be shown to employers.
     #[serde(default)]
     pub consent_to_share: Option<bool>,
+    /// The categories the person claims and staff have not verified yet
+    /// (replaces the list; `[]` dismisses every claim). Categories set in
+    /// `categories` count as verified and leave the claims.
+    #[serde(default)]
+    pub claimed_categories: Option<Vec<AssistanceCategory>>,
+}
+
+/// A seeker's own profile (`PUT /api/v1/me/profile`): creates or updates the
+/// person record linked to their account. The phone is the account's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRequest {
+    /// Full name.
+    pub name: String,
+    /// 18-character resident ID-card number, stored encrypted; needed the
+    /// first time, afterwards absent or blank keeps the number on record.
+    #[serde(default)]
+    pub id_number: Option<String>,
+    /// Gender.
+    pub gender: Gender,
+    /// Year of birth; must agree with the ID-card number.
+    pub birth_year: u16,
+    /// Home region code (village, town or county).
+    pub home_region: String,
+    /// Assistance categories the seeker claims; they count only once staff verify them.
+    #[serde(default)]
+    pub claimed_categories: Vec<AssistanceCategory>,
+    /// Disability grade 1 to 4, with a claimed or verified disabled category.
+    #[serde(default)]
+    pub disability_grade: Option<u8>,
+    /// Skill codes or any name or synonym of a skill.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Work preferences.
+    #[serde(default)]
+    pub preferences: Preferences,
+    /// Whether employers may see the seeker (masked) and invite them.
+    #[serde(default)]
+    pub consent_to_share: bool,
 }
 
 /// Tells a present `null` (clear) from an absent field (keep).
@@ -192,8 +232,11 @@ pub struct PersonResponse {
     pub home_region: String,
     /// Home region's Chinese name.
     pub home_region_name: String,
-    /// Assistance categories.
+    /// Assistance categories verified by staff: the ones that count.
     pub categories: Vec<AssistanceCategory>,
+    /// Categories the person claimed that staff have not verified yet.
+    #[serde(default)]
+    pub claimed_categories: Vec<AssistanceCategory>,
     /// Disability grade.
     pub disability_grade: Option<u8>,
     /// Skill codes.

@@ -80,6 +80,16 @@ impl Day {
     pub fn day(self) -> u8 {
         self.0.day()
     }
+
+    /// The same day of the month `months` later; a day the later month lacks
+    /// (the 31st, February's 29th) becomes that month's last day.
+    pub fn plus_months(self, months: u32) -> Self {
+        let index = i64::from(self.year()) * 12 + i64::from(self.month()) - 1 + i64::from(months);
+        let year = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok().and_then(|m| Month::try_from(m).ok()).unwrap_or(Month::December);
+        let day = self.day().min(month.length(year));
+        Date::from_calendar_date(year, month, day).map(Self).unwrap_or(self)
+    }
 }
 
 impl fmt::Display for Day {
@@ -123,6 +133,22 @@ mod tests {
             assert!(Day::parse(s).is_err(), "accepted {s}");
         }
         assert!(Day::parse("2028-02-29").is_ok());
+    }
+
+    #[test]
+    fn months_later_keep_the_day_or_take_the_month_end() {
+        let cases = [
+            ("2026-01-15", 1, "2026-02-15"),
+            ("2026-01-31", 1, "2026-02-28"),
+            ("2027-12-31", 2, "2028-02-29"),
+            ("2026-08-31", 6, "2027-02-28"),
+            ("2026-11-30", 3, "2027-02-28"),
+            ("2026-05-05", 0, "2026-05-05"),
+        ];
+        for (start, months, want) in cases {
+            let day = Day::parse(start).expect("valid");
+            assert_eq!(day.plus_months(months).to_string(), want, "{start} + {months}");
+        }
     }
 
     #[test]

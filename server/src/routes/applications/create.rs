@@ -30,10 +30,10 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
         return Err(ApiError::not_found("posting"));
     }
     if !open {
-        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {}, not open for applications", posting.status.as_str())));
+        return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}, not open for applications", posting.status.as_str())));
     }
     if posting.content.valid_until < today() {
-        return Err(ApiError::new(ErrorCode::Conflict, format!("the posting expired on {}", posting.content.valid_until)));
+        return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting expired on {}", posting.content.valid_until)));
     }
     let new = NewApplication {
         posting_id: posting.id,
@@ -46,7 +46,7 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
     let id = match insert_application(&db, &new).await {
         Ok(id) => id,
         Err(InsertApplicationError::Duplicate) => {
-            return Err(ApiError::new(ErrorCode::Conflict, "the person already has an active application to this posting"))
+            return Err(ApiError::new(ErrorCode::AlreadyApplied, "the person already has an active application to this posting"))
         }
         Err(InsertApplicationError::Unexpected(e)) => return Err(e.into()),
     };
@@ -58,10 +58,7 @@ async fn applicant(user: &CurrentUser, person_id: Option<i64>, db: &Db) -> Resul
     match user.role {
         Role::Seeker => {
             let Some(own) = linked_person_id(db, user.id).await? else {
-                return Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    "your account is not linked to a registered person yet; ask civil-affairs staff to link it",
-                ));
+                return Err(ApiError::new(ErrorCode::ProfileMissing, "fill in your profile before applying"));
             };
             if person_id.is_some_and(|p| p != own) {
                 return Err(ApiError::with_fields(ErrorCode::Forbidden, "seekers apply only for themselves", &["person_id"]));

@@ -1,12 +1,13 @@
 //! `GET /api/v1/applications` and `GET /api/v1/applications/{id}`
 
 use actix_web::web;
-use doorstep_shared::api::{ApplicationPage, ApplicationResponse, ApplicationStatus, ErrorCode, Role};
+use doorstep_shared::api::{ApplicationPage, ApplicationResponse, ApplicationStatus, Role};
 use serde::Deserialize;
 
 use super::{application_response, own_person, visible_application};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::storage::{list_applications, ApplicationFilter, Db};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -29,14 +30,8 @@ pub struct ApplicationsQuery {
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 pub async fn list_applications_handler(user: CurrentUser, query: web::Query<ApplicationsQuery>, db: web::Data<Db>) -> Result<web::Json<ApplicationPage>, ApiError> {
     let q = query.into_inner();
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(20);
-    if page == 0 {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "page starts at 1", &["page"]));
-    }
-    if !(1..=100).contains(&per_page) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
-    }
+    let paging = Paging::parse(q.page, q.per_page, 20, 100)?;
+    let (page, per_page) = (paging.page, paging.per_page);
     let mut filter = ApplicationFilter { posting_id: q.posting_id, status: q.status, ..ApplicationFilter::default() };
     match user.role {
         Role::Admin => {}
@@ -44,13 +39,12 @@ pub async fn list_applications_handler(user: CurrentUser, query: web::Query<Appl
         Role::Employer => filter.employer_id = Some(user.employer_id.ok_or_else(|| ApiError::forbidden("employer account has no employer"))?),
         Role::Seeker => match own_person(&user, &db).await? {
             Some(p) => filter.person_id = Some(p),
-            None => return Ok(web::Json(ApplicationPage { items: Vec::new(), total: 0 })),
+            None => return Ok(web::Json(ApplicationPage { items: Vec::new(), total: 0, page, per_page })),
         },
     }
-    let offset = i64::from(page - 1) * i64::from(per_page);
-    let (rows, total) = list_applications(&db, &filter, i64::from(per_page), offset).await?;
+    let (rows, total) = list_applications(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = rows.into_iter().map(application_response).collect();
-    Ok(web::Json(ApplicationPage { items, total }))
+    Ok(web::Json(ApplicationPage { items, total, page, per_page }))
 }
 
 /// One application the caller may see.

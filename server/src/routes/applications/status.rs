@@ -63,8 +63,8 @@ async fn hire(user: &CurrentUser, a: &StoredApplication, req: &ApplicationStatus
     };
     match hire_application(db, &h).await? {
         HireOutcome::Hired { .. } => Ok(()),
-        HireOutcome::HeadcountReached => Err(ApiError::new(ErrorCode::Conflict, "headcount reached: the posting has hired everyone it needs")),
-        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::Conflict, format!("the posting is {}; only an open posting can hire", status.as_str()))),
+        HireOutcome::HeadcountReached => Err(ApiError::new(ErrorCode::HeadcountReached, "headcount reached: the posting has hired everyone it needs")),
+        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}; only an open posting can hire", status.as_str()))),
         HireOutcome::Stale => Err(changed_meanwhile(db, a.id, ApplicationStatus::Hired).await),
     }
 }
@@ -72,7 +72,7 @@ async fn hire(user: &CurrentUser, a: &StoredApplication, req: &ApplicationStatus
 fn refusal(r: MoveRefusal) -> ApiError {
     match r {
         MoveRefusal::Illegal { from, to } => ApiError::with_fields(
-            ErrorCode::Conflict,
+            ErrorCode::MoveNotAllowed,
             format!("an application cannot move from {} to {}", from.as_str(), to.as_str()),
             &["status"],
         ),
@@ -84,7 +84,7 @@ fn refusal(r: MoveRefusal) -> ApiError {
 /// The refusal when another request moved the application first.
 async fn changed_meanwhile(db: &Db, id: i64, to: ApplicationStatus) -> ApiError {
     match get_application(db, id).await {
-        Ok(now) => ApiError::new(ErrorCode::Conflict, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str())),
+        Ok(now) => ApiError::new(ErrorCode::ChangedMeanwhile, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str())),
         Err(e) => e.into(),
     }
 }

@@ -6,7 +6,7 @@ use actix_web::web;
 use doorstep_shared::api::{CandidateItem, CandidatesResponse, Role};
 
 use crate::auth::CurrentUser;
-use crate::domain::{round_km, round_score};
+use crate::domain::{round_km, round_score, Audience};
 use crate::error::ApiError;
 use crate::matcher::{rank_people, RankedPerson};
 use crate::reference::{Regions, SkillCatalog};
@@ -35,7 +35,7 @@ pub async fn posting_candidates(
         _ => String::new(),
     };
     let people = candidate_people(&db, &prefix, &posting.content.skills, is_employer, POOL).await?;
-    let ranked = rank_people(&posting, people, &regions, &skills, SHOWN);
+    let ranked = rank_people(&posting, people, &regions, &skills, SHOWN, Audience::Employer);
     let candidates = ranked.people.into_iter().map(|r| item(r, is_employer, &regions)).collect();
     Ok(web::Json(CandidatesResponse { candidates }))
 }

@@ -18,6 +18,7 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         home_region: p.home_region.to_string(),
         home_region_name: regions.name_of(p.home_region.as_ref()),
         categories: p.categories.clone(),
+        claimed_categories: p.claimed_categories.clone(),
         disability_grade: p.disability_grade,
         skills: p.skills.iter().map(ToString::to_string).collect(),
         preferences: p.preferences.clone(),
@@ -38,7 +39,7 @@ pub fn write_error(e: WritePersonError, regions: &Regions) -> ApiError {
             fields: vec!["id_number".into()],
         },
         WritePersonError::Stale => ApiError::new(
-            doorstep_shared::api::ErrorCode::Conflict,
+            doorstep_shared::api::ErrorCode::ChangedMeanwhile,
             "the person was changed by someone else meanwhile; reload and try again",
         ),
         WritePersonError::Storage(e) => e.into(),

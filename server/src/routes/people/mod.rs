@@ -1,12 +1,14 @@
-//! The people registry, staff only, inside their jurisdiction.
+//! The people registry: staff inside their jurisdiction, and each seeker's own profile.
 
 mod convert;
 mod create;
+mod profile;
 mod read;
 mod reveal;
 mod update;
 
 pub use create::*;
+pub use profile::*;
 pub use read::*;
 pub use reveal::*;
 pub use update::*;

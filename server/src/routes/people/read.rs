@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::convert::to_response;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::reference::{Regions, SkillCatalog};
 use crate::storage::{get_person, list_people, Db, PeopleFilter, StoredPerson};
 
@@ -39,14 +40,8 @@ pub async fn list_people_handler(
     skills: web::Data<SkillCatalog>,
 ) -> Result<web::Json<PeoplePage>, ApiError> {
     let q = query.into_inner();
-    let page = q.page.unwrap_or(1);
-    let per_page = q.per_page.unwrap_or(50);
-    if page == 0 {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "page starts at 1", &["page"]));
-    }
-    if !(1..=200).contains(&per_page) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 200", &["per_page"]));
-    }
+    let paging = Paging::parse(q.page, q.per_page, 50, 200)?;
+    let (page, per_page) = (paging.page, paging.per_page);
     let requested = match &q.region {
         Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?),
         None => None,
@@ -65,8 +60,7 @@ pub async fn list_people_handler(
         skill,
         text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
     };
-    let offset = i64::from(page - 1) * i64::from(per_page);
-    let (people, total) = list_people(&db, &filter, i64::from(per_page), offset).await?;
+    let (people, total) = list_people(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = people.iter().map(|p| to_response(p, &regions)).collect();
     Ok(web::Json(PeoplePage { items, total, page, per_page }))
 }

@@ -7,13 +7,14 @@ use super::convert::{this_year, to_response, write_error};
 use super::read::visible_person;
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
-use crate::domain::{apply_update, parse_person, to_request};
+use crate::domain::{apply_update, parse_person, settle_claims, to_request};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
 use crate::storage::{get_person, update_person, Db, PersonValues};
 
 /// Changes the fields present in the body; the result passes the same checks as a new record.
+/// Categories staff set count as verified; claims they name leave the claims.
 #[utoipa::path(patch, path = "/api/v1/people/{id}", tag = "people", request_body = PersonUpdate,
     responses((status = 200, body = PersonResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody),
               (status = 409, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
@@ -28,9 +29,12 @@ pub async fn update_person_handler(
     skills: web::Data<SkillCatalog>,
 ) -> Result<web::Json<PersonResponse>, ApiError> {
     let id = *path;
+    let mut update = body.0;
     let current = visible_person(&scope, &db, id).await?;
-    let merged = apply_update(to_request(&current.unseal(&vault)?), body.0);
-    let draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
+    let claims = update.claimed_categories.take().unwrap_or_else(|| current.claimed_categories.clone());
+    let merged = apply_update(to_request(&current.unseal(&vault)?), update);
+    let mut draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
+    draft.claimed_categories = settle_claims(claims, &draft.categories);
     scope.ensure(&draft.home_region, "home_region")?;
     let values = PersonValues::seal(&draft, &vault)?;
     update_person(&db, id, &values, current.updated_at, scope.user.id)

@@ -1,12 +1,13 @@
 //! `GET /api/v1/placements` and `GET /api/v1/placements/{id}`
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PlacementKind, PlacementPage, PlacementResponse};
+use doorstep_shared::api::{PlacementKind, PlacementPage, PlacementResponse};
 use serde::Deserialize;
 
 use super::placement_response;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::storage::{get_placement, list_placements, Db, StoredPlacement};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -25,18 +26,10 @@ pub struct PlacementsQuery {
     responses((status = 200, body = PlacementPage), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn list_placements_handler(scope: StaffScope, query: web::Query<PlacementsQuery>, db: web::Data<Db>) -> Result<web::Json<PlacementPage>, ApiError> {
-    let page = query.page.unwrap_or(1);
-    let per_page = query.per_page.unwrap_or(20);
-    if page == 0 {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "page starts at 1", &["page"]));
-    }
-    if !(1..=100).contains(&per_page) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
-    }
-    let offset = i64::from(page - 1) * i64::from(per_page);
-    let (placements, total) = list_placements(&db, scope.prefix(), query.kind, i64::from(per_page), offset).await?;
+    let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
+    let (placements, total) = list_placements(&db, scope.prefix(), query.kind, paging.limit(), paging.offset()).await?;
     let items = placements.into_iter().map(placement_response).collect();
-    Ok(web::Json(PlacementPage { items, total }))
+    Ok(web::Json(PlacementPage { items, total, page: paging.page, per_page: paging.per_page }))
 }
 
 /// One placement of a person in the caller's jurisdiction, with its follow-ups.

@@ -25,9 +25,9 @@ pub fn posting_actor(user: &CurrentUser) -> PostingActor {
 pub fn refusal(r: PostingRefusal) -> ApiError {
     match r {
         PostingRefusal::StaffOnly => ApiError::forbidden("only civil-affairs staff may review postings"),
-        PostingRefusal::Illegal { from, to } => ApiError::new(ErrorCode::Conflict, format!("a {} posting cannot become {}", from.as_str(), to.as_str())),
-        PostingRefusal::NotEditable { status } => ApiError::new(ErrorCode::Conflict, format!("a {} posting cannot be changed", status.as_str())),
-        PostingRefusal::Expired => ApiError::new(ErrorCode::Conflict, "the posting has expired; extend valid_until first"),
+        PostingRefusal::Illegal { from, to } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {} posting cannot become {}", from.as_str(), to.as_str())),
+        PostingRefusal::NotEditable { status } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {} posting cannot be changed", status.as_str())),
+        PostingRefusal::Expired => ApiError::with_fields(ErrorCode::PostingNotOpen, "the posting has expired; extend valid_until first", &["valid_until"]),
     }
 }
 

@@ -1,21 +1,26 @@
 //! `GET /api/v1/postings/managed`: the review queue for staff, "my postings" for employers.
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PostingPage, PostingStatus, Role};
+use doorstep_shared::api::{PostingPage, PostingStatus, Role};
 use serde::Deserialize;
 
 use super::posting_response;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::reference::Regions;
-use crate::storage::{list_postings_by, Db};
+use crate::routes::paging::Paging;
+use crate::storage::{list_postings_by, Db, ManagedFilter};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ManagedQuery {
     /// Only postings in this status (`pending` for the review queue).
     status: Option<PostingStatus>,
+    /// Part of the title (the referral page's posting picker).
+    q: Option<String>,
+    /// Page number from 1.
     page: Option<u32>,
+    /// Page size, 1 to 100 (default 20).
     per_page: Option<u32>,
 }
 
@@ -34,14 +39,9 @@ pub async fn list_managed_postings(
         Role::Employer => (String::new(), Some(user.employer_id.ok_or_else(|| ApiError::forbidden("no employer"))?)),
         Role::Seeker => return Err(ApiError::forbidden("only employers and staff manage postings")),
     };
-    let page = query.page.unwrap_or(1).max(1);
-    let per_page = query.per_page.unwrap_or(20);
-    if !(1..=100).contains(&per_page) {
-        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "per_page must be 1 to 100", &["per_page"]));
-    }
-    let offset = i64::from(page - 1) * i64::from(per_page);
-    let status = query.status;
-    let (postings, total) = list_postings_by(&db, &prefix, employer, status, i64::from(per_page), offset).await?;
+    let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
+    let filter = ManagedFilter { employer_region_prefix: prefix, employer_id: employer, status: query.status, title: query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from) };
+    let (postings, total) = list_postings_by(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = postings.iter().map(|p| posting_response(p, &regions, None)).collect();
-    Ok(web::Json(PostingPage { items, total: total as u64, page, per_page }))
+    Ok(web::Json(PostingPage { items, total: total as u64, page: paging.page, per_page: paging.per_page }))
 }

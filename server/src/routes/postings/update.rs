@@ -36,7 +36,7 @@ pub async fn update_posting_handler(
         return Err(ApiError::validation("headcount", format!("{} people are already hired", current.hired)));
     }
     if !update_posting(&db, id, &draft, current.status, new_status).await? {
-        return Err(ApiError::new(ErrorCode::Conflict, "the posting changed meanwhile; reload and try again"));
+        return Err(ApiError::new(ErrorCode::ChangedMeanwhile, "the posting changed meanwhile; reload and try again"));
     }
     index.changed.notify_one();
     Ok(web::Json(posting_response(&get_posting(&db, id).await?, &regions, None)))

@@ -1,0 +1,94 @@
+//! The first visit, as a phone on a weak signal meets it: what it downloads
+//! (the shell and the main module, under a byte budget; no role's pages),
+//! that nothing it asks for fails (no console errors for visitors), and that
+//! a role's pages arrive on first use.
+
+use serde_json::Value;
+use thirtyfour::prelude::*;
+
+use crate::helpers::{posting_json, spawn_app, Backend, TestApp};
+use crate::webdriver::{find, finish, log_in, start_browser, tap_css, wait_ready};
+
+/// Bytes a first visit to a public page may transfer (HTML, JS and
+/// WebAssembly as sent, with headers). The target is 150 KB; a first visit
+/// transfers about 220 KB today (the split main module is 205 KB brotli, down
+/// from 301 KB unsplit), so this guards against growth while the main module
+/// is cut down further. Lower it as the module shrinks; never raise it.
+const FIRST_LOAD_BUDGET: f64 = 225_000.0;
+
+/// What the page has loaded so far, from the browser's own Resource Timing:
+/// `{bytes, code, failed, modules}` — bytes of the document and `/pkg/` files
+/// as transferred, the names of lazily loaded modules, and every request that
+/// answered 4xx or 5xx.
+const LOADED: &str = r#"
+const nav = performance.getEntriesByType("navigation")[0];
+const resources = performance.getEntriesByType("resource");
+const code = resources.filter(r => r.name.includes("/pkg/"));
+return {
+  bytes: nav.transferSize + code.reduce((sum, r) => sum + r.transferSize, 0),
+  modules: code.map(r => r.name.split("/").pop()).filter(n => n.startsWith("split_")),
+  failed: [nav, ...resources].filter(r => r.responseStatus >= 400).map(r => r.name + " " + r.responseStatus),
+};
+"#;
+
+async fn loaded(driver: &WebDriver) -> WebDriverResult<Value> {
+    Ok(driver.execute(LOADED, Vec::new()).await?.json().clone())
+}
+
+async fn open_posting(app: &TestApp) -> i64 {
+    let admin = app.admin().await;
+    let employer = app.employer_in(&admin, "610902001").await;
+    admin.open_posting(app, &posting_json(employer)).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let posting = open_posting(&app).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        driver.goto(format!("{}/jobs?q=缝纫", app.address)).await?;
+        find(&driver, ".posting-card").await?;
+        wait_ready(&driver).await;
+        assert!(driver.find_all(By::Id("shell")).await?.is_empty(), "the app took over the static shell");
+        let first = loaded(&driver).await?;
+        let bytes = first["bytes"].as_f64().expect("bytes");
+        assert!(bytes > 50_000.0, "the measurement sees the download: {first}");
+        assert!(bytes <= FIRST_LOAD_BUDGET, "first load of /jobs is {bytes} bytes, over {FIRST_LOAD_BUDGET}");
+        assert_eq!(first["modules"], serde_json::json!([]), "no role's pages on a public first visit");
+        assert_eq!(first["failed"], serde_json::json!([]), "a visitor's requests all succeed");
+
+        for path in [format!("/postings/{posting}"), "/".to_string()] {
+            driver.goto(format!("{}{path}", app.address)).await?;
+            wait_ready(&driver).await;
+            let seen = loaded(&driver).await?;
+            assert_eq!(seen["failed"], serde_json::json!([]), "{path}: a visitor's requests all succeed");
+            assert_eq!(seen["modules"], serde_json::json!([]), "{path}: public pages are in the main module");
+        }
+        Ok(())
+    }
+    .await;
+    finish(driver, "first-load-visitor", result).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_pages_load_on_first_use() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    app.create_user("staff", "staff_hanbin", Some("610902"), None).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        log_in(&driver, &app, "staff_hanbin").await?;
+        assert_eq!(loaded(&driver).await?["modules"], serde_json::json!([]), "home needs no lazy module");
+        tap_css(&driver, "#nav-review").await?;
+        find(&driver, "h1.page-title").await?;
+        let modules = loaded(&driver).await?["modules"].clone();
+        let names: Vec<&str> = modules.as_array().expect("list").iter().filter_map(Value::as_str).collect();
+        assert!(names.iter().any(|n| n.starts_with("split_staff_pages")), "the staff module arrived: {names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("split_employer_pages")), "and only what was used: {names:?}");
+        Ok(())
+    }
+    .await;
+    finish(driver, "first-load-staff", result).await;
+}

@@ -62,9 +62,11 @@ fn install(paths: &Paths) -> Result<PathBuf> {
     fs::create_dir_all(&tools).with_context(|| format!("creating {}", tools.display()))?;
     let lock = fs::read(source.join("package-lock.json"))
         .context("reading xtask/phone/package-lock.json")?;
-    let installed = fs::read(tools.join("node_modules").join(".package-lock.json")).ok();
-    let current =
-        installed.is_some() && fs::read(tools.join("package-lock.json")).ok() == Some(lock);
+    let installed = tools
+        .join("node_modules")
+        .join(".package-lock.json")
+        .exists();
+    let current = installed && fs::read(tools.join("package-lock.json")).ok() == Some(lock);
     for name in SCRIPT_FILES {
         fs::copy(source.join(name), tools.join(name))
             .with_context(|| format!("copying xtask/phone/{name} to {}", tools.display()))?;

@@ -45,6 +45,10 @@ pub enum Command {
         #[arg(long)]
         person: Option<i64>,
     },
+    /// Copy the SQLite database to FILE while the server runs (consistent, online).
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with the copy in FILE; the server must be stopped.
+    Restore { file: PathBuf },
     /// Push new matching postings to every seeking person (inbox and SMS outbox).
     Push {
         /// Only people at home in this region (code); default everywhere.

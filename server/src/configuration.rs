@@ -4,9 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::net::IpAddr;
+
 use anyhow::Context;
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
+use ipnet::IpNet;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +30,7 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub log_level: String,
     pub login: LoginLimits,
+    pub registration: RegistrationLimits,
     /// `/match` requests per minute per client address.
     pub match_per_minute: u32,
     pub session_days: u32,
@@ -36,6 +40,19 @@ pub struct Settings {
     pub seed_demo: bool,
     /// Whether session cookies carry `Secure` (set behind HTTPS).
     pub secure_cookies: bool,
+    /// Seconds a client may take to send a request body before a 408.
+    pub body_timeout_secs: u64,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (CIDR ranges).
+    pub trusted_proxies: Vec<IpNet>,
+    pub metrics: MetricsAccess,
+}
+
+/// Who may read `/metrics`: a client in `allow`, or a request carrying `Authorization: Bearer <token>`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MetricsAccess {
+    pub allow: Vec<IpNet>,
+    #[serde(serialize_with = "redact")]
+    pub token: Option<SecretString>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -50,6 +67,17 @@ pub enum LogFormat {
 pub struct LoginLimits {
     pub per_account_per_minute: u32,
     pub per_address_per_minute: u32,
+    /// Delay added to each attempt once an account has used its minute's
+    /// attempts from all addresses together: slows guessing, never locks out.
+    pub slowdown_ms: u64,
+}
+
+/// Self-registration limits: sign-up codes and attempts per client address,
+/// and SMS per phone, each per hour.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegistrationLimits {
+    pub per_address_per_hour: u32,
+    pub per_phone_per_hour: u32,
 }
 
 // Defaults are serialised only to seed figment; a secret never has a default.
@@ -67,14 +95,22 @@ impl Default for Settings {
             site_dir: PathBuf::from("target/site"),
             log_format: LogFormat::Pretty,
             log_level: "info".into(),
-            login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60 },
+            login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60, slowdown_ms: 1_000 },
+            registration: RegistrationLimits { per_address_per_hour: 30, per_phone_per_hour: 5 },
             match_per_minute: 120,
             session_days: 14,
             max_body_bytes: 64 * 1024,
             seed_demo: true,
             secure_cookies: false,
+            body_timeout_secs: 10,
+            trusted_proxies: Vec::new(),
+            metrics: MetricsAccess { allow: loopback(), token: None },
         }
     }
+}
+
+fn loopback() -> Vec<IpNet> {
+    vec![IpNet::from(IpAddr::from([127, 0, 0, 1])), IpNet::from(IpAddr::from(std::net::Ipv6Addr::LOCALHOST))]
 }
 
 impl Settings {
@@ -97,6 +133,9 @@ impl Settings {
             if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
                 anyhow::bail!("invalid setting: database_url must start with sqlite: or postgres://");
             }
+        }
+        if self.body_timeout_secs == 0 {
+            anyhow::bail!("invalid setting: body_timeout_secs must be at least 1");
         }
         if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 || self.match_per_minute == 0 {
             anyhow::bail!("invalid setting: login limits and match_per_minute must be at least 1 per minute");

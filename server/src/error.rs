@@ -118,8 +118,3 @@ fn unknown_field_name(message: &str) -> Option<String> {
     let end = message[start..].find('`')? + start;
     Some(message[start..end].to_string())
 }
-
-/// The fallback for unknown API routes.
-pub async fn api_not_found() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::new(ErrorCode::NotFound, "no such endpoint"))
-}

@@ -1,22 +1,34 @@
 //! `ApiJson<T>`: a JSON body extractor whose errors name the offending field
-//! (`categories[1]`) in our error shape, with the size limit from settings.
+//! (`categories[1]`) in our error shape, with the size limit and the read
+//! deadline from settings; and the one text-input rule, applied here to every
+//! JSON body and by `text_rule_for_query` to every API query string: text
+//! holds no control characters (NUL included) other than tab and line breaks.
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
 
-use actix_web::dev::Payload;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::web::{Bytes, Data};
 use actix_web::{FromRequest, HttpRequest};
 use doorstep_shared::api::ErrorCode;
 use futures::StreamExt;
+use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::ApiError;
 
 /// The largest body accepted, shared by every JSON endpoint.
 #[derive(Clone, Copy)]
 pub struct BodyLimit(pub usize);
+
+/// How long a client may take to send a whole body.
+#[derive(Clone, Copy)]
+pub struct BodyTimeout(pub Duration);
 
 /// A parsed JSON request body.
 pub struct ApiJson<T>(pub T);
@@ -27,6 +39,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req.app_data::<Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
+        let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
         let is_json = req
             .headers()
             .get(CONTENT_TYPE)
@@ -37,15 +50,27 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             if !is_json {
                 return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "content-type must be application/json"));
             }
+            let deadline = tokio::time::Instant::now() + timeout;
             let mut body = Vec::new();
-            while let Some(chunk) = payload.next().await {
+            loop {
+                let next = tokio::time::timeout_at(deadline, payload.next()).await.map_err(|_| {
+                    ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs()))
+                })?;
+                let Some(chunk) = next else { break };
                 let chunk: Bytes = chunk.map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}")))?;
                 if body.len() + chunk.len() > limit {
                     return Err(ApiError::new(ErrorCode::PayloadTooLarge, format!("body is larger than {limit} bytes")));
                 }
                 body.extend_from_slice(&chunk);
             }
-            parse(&body).map(ApiJson)
+            let value = parse(&body)?;
+            let document: Value = serde_json::from_slice(&body).map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
+            // Serde would read a struct from an array of its fields in order; the contract says object.
+            if !document.is_object() {
+                return Err(ApiError::new(ErrorCode::InvalidJson, "the body must be a json object"));
+            }
+            check_text(&document)?;
+            Ok(ApiJson(value))
         })
     }
 }
@@ -62,9 +87,66 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// Whether a character is refused in text input.
+fn refused(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+fn text_refused(field: &str) -> ApiError {
+    ApiError::validation(field, format!("{field} must not contain control characters"))
+}
+
+/// Applies the text rule to every string and key of a JSON document, naming the first offending path.
+fn check_text(value: &Value) -> Result<(), ApiError> {
+    let mut stack = vec![(String::new(), value)];
+    while let Some((path, value)) = stack.pop() {
+        match value {
+            Value::String(s) if s.chars().any(refused) => return Err(text_refused(if path.is_empty() { "." } else { &path })),
+            Value::Array(items) => stack.extend(items.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v))),
+            Value::Object(map) => {
+                for (key, v) in map {
+                    let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    if key.chars().any(refused) {
+                        return Err(text_refused(&child));
+                    }
+                    stack.push((child, v));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Applies the text rule to a raw query string: each name and value must be
+/// valid percent-encoded UTF-8 (400 otherwise) and free of control characters (422).
+pub fn check_query(query: &str) -> Result<(), ApiError> {
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let decode = |s: &str| percent_decode_str(&s.replace('+', " ")).decode_utf8().map(|c| c.into_owned());
+        let name = decode(name).map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "query string is not valid utf-8"))?;
+        let value = decode(value).map_err(|_| {
+            ApiError::with_fields(ErrorCode::InvalidParameter, format!("{name} is not valid utf-8"), &[&name])
+        })?;
+        if name.chars().chain(value.chars()).any(refused) {
+            return Err(text_refused(&name));
+        }
+    }
+    Ok(())
+}
+
+/// Middleware for the API scope: refuses a query string that breaks the text rule before any handler runs.
+pub async fn text_rule_for_query(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    check_query(req.query_string())?;
+    next.call(req).await
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{check_query, check_text, parse};
     use doorstep_shared::api::PersonUpdate;
 
     #[test]
@@ -80,5 +162,19 @@ mod tests {
     fn invalid_utf8_and_trailing_garbage_are_rejected() {
         assert!(parse::<PersonUpdate>(b"{\"name\": \"\xff\"}").is_err());
         assert!(parse::<PersonUpdate>(br#"{"name": "a"} x"#).is_err());
+    }
+
+    #[test]
+    fn control_characters_are_refused_naming_the_path() {
+        let fields = |r: Result<(), crate::error::ApiError>| match r {
+            Err(crate::error::ApiError::Refused { fields, .. }) => fields,
+            other => panic!("unexpected {other:?}"),
+        };
+        let doc = serde_json::json!({"name": "ok\nline", "preferences": {"notes": ["fine", "bad\u{0}"]}});
+        assert_eq!(fields(check_text(&doc)), vec!["preferences.notes[1]"]);
+        assert!(check_text(&serde_json::json!({"note": "tab\there\r\n"})).is_ok());
+        assert_eq!(fields(check_query("page=2&q=a%00b")), vec!["q"]);
+        assert_eq!(fields(check_query("q=%FF")), vec!["q"]);
+        assert!(check_query("q=%E7%BC%9D+%E7%BA%AB&page=1").is_ok());
     }
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use clap::Parser;
+use doorstep_server::backup;
 use doorstep_server::cli::{Cli, Command};
 use doorstep_server::configuration::Settings;
 use doorstep_server::push::{run_push, PushDeps};
@@ -23,8 +24,19 @@ async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let settings = Settings::load(&cli.config)?;
     telemetry::init(settings.log_format, &settings.log_level);
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Restore { file } = &command {
+        backup::restore(&settings, file).await?;
+        println!("restored {}; the search index is rebuilt at the next start", file.display());
+        return Ok(());
+    }
     let db = prepare_database(&settings).await?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
+        Command::Restore { .. } => unreachable!("handled before the database is opened"),
+        Command::Backup { file } => {
+            backup::backup(&db, &file).await?;
+            println!("backed up to {}", file.display());
+        }
         Command::Migrate => {
             tracing::info!("migrations applied and reference data loaded");
         }

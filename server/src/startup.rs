@@ -5,23 +5,24 @@ use std::net::TcpListener;
 
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::Compress;
-use actix_web::{guard, web, App, HttpMessage, HttpServer};
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpMessage, HttpServer};
 use actix_web_prom::PrometheusMetricsBuilder;
 use anyhow::Context;
 use futures::FutureExt;
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle};
+use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThrottle, TrustedProxies};
 use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
-use crate::extract::BodyLimit;
+use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, openapi, people, placements, postings, push, regions, site, skills,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, register, regions, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -96,12 +97,18 @@ impl Application {
 
 fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::Result<Server> {
     let prometheus = PrometheusMetricsBuilder::new("doorstep")
-        .endpoint("/metrics")
+        .mask_unmatched_patterns(metrics::UNMATCHED)
         .build()
         .map_err(|e| anyhow::anyhow!("cannot build metrics: {e}"))?;
+    let registry = web::Data::new(prometheus.registry.clone());
+    let metrics_guard =
+        web::Data::new(metrics::MetricsGuard { allow: settings.metrics.allow.clone(), token: settings.metrics.token.clone() });
+    let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
+    let body_timeout = web::Data::new(BodyTimeout(Duration::from_secs(settings.body_timeout_secs)));
     let db = web::Data::new(state.db);
     let throttle = web::Data::new(LoginThrottle::new(&settings.login));
     let match_throttle = web::Data::new(AddressThrottle::per_minute(settings.match_per_minute));
+    let registration_throttle = web::Data::new(RegistrationThrottle::new(&settings.registration));
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
@@ -128,17 +135,23 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(throttle.clone())
             .app_data(cookies.clone())
             .app_data(body_limit.clone())
+            .app_data(body_timeout.clone())
+            .app_data(proxies.clone())
+            .app_data(metrics_guard.clone())
+            .app_data(registry.clone())
             .app_data(site_dir.clone())
             .app_data(vault.clone())
             .app_data(regions_data.clone())
             .app_data(skills_data.clone())
             .app_data(index.clone())
             .app_data(match_throttle.clone())
+            .app_data(registration_throttle.clone())
             .route("/healthz", web::get().to(health::healthz))
             .route("/readyz", web::get().to(health::readyz))
+            .route("/metrics", web::get().to(metrics::metrics))
             .service(api_v1())
             .route("/pkg/{build}/{name}", web::get().to(site::asset))
-            .default_service(web::route().guard(guard::Get()).to(site::index))
+            .default_service(web::to(methods::site_fallback))
     })
     .shutdown_timeout(10)
     .listen(listener)
@@ -148,12 +161,14 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
 }
 
 /// The route table of `/api/v1`; roles are enforced by each handler's extractor.
-fn api_v1() -> actix_web::Scope {
+fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
     web::scope("/api/v1")
+        .wrap(from_fn(text_rule_for_query))
         .route("/openapi.json", web::get().to(openapi::openapi_json))
         .route("/auth/login", web::post().to(auth::login))
         .route("/auth/logout", web::post().to(auth::logout))
-        .route("/auth/register", web::post().to(auth::register))
+        .route("/auth/register/code", web::post().to(register::request_registration_code))
+        .route("/auth/register", web::post().to(register::register))
         .route("/me", web::get().to(auth::me))
         .route("/regions", web::get().to(regions::list_regions))
         .route("/regions/{code}", web::get().to(regions::get_region))
@@ -191,5 +206,5 @@ fn api_v1() -> actix_web::Scope {
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
-        .default_service(web::to(error::api_not_found))
+        .default_service(web::to(methods::api_fallback))
 }

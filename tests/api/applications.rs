@@ -87,9 +87,11 @@ async fn a_referral_to_another_county_becomes_a_transfer_placement_and_staff_mov
     p["region_code"] = json!("610981100");
     let posting = w.admin.open_posting(&app, &p).await;
 
+    let xunyang_staff = app.staff("staff_xunyang", "610981").await;
+
     let referred: ApplicationResponse = parsed(w.staff.apply(posting, Some(w.person)).await, StatusCode::CREATED).await;
-    to_interview(&w.staff, referred.id).await;
-    let hired: ApplicationResponse = parsed(w.staff.move_application(referred.id, &hire_json()).await, StatusCode::OK).await;
+    to_interview(&xunyang_staff, referred.id).await;
+    let hired: ApplicationResponse = parsed(xunyang_staff.move_application(referred.id, &hire_json()).await, StatusCode::OK).await;
 
     assert_eq!(referred.source, ApplicationSource::Referral);
     let placement_id = hired.placement_id.expect("placement");
@@ -103,7 +105,7 @@ async fn a_referral_to_another_county_becomes_a_transfer_placement_and_staff_mov
         .map(|e| (e.actor_username.as_str(), e.action.as_str(), e.entity_id))
         .collect();
     let id = referred.id;
-    let expected = [("staff_hanbin", "application.hired", id), ("staff_hanbin", "application.interviewing", id), ("staff_hanbin", "application.refer", id)];
+    let expected = [("staff_xunyang", "application.hired", id), ("staff_xunyang", "application.interviewing", id), ("staff_hanbin", "application.refer", id)];
     assert_eq!(actions, expected);
 }
 
@@ -209,7 +211,7 @@ async fn each_role_sees_only_its_own_applications(app: TestApp) {
     let viewers: [(&Client, Vec<i64>); 6] = [
         (&w.employer, vec![mine]),
         (&other, vec![theirs, referred]),
-        (&w.staff, vec![referred, mine]),
+        (&w.staff, vec![theirs, referred, mine]), // theirs: to an employer in Hanbin
         (&xunyang, vec![theirs]),
         (&seeker, vec![referred, mine]),
         (&w.admin, vec![theirs, referred, mine]),

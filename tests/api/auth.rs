@@ -1,4 +1,4 @@
-//! Login, logout, me, self-registration and login rate limits.
+//! Login, logout, me, self-registration and login rate limits (sign-up's own defences: `registration.rs`).
 
 use doorstep_shared::api::{ErrorCode, MeResponse, Role};
 use reqwest::StatusCode;
@@ -12,7 +12,7 @@ backend_tests!(
     wrong_passwords_and_unknown_users_get_the_same_401,
     me_without_a_session_is_null,
     logout_ends_the_session_for_good,
-    seekers_register_with_phone_and_password_and_are_logged_in,
+    seekers_register_with_phone_code_and_password_and_are_logged_in,
 );
 
 async fn login_with_the_right_password_sets_an_http_only_same_site_cookie(app: TestApp) {
@@ -71,21 +71,20 @@ async fn logout_ends_the_session_for_good(app: TestApp) {
     assert_eq!(replay.json::<serde_json::Value>().await.expect("json"), serde_json::Value::Null);
 }
 
-async fn seekers_register_with_phone_and_password_and_are_logged_in(app: TestApp) {
+async fn seekers_register_with_phone_code_and_password_and_are_logged_in(app: TestApp) {
     let client = app.anonymous();
     let form = json!({"phone": "+86 138-0000-9999", "password": "my-secret-1", "display_name": "王秀英"});
 
-    let res = client.post_json("/api/v1/auth/register", &form).await;
+    let res = client.sign_up(&app, &form).await;
 
     assert_eq!(res.status(), StatusCode::CREATED);
     let me: MeResponse = client.get("/api/v1/me").await.json().await.expect("me");
     assert_eq!((me.username.as_str(), me.role), ("13800009999", Role::Seeker));
-    let again = app.anonymous().post_json("/api/v1/auth/register", &form).await;
-    assert_eq!(assert_error(again, StatusCode::CONFLICT, ErrorCode::PhoneTaken).await, vec!["phone"]);
+    assert_eq!(app.anonymous().login("13800009999", "my-secret-1").await.status(), StatusCode::OK);
     for (bad, field) in [
-        (json!({"phone": "12345", "password": "my-secret-1", "display_name": "a"}), "phone"),
-        (json!({"phone": "13800009998", "password": "short", "display_name": "a"}), "password"),
-        (json!({"phone": "13800009998", "password": "my-secret-1", "display_name": " "}), "display_name"),
+        (json!({"phone": "12345", "code": "123456", "password": "my-secret-1", "display_name": "a"}), "phone"),
+        (json!({"phone": "13800009998", "code": "123456", "password": "short", "display_name": "a"}), "password"),
+        (json!({"phone": "13800009998", "code": "123456", "password": "my-secret-1", "display_name": " "}), "display_name"),
     ] {
         let res = app.anonymous().post_json("/api/v1/auth/register", &bad).await;
         assert_eq!(assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec![field]);

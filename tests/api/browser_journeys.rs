@@ -9,7 +9,7 @@ use thirtyfour::prelude::*;
 use serde_json::json;
 
 use crate::helpers::{
-    body, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp,
+    body, code_in, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp,
 };
 use crate::webdriver::{
     choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into,
@@ -44,6 +44,12 @@ async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
         tap_css(&driver, "#register-link").await?;
         find_with_text(&driver, "#register-intro", "免费找工作服务").await?;
         type_into(&driver, "#register-phone", "13700005555").await?;
+        tap_css(&driver, "#register-code-button").await?;
+        // The SMS is on its way; the password rule is told before anything is typed.
+        find_with_text(&driver, "#register-code-sent", "10分钟内有效").await?;
+        find_with_text(&driver, "#register-password-rule", "常见密码").await?;
+        let code = code_in(&app.last_sms_to("13700005555").await).expect("a code in the SMS");
+        type_into(&driver, "#register-code", "000000").await?;
         type_into(&driver, "#register-password", "short").await?;
         type_into(&driver, "#register-name", "张桂芳").await?;
         tap_css(&driver, "#register-button").await?;
@@ -55,7 +61,13 @@ async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
             !summary.contains("password"),
             "no raw server text: {summary}"
         );
-        type_into(&driver, "#register-password", "my-secret-1").await?;
+        type_into(&driver, "#register-password", "12345678").await?;
+        tap_css(&driver, "#register-button").await?;
+        find_with_text(&driver, "#register-password-error", "太容易被猜到").await?;
+        type_into(&driver, "#register-password", "tea garden 7 morning").await?;
+        tap_css(&driver, "#register-button").await?;
+        find_with_text(&driver, "#register-code-error", "验证码不对").await?;
+        type_into(&driver, "#register-code", &code).await?;
         tap_css(&driver, "#register-button").await?;
 
         // Signed up and logged in: the profile form, told why it is needed.

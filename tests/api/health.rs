@@ -52,6 +52,7 @@ async fn the_openapi_document_describes_every_api_route(app: TestApp) {
     for (path, method) in [
         ("/api/v1/auth/login", "post"),
         ("/api/v1/auth/logout", "post"),
+        ("/api/v1/auth/register/code", "post"),
         ("/api/v1/auth/register", "post"),
         ("/api/v1/me", "get"),
         ("/api/v1/regions", "get"),

@@ -1,7 +1,11 @@
 //! `spawn_app`: a migrated database (SQLite file or a fresh PostgreSQL
 //! database), the server on port 0, and helpers per endpoint.
 
-use doorstep_server::configuration::{LoginLimits, Settings};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use doorstep_server::configuration::{LoginLimits, RegistrationLimits, Settings};
 use doorstep_server::seed::{create_user, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
 use doorstep_server::storage::Db;
@@ -49,11 +53,19 @@ pub struct TestOptions {
     pub per_address_per_minute: u32,
     pub max_body_bytes: usize,
     pub match_per_minute: u32,
+    /// Any other setting, changed before the server starts.
+    pub adjust: fn(&mut Settings),
 }
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000 }
+        Self {
+            per_account_per_minute: 1_000,
+            per_address_per_minute: 10_000,
+            max_body_bytes: 64 * 1024,
+            match_per_minute: 10_000,
+            adjust: |_| {},
+        }
     }
 }
 
@@ -76,7 +88,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
             (pg.url.clone(), Some(pg))
         }
     };
-    let settings = Settings {
+    let mut settings = Settings {
         bind: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url),
@@ -85,19 +97,28 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         login: LoginLimits {
             per_account_per_minute: options.per_account_per_minute,
             per_address_per_minute: options.per_address_per_minute,
+            slowdown_ms: 200,
         },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
+        registration: RegistrationLimits { per_address_per_hour: 10_000, per_phone_per_hour: 10_000 },
         seed_demo: false,
         ..Settings::default()
     };
-    let db = prepare_database(&settings).await.expect("database prepared");
-    let state = load_state(&settings, db).await.expect("state loaded");
-    let app = Application::build(&settings, state.clone()).await.expect("app built");
+    (options.adjust)(&mut settings);
+    let (address, state) = serve(&settings).await;
+    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
+}
+
+/// Prepares the database the settings name, starts the server and its indexer; returns its address.
+pub async fn serve(settings: &Settings) -> (String, AppState) {
+    let db = prepare_database(settings).await.expect("database prepared");
+    let state = load_state(settings, db).await.expect("state loaded");
+    let app = Application::build(settings, state.clone()).await.expect("app built");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     state.spawn_indexer();
-    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
+    (address, state)
 }
 
 /// The built frontend: from `cargo xtask test`, else the default build location.
@@ -255,6 +276,45 @@ impl Client {
     pub async fn create_person(&self, person: &Value) -> Response {
         self.post_json("/api/v1/people", person).await
     }
+
+    pub async fn ask_registration_code(&self, phone: &str) -> Response {
+        self.post_json("/api/v1/auth/register/code", &json!({"phone": phone})).await
+    }
+
+    /// Signs up the whole way: asks for a code, reads it from the SMS outbox and
+    /// registers `form` (phone, password, display_name) with it.
+    pub async fn sign_up(&self, app: &TestApp, form: &Value) -> Response {
+        let phone = form["phone"].as_str().expect("phone");
+        assert_eq!(self.ask_registration_code(phone).await.status(), StatusCode::ACCEPTED);
+        let code = code_in(&app.last_sms_to(&digits(phone)).await).expect("a code in the SMS");
+        let mut form = form.clone();
+        form["code"] = json!(code);
+        self.post_json("/api/v1/auth/register", &form).await
+    }
+}
+
+/// The newest SMS queued for a phone (11 digits), read straight from the outbox.
+impl TestApp {
+    pub async fn last_sms_to(&self, phone: &str) -> String {
+        let (message,): (String,) = sqlx::query_as("SELECT message FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1")
+            .bind(phone)
+            .fetch_one(self.db().pool())
+            .await
+            .expect("an SMS to that phone");
+        message
+    }
+}
+
+/// The 6-digit code an SMS carries, if any.
+pub fn code_in(sms: &str) -> Option<String> {
+    let digits: Vec<char> = sms.chars().collect();
+    digits.windows(6).find(|w| w.iter().all(char::is_ascii_digit)).map(|w| w.iter().collect())
+}
+
+/// The last 11 digits of a phone as typed (`+86 138-0000-9999` → `13800009999`).
+pub fn digits(phone: &str) -> String {
+    let all: String = phone.chars().filter(char::is_ascii_digit).collect();
+    all[all.len().saturating_sub(11)..].to_string()
 }
 
 pub async fn body(res: Response) -> Value {
@@ -402,4 +462,21 @@ impl Client {
 /// A hire's body: start in a week at 3200 yuan a month.
 pub fn hire_json() -> Value {
     json!({"status": "hired", "start_date": days_from_today(7), "monthly_wage": 3200})
+}
+
+/// A writer for crash and backup tests: opens postings (create, approve) until
+/// `stop`, or until a request fails; `acknowledged` gets every id whose approval answered 200.
+pub async fn open_postings_until_stopped(client: Client, employer_id: i64, acknowledged: Arc<Mutex<BTreeSet<i64>>>, stop: Arc<AtomicBool>) {
+    while !stop.load(Ordering::Relaxed) {
+        let Ok(res) = client.http.post(format!("{}/api/v1/postings", client.base)).json(&posting_json(employer_id)).send().await else { return };
+        let Ok(created) = res.json::<serde_json::Value>().await else { return };
+        let Some(id) = created["id"].as_i64() else { return };
+        let approve = client.http.post(format!("{}/api/v1/postings/{id}/approve", client.base)).json(&json!({})).send().await;
+        match approve {
+            Ok(res) if res.status() == StatusCode::OK => {
+                acknowledged.lock().expect("lock").insert(id);
+            }
+            _ => return,
+        }
+    }
 }

@@ -83,10 +83,13 @@ fn release_server(paths: &cmd::Paths) -> Result<std::process::Command> {
     Ok(server)
 }
 
-/// Builds the site (the browser tests load it), then runs every test except the
-/// frontend's, which only compiles for wasm32.
+/// Builds the site (the browser tests load it) and the server binary (the crash
+/// test runs it), then runs every test except the frontend's, which only
+/// compiles for wasm32.
 fn test(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
     site::build(paths)?;
+    // The crash test starts and kills the real server binary.
+    cmd::run(paths.cargo().args(["build", "-p", "doorstep-server", "--bin", "doorstep"]))?;
     let mut cargo = paths.cargo();
     cargo
         .args(["test", "--workspace", "--exclude", "doorstep-frontend", "--exclude", "xtask"])

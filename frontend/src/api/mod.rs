@@ -14,7 +14,7 @@ pub use applications::{
     status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE, PLACEMENTS_PER_PAGE,
 };
 pub use audit::{audit_log, AUDIT_PER_PAGE};
-pub use auth::{get_me, login, logout, register};
+pub use auth::{ask_registration_code, get_me, login, logout, register};
 pub use client::ApiError;
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};

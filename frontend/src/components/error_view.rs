@@ -131,5 +131,9 @@ pub fn code_key(code: ErrorCode) -> Key {
         ErrorCode::AlreadyRecorded => Key::ErrAlreadyRecorded,
         ErrorCode::TooEarly => Key::ErrTooEarly,
         ErrorCode::NoConsent => Key::ErrNoConsent,
+        ErrorCode::WeakPassword => Key::ErrWeakPassword,
+        ErrorCode::WrongCode => Key::ErrWrongCode,
+        ErrorCode::MethodNotAllowed => Key::ErrMethodNotAllowed,
+        ErrorCode::RequestTimeout => Key::ErrRequestTimeout,
     }
 }

@@ -1,10 +1,11 @@
 //! The application status machine, hire terms, placement kinds and
 //! follow-up months: pure rules, no I/O.
 //!
-//! Moves: applied → interviewing (employer or staff); applied | interviewing
-//! → rejected and interviewing → hired (employer or staff); applied |
-//! interviewing → withdrawn (the seeker or staff). Hired, rejected and
-//! withdrawn are final. Admin acts as staff.
+//! Moves: applied → interviewing, applied | interviewing → rejected and
+//! interviewing → hired belong to the hiring side (the employer, or staff
+//! governing the employer); applied | interviewing → withdrawn belongs to the
+//! person's side (the seeker, or staff governing the person's home). Hired,
+//! rejected and withdrawn are final. Admin is staff on both sides.
 
 use doorstep_shared::api::{ApplicationStatus, ApplicationStatusRequest, PlacementKind};
 
@@ -17,8 +18,8 @@ use super::FieldErrors;
 pub enum Mover {
     /// A user of the posting's employer.
     Employer,
-    /// Staff with jurisdiction over the person, or admin.
-    Staff,
+    /// Staff (or admin) governing the person's home, the posting's employer, or both.
+    Staff { for_person: bool, for_posting: bool },
     /// The person themselves, through their linked account.
     Seeker,
 }
@@ -35,12 +36,14 @@ pub enum MoveRefusal {
 /// Checks a move against the machine; the first refusal wins.
 pub fn check_move(from: ApplicationStatus, to: ApplicationStatus, mover: Mover) -> Result<(), MoveRefusal> {
     use ApplicationStatus::*;
-    let allowed: &[Mover] = match (from, to) {
-        (Applied, Interviewing) | (Applied | Interviewing, Rejected) | (Interviewing, Hired) => &[Mover::Employer, Mover::Staff],
-        (Applied | Interviewing, Withdrawn) => &[Mover::Seeker, Mover::Staff],
+    let allowed = match (from, to) {
+        (Applied, Interviewing) | (Applied | Interviewing, Rejected) | (Interviewing, Hired) => {
+            matches!(mover, Mover::Employer | Mover::Staff { for_posting: true, .. })
+        }
+        (Applied | Interviewing, Withdrawn) => matches!(mover, Mover::Seeker | Mover::Staff { for_person: true, .. }),
         _ => return Err(MoveRefusal::Illegal { from, to }),
     };
-    if !allowed.contains(&mover) {
+    if !allowed {
         return Err(MoveRefusal::NotYours { to });
     }
     Ok(())
@@ -144,23 +147,33 @@ mod tests {
     }
 
     const ALL: [ApplicationStatus; 5] = [Applied, Interviewing, Hired, Rejected, Withdrawn];
+    const PERSON_STAFF: Mover = Mover::Staff { for_person: true, for_posting: false };
+    const POSTING_STAFF: Mover = Mover::Staff { for_person: false, for_posting: true };
+    const BOTH_STAFF: Mover = Mover::Staff { for_person: true, for_posting: true };
 
     #[test]
-    fn the_employer_and_staff_drive_the_happy_path() {
-        for mover in [Mover::Employer, Mover::Staff] {
+    fn the_employer_and_its_staff_drive_the_happy_path() {
+        for mover in [Mover::Employer, POSTING_STAFF, BOTH_STAFF] {
             assert_eq!(check_move(Applied, Interviewing, mover), Ok(()));
             assert_eq!(check_move(Interviewing, Hired, mover), Ok(()));
             assert_eq!(check_move(Interviewing, Rejected, mover), Ok(()));
             assert_eq!(check_move(Applied, Rejected, mover), Ok(()));
         }
+        for to in [Interviewing, Rejected] {
+            assert_eq!(check_move(Applied, to, PERSON_STAFF), Err(MoveRefusal::NotYours { to }));
+        }
+        assert_eq!(check_move(Interviewing, Hired, PERSON_STAFF), Err(MoveRefusal::NotYours { to: Hired }));
     }
 
     #[test]
-    fn only_the_seeker_and_staff_withdraw() {
+    fn only_the_seeker_and_their_staff_withdraw() {
         for from in [Applied, Interviewing] {
-            assert_eq!(check_move(from, Withdrawn, Mover::Seeker), Ok(()));
-            assert_eq!(check_move(from, Withdrawn, Mover::Staff), Ok(()));
-            assert_eq!(check_move(from, Withdrawn, Mover::Employer), Err(MoveRefusal::NotYours { to: Withdrawn }));
+            for mover in [Mover::Seeker, PERSON_STAFF, BOTH_STAFF] {
+                assert_eq!(check_move(from, Withdrawn, mover), Ok(()));
+            }
+            for mover in [Mover::Employer, POSTING_STAFF] {
+                assert_eq!(check_move(from, Withdrawn, mover), Err(MoveRefusal::NotYours { to: Withdrawn }));
+            }
         }
         assert_eq!(check_move(Applied, Interviewing, Mover::Seeker), Err(MoveRefusal::NotYours { to: Interviewing }));
     }
@@ -169,13 +182,13 @@ mod tests {
     fn final_states_never_move_and_nothing_returns_to_applied() {
         for from in [Hired, Rejected, Withdrawn] {
             for to in ALL {
-                for mover in [Mover::Employer, Mover::Staff, Mover::Seeker] {
+                for mover in [Mover::Employer, BOTH_STAFF, Mover::Seeker] {
                     assert_eq!(check_move(from, to, mover), Err(MoveRefusal::Illegal { from, to }), "{from:?} -> {to:?}");
                 }
             }
         }
         for from in ALL {
-            assert!(check_move(from, Applied, Mover::Staff).is_err());
+            assert!(check_move(from, Applied, BOTH_STAFF).is_err());
         }
         assert_eq!(check_move(Applied, Hired, Mover::Employer), Err(MoveRefusal::Illegal { from: Applied, to: Hired }));
     }

@@ -1,26 +1,24 @@
-//! Login, logout, self-registration and `me`.
+//! Login, logout and `me` (self-registration: `register.rs`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, RegisterRequest, Role};
-use doorstep_shared::types::Phone;
+use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse};
 
 use crate::auth::{
-    hash_password, hash_token, new_session_token, verify_password, CookiePolicy, CurrentUser, LoginThrottle,
-    MIN_PASSWORD_CHARS, SESSION_COOKIE,
+    hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser, LoginGate, LoginThrottle,
+    MAX_USERNAME_CHARS, SESSION_COOKIE,
 };
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
-use crate::storage::{
-    delete_session, find_user_by_username, insert_session, insert_user, linked_person_id, Db, InsertUserError, NewUser,
-};
+use crate::storage::{delete_session, find_user_by_username, insert_session, linked_person_id, Db};
 
 /// Checks credentials and sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody), (status = 429, body = doorstep_shared::api::ApiErrorBody)))]
-#[tracing::instrument(skip_all, fields(username = %body.0.username, user_id = tracing::field::Empty))]
+    responses((status = 200, body = MeResponse), (status = 401, body = doorstep_shared::api::ApiErrorBody),
+        (status = 422, body = doorstep_shared::api::ApiErrorBody), (status = 429, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = tracing::field::Empty))]
 pub async fn login(
-    req: HttpRequest,
+    address: ClientAddress,
     body: ApiJson<LoginRequest>,
     db: web::Data<Db>,
     throttle: web::Data<LoginThrottle>,
@@ -28,9 +26,13 @@ pub async fn login(
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { username, password } = body.0;
-    let address = req.peer_addr().map(|a| a.ip());
-    if !throttle.allow(&username, address) {
-        return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute"));
+    if username.chars().count() > MAX_USERNAME_CHARS {
+        return Err(ApiError::validation("username", format!("username must have at most {MAX_USERNAME_CHARS} characters")));
+    }
+    match throttle.check(&username, address.0) {
+        LoginGate::Proceed => {}
+        LoginGate::SlowDown(delay) => tokio::time::sleep(delay).await,
+        LoginGate::Refuse => return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute")),
     }
     let user = find_user_by_username(&db, &username).await?;
     let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
@@ -38,10 +40,21 @@ pub async fn login(
         return Err(ApiError::unauthenticated("wrong username or password"));
     };
     tracing::Span::current().record("user_id", user.id);
+    let (cookie, me) = start_session(user.id, &db, &cookies, &regions).await?;
+    Ok(HttpResponse::Ok().cookie(cookie).json(me))
+}
+
+/// Opens a session for a user who proved who they are: its cookie, and who they are.
+pub(super) async fn start_session(
+    id: i64,
+    db: &Db,
+    cookies: &CookiePolicy,
+    regions: &Regions,
+) -> Result<(actix_web::cookie::Cookie<'static>, MeResponse), ApiError> {
     let (token, hash) = new_session_token();
-    insert_session(&db, &hash, user.id, i64::from(cookies.max_age_days) * 86_400).await?;
-    let me = CurrentUserView::build(&user.id, &db, &regions).await?;
-    Ok(HttpResponse::Ok().cookie(cookies.session_cookie(token)).json(me))
+    insert_session(db, &hash, id, i64::from(cookies.max_age_days) * 86_400).await?;
+    let me = CurrentUserView::build(&id, db, regions).await?;
+    Ok((cookies.session_cookie(token), me))
 }
 
 /// Ends the session (idempotent).
@@ -51,49 +64,6 @@ pub async fn logout(req: HttpRequest, db: web::Data<Db>, cookies: web::Data<Cook
         delete_session(&db, &hash_token(c.value())).await?;
     }
     Ok(HttpResponse::NoContent().cookie(cookies.removal_cookie()).finish())
-}
-
-/// A job seeker signs up with phone and password.
-#[utoipa::path(post, path = "/api/v1/auth/register", tag = "auth", request_body = RegisterRequest,
-    responses((status = 201, body = MeResponse), (status = 409, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
-#[tracing::instrument(skip_all)]
-pub async fn register(
-    body: ApiJson<RegisterRequest>,
-    db: web::Data<Db>,
-    cookies: web::Data<CookiePolicy>,
-    regions: web::Data<Regions>,
-) -> Result<HttpResponse, ApiError> {
-    let RegisterRequest { phone, password, display_name } = body.0;
-    let phone = Phone::parse(&phone).map_err(|e| ApiError::validation("phone", e))?;
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(ApiError::validation("password", format!("password must have at least {MIN_PASSWORD_CHARS} characters")));
-    }
-    let display_name = display_name.trim();
-    if display_name.is_empty() || display_name.chars().count() > 50 {
-        return Err(ApiError::validation("display_name", "display_name must have 1 to 50 characters"));
-    }
-    let hash = hash_password(password).await?;
-    let new = NewUser {
-        username: phone.as_ref(),
-        password_hash: &hash,
-        role: Role::Seeker,
-        display_name,
-        region_code: None,
-        employer_id: None,
-        person_id: None,
-    };
-    let id = match insert_user(&db, &new).await {
-        Ok(id) => id,
-        Err(InsertUserError::UsernameTaken) => {
-            return Err(ApiError::with_fields(ErrorCode::PhoneTaken, "this phone number is already registered", &["phone"]))
-        }
-        Err(InsertUserError::PersonTaken) => return Err(anyhow::anyhow!("a new account cannot take a person link").into()),
-        Err(InsertUserError::Unexpected(e)) => return Err(e.into()),
-    };
-    let (token, hash) = new_session_token();
-    insert_session(&db, &hash, id, i64::from(cookies.max_age_days) * 86_400).await?;
-    let me = CurrentUserView::build(&id, &db, &regions).await?;
-    Ok(HttpResponse::Created().cookie(cookies.session_cookie(token)).json(me))
 }
 
 /// Who is logged in: the user, or `null` for a visitor without a session

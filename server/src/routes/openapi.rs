@@ -1,16 +1,19 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
+use std::sync::OnceLock;
+
 use actix_web::HttpResponse;
+use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, regions, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, register, regions, skills};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Doorstep API", description = "Job matching for civil-affairs poverty-alleviation work"),
     paths(
-        health::healthz, health::readyz,
-        auth::login, auth::logout, auth::register, auth::me,
+        health::healthz, health::readyz, openapi_json,
+        auth::login, auth::logout, register::request_registration_code, register::register, auth::me,
         regions::list_regions, regions::get_region, regions::put_region_point,
         skills::list_skills,
         people::create_person, people::list_people_handler, people::get_person_handler,
@@ -36,7 +39,73 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
 )]
 pub struct ApiDoc;
 
-/// Serves the document.
+/// Serves the document, with the refusals every operation shares.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations", responses((status = 200, description = "this document")))]
 pub async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    HttpResponse::Ok().json(DOCUMENT.get_or_init(|| complete(serde_json::to_value(ApiDoc::openapi()).unwrap_or_default())))
+}
+
+/// Operations that need no session (everything else may answer 401 and 403).
+const PUBLIC: &[(&str, &str)] = &[
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/logout"),
+    ("post", "/api/v1/auth/register"),
+    ("get", "/api/v1/openapi.json"),
+    ("get", "/api/v1/regions"),
+    ("get", "/api/v1/regions/{code}"),
+    ("get", "/api/v1/skills"),
+    ("get", "/api/v1/postings"),
+    ("get", "/api/v1/postings/{id}"),
+    ("post", "/api/v1/match"),
+];
+
+/// Adds the answers that come from shared machinery rather than from a
+/// handler: the query-string text rule (400, 422) on every API operation, the
+/// body extractor's (408, 413, 415, 422) where there is a body, a path id that
+/// names nothing (404), and the session check (401, 403). Paging starts at 1.
+fn complete(mut doc: Value) -> Value {
+    let Some(paths) = doc.pointer_mut("/paths").and_then(Value::as_object_mut) else { return doc };
+    for (path, item) in paths.iter_mut().filter(|(p, _)| p.starts_with("/api/")) {
+        let Some(item) = item.as_object_mut() else { continue };
+        for (method, operation) in item.iter_mut() {
+            let mut codes = vec!["400", "422"];
+            if operation.get("requestBody").is_some() {
+                codes.extend(["408", "413", "415"]);
+            }
+            if path.contains('{') {
+                codes.push("404");
+            }
+            if !PUBLIC.contains(&(method.as_str(), path.as_str())) {
+                codes.extend(["401", "403"]);
+            }
+            if let Some(responses) = operation.get_mut("responses").and_then(Value::as_object_mut) {
+                for code in codes {
+                    responses.entry(code).or_insert_with(|| error_response(code));
+                }
+            }
+            for parameter in operation.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+                if matches!(parameter["name"].as_str(), Some("page" | "per_page")) {
+                    if let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut) {
+                        schema.insert("minimum".into(), json!(1));
+                    }
+                }
+            }
+        }
+    }
+    doc
+}
+
+fn error_response(code: &str) -> Value {
+    let description = match code {
+        "400" => "a parameter does not parse, or the query string is not UTF-8",
+        "401" => "no valid session",
+        "403" => "the role or jurisdiction does not allow this",
+        "404" => "no such record within the caller's jurisdiction",
+        "408" => "the body did not arrive in time",
+        "413" => "the body is too large",
+        "415" => "the body is not application/json",
+        _ => "the input breaks a rule (for example a control character in text)",
+    };
+    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiErrorBody"}}}})
 }

@@ -24,8 +24,8 @@ pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64>
         anyhow::bail!("unknown role {:?}, expected seeker, employer, staff or admin", a.role);
     };
     let username = a.username.trim();
-    if username.is_empty() || username.chars().count() > 64 {
-        anyhow::bail!("username must have 1 to 64 characters");
+    if username.is_empty() || username.chars().count() > crate::auth::MAX_USERNAME_CHARS {
+        anyhow::bail!("username must have 1 to {} characters", crate::auth::MAX_USERNAME_CHARS);
     }
     if a.password.chars().count() < MIN_PASSWORD_CHARS {
         anyhow::bail!("password must have at least {MIN_PASSWORD_CHARS} characters");

@@ -26,6 +26,8 @@ pub struct StoredApplication {
     pub posting_region: RegionCode,
     pub employer_id: i64,
     pub employer_name: String,
+    /// Where the employer is registered: whose staff may hire.
+    pub employer_region: RegionCode,
     pub person_id: i64,
     pub person_name: String,
     pub person_phone: String,
@@ -48,6 +50,7 @@ struct ApplicationRow {
     posting_region: String,
     employer_id: i64,
     employer_name: String,
+    employer_region: String,
     person_id: i64,
     person_name: String,
     person_phone: String,
@@ -72,6 +75,7 @@ impl ApplicationRow {
             posting_region: RowDecoder::new("postings", self.posting_id).region("region_code", &self.posting_region)?,
             employer_id: self.employer_id,
             employer_name: self.employer_name,
+            employer_region: RowDecoder::new("employers", self.employer_id).region("region_code", &self.employer_region)?,
             person_id: self.person_id,
             person_name: self.person_name,
             person_phone: self.person_phone,
@@ -85,7 +89,7 @@ impl ApplicationRow {
 }
 
 const SELECT: &str = "SELECT a.id, a.posting_id, p.title AS posting_title, p.region_code AS posting_region, p.employer_id, e.name AS employer_name, \
-     a.person_id, pe.name AS person_name, pe.phone AS person_phone, pe.home_region AS person_region, \
+     e.region_code AS employer_region, a.person_id, pe.name AS person_name, pe.phone AS person_phone, pe.home_region AS person_region, \
      a.status, a.source, a.note, pl.id AS placement_id, a.created_at, a.updated_at \
      FROM applications a JOIN postings p ON p.id = a.posting_id JOIN employers e ON e.id = p.employer_id \
      JOIN people pe ON pe.id = a.person_id LEFT JOIN placements pl ON pl.application_id = a.id";
@@ -153,8 +157,8 @@ pub async fn get_application(db: &Db, id: i64) -> Result<StoredApplication, Stor
 pub struct ApplicationFilter {
     /// Employers: applications to their postings only.
     pub employer_id: Option<i64>,
-    /// Staff: people at home inside this region prefix.
-    pub person_region_prefix: Option<String>,
+    /// Staff: people at home, or employers registered, inside this region prefix.
+    pub staff_region_prefix: Option<String>,
     /// Seekers: their own.
     pub person_id: Option<i64>,
     pub posting_id: Option<i64>,
@@ -175,8 +179,9 @@ pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offse
         conditions.push(format!("p.employer_id = {}", p.one()));
         binds.push(Bind::Int(e));
     }
-    if let Some(prefix) = &f.person_region_prefix {
-        conditions.push(format!("pe.home_region LIKE {}", p.one()));
+    if let Some(prefix) = &f.staff_region_prefix {
+        conditions.push(format!("(pe.home_region LIKE {} OR e.region_code LIKE {})", p.one(), p.one()));
+        binds.push(Bind::Text(format!("{prefix}%")));
         binds.push(Bind::Text(format!("{prefix}%")));
     }
     if let Some(id) = f.person_id {
@@ -193,7 +198,8 @@ pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offse
     }
     let where_clause = conditions.join(" AND ");
     let count_sql = format!(
-        "SELECT COUNT(*) FROM applications a JOIN postings p ON p.id = a.posting_id JOIN people pe ON pe.id = a.person_id \
+        "SELECT COUNT(*) FROM applications a JOIN postings p ON p.id = a.posting_id JOIN employers e ON e.id = p.employer_id \
+         JOIN people pe ON pe.id = a.person_id \
          WHERE {where_clause}"
     );
     let sql = format!("{SELECT} WHERE {where_clause} ORDER BY a.id DESC LIMIT {} OFFSET {}", p.one(), p.one());

@@ -60,17 +60,29 @@ pub async fn insert_push(db: &Db, person_id: i64, items: &[NewPushItem], phone: 
         tx.rollback().await.context("rollback push")?;
         return Ok(PushWritten::default());
     }
+    queue_sms(&mut tx, Some(person_id), phone, message, at).await?;
+    tx.commit().await.context("commit push")?;
+    Ok(PushWritten { items: inserted, sms: true })
+}
+
+/// Queues one SMS for the gateway adapter; `person` is `None` for one about sign-up.
+pub(super) async fn queue_sms(
+    conn: &mut sqlx::AnyConnection,
+    person: Option<i64>,
+    phone: &str,
+    message: &str,
+    at: i64,
+) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(person_id)
+        .bind(person)
         .bind(phone)
         .bind(message)
         .bind("queued")
         .bind(at)
-        .execute(&mut *tx)
+        .execute(conn)
         .await
         .context("queue sms")?;
-    tx.commit().await.context("commit push")?;
-    Ok(PushWritten { items: inserted, sms: true })
+    Ok(())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

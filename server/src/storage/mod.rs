@@ -15,6 +15,7 @@ mod placeholders;
 mod placements;
 mod postings;
 mod reference;
+mod registration;
 mod sessions;
 mod users;
 
@@ -31,5 +32,6 @@ pub use placeholders::*;
 pub use placements::*;
 pub use postings::*;
 pub use reference::*;
+pub use registration::*;
 pub use sessions::*;
 pub use users::*;

@@ -138,13 +138,15 @@ async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[SkillCode]) 
     Ok(())
 }
 
-/// Replaces a posting's content; false when it no longer has `expected_status`.
+/// Replaces a posting's content; false when it no longer has `expected_status`
+/// or has more hires than the new headcount. A headcount equal to the hires fills it.
 #[tracing::instrument(skip_all, fields(posting_id = id))]
 pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status: PostingStatus, new_status: PostingStatus) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let updated = sqlx::query(
         "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
-         accommodation = $7, physical_demand = $8, accessible = $9, valid_until = $10, updated_at = $11, status = $14, \
+         accommodation = $7, physical_demand = $8, accessible = $9, valid_until = $10, updated_at = $11, \
+         status = CASE WHEN hired >= $5 THEN 'filled' ELSE $14 END, \
          region_code = $15, lat = $16, lon = $17 \
          WHERE id = $12 AND status = $13 AND hired <= $5",
     )

@@ -29,6 +29,24 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// Asks for a sign-up code by SMS (`POST /api/v1/auth/register/code`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationCodeRequest {
+    /// Mainland mobile number (11 digits) that will become the username.
+    pub phone: String,
+}
+
+/// The same answer whether or not the phone has an account: the SMS tells
+/// its owner which (a code, or that they can log in already).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationCodeSent {
+    /// How long a code stays valid, minutes.
+    pub code_valid_minutes: u32,
+}
+
 /// Carries a seeker's self-registration (`POST /api/v1/auth/register`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -36,7 +54,9 @@ pub struct LoginRequest {
 pub struct RegisterRequest {
     /// Mainland mobile number (11 digits); it becomes the username.
     pub phone: String,
-    /// At least 8 characters.
+    /// The 6-digit code the SMS brought.
+    pub code: String,
+    /// 8 to 128 characters, not a common password, not the phone or the name.
     pub password: String,
     /// The name to greet the seeker with.
     pub display_name: String,

@@ -48,8 +48,16 @@ pub enum ErrorCode {
     TooEarly,
     /// The person has not agreed to be shown to employers.
     NoConsent,
+    /// The password is too easy to guess: common, or made of the phone or the name.
+    WeakPassword,
+    /// The sign-up code is wrong, expired or tried too often; ask for a new one.
+    WrongCode,
     /// Too many attempts; retry later.
     RateLimited,
+    /// The path exists but not for this method; the `Allow` header lists the methods it takes.
+    MethodNotAllowed,
+    /// The client did not send the whole body in time.
+    RequestTimeout,
     /// Something failed on the server; the details are in its logs.
     Internal,
 }
@@ -59,7 +67,7 @@ impl ErrorCode {
     pub fn http_status(self) -> u16 {
         match self {
             Self::InvalidJson | Self::InvalidParameter => 400,
-            Self::ValidationFailed | Self::TooEarly => 422,
+            Self::ValidationFailed | Self::TooEarly | Self::WeakPassword | Self::WrongCode => 422,
             Self::PayloadTooLarge => 413,
             Self::UnsupportedMediaType => 415,
             Self::Unauthenticated => 401,
@@ -77,6 +85,8 @@ impl ErrorCode {
             | Self::AlreadyRecorded
             | Self::NoConsent => 409,
             Self::RateLimited => 429,
+            Self::MethodNotAllowed => 405,
+            Self::RequestTimeout => 408,
             Self::Internal => 500,
         }
     }

@@ -1,11 +1,12 @@
 //! Who sees an application, and in which capacity they may move it: users of
-//! the posting's employer, staff whose jurisdiction holds the person, the
-//! person's own seeker account, and admin (as staff). Everyone else gets
-//! "not found", so applications do not leak.
+//! the posting's employer, staff whose jurisdiction holds the person or the
+//! employer (each side's staff act for their side), the person's own seeker
+//! account, and admin (as staff of both sides). Everyone else gets "not
+//! found", so applications do not leak.
 
 use doorstep_shared::api::Role;
 
-use crate::auth::{governs, CurrentUser};
+use crate::auth::{governs, manages_employer, CurrentUser};
 use crate::domain::Mover;
 use crate::error::ApiError;
 use crate::storage::{get_application, linked_person_id, StoredApplication, Db};
@@ -21,7 +22,11 @@ pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiE
 /// The capacity in which the caller acts on an application; `None` when they may not see it.
 pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &StoredApplication) -> Option<Mover> {
     match user.role {
-        Role::Admin | Role::Staff => governs(user, &a.person_region).then_some(Mover::Staff),
+        Role::Admin | Role::Staff => {
+            let for_person = governs(user, &a.person_region);
+            let for_posting = manages_employer(user, a.employer_id, &a.employer_region);
+            (for_person || for_posting).then_some(Mover::Staff { for_person, for_posting })
+        }
         Role::Employer => (user.employer_id == Some(a.employer_id)).then_some(Mover::Employer),
         Role::Seeker => (own_person == Some(a.person_id)).then_some(Mover::Seeker),
     }

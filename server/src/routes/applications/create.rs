@@ -12,12 +12,12 @@ use crate::extract::ApiJson;
 use crate::storage::{get_application, get_person, get_posting, insert_application, linked_person_id, Db, InsertApplicationError, NewApplication};
 
 /// Applies to an open posting (a seeker, as their linked person) or refers a
-/// person in the caller's jurisdiction (staff). One active application per
-/// person and posting.
+/// person in the caller's jurisdiction who consented to share their details
+/// (staff). One active application per person and posting.
 #[utoipa::path(post, path = "/api/v1/applications", tag = "applications", request_body = ApplicationRequest,
     responses((status = 201, body = ApplicationResponse), (status = 403, body = doorstep_shared::api::ApiErrorBody),
               (status = 404, body = doorstep_shared::api::ApiErrorBody),
-              (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "duplicate, posting not open, or seeker not linked to a person"),
+              (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "duplicate, posting not open, seeker not linked to a person, or no consent to share"),
               (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = user.id, posting_id = body.0.posting_id))]
 pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequest>, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
@@ -72,6 +72,11 @@ async fn applicant(user: &CurrentUser, person_id: Option<i64>, db: &Db) -> Resul
             let person = get_person(db, id).await?;
             if !governs(user, &person.home_region) {
                 return Err(ApiError::not_found("person"));
+            }
+            if !person.consent_to_share {
+                // A referral shows the employer the person's name and phone; without consent, none is made.
+                let message = "the person has not consented to share their details with employers";
+                return Err(ApiError::with_fields(ErrorCode::NoConsent, message, &["person_id"]));
             }
             Ok((id, ApplicationSource::Referral))
         }

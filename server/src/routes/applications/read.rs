@@ -24,7 +24,7 @@ pub struct ApplicationsQuery {
 }
 
 /// Applications the caller may see, newest first: employers those to their
-/// postings, staff those of people in their jurisdiction, seekers their own.
+/// postings, staff those of people or employers in their jurisdiction, seekers their own.
 #[utoipa::path(get, path = "/api/v1/applications", tag = "applications", params(ApplicationsQuery),
     responses((status = 200, body = ApplicationPage), (status = 400, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
@@ -35,7 +35,7 @@ pub async fn list_applications_handler(user: CurrentUser, query: web::Query<Appl
     let mut filter = ApplicationFilter { posting_id: q.posting_id, status: q.status, ..ApplicationFilter::default() };
     match user.role {
         Role::Admin => {}
-        Role::Staff => filter.person_region_prefix = Some(user.region.as_ref().ok_or_else(|| ApiError::forbidden("staff account has no region"))?.to_string()),
+        Role::Staff => filter.staff_region_prefix = Some(user.region.as_ref().ok_or_else(|| ApiError::forbidden("staff account has no region"))?.to_string()),
         Role::Employer => filter.employer_id = Some(user.employer_id.ok_or_else(|| ApiError::forbidden("employer account has no employer"))?),
         Role::Seeker => match own_person(&user, &db).await? {
             Some(p) => filter.person_id = Some(p),

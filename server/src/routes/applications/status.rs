@@ -13,8 +13,8 @@ use crate::extract::ApiJson;
 use crate::search::PostingIndex;
 use crate::storage::{get_application, hire_application, set_application_status, StoredApplication, Db, Hire, HireOutcome, StatusChange};
 
-/// Moves an application: the employer or staff to interviewing, hired or
-/// rejected; the seeker or staff to withdrawn. A hire needs `start_date`
+/// Moves an application: the employer or staff governing it to interviewing,
+/// hired or rejected; the seeker or staff governing their home to withdrawn. A hire needs `start_date`
 /// and `monthly_wage`, and is refused once the posting's headcount is reached.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/status", tag = "applications", request_body = ApplicationStatusRequest,
     responses((status = 200, body = ApplicationResponse), (status = 403, body = doorstep_shared::api::ApiErrorBody),
@@ -35,7 +35,7 @@ pub async fn change_application_status(
     let from = application.status;
     check_move(from, req.status, mover).map_err(refusal)?;
     let note = parse_note(req.note.as_deref(), "note")?;
-    let audit = mover == Mover::Staff;
+    let audit = matches!(mover, Mover::Staff { .. });
     if req.status == ApplicationStatus::Hired {
         hire(&user, &application, &req, note.as_deref(), audit, &db).await?;
         index.changed.notify_one();
@@ -76,8 +76,12 @@ fn refusal(r: MoveRefusal) -> ApiError {
             format!("an application cannot move from {} to {}", from.as_str(), to.as_str()),
             &["status"],
         ),
-        MoveRefusal::NotYours { to: ApplicationStatus::Withdrawn } => ApiError::forbidden("only the seeker or staff may withdraw an application"),
-        MoveRefusal::NotYours { to } => ApiError::forbidden(format!("only the employer or staff may move an application to {}", to.as_str())),
+        MoveRefusal::NotYours { to: ApplicationStatus::Withdrawn } => {
+            ApiError::forbidden("only the seeker or staff governing their home may withdraw an application")
+        }
+        MoveRefusal::NotYours { to } => {
+            ApiError::forbidden(format!("only the employer or staff governing it may move an application to {}", to.as_str()))
+        }
     }
 }
 

@@ -1,10 +1,10 @@
 //! `POST /api/v1/match`: matches for anyone's stated profile; nothing stored.
 
-use actix_web::{web, HttpRequest};
+use actix_web::web;
 use doorstep_shared::api::{ErrorCode, MatchRequest, MatchResponse};
 
 use super::profile::{match_item, profile_from_request};
-use crate::auth::AddressThrottle;
+use crate::auth::{AddressThrottle, ClientAddress};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::matcher::{find_matches, Fill, Match};
@@ -17,7 +17,7 @@ use crate::storage::{employer_names, Db};
     responses((status = 200, body = MatchResponse), (status = 422, body = doorstep_shared::api::ApiErrorBody), (status = 429, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn match_postings(
-    req: HttpRequest,
+    address: ClientAddress,
     body: ApiJson<MatchRequest>,
     throttle: web::Data<AddressThrottle>,
     db: web::Data<Db>,
@@ -25,7 +25,7 @@ pub async fn match_postings(
     skills: web::Data<SkillCatalog>,
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<MatchResponse>, ApiError> {
-    if !throttle.allow(req.peer_addr().map(|a| a.ip())) {
+    if !throttle.allow(address.0) {
         return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
     }
     let (profile, limit) = profile_from_request(&body.0, &regions, &skills)?;

@@ -1,10 +1,11 @@
 //! Build steps cargo cannot express on its own: bundling the WebAssembly
 //! frontend into a static site, then serving or testing the server with it.
 //!
-//! Usage: `cargo xtask site | serve [args…] | test [args…]`.
+//! Usage: `cargo xtask site | serve [args…] | test [args…] | phone [args…]`.
 
 mod cmd;
 mod compress;
+mod phone;
 mod site;
 mod split;
 mod wasm_opt;
@@ -40,6 +41,7 @@ fn run() -> Result<ExitCode> {
         }
         "serve" => serve(&paths, &rest),
         "test" => test(&paths, &rest),
+        "phone" => phone::run(&paths, &rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -51,10 +53,21 @@ fn run() -> Result<ExitCode> {
 const USAGE: &str = "usage: cargo xtask <task>
   site              build the frontend into target/site
   serve [args...]   site, build the server, run `doorstep serve [args...]`
-  test [args...]    site, then `cargo test --workspace --exclude doorstep-frontend --exclude xtask [args...]`";
+  test [args...]    site, then `cargo test --workspace --exclude doorstep-frontend --exclude xtask [args...]`
+  phone [--url URL] [--runs N] [--label TEXT] [--filmstrip FILE.png] [--lighthouse]
+                    throttled phone loads of the public pages (node, /usr/bin/chromium);
+                    without --url: site, release server on a free port, a fresh demo database";
 
 /// Builds the site and the server, then runs the server in the foreground.
 fn serve(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
+    let mut server = release_server(paths)?;
+    server.arg("serve").args(args);
+    cmd::exit_code_of(&mut server)
+}
+
+/// Builds the site and the release server; returns the server's command,
+/// run from the workspace root and serving that site.
+fn release_server(paths: &cmd::Paths) -> Result<std::process::Command> {
     site::build(paths)?;
     cmd::run(
         paths
@@ -62,12 +75,12 @@ fn serve(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
             .args(["build", "--release", "-p", "doorstep-server"]),
     )?;
     let mut server = std::process::Command::new(paths.target.join("release").join("doorstep"));
-    server.current_dir(&paths.root).arg("serve").args(args);
+    server.current_dir(&paths.root);
     // An explicit setting wins, so the same command can serve a site built elsewhere.
     if std::env::var_os("DOORSTEP_SITE_DIR").is_none() {
         server.env("DOORSTEP_SITE_DIR", paths.site());
     }
-    cmd::exit_code_of(&mut server)
+    Ok(server)
 }
 
 /// Builds the site (the browser tests load it) and the server binary (the crash

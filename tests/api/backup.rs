@@ -12,7 +12,7 @@ use doorstep_server::configuration::Settings;
 use doorstep_shared::api::PostingPage;
 use reqwest::StatusCode;
 
-use crate::helpers::{open_postings_until_stopped, serve, spawn_app, Backend, Client, TestOptions};
+use crate::helpers::{open_postings_until_stopped, serve, wait_for_writes, spawn_app, Backend, Client, TestOptions};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_under_write_load_restores_every_write_acknowledged_before_it() {
@@ -21,13 +21,14 @@ async fn a_backup_under_write_load_restores_every_write_acknowledged_before_it()
     let employer_id = app.employer_in(&admin, "610902001").await;
     let (acknowledged, stop) = (Arc::new(Mutex::new(BTreeSet::new())), Arc::new(AtomicBool::new(false)));
     let writers: Vec<_> = (0..4).map(|_| tokio::spawn(open_postings_until_stopped(admin.clone_session(), employer_id, acknowledged.clone(), stop.clone()))).collect();
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    wait_for_writes(&acknowledged, 8).await;
     let copy = tempfile::tempdir().expect("temp dir");
     let file = copy.path().join("doorstep-backup.db");
 
     let before = acknowledged.lock().expect("lock").clone();
     backup(app.db(), &file).await.expect("backup");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Writes go on after the backup too; the restore must not need them.
+    wait_for_writes(&acknowledged, before.len() + 4).await;
     stop.store(true, Ordering::Relaxed);
     for w in writers {
         w.await.expect("writer");

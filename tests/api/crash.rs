@@ -14,7 +14,7 @@ use doorstep_shared::api::PostingPage;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{body, open_postings_until_stopped, Client, PgDatabase, PASSWORD};
+use crate::helpers::{body, open_postings_until_stopped, wait_for_writes, Client, PgDatabase, PASSWORD};
 
 const WRITERS: usize = 8;
 
@@ -109,7 +109,8 @@ async fn killed_under_write_load_loses_no_acknowledged_write(database_url: &str,
     let writers: Vec<_> = (0..WRITERS)
         .map(|_| tokio::spawn(open_postings_until_stopped(server.client.clone_session(), employer_id, acknowledged.clone(), stop.clone())))
         .collect();
-    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    // Killed mid-stream: several writes per writer acknowledged, more in flight.
+    wait_for_writes(&acknowledged, 4 * WRITERS).await;
     server.kill();
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     for w in writers {

@@ -464,6 +464,16 @@ pub fn hire_json() -> Value {
     json!({"status": "hired", "start_date": days_from_today(7), "monthly_wage": 3200})
 }
 
+/// Waits until the writers have had at least `count` writes acknowledged
+/// (under load that takes longer; a fixed pause would test nothing then).
+pub async fn wait_for_writes(acknowledged: &Mutex<BTreeSet<i64>>, count: usize) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while acknowledged.lock().expect("lock").len() < count {
+        assert!(std::time::Instant::now() < deadline, "the writers never reached {count} acknowledged writes");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 /// A writer for crash and backup tests: opens postings (create, approve) until
 /// `stop`, or until a request fails; `acknowledged` gets every id whose approval answered 200.
 pub async fn open_postings_until_stopped(client: Client, employer_id: i64, acknowledged: Arc<Mutex<BTreeSet<i64>>>, stop: Arc<AtomicBool>) {

@@ -296,7 +296,11 @@ impl SkillCatalog {
             };
             let common = chars.iter().filter(|c| term.chars.contains(c)).count() as f32;
             // Characters count only when they make up half the word or more.
-            let by_chars = if common > 0.0 && 2.0 * common >= chars.len() as f32 { CHARACTER_WEIGHT * 2.0 * common / (chars.len() + term.chars.len()) as f32 } else { 0.0 };
+            let by_chars = if common > 0.0 && 2.0 * common >= chars.len() as f32 {
+                CHARACTER_WEIGHT * 2.0 * common / (chars.len() + term.chars.len()) as f32
+            } else {
+                0.0
+            };
             let score = term.weight * by_words.max(by_inclusion).max(by_chars);
             let best = &mut scores[term.skill];
             *best = best.max(score);
@@ -414,4 +418,3 @@ mod tests {
         assert_eq!(c.search("").len(), c.all().len());
     }
 }
-

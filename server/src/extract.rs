@@ -78,7 +78,7 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let path = e.path().to_string();
         let fields = if path == "." { Vec::new() } else { vec![path] };
         let message = format!("invalid json: {}", e.into_inner());
-        ApiError::Refused { code: ErrorCode::InvalidJson, message, fields }
+        ApiError::Refused { code: ErrorCode::InvalidJson, message, fields, suggestions: Vec::new() }
     })?;
     de.end().map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("invalid json: {e}")))?;
     Ok(value)

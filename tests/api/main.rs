@@ -39,4 +39,5 @@ mod registration;
 mod relevance;
 mod schema_parity;
 mod site;
+mod skill_words;
 mod text_input;

@@ -130,7 +130,7 @@ async fn nearer_postings_with_the_person_s_skill_rank_first(app: TestApp) {
 async fn bad_match_requests_name_the_field(app: TestApp) {
     let anon = app.anonymous();
     for (request, field) in [
-        (json!({"skills": ["飞行"]}), "skills[0]"),
+        (json!({"skills": ["sewing", "飞".repeat(51)]}), "skills[1]"),
         (json!({"region_code": "99"}), "region_code"),
         (json!({"limit": 0}), "limit"),
         (json!({"limit": 101}), "limit"),
@@ -142,6 +142,9 @@ async fn bad_match_requests_name_the_field(app: TestApp) {
     }
     let fields = assert_error(anon.post_json("/api/v1/match", &json!({"schedules": ["nights"]})).await, StatusCode::BAD_REQUEST, ErrorCode::InvalidJson).await;
     assert_eq!(fields, vec!["schedules[0]"]);
+    // A word naming no skill is not refused: it is matched as text, and said so.
+    let got = run_match(&anon, &json!({"skills": ["飞行"]})).await;
+    assert_eq!(got.unresolved, vec!["飞行"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,7 +9,10 @@ use doorstep_shared::api::{MatchResponse, PhysicalDemand, PostingResponse};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{posting_json, spawn_app, Backend, TestApp, TestOptions};
+use crate::backend_tests;
+use crate::helpers::{posting_json, TestApp};
+
+backend_tests!(hand_judged_cases_rank_well_and_never_break_a_hard_constraint);
 
 /// Title, region, explicit site, skills, wage range, schedule, physical demand, accessible, accommodation.
 type Fixture = (&'static str, &'static str, Option<(f64, f64)>, &'static [&'static str], (u32, u32), &'static str, &'static str, bool, bool);
@@ -237,9 +240,7 @@ fn broken(profile: &Value, p: &PostingResponse, distance_km: Option<f64>) -> Opt
     None
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hand_judged_cases_rank_well_and_never_break_a_hard_constraint() {
-    let app = spawn_app(Backend::Sqlite, TestOptions::default()).await.expect("app");
+async fn hand_judged_cases_rank_well_and_never_break_a_hard_constraint(app: TestApp) {
     let corpus = load_corpus(&app).await;
     let client = app.anonymous();
     let cases = cases();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::error_view::code_key;
 use crate::api::ApiError;
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, use_i18n, Key, Lang};
 
 /// The last failure of a form's action, hidden while it is sent again: what
 /// the form's [`ErrorView`](super::ErrorView) and each [`FieldError`] show.
@@ -41,7 +41,32 @@ pub fn FieldError(
         let named = body.fields.iter().any(|f| names(f, field));
         named.then(|| field_message(body.code, field))
     };
-    move || message().map(|key| view! { <p class="field-error" id=id role="alert">{tr(key)}</p> })
+    // Skills the server offers for a word it could not resolve ("did you mean").
+    let offered = move || {
+        let error = error.get()?;
+        let ApiError::Server(body) = &error else {
+            return None;
+        };
+        let offered: Vec<(String, String)> =
+            body.suggestions.iter().filter(|s| names(&s.field, field)).map(|s| (s.name_zh.clone(), s.name_en.clone())).collect();
+        (!offered.is_empty()).then_some(offered)
+    };
+    let i18n = use_i18n();
+    let suggestions = move || {
+        offered().map(|offered| {
+            let separator = match i18n.lang() {
+                Lang::Zh => "、",
+                Lang::En => ", ",
+            };
+            let list: Vec<&str> = offered.iter().map(|(zh, en)| i18n.pick(zh, en)).collect();
+            let text = i18n.fill(Key::FieldSkillsSuggest, &[("names", list.join(separator))]);
+            view! { <p class="field-suggestions">{text}</p> }
+        })
+    };
+    view! {
+        {move || message().map(|key| view! { <p class="field-error" id=id role="alert">{tr(key)}</p> })}
+        {suggestions}
+    }
 }
 
 /// Whether the API's field path `path` is the form's `field` or an item of it.

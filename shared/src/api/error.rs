@@ -103,6 +103,24 @@ pub struct ApiError {
     /// Names of the inputs at fault, as JSON paths (`categories[1]`) or parameter names.
     #[serde(default)]
     pub fields: Vec<String>,
+    /// Skills the server offers for a skill word it could not resolve, best first (at most 5
+    /// per word): a client can ask "did you mean …". Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<SkillSuggestion>,
+}
+
+/// A skill offered for a word that is unknown or could mean several skills.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkillSuggestion {
+    /// The field whose word this suggestion is for, as in `fields` (`skills[2]`).
+    pub field: String,
+    /// Skill code, for example `cooking`.
+    pub code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
 }
 
 /// Wraps an [`ApiError`] as `{"error": {...}}`.

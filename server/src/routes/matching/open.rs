@@ -28,9 +28,10 @@ pub async fn match_postings(
     if !throttle.allow(address.0) {
         return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
     }
-    let (profile, limit) = profile_from_request(&body.0, &regions, &skills)?;
-    let matches = find_matches(&index.into_inner(), &skills, &profile, body.0.text.clone(), limit, Fill::IfThin).await?;
-    Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
+    let query = profile_from_request(&body.0, &regions, &skills)?;
+    let text = query.text(&body.0);
+    let matches = find_matches(&index.into_inner(), &skills, &query.profile, text, query.limit, Fill::IfThin).await?;
+    Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await?, unresolved: query.unresolved }))
 }
 
 /// Attaches employer names (one query for the page).

@@ -2,17 +2,42 @@
 
 use doorstep_shared::api::{MatchItem, MatchRequest};
 
-use crate::domain::{choose_point, region_point, resolve_skills, round_km, round_score, FieldErrors, Profile};
+use crate::domain::{choose_point, region_point, round_km, round_score, split_skill_words, FieldErrors, Profile};
 use crate::error::ApiError;
 use crate::matcher::Match;
 use crate::reference::{Regions, SkillCatalog};
 
 const MAX_COMMUTE_KM: f64 = 2_000.0;
+/// Longest skill word: it may be matched as text.
+const MAX_SKILL_WORD: usize = 50;
 
-/// Checks a request, collecting every bad field; returns the profile and limit.
-pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &SkillCatalog) -> Result<(Profile, usize), ApiError> {
+/// A match request checked: the profile, how many matches, and the skill
+/// words that named no skill (matched as text, and said so).
+pub struct MatchQuery {
+    pub profile: Profile,
+    pub limit: usize,
+    pub unresolved: Vec<String>,
+}
+
+impl MatchQuery {
+    /// The request's text with the unresolved skill words added: they are
+    /// looked up like text rather than refused.
+    pub fn text(&self, req: &MatchRequest) -> Option<String> {
+        let words = req.text.iter().map(String::as_str).chain(self.unresolved.iter().map(String::as_str));
+        let text = words.collect::<Vec<_>>().join(" ");
+        (!text.trim().is_empty()).then_some(text)
+    }
+}
+
+/// Checks a request, collecting every bad field.
+pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &SkillCatalog) -> Result<MatchQuery, ApiError> {
     let mut errors = FieldErrors::default();
-    let codes = resolve_skills(skills, &req.skills, &mut errors);
+    for (i, word) in req.skills.iter().enumerate() {
+        if word.chars().count() > MAX_SKILL_WORD {
+            errors.add(format!("skills[{i}]"), format!("a skill word must have at most {MAX_SKILL_WORD} characters"));
+        }
+    }
+    let (codes, unresolved) = split_skill_words(skills, &req.skills);
     // A region is checked only when it gives the point (no lat/lon).
     let region = match (&req.region_code, req.lat.is_none() && req.lon.is_none()) {
         (Some(raw), true) => regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok(),
@@ -45,7 +70,7 @@ pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &Skil
         needs_accessible: req.needs_accessible,
         max_physical_demand: req.max_physical_demand,
     };
-    Ok((profile, req.limit as usize))
+    Ok(MatchQuery { profile, limit: req.limit as usize, unresolved })
 }
 
 pub fn match_item(m: Match, employer: String) -> MatchItem {

@@ -9,6 +9,7 @@ use crate::auth::StaffScope;
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::paging::Paging;
+use crate::routes::skills::skill_filter;
 use crate::storage::{get_person, list_people, Db, PeopleFilter, StoredPerson};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -47,7 +48,7 @@ pub async fn list_people_handler(
         None => None,
     };
     let skill = match &q.skill {
-        Some(raw) => Some(skills.resolve(raw).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["skill"]))?),
+        Some(raw) => Some(skill_filter(&skills, raw)?),
         None => None,
     };
     let empty = PeoplePage { items: Vec::new(), total: 0, page, per_page };

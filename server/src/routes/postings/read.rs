@@ -12,6 +12,7 @@ use crate::clock::today;
 use crate::domain::{choose_point, region_point};
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
+use crate::routes::skills::skill_filter;
 use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
 use crate::storage::{get_posting, postings_by_ids, Db};
 
@@ -66,7 +67,7 @@ pub async fn search_postings(
         None => None,
     };
     let skill = match &q.skill {
-        Some(raw) => Some(skills.resolve(raw).map_err(|e| bad("skill", e))?),
+        Some(raw) => Some(skill_filter(&skills, raw)?),
         None => None,
     };
     // The query string names its point "lat" whichever half is wrong.

@@ -29,6 +29,7 @@ mod paging;
 mod invitations;
 mod people;
 mod postings;
+mod priorities;
 mod profile;
 mod protocol;
 mod push;

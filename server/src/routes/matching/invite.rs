@@ -10,7 +10,7 @@ use crate::auth::{governs, CurrentUser};
 use crate::domain::{round_score, Audience};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::matcher::rank_people;
+use crate::matcher::{load_priorities, rank_people};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::postings::managed_posting;
 use crate::storage::{get_person, insert_invitation, Db, NewInvitation, StorageError};
@@ -63,11 +63,13 @@ pub async fn invite_candidate(
         ));
     }
     let person_id = person.id;
+    let priorities = load_priorities(&db).await?;
     let ranked = rank_people(
         &posting,
         vec![person],
         &regions,
         &skills,
+        &priorities,
         1,
         Audience::Seeker,
     );

@@ -17,6 +17,7 @@ mod browser;
 mod browser_first_load;
 mod browser_jobs;
 mod browser_lists;
+mod browser_matching;
 mod browser_journeys;
 mod crash;
 mod demo;

@@ -30,7 +30,7 @@ async fn other_jobs_nearby_come_apart_below_the_real_matches() {
         find(&driver, &format!("#for-me-results #match-{sewing}")).await?;
         find_with_text(&driver, "#for-me-other h2", "其他附近岗位").await?;
         find(&driver, &format!("#for-me-other #match-{packing}")).await?;
-        assert!(driver.find_all(By::Css(&format!("#for-me-results #match-{packing}"))).await?.is_empty(), "never interleaved");
+        assert!(driver.find_all(By::Css(format!("#for-me-results #match-{packing}"))).await?.is_empty(), "never interleaved");
         let order = driver
             .execute("return document.querySelector('#for-me-results').compareDocumentPosition(document.querySelector('#for-me-other'));", vec![])
             .await?;

@@ -54,7 +54,8 @@ async fn bad_employers_are_refused_with_the_field_named(app: TestApp) {
 async fn staff_find_an_employer_by_part_of_its_name_and_post_for_it(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
     let xunyang = app.staff("staff_xunyang", "610981").await;
-    for (name, region) in [("安康富硒茶业有限公司", "610902001"), ("汉滨毛绒玩具社区工厂", "610902001"), ("100%_纯棉服装厂", "610902002")] {
+    for (name, region) in [("安康富硒茶业有限公司", "610902001"), ("汉滨毛绒玩具社区工厂", "610902001"), ("100%_纯棉服装厂", "610902002")]
+    {
         let form = json!({"name": name, "kind": "company", "region_code": region, "contact_name": "李经理", "contact_phone": "13900000003"});
         assert_eq!(staff.post_json("/api/v1/employers", &form).await.status(), StatusCode::CREATED);
     }

@@ -39,7 +39,8 @@ async fn staff_set_their_jurisdiction_s_priorities_and_the_nearest_setting_appli
     let town = app.staff("staff_laocheng", "610902001").await;
 
     let city_set = put(&city, "6109", &json!({"priorities": [{"category": "disabled", "weight": 50}]})).await;
-    let county_set = put(&hanbin, "610902", &json!({"priorities": [{"category": "dibao", "weight": 60}, {"category": "left_behind_woman", "weight": 90}]})).await;
+    let county_set =
+        put(&hanbin, "610902", &json!({"priorities": [{"category": "dibao", "weight": 60}, {"category": "left_behind_woman", "weight": 90}]})).await;
 
     assert_eq!(city_set.priorities, vec![set(AssistanceCategory::Disabled, 50)]);
     assert_eq!(county_set.priorities, vec![set(AssistanceCategory::LeftBehindWoman, 90), set(AssistanceCategory::Dibao, 60)], "strongest first");

@@ -65,34 +65,90 @@ struct Case {
 fn cases() -> Vec<Case> {
     let c = |why, profile, judged| Case { why, profile, judged };
     vec![
-        c("sewing near home", json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 10, "min_wage": 2500}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3)]),
-        c("sewing within 30 km", json!({"skills": ["sewing"], "region_code": "610902001"}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)]),
-        c("sewing, will move", json!({"skills": ["sewing"], "region_code": "610902001", "willing_to_relocate": true}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("东莞制衣厂车工", 3), ("关庙毛绒玩具缝纫工", 2), ("旬阳鞋厂鞋面缝制工", 2)]),
-        c("synonym 做衣服", json!({"skills": ["做衣服"], "region_code": "610902001"}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)]),
-        c("synonym 踩缝纫机", json!({"skills": ["踩缝纫机"], "region_code": "610902001"}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)]),
-        c("free text 家门口做衣服", json!({"text": "想在家门口做衣服", "region_code": "610902"}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)]),
-        c("english sewing text", json!({"text": "sewing job", "region_code": "610902"}), &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)]),
+        c(
+            "sewing near home",
+            json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 10, "min_wage": 2500}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3)],
+        ),
+        c(
+            "sewing within 30 km",
+            json!({"skills": ["sewing"], "region_code": "610902001"}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)],
+        ),
+        c(
+            "sewing, will move",
+            json!({"skills": ["sewing"], "region_code": "610902001", "willing_to_relocate": true}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("东莞制衣厂车工", 3), ("关庙毛绒玩具缝纫工", 2), ("旬阳鞋厂鞋面缝制工", 2)],
+        ),
+        c(
+            "synonym 做衣服",
+            json!({"skills": ["做衣服"], "region_code": "610902001"}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)],
+        ),
+        c(
+            "synonym 踩缝纫机",
+            json!({"skills": ["踩缝纫机"], "region_code": "610902001"}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)],
+        ),
+        c(
+            "free text 家门口做衣服",
+            json!({"text": "想在家门口做衣服", "region_code": "610902"}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)],
+        ),
+        c(
+            "english sewing text",
+            json!({"text": "sewing job", "region_code": "610902"}),
+            &[("老城社区工厂缝纫工", 3), ("江北制衣厂平车工", 3), ("关庙毛绒玩具缝纫工", 2)],
+        ),
         c("sewing, accessible only", json!({"skills": ["sewing"], "region_code": "610902001", "needs_accessible": true}), &[("老城社区工厂缝纫工", 3)]),
         c("sewing, wants 3800", json!({"skills": ["sewing"], "region_code": "610902001", "min_wage": 3800}), &[("江北制衣厂平车工", 3)]),
-        c("wigs at home, accessible", json!({"skills": ["wig_making"], "region_code": "610902001", "schedules": ["home_based"], "needs_accessible": true}), &[("居家假发勾织", 3)]),
+        c(
+            "wigs at home, accessible",
+            json!({"skills": ["wig_making"], "region_code": "610902001", "schedules": ["home_based"], "needs_accessible": true}),
+            &[("居家假发勾织", 3)],
+        ),
         c("wigs in Hanyin", json!({"skills": ["勾头发"], "region_code": "610921", "max_commute_km": 20}), &[("汉阴假发车间工", 3)]),
         c("electronics near home", json!({"skills": ["electronics_assembly"], "region_code": "610902001", "max_commute_km": 20}), &[("老城电子装配工", 3)]),
-        c("electronics, will move", json!({"skills": ["electronics_assembly"], "region_code": "610902001", "willing_to_relocate": true}), &[("老城电子装配工", 3), ("苏州电子厂普工", 3)]),
+        c(
+            "electronics, will move",
+            json!({"skills": ["electronics_assembly"], "region_code": "610902001", "willing_to_relocate": true}),
+            &[("老城电子装配工", 3), ("苏州电子厂普工", 3)],
+        ),
         c("tea picking in Ziyang", json!({"skills": ["采茶"], "region_code": "610924", "max_commute_km": 20}), &[("紫阳采茶工", 3), ("紫阳茶叶加工工", 1)]),
         c("tea picking in Hanbin", json!({"skills": ["tea_picking"], "region_code": "610902001", "max_commute_km": 15}), &[("汉滨茶园采茶工", 3)]),
-        c("tea processing in Ziyang", json!({"skills": ["tea_processing"], "region_code": "610924", "max_commute_km": 20}), &[("紫阳茶叶加工工", 3), ("紫阳采茶工", 1)]),
-        c("tea picker who will move", json!({"skills": ["tea_picking"], "region_code": "610924", "willing_to_relocate": true}), &[("紫阳采茶工", 3), ("汉滨茶园采茶工", 2), ("紫阳茶叶加工工", 1)]),
+        c(
+            "tea processing in Ziyang",
+            json!({"skills": ["tea_processing"], "region_code": "610924", "max_commute_km": 20}),
+            &[("紫阳茶叶加工工", 3), ("紫阳采茶工", 1)],
+        ),
+        c(
+            "tea picker who will move",
+            json!({"skills": ["tea_picking"], "region_code": "610924", "willing_to_relocate": true}),
+            &[("紫阳采茶工", 3), ("汉滨茶园采茶工", 2), ("紫阳茶叶加工工", 1)],
+        ),
         c("construction labourer", json!({"skills": ["construction_labour"], "region_code": "610902001"}), &[("工地小工", 3), ("钢筋工", 1)]),
-        c("disabled grade 2: light and accessible", json!({"region_code": "610902001", "needs_accessible": true, "max_physical_demand": "light"}), &[("公益性岗位(残疾人优先)", 3), ("老城社区工厂缝纫工", 2), ("老城电子装配工", 2), ("电商客服", 2), ("直播带货助理", 2), ("居家假发勾织", 2)]),
+        c(
+            "disabled grade 2: light and accessible",
+            json!({"region_code": "610902001", "needs_accessible": true, "max_physical_demand": "light"}),
+            &[("公益性岗位(残疾人优先)", 3), ("老城社区工厂缝纫工", 2), ("老城电子装配工", 2), ("电商客服", 2), ("直播带货助理", 2), ("居家假发勾织", 2)],
+        ),
         c("elderly care", json!({"skills": ["elderly_care"], "region_code": "610902001"}), &[("养老护理员", 3), ("家政服务员", 1)]),
         c("text 照顾老人", json!({"text": "照顾老人", "region_code": "610902001"}), &[("养老护理员", 3), ("家政服务员", 1)]),
-        c("housekeeping and cooking", json!({"skills": ["domestic_service", "cooking"], "region_code": "610902001"}), &[("家政服务员", 3), ("农家乐厨师", 2), ("食堂帮厨", 1)]),
+        c(
+            "housekeeping and cooking",
+            json!({"skills": ["domestic_service", "cooking"], "region_code": "610902001"}),
+            &[("家政服务员", 3), ("农家乐厨师", 2), ("食堂帮厨", 1)],
+        ),
         c("childcare", json!({"skills": ["childcare"], "region_code": "610902001"}), &[("育婴员", 3), ("家政服务员", 1)]),
         c("text 带孩子", json!({"text": "带孩子", "region_code": "610902001"}), &[("育婴员", 3)]),
         c("maternity care, will move", json!({"skills": ["月嫂"], "region_code": "610902001", "willing_to_relocate": true}), &[("西安月嫂", 3), ("育婴员", 1)]),
         c("cook", json!({"skills": ["cooking"], "region_code": "610902001"}), &[("农家乐厨师", 3), ("家政服务员", 2), ("食堂帮厨", 2)]),
         c("kitchen helper", json!({"skills": ["kitchen_helper"], "region_code": "610902001"}), &[("食堂帮厨", 3), ("农家乐厨师", 1)]),
-        c("e-commerce, accessible", json!({"skills": ["customer_service"], "region_code": "610902001", "needs_accessible": true}), &[("电商客服", 3), ("直播带货助理", 2)]),
+        c(
+            "e-commerce, accessible",
+            json!({"skills": ["customer_service"], "region_code": "610902001", "needs_accessible": true}),
+            &[("电商客服", 3), ("直播带货助理", 2)],
+        ),
         c("live-stream selling", json!({"skills": ["直播带货"], "region_code": "610902001"}), &[("直播带货助理", 3), ("电商客服", 2)]),
         c("forest ranger in Ningshan", json!({"skills": ["forest_ranger"], "region_code": "610923", "max_commute_km": 20}), &[("宁陕生态护林员", 3)]),
         c("forest ranger in Hanbin", json!({"skills": ["护林员"], "region_code": "610902001", "max_commute_km": 20}), &[("汉滨生态护林员", 3)]),
@@ -104,8 +160,16 @@ fn cases() -> Vec<Case> {
         c("mushrooms in Pingli", json!({"skills": ["mushroom_growing"], "region_code": "610926", "max_commute_km": 20}), &[("平利食用菌种植工", 3)]),
         c("konjac in Langao", json!({"skills": ["魔芋加工"], "region_code": "610925", "max_commute_km": 20}), &[("岚皋魔芋加工工", 3)]),
         c("packing near home", json!({"skills": ["packaging"], "region_code": "610902001"}), &[("仓库打包员", 3)]),
-        c("packing, will move", json!({"skills": ["packaging"], "region_code": "610902001", "willing_to_relocate": true}), &[("仓库打包员", 3), ("深圳物流分拣员", 3), ("岚皋魔芋加工工", 2)]),
-        c("well-paid work away, housing", json!({"text": "包吃住 外出务工", "region_code": "610902001", "willing_to_relocate": true, "min_wage": 5000}), &[("苏州电子厂普工", 3), ("东莞制衣厂车工", 3), ("深圳物流分拣员", 3), ("西安月嫂", 2)]),
+        c(
+            "packing, will move",
+            json!({"skills": ["packaging"], "region_code": "610902001", "willing_to_relocate": true}),
+            &[("仓库打包员", 3), ("深圳物流分拣员", 3), ("岚皋魔芋加工工", 2)],
+        ),
+        c(
+            "well-paid work away, housing",
+            json!({"text": "包吃住 外出务工", "region_code": "610902001", "willing_to_relocate": true, "min_wage": 5000}),
+            &[("苏州电子厂普工", 3), ("东莞制衣厂车工", 3), ("深圳物流分拣员", 3), ("西安月嫂", 2)],
+        ),
         c("english skill electrician", json!({"skills": ["electrician"], "region_code": "610902001"}), &[("水电工", 3)]),
         c("shoe making in Xunyang", json!({"skills": ["shoe_upper_stitching"], "region_code": "610981", "max_commute_km": 20}), &[("旬阳鞋厂鞋面缝制工", 3)]),
     ]
@@ -284,10 +348,14 @@ async fn a_priority_moves_a_favoured_person_ahead_and_never_past_a_hard_constrai
         expect_only(names, "priority never overrides a hard constraint");
     }
     let favoured = &as_staff.candidates[0];
-    let why: Vec<(&str, &str)> = favoured.reasons.iter().filter(|r| r.kind == ReasonKind::Priority).map(|r| (r.detail.as_str(), r.detail_en.as_str())).collect();
+    let why: Vec<(&str, &str)> =
+        favoured.reasons.iter().filter(|r| r.kind == ReasonKind::Priority).map(|r| (r.detail.as_str(), r.detail_en.as_str())).collect();
     assert_eq!(why, vec![("优先：低保对象", "priority: minimum-living-allowance recipient")]);
     assert_eq!(for_employer, vec!["乙**", "甲**"], "the employer's order follows the priority too");
-    assert!(as_employer.candidates.iter().all(|c| c.categories.is_empty() && c.reasons.iter().all(|r| r.kind != ReasonKind::Priority)), "employers never read a category");
+    assert!(
+        as_employer.candidates.iter().all(|c| c.categories.is_empty() && c.reasons.iter().all(|r| r.kind != ReasonKind::Priority)),
+        "employers never read a category"
+    );
 
     // A county's own setting replaces the city's for its people.
     let hanbin_setting = json!({"priorities": [{"category": "left_behind_woman", "weight": 100}]});
@@ -299,9 +367,11 @@ async fn a_priority_moves_a_favoured_person_ahead_and_never_past_a_hard_constrai
     assert_eq!(staff.put_json("/api/v1/regions/610902/priorities", &json!({"priorities": []})).await.status(), StatusCode::OK);
     let second = as_staff.candidates[0].person_id;
     let seeker = app.seeker_of("yi", second).await;
-    let mine: MatchResponse = seeker.post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
+    let mine: MatchResponse =
+        seeker.post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
     let priority: Vec<&str> = mine.matches[0].reasons.iter().filter(|r| r.kind == ReasonKind::Priority).map(|r| r.detail.as_str()).collect();
     assert_eq!(priority, vec!["优先：您是低保对象"]);
-    let anonymous: MatchResponse = app.anonymous().post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
+    let anonymous: MatchResponse =
+        app.anonymous().post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
     assert!(anonymous.matches.iter().all(|m| m.reasons.iter().all(|r| r.kind != ReasonKind::Priority)), "no record, no priority");
 }

@@ -13,11 +13,7 @@ pub async fn search_skills(q: &str) -> Result<Vec<SkillResponse>, ApiError> {
 
 /// Lists the children of a region (for example the counties of 6109 Ankang).
 pub async fn child_regions(parent: &str) -> Result<Vec<RegionResponse>, ApiError> {
-    fetch_json(get_with(
-        "/api/v1/regions",
-        &[("parent", parent.to_string())],
-    )?)
-    .await
+    fetch_json(get_with("/api/v1/regions", &[("parent", parent.to_string())])?).await
 }
 
 /// The categories a region favours in matching, and the setting that applies there.

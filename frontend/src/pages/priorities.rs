@@ -18,13 +18,8 @@ const CITY: &str = "6109";
 #[component]
 pub fn PrioritiesPage() -> impl IntoView {
     // Untracked: the page is rebuilt anyway when the session changes.
-    let code = use_session()
-        .me
-        .get_untracked()
-        .and_then(Result::ok)
-        .flatten()
-        .and_then(|user| user.region)
-        .map_or_else(|| CITY.to_string(), |region| region.code);
+    let code =
+        use_session().me.get_untracked().and_then(Result::ok).flatten().and_then(|user| user.region).map_or_else(|| CITY.to_string(), |region| region.code);
     let setting = LocalResource::new({
         let code = code.clone();
         move || {
@@ -32,9 +27,7 @@ pub fn PrioritiesPage() -> impl IntoView {
             async move { api::region_priorities(&code).await }
         }
     });
-    let load = move || {
-        Suspend::new(async move { setting.await.map(|current| view! { <PrioritiesForm current/> }.into_any()) })
-    };
+    let load = move || Suspend::new(async move { setting.await.map(|current| view! { <PrioritiesForm current/> }.into_any()) });
     view! {
         <h1 class="page-title">{tr(Key::PrioritiesTitle)}</h1>
         <p class="muted">{tr(Key::PrioritiesIntro)}</p>

@@ -111,9 +111,7 @@ impl PriorityTable {
     pub fn for_person(&self, home: &RegionCode, verified: &[AssistanceCategory]) -> Option<Priority> {
         let (_, list) = self.applying_to(home)?;
         // Strongest first: the first listed category the person has wins.
-        list.iter()
-            .find(|p| verified.contains(&p.category))
-            .map(|p| Priority { category: p.category, weight: p.weight })
+        list.iter().find(|p| verified.contains(&p.category)).map(|p| Priority { category: p.category, weight: p.weight })
     }
 }
 

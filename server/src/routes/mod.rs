@@ -16,7 +16,7 @@ pub mod placements;
 pub mod postings;
 pub mod priorities;
 pub mod push;
-pub mod register;
 pub mod regions;
+pub mod register;
 pub mod site;
 pub mod skills;

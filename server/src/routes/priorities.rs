@@ -21,7 +21,12 @@ use crate::storage::{replace_region_priorities, Db};
     params(("code" = String, Path, description = "region code")),
     responses((status = 200, body = PrioritiesResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id, code = %path))]
-pub async fn get_priorities(scope: StaffScope, path: web::Path<String>, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<PrioritiesResponse>, ApiError> {
+pub async fn get_priorities(
+    scope: StaffScope,
+    path: web::Path<String>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<web::Json<PrioritiesResponse>, ApiError> {
     let code = regions.read(|t| t.resolve(&path)).map_err(|_| ApiError::not_found("region"))?;
     if scope.narrow(Some(&code)).is_none() {
         return Err(ApiError::not_found("region"));

@@ -87,16 +87,15 @@ pub async fn list_employers(db: &Db, region_prefix: &str, name: &str, limit: i64
     let pattern = format!("{region_prefix}%");
     // LIKE's wildcards in the typed name match themselves only by being left out.
     let named = format!("%{}%", name.replace(['%', '_', '\\'], ""));
-    let rows = sqlx::query_as::<_, EmployerRow>(&format!(
-        "SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 AND name LIKE $2 ORDER BY id LIMIT $3 OFFSET $4"
-    ))
-    .bind(&pattern)
-    .bind(&named)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(db.pool())
-    .await
-    .context("list employers")?;
+    let rows =
+        sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 AND name LIKE $2 ORDER BY id LIMIT $3 OFFSET $4"))
+            .bind(&pattern)
+            .bind(&named)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(db.pool())
+            .await
+            .context("list employers")?;
     let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1 AND name LIKE $2")
         .bind(&pattern)
         .bind(&named)

@@ -40,11 +40,7 @@ pub async fn list_region_priorities(db: &Db) -> anyhow::Result<Vec<(RegionCode, 
 #[tracing::instrument(skip_all, fields(region = %region, count = list.len()))]
 pub async fn replace_region_priorities(db: &Db, region: &RegionCode, list: &[CategoryPriority], actor: i64) -> anyhow::Result<()> {
     let mut tx = db.pool().begin().await.context("begin")?;
-    sqlx::query("DELETE FROM region_priorities WHERE region_code = $1")
-        .bind(region.as_ref())
-        .execute(&mut *tx)
-        .await
-        .context("clear region priorities")?;
+    sqlx::query("DELETE FROM region_priorities WHERE region_code = $1").bind(region.as_ref()).execute(&mut *tx).await.context("clear region priorities")?;
     let at = now();
     for p in list {
         sqlx::query("INSERT INTO region_priorities (region_code, category, weight, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)")

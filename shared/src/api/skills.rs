@@ -21,3 +21,15 @@ pub struct SkillResponse {
     /// Closest occupation code of the 2022 Chinese occupational classification.
     pub occupation_code: Option<String>,
 }
+
+/// Names one skill a record carries, so a page shows names without the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkillName {
+    /// Stable code, for example `sewing`.
+    pub code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}

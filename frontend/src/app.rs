@@ -11,7 +11,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::Lazy;
 
-use crate::components::{AppHeader, ErrorView, Loading, NavBar, SkillCatalog};
+use crate::components::{AppHeader, ErrorView, Loading, NavBar};
 use crate::i18n::I18n;
 use crate::pages::{HomePage, JobSearchPage, LoginPage, NotFound, PostingPage};
 use crate::routes::{Page, PageRoute};
@@ -22,7 +22,6 @@ use crate::state::{use_session, Session};
 pub fn App() -> impl IntoView {
     I18n::provide();
     Session::provide();
-    SkillCatalog::provide();
     view! {
         <Router>
             <AppHeader/>
@@ -41,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/refer") view={Lazy::<PageRoute<{ Page::Refer as u8 }>>::new()}/>
                     <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
                     <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
+                    <Route path=path!("/priorities") view={Lazy::<PageRoute<{ Page::Priorities as u8 }>>::new()}/>
                     <Route path=path!("/register") view={Lazy::<PageRoute<{ Page::Register as u8 }>>::new()}/>
                     <Route path=path!("/profile") view={Lazy::<PageRoute<{ Page::Profile as u8 }>>::new()}/>
                 </Routes>

@@ -264,6 +264,7 @@ fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode]) ->
         min_wage: rng.gen_bool(0.5).then(|| rng.gen_range(18..=35) * 100),
         needs_accessible: rng.gen_bool(0.1),
         max_physical_demand: *PhysicalDemand::ALL.choose(rng).expect("demand"),
+        priority: None,
     };
     (profile, *home)
 }

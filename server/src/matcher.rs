@@ -10,14 +10,14 @@
 
 use std::sync::Arc;
 
-use doorstep_shared::api::{Reason, ReasonKind};
+use doorstep_shared::api::{MatchFit, Reason, ReasonKind};
 use doorstep_shared::types::{Day, SkillCode};
 
 use crate::clock::today;
-use crate::domain::{reasons, region_point, score, violation, Audience, Candidate, Profile, Scored};
+use crate::domain::{fit, reasons, region_point, score, violation, Audience, Candidate, PriorityTable, Profile, Scored};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
-use crate::storage::{StoredPerson, StoredPosting};
+use crate::storage::{list_region_priorities, Db, StoredPerson, StoredPosting};
 
 /// How many index hits to rescore per match wanted: enough that wage fit and
 /// the finer rules can reorder them (nearness is already blended in by the
@@ -44,11 +44,15 @@ pub struct Match {
     pub score: f64,
     pub distance_km: Option<f64>,
     pub reasons: Vec<Reason>,
+    /// Whether it meets what the person asked for (`domain::fit`).
+    pub fit: MatchFit,
     /// Where the posting sits in the searcher snapshot it came from.
     pub address: tantivy::DocAddress,
 }
 
-/// The best `limit` postings for a profile, best first; none breaks a hard constraint.
+/// The best `limit` postings for a profile, best first; none breaks a hard
+/// constraint. Every real match comes before every posting that meets none
+/// of what the person asked for (`MatchFit::Other`, the fill of a thin result).
 pub async fn find_matches(
     index: &Arc<PostingIndex>,
     skills: &SkillCatalog,
@@ -95,6 +99,7 @@ pub async fn find_matches(
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
     let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
+    let asked = has_text || !wanted_skills.is_empty();
     // Skills named in the text count as the person's own ("想做衣服": sewing).
     let mut profile = profile.clone();
     profile.skills = wanted_skills;
@@ -124,24 +129,30 @@ pub async fn find_matches(
         if housing {
             s.score += HOUSING_BONUS;
         }
-        scored.push((s, housing, candidate, p, hit.address));
+        let fit = fit(&profile, &candidate, asked);
+        scored.push((s, housing, candidate, p, hit.address, fit));
     }
-    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.3.id.cmp(&b.3.id)));
+    scored.sort_by(|a, b| a.5.cmp(&b.5).then(b.0.score.total_cmp(&a.0.score)).then(a.3.id.cmp(&b.3.id)));
     scored.truncate(limit);
     let names = |code: &str| skills.names(code);
     let mut matches: Vec<Match> = scored
         .into_iter()
-        .map(|(s, housing, candidate, mut posting, address)| {
+        .map(|(s, housing, candidate, mut posting, address, fit)| {
             let mut reasons = reasons(&profile, &candidate, &names, Audience::Seeker);
             posting.skills = candidate.skills.into_iter().map(String::from).collect();
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
                 reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
             }
-            Match { posting, score: s.score, distance_km: s.distance_km, reasons, address }
+            Match { posting, score: s.score, distance_km: s.distance_km, reasons, fit, address }
         })
         .collect();
     fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
     Ok(matches)
+}
+
+/// Every city's and county's favoured categories, read once per request or push.
+pub async fn load_priorities(db: &Db) -> anyhow::Result<PriorityTable> {
+    Ok(PriorityTable::new(list_region_priorities(db).await?))
 }
 
 /// Why a registered person cannot be matched.
@@ -152,12 +163,15 @@ pub struct Unmatchable {
     pub home_region: String,
 }
 
-/// A registered person's profile: home is their region's point.
-pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
+/// A registered person's profile: home is their region's point; the
+/// category their jurisdiction favours them for comes from `priorities`.
+pub fn profile_of(person: &StoredPerson, regions: &Regions, priorities: &PriorityTable) -> Result<Profile, Unmatchable> {
     let Some(home) = regions.read(|tree| region_point(tree, &person.home_region)) else {
         return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
     };
-    Ok(Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home))
+    let mut profile = Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home);
+    profile.priority = priorities.for_person(&person.home_region, &person.categories);
+    Ok(profile)
 }
 
 /// A person who fits a posting, with the score and its reasons.
@@ -174,12 +188,14 @@ pub struct RankedPeople {
     pub skipped: usize,
 }
 
-/// Ranks `people` for a posting and keeps the best `limit`, the reasons worded for `audience`.
+/// Ranks `people` for a posting and keeps the best `limit`, the reasons
+/// worded for `audience`; a favoured person ranks higher (`domain::priority`).
 pub fn rank_people(
     posting: &StoredPosting,
     people: Vec<StoredPerson>,
     regions: &Regions,
     skills: &SkillCatalog,
+    priorities: &PriorityTable,
     limit: usize,
     audience: Audience,
 ) -> RankedPeople {
@@ -188,7 +204,7 @@ pub fn rank_people(
     let mut skipped = 0;
     let mut scored = Vec::new();
     for person in people {
-        let profile = match profile_of(&person, regions) {
+        let profile = match profile_of(&person, regions, priorities) {
             Ok(p) => p,
             Err(e) => {
                 tracing::warn!(error = %e, posting_id = posting.id, "person left out of the candidates");

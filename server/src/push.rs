@@ -14,11 +14,11 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use doorstep_shared::api::PushSummary;
+use doorstep_shared::api::{MatchFit, PushSummary};
 use futures::StreamExt;
 
-use crate::domain::round_score;
-use crate::matcher::{find_matches, profile_of, Fill, Match};
+use crate::domain::{round_score, PriorityTable};
+use crate::matcher::{find_matches, load_priorities, profile_of, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
 use crate::storage::{insert_push, list_people, people_in_work, pushed_posting_ids, Db, NewPushItem, PeopleFilter, StoredPerson};
@@ -57,6 +57,7 @@ pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mu
     let filter = PeopleFilter { region_prefix: region_prefix.to_string(), ..PeopleFilter::default() };
     let mut summary = PushSummary::default();
     let (mut offset, mut done) = (0, 0);
+    let priorities = load_priorities(deps.db).await?;
     loop {
         let (page, total) = list_people(deps.db, &filter, PAGE, offset).await?;
         if page.is_empty() {
@@ -67,7 +68,7 @@ pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mu
         let working = people_in_work(deps.db, &ids).await?;
         done += working.len() as u64;
         let seeking: Vec<&StoredPerson> = page.iter().filter(|p| !working.contains(&p.id)).collect();
-        let mut pushes = futures::stream::iter(seeking.into_iter().map(|p| push_person(deps, p, top_k))).buffer_unordered(CONCURRENCY);
+        let mut pushes = futures::stream::iter(seeking.into_iter().map(|p| push_person(deps, &priorities, p, top_k))).buffer_unordered(CONCURRENCY);
         while let Some(pushed) = pushes.next().await {
             let pushed = pushed?;
             summary.skipped += u64::from(pushed.skipped);
@@ -84,8 +85,8 @@ pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mu
     Ok(summary)
 }
 
-async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -> anyhow::Result<PersonPush> {
-    let profile = match profile_of(person, deps.regions) {
+async fn push_person(deps: &PushDeps<'_>, priorities: &PriorityTable, person: &StoredPerson, top_k: usize) -> anyhow::Result<PersonPush> {
+    let profile = match profile_of(person, deps.regions, priorities) {
         Ok(p) => p,
         Err(e) => {
             tracing::warn!(error = %e, "person left out of the push");
@@ -97,7 +98,8 @@ async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -
     let matches = find_matches(deps.index, deps.skills, &profile, None, limit, Fill::Never).await?;
     let mut fresh: Vec<Match> = Vec::new();
     let mut already = 0;
-    for m in matches {
+    // Only real matches go out: never a posting that meets none of what the person asked for.
+    for m in matches.into_iter().filter(|m| m.fit == MatchFit::Match) {
         if pushed.contains(&m.posting.id) {
             already += 1;
         } else if fresh.len() < top_k {

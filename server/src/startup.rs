@@ -22,8 +22,8 @@ use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, regions, register, site,
-    skills,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
+    register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -173,6 +173,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/regions", web::get().to(regions::list_regions))
         .route("/regions/{code}", web::get().to(regions::get_region))
         .route("/regions/{code}/point", web::put().to(regions::put_region_point))
+        .route("/regions/{code}/priorities", web::get().to(priorities::get_priorities))
+        .route("/regions/{code}/priorities", web::put().to(priorities::put_priorities))
         .route("/skills", web::get().to(skills::list_skills))
         .route("/people", web::post().to(people::create_person))
         .route("/people", web::get().to(people::list_people_handler))

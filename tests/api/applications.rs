@@ -14,6 +14,7 @@ use crate::helpers::{assert_error, count_rows, days_from_today, hire_json, id_nu
 
 backend_tests!(
     a_hire_after_an_interview_creates_a_nearby_placement_and_counts_against_the_headcount,
+    a_hire_straight_from_applied_is_one_call_that_writes_the_placement,
     a_referral_to_another_county_becomes_a_transfer_placement_and_staff_moves_are_audited,
     moves_outside_the_status_machine_are_refused,
     a_person_has_one_active_application_per_posting,
@@ -80,6 +81,27 @@ async fn a_hire_after_an_interview_creates_a_nearby_placement_and_counts_against
     assert_eq!((posting.hired, posting.status), (1, PostingStatus::Open));
 }
 
+async fn a_hire_straight_from_applied_is_one_call_that_writes_the_placement(app: TestApp) {
+    let w = world(&app, 1).await;
+    let seeker = app.seeker_of("13800001234", w.person).await;
+    let applied: ApplicationResponse = parsed(seeker.apply(w.posting, None).await, StatusCode::CREATED).await;
+    assert_error(seeker.move_application(applied.id, &hire_json()).await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
+    assert_eq!(count_rows(&app, "placements").await, 0, "a refused hire writes nothing");
+
+    let hired: ApplicationResponse = parsed(w.employer.move_application(applied.id, &hire_json()).await, StatusCode::OK).await;
+
+    assert_eq!(hired.status, ApplicationStatus::Hired);
+    let placement_id = hired.placement_id.expect("a hire has a placement");
+    let placement: PlacementResponse = parsed(w.staff.get(&format!("/api/v1/placements/{placement_id}")).await, StatusCode::OK).await;
+    assert_eq!((placement.application_id, placement.monthly_wage), (applied.id, 3200));
+    assert_eq!(count_rows(&app, "placements").await, 1);
+    let posting: PostingResponse = parsed(w.admin.get(&format!("/api/v1/postings/{}", w.posting)).await, StatusCode::OK).await;
+    assert_eq!((posting.hired, posting.status), (1, PostingStatus::Filled), "the one hire filled the posting");
+    let again = w.employer.move_application(applied.id, &hire_json()).await;
+    assert_error(again, StatusCode::CONFLICT, ErrorCode::MoveNotAllowed).await;
+    assert_eq!(count_rows(&app, "placements").await, 1, "hired is final: no second placement");
+}
+
 async fn a_referral_to_another_county_becomes_a_transfer_placement_and_staff_moves_are_audited(app: TestApp) {
     let w = world(&app, 5).await;
     let xunyang_employer = app.employer_in(&w.admin, "610981100").await;
@@ -124,7 +146,7 @@ async fn moves_outside_the_status_machine_are_refused(app: TestApp) {
         (&w.employer, hired, json!({"status": "applied"}), "from hired to applied"),
         (&seeker, hired, json!({"status": "withdrawn"}), "from hired to withdrawn"),
         (&w.staff, rejected, json!({"status": "interviewing"}), "from rejected to interviewing"),
-        (&w.employer, applied, hire_json(), "from applied to hired"),
+        (&w.employer, rejected, hire_json(), "from rejected to hired"),
     ];
     for (client, id, change, named) in cases {
         let res = client.move_application(id, &change).await;

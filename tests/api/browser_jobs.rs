@@ -130,3 +130,34 @@ async fn an_employer_posts_a_job_staff_approve_it_and_the_employer_hires_an_appl
 
     finish(driver, "employer", result).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_pick_the_employer_by_name_and_post_a_job_for_it() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let admin = app.admin().await;
+    let employer = app.employer_in(&admin, "610902001").await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        log_in(&driver, &app, "staff_laocheng").await?;
+        tap_css(&driver, "#nav-postings").await?;
+        tap_css(&driver, "#post-new").await?;
+        type_into(&driver, "#post-employer-q", "毛绒").await?;
+        tap_css(&driver, &format!("#post-employer-option-{employer}")).await?;
+        find_with_text(&driver, "#post-employer-chosen", "汉滨毛绒玩具社区工厂").await?;
+        type_into(&driver, "#post-title", "代发：包装工").await?;
+        type_into(&driver, "#post-description", "社区工厂包装毛绒玩具，每天8小时").await?;
+        choose(&driver, "#post-region-county", "610902").await?;
+        choose(&driver, "#post-region-town", "610902001").await?;
+        type_into(&driver, "#post-wage-min", "2600").await?;
+        type_into(&driver, "#post-wage-max", "3200").await?;
+        tap_css(&driver, "#post-submit").await?;
+        let result = find_with_text(&driver, "#post-result", "待审核").await?;
+        assert!(result.text().await?.contains("汉滨毛绒玩具社区工厂"), "posted for the picked employer");
+        Ok::<_, WebDriverError>(())
+    }
+    .await;
+
+    finish(driver, "staff-post", result).await;
+}

@@ -1,7 +1,7 @@
 //! Matching: hard constraints never broken, ranking that a civil-affairs
 //! worker would agree with, reasons that are true, both directions.
 
-use doorstep_shared::api::{CandidatesResponse, ErrorCode, MatchResponse, PostingResponse, ReasonKind};
+use doorstep_shared::api::{CandidatesResponse, ErrorCode, MatchFit, MatchResponse, PostingResponse, ReasonKind};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -14,6 +14,8 @@ backend_tests!(
     bad_match_requests_name_the_field,
     staff_see_matches_for_a_registered_person,
     employers_see_only_consenting_candidates_masked,
+    postings_meeting_none_of_the_asked_skills_come_apart_after_every_real_match,
+    match_items_posting_details_and_candidates_carry_names,
 );
 
 /// Title, region, lat/lon, skills, wage, schedule, accessible, accommodation, demand.
@@ -200,6 +202,52 @@ async fn employers_see_only_consenting_candidates_masked(app: TestApp) {
     assert!(names.contains(&"李不愿"));
     let other = app.login_as("employer", "other", None, Some(app.employer_in(&admin, "610902002").await)).await;
     assert_eq!(other.get(&format!("/api/v1/postings/{sewing}/candidates")).await.status(), StatusCode::FORBIDDEN);
+}
+
+async fn postings_meeting_none_of_the_asked_skills_come_apart_after_every_real_match(app: TestApp) {
+    let admin = app.admin().await;
+    let employer_id = app.employer_in(&admin, "610902001").await;
+    seed_postings(&app, &admin, employer_id).await;
+    let anon = app.anonymous();
+
+    // Two sewing postings lie within 10 km; the thin result is filled with whatever else fits.
+    let got = run_match(&anon, &json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 10, "limit": 10})).await;
+
+    let fits: Vec<(&str, MatchFit)> = got.matches.iter().map(|m| (m.title.as_str(), m.fit)).collect();
+    let real = fits.iter().take_while(|(_, f)| *f == MatchFit::Match).count();
+    assert!(real >= 1 && real < fits.len(), "real matches and a fill: {fits:?}");
+    assert!(fits[real..].iter().all(|(_, f)| *f == MatchFit::Other), "never interleaved: {fits:?}");
+    for m in &got.matches[real..] {
+        let p: PostingResponse = body(anon.get(&format!("/api/v1/postings/{}", m.posting_id)).await).await.try_into_posting();
+        assert!(!p.skills.contains(&"sewing".to_string()), "{} needs sewing, so it is a match", p.title);
+        assert!(m.reasons.iter().all(|r| r.kind != ReasonKind::Skill || r.detail.starts_with("不限")), "{}: {:?}", m.title, m.reasons);
+    }
+    let text = run_match(&anon, &json!({"text": "想在家门口做衣服", "region_code": "610902001", "max_commute_km": 10})).await;
+    assert_eq!(text.matches[0].fit, MatchFit::Match, "words of the text count as asking");
+    // Asking for nothing in particular: everything that fits is a match.
+    let open = run_match(&anon, &json!({"region_code": "610902001"})).await;
+    assert!(!open.matches.is_empty() && open.matches.iter().all(|m| m.fit == MatchFit::Match));
+}
+
+async fn match_items_posting_details_and_candidates_carry_names(app: TestApp) {
+    let admin = app.admin().await;
+    let employer_id = app.employer_in(&admin, "610902001").await;
+    let postings = seed_postings(&app, &admin, employer_id).await;
+    let staff = app.staff("staff_hanbin", "610902").await;
+    staff.create_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
+
+    let got = run_match(&app.anonymous(), &json!({"skills": ["sewing"], "region_code": "610902001"})).await;
+    let posting: PostingResponse = body(app.anonymous().get(&format!("/api/v1/postings/{}", postings[0].1)).await).await.try_into_posting();
+    let candidates: CandidatesResponse = staff.get(&format!("/api/v1/postings/{}/candidates", postings[0].1)).await.json().await.expect("candidates");
+
+    let home = got.matches.iter().find(|m| m.title == "老城社区工厂缝纫工").expect("the home posting");
+    assert!(home.region_name.contains("老城"), "{}", home.region_name);
+    assert!(got.matches.iter().all(|m| !m.region_name.is_empty()));
+    let named: Vec<(&str, &str, bool)> = posting.skill_names.iter().map(|s| (s.code.as_str(), s.name_zh.as_str(), s.name_en.is_empty())).collect();
+    assert_eq!(named, vec![("sewing", "缝纫", false)]);
+    let c = &candidates.candidates[0];
+    assert_eq!(c.skill_names.iter().map(|s| s.code.clone()).collect::<Vec<_>>(), c.skills);
+    assert!(c.skill_names.iter().all(|s| !s.name_zh.is_empty() && s.name_zh != s.code), "{:?}", c.skill_names);
 }
 
 trait IntoPosting {

@@ -14,6 +14,7 @@ backend_tests!(
     people_in_work_are_not_pushed_until_a_follow_up_says_they_left,
     bad_push_requests_are_refused,
     the_inbox_belongs_to_the_linked_seeker_only,
+    the_push_sends_only_real_matches_never_the_other_jobs_nearby,
 );
 
 /// Hanbin staff, an employer in 老城街道, and postings there (and one far away).
@@ -91,6 +92,25 @@ async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app:
 
     assert_eq!(again, PushSummary { people: 2, people_reached: 0, items: 0, sms_queued: 0, already_pushed: 3, skipped: 0 });
     assert_eq!((count_rows(&app, "push_items").await, count_rows(&app, "sms_outbox").await), (3, 2));
+}
+
+async fn the_push_sends_only_real_matches_never_the_other_jobs_nearby(app: TestApp) {
+    let w = world(&app).await;
+    let sewing = open(&app, &w, "缝纫工", json!({})).await;
+    open(&app, &w, "包装工", json!({"skills": ["packaging"]})).await;
+    let mut picker = person_json("张采茶", &id_number("610902", 1982, 4));
+    picker["skills"] = json!(["tea_picking"]);
+    let picker = w.staff.register_person(&picker).await;
+    let seamstress = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
+    // On screen the tea picker sees the nearby jobs, marked as other jobs.
+    let on_screen: doorstep_shared::api::MatchResponse = w.staff.get(&format!("/api/v1/people/{picker}/matches")).await.json().await.expect("matches");
+    assert!(!on_screen.matches.is_empty(), "the fill shows what else fits");
+    assert!(on_screen.matches.iter().all(|m| m.fit == doorstep_shared::api::MatchFit::Other), "{:?}", on_screen.matches);
+
+    push(&w.staff, json!({"top_k": 5})).await;
+
+    assert!(pushed_to(&app, picker).await.is_empty(), "no posting needs tea picking: nothing to push");
+    assert_eq!(pushed_to(&app, seamstress).await, vec![sewing], "only the posting that needs her skill");
 }
 
 async fn top_k_bounds_each_run_and_the_next_run_brings_the_next_best(app: TestApp) {

@@ -5,14 +5,15 @@
 
 use std::collections::HashMap;
 
-use doorstep_shared::api::{MatchResponse, PhysicalDemand, PostingResponse};
+use doorstep_shared::api::{CandidatesResponse, MatchResponse, PhysicalDemand, PostingResponse, ReasonKind};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::backend_tests;
-use crate::helpers::{posting_json, TestApp};
+use crate::helpers::{id_number, person_json, posting_json, Client, TestApp};
 
 backend_tests!(hand_judged_cases_rank_well_and_never_break_a_hard_constraint);
+backend_tests!(a_priority_moves_a_favoured_person_ahead_and_never_past_a_hard_constraint);
 
 /// Title, region, explicit site, skills, wage range, schedule, physical demand, accessible, accommodation.
 type Fixture = (&'static str, &'static str, Option<(f64, f64)>, &'static [&'static str], (u32, u32), &'static str, &'static str, bool, bool);
@@ -278,4 +279,98 @@ fn ndcg_is_one_for_the_ideal_order_and_less_otherwise() {
     assert!((ndcg_at_10(&["a".into(), "b".into()], &judged) - 1.0).abs() < 1e-9);
     assert!(ndcg_at_10(&["b".into(), "a".into()], &judged) < 1.0);
     assert!(ndcg_at_10(&["x".into()], &judged) == 0.0);
+}
+
+/// The people of the priority cases: name, skills, verified categories, and
+/// what they need beyond the defaults (each of the last three breaks one
+/// hard constraint of the posting: wage floor, schedule, accessibility).
+const PRIORITY_PEOPLE: &[(&str, &[&str], &[&str], &str)] = &[
+    ("甲全能", &["sewing", "garment_cutting"], &[], ""),
+    ("乙低保", &["sewing"], &["dibao"], ""),
+    ("丙低保高薪", &["sewing", "garment_cutting"], &["dibao"], "min_wage"),
+    ("丁低保兼职", &["sewing", "garment_cutting"], &["dibao"], "part_time"),
+    ("戊低保轮椅", &["sewing", "garment_cutting"], &["dibao"], "accessible"),
+];
+
+async fn candidate_names(client: &Client, posting: i64) -> (Vec<String>, CandidatesResponse) {
+    let got: CandidatesResponse = client.get(&format!("/api/v1/postings/{posting}/candidates")).await.json().await.expect("candidates");
+    (got.candidates.iter().map(|c| c.name.clone()).collect(), got)
+}
+
+async fn set_priority(client: &Client, code: &str, weight: u32) {
+    let res = client.put_json(&format!("/api/v1/regions/{code}/priorities"), &json!({"priorities": [{"category": "dibao", "weight": weight}]})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+/// The priority cases: a posting needing sewing and cutting; 甲 has both
+/// skills, 乙 one of them and 低保. Without a priority 甲 ranks first; a
+/// strong priority for 低保 moves 乙 ahead, a weak one does not; the three
+/// favoured people who break a hard constraint never appear, whatever the weight.
+async fn a_priority_moves_a_favoured_person_ahead_and_never_past_a_hard_constraint(app: TestApp) {
+    let admin = app.admin().await;
+    let employer_id = app.employer_in(&admin, "610902001").await;
+    let mut p = posting_json(employer_id);
+    p["skills"] = json!(["sewing", "garment_cutting"]);
+    p["accessible"] = json!(false);
+    let posting = admin.open_posting(&app, &p).await;
+    let city = app.staff("staff_ankang", "6109").await;
+    let staff = app.staff("staff_hanbin", "610902").await;
+    for (i, (name, skills, categories, need)) in PRIORITY_PEOPLE.iter().enumerate() {
+        let mut person = person_json(name, &id_number("610902", 1980, i as u16 + 1));
+        person["skills"] = json!(skills);
+        person["categories"] = json!(categories);
+        match *need {
+            "min_wage" => person["preferences"]["min_wage"] = json!(5000),
+            "part_time" => person["preferences"]["schedules"] = json!(["part_time"]),
+            "accessible" => person["preferences"]["needs_accessible"] = json!(true),
+            _ => {}
+        }
+        staff.register_person(&person).await;
+    }
+    let employer = app.login_as("employer", "factory", None, Some(employer_id)).await;
+    let expect_only = |names: &[String], why: &str| {
+        assert_eq!(names.len(), 2, "{why}: only 甲 and 乙 meet every hard constraint: {names:?}");
+    };
+
+    let (before, _) = candidate_names(&staff, posting).await;
+    set_priority(&city, "6109", 10).await;
+    let (weak, _) = candidate_names(&staff, posting).await;
+    set_priority(&city, "6109", 100).await;
+    let (strong, as_staff) = candidate_names(&staff, posting).await;
+    let (for_employer, as_employer) = candidate_names(&employer, posting).await;
+
+    println!("priority cases: before {before:?}, weight 10 {weak:?}, weight 100 {strong:?}");
+    assert_eq!(before, vec!["甲全能", "乙低保"], "both skills beat one");
+    assert_eq!(weak, before, "a weak priority does not outweigh a missing skill");
+    assert_eq!(strong, vec!["乙低保", "甲全能"], "a strong priority does");
+    for names in [&before, &weak, &strong] {
+        expect_only(names, "priority never overrides a hard constraint");
+    }
+    let favoured = &as_staff.candidates[0];
+    let why: Vec<(&str, &str)> =
+        favoured.reasons.iter().filter(|r| r.kind == ReasonKind::Priority).map(|r| (r.detail.as_str(), r.detail_en.as_str())).collect();
+    assert_eq!(why, vec![("优先：低保对象", "priority: minimum-living-allowance recipient")]);
+    assert_eq!(for_employer, vec!["乙**", "甲**"], "the employer's order follows the priority too");
+    assert!(
+        as_employer.candidates.iter().all(|c| c.categories.is_empty() && c.reasons.iter().all(|r| r.kind != ReasonKind::Priority)),
+        "employers never read a category"
+    );
+
+    // A county's own setting replaces the city's for its people.
+    let hanbin_setting = json!({"priorities": [{"category": "left_behind_woman", "weight": 100}]});
+    assert_eq!(staff.put_json("/api/v1/regions/610902/priorities", &hanbin_setting).await.status(), StatusCode::OK);
+    let (county_wins, _) = candidate_names(&staff, posting).await;
+    assert_eq!(county_wins, before, "Hanbin favours left-behind women, not 低保");
+
+    // The favoured person's own matches say so, worded for them.
+    assert_eq!(staff.put_json("/api/v1/regions/610902/priorities", &json!({"priorities": []})).await.status(), StatusCode::OK);
+    let second = as_staff.candidates[0].person_id;
+    let seeker = app.seeker_of("yi", second).await;
+    let mine: MatchResponse =
+        seeker.post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
+    let priority: Vec<&str> = mine.matches[0].reasons.iter().filter(|r| r.kind == ReasonKind::Priority).map(|r| r.detail.as_str()).collect();
+    assert_eq!(priority, vec!["优先：您是低保对象"]);
+    let anonymous: MatchResponse =
+        app.anonymous().post_json("/api/v1/match", &json!({"skills": ["sewing"], "region_code": "610902001"})).await.json().await.expect("matches");
+    assert!(anonymous.matches.iter().all(|m| m.reasons.iter().all(|r| r.kind != ReasonKind::Priority)), "no record, no priority");
 }

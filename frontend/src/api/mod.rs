@@ -4,6 +4,7 @@ mod applications;
 mod audit;
 mod auth;
 mod client;
+mod employers;
 mod matching;
 mod people;
 mod postings;
@@ -16,10 +17,11 @@ pub use applications::{
 pub use audit::{audit_log, AUDIT_PER_PAGE};
 pub use auth::{ask_registration_code, get_me, login, logout, register};
 pub use client::ApiError;
+pub use employers::search_employers;
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};
 pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings, posting_candidates, reject_posting, search_postings, PostingSearch,
     MANAGED_PER_PAGE, PER_PAGE,
 };
-pub use reference::{child_regions, search_skills};
+pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities};

@@ -25,6 +25,7 @@ pub fn MatchCard(
             <h2><a href=format!("/postings/{id}")>{item.title}</a></h2>
             {applied}
             <p class="employer">{item.employer}</p>
+            <p class="place">{item.region_name}</p>
             <p class="wage">{wage}</p>
             <p class="facts">{tr(schedule_key(schedule))}</p>
             <ReasonList reasons=item.reasons/>

@@ -27,6 +27,6 @@ pub use pager::{Paged, Pager};
 pub use posting_card::PostingCard;
 pub use reason_list::ReasonList;
 pub use region_picker::RegionPicker;
-pub use skill_names::{SkillCatalog, SkillNames};
+pub use skill_names::SkillNames;
 pub use skill_picker::SkillPicker;
 pub use typing::TypedQuery;

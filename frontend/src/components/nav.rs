@@ -61,6 +61,7 @@ const STAFF: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/priorities", "priorities", Key::NavPriorities),
     HOME,
 ];
 const ADMIN: &[NavLink] = &[

@@ -59,6 +59,7 @@ fn action_key(action: &str) -> Option<Key> {
         "person.update" => Key::AuditPersonUpdate,
         "person.reveal_id" => Key::AuditPersonRevealId,
         "placement.follow_up" => Key::AuditFollowUp,
+        "region.set_priorities" => Key::AuditSetPriorities,
         "application.refer" => Key::AuditRefer,
         "application.hired" => Key::AuditHired,
         "application.interviewing" => Key::AuditInterviewing,

@@ -3,7 +3,7 @@
 //! preferences) and may change the details for one search; anyone else gives
 //! a few details, remembered on the phone.
 
-use doorstep_shared::api::{MatchRequest, PersonResponse, PhysicalDemand, Role, Schedule, SkillResponse};
+use doorstep_shared::api::{MatchFit, MatchRequest, PersonResponse, PhysicalDemand, Role, Schedule, SkillResponse};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -147,9 +147,29 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
                     None => None,
                     Some(found) if found.matches.is_empty() => Some(empty("for-me-empty", Key::NoMatches)),
                     Some(found) => {
-                        let cards =
-                            found.matches.into_iter().map(|item| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> }).collect_view();
-                        Some(view! { <div class="list" id="for-me-results">{cards}</div> }.into_any())
+                        // Real matches first; what meets none of the asked
+                        // skills comes apart, under its own heading, never mixed in.
+                        let (real, other): (Vec<_>, Vec<_>) = found.matches.into_iter().partition(|m| m.fit == MatchFit::Match);
+                        let cards = |items: Vec<_>| {
+                            items
+                                .into_iter()
+                                .map(|item: doorstep_shared::api::MatchItem| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> })
+                                .collect_view()
+                        };
+                        let real = if real.is_empty() {
+                            empty("for-me-empty", Key::NoMatches)
+                        } else {
+                            view! { <div class="list" id="for-me-results">{cards(real)}</div> }.into_any()
+                        };
+                        let other = (!other.is_empty()).then(|| {
+                            view! {
+                                <section id="for-me-other">
+                                    <h2>{tr(Key::OtherJobsNearby)}</h2>
+                                    <div class="list">{cards(other)}</div>
+                                </section>
+                            }
+                        });
+                        Some(view! { {real}{other} }.into_any())
                     }
                 };
                 section.into_any()

@@ -23,15 +23,10 @@ type MoveAction = Action<(i64, ApplicationStatus, ApplicationStatusRequest), Res
 pub fn ManagePostingPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-    let move_app: MoveAction = Action::new_local(|(id, now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
-        let (id, now, request) = (*id, *now, request.clone());
-        async move {
-            // Hiring goes through "interviewing"; one tap on 录用 makes both moves.
-            if now == ApplicationStatus::Applied && request.status == ApplicationStatus::Hired {
-                api::set_application_status(id, &api::status_only(ApplicationStatus::Interviewing)).await?;
-            }
-            api::set_application_status(id, &request).await
-        }
+    let move_app: MoveAction = Action::new_local(|(id, _now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
+        let (id, request) = (*id, request.clone());
+        // A hire from "applied" is one atomic call: no interview step needed.
+        async move { api::set_application_status(id, &request).await }
     });
     let refer = Action::new_local(|request: &ApplicationRequest| {
         let request = request.clone();
@@ -241,7 +236,7 @@ fn Candidate(candidate: CandidateItem, posting_id: i64, refer: Action<Applicatio
             <h3>{candidate.name}</h3>
             <p><PhoneLink phone/></p>
             <p class="facts">{candidate.home_region_name}</p>
-            <p class="tags"><SkillNames codes=candidate.skills/></p>
+            <p class="tags"><SkillNames skills=candidate.skill_names/></p>
             <ReasonList reasons=candidate.reasons/>
             {refer_button}
             {invite}

@@ -42,6 +42,8 @@ pub fn MyPostingsPage() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">{tr(Key::MyPostingsTitle)}</h1>
+        // Staff post on an employer's behalf from here (they pick it on the form).
+        <p><a class="button secondary" id="post-new" href="/post">{tr(Key::NavPost)}</a></p>
         {close_error}
         <Async load=list/>
     }

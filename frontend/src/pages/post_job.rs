@@ -1,10 +1,11 @@
-//! "发布岗位 / Post a job": the employer's form; a new posting waits for staff review.
+//! "发布岗位 / Post a job": the employer's form; a new posting waits for staff
+//! review. Staff posting for an employer first pick it by name.
 
-use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingResponse, Schedule, SkillResponse};
+use doorstep_shared::api::{EmployerResponse, PhysicalDemand, PostingRequest, PostingResponse, Role, Schedule, SkillResponse};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker};
+use crate::components::{last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker, TypedQuery};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{demand_key, schedule_key, tr, use_i18n, Key};
 use crate::state::use_session;
@@ -13,15 +14,66 @@ use crate::state::use_session;
 #[component]
 pub fn PostJobPage() -> impl IntoView {
     // Untracked: the page is rebuilt anyway when the session changes.
-    let employer_id = use_session().me.get_untracked().and_then(Result::ok).flatten().and_then(|user| user.employer_id);
+    let user = use_session().me.get_untracked().and_then(Result::ok).flatten();
+    let employer_id = user.as_ref().and_then(|user| user.employer_id);
+    let staff = user.is_some_and(|user| matches!(user.role, Role::Staff | Role::Admin));
     view! {
         <section class="card">
             <h1>{tr(Key::PostTitle)}</h1>
-            {match employer_id {
-                Some(employer_id) => view! { <PostingForm employer_id/> }.into_any(),
-                None => view! { <p class="error" id="post-no-employer">{tr(Key::NoEmployer)}</p> }.into_any(),
+            {match (employer_id, staff) {
+                (Some(employer_id), _) => view! { <PostingForm employer_id/> }.into_any(),
+                (None, true) => view! { <ForEmployer/> }.into_any(),
+                (None, false) => view! { <p class="error" id="post-no-employer">{tr(Key::NoEmployer)}</p> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// Staff pick the employer by typing part of its name, then fill in the form for it.
+#[component]
+fn ForEmployer() -> impl IntoView {
+    let typed = TypedQuery::new();
+    let chosen = RwSignal::new(None::<EmployerResponse>);
+    let found = LocalResource::new(move || {
+        let q = typed.settled.get();
+        async move { api::search_employers(&q).await }
+    });
+    let options = move || {
+        let page = found.get()?.ok()?;
+        if page.items.is_empty() {
+            return Some(view! { <p class="muted" id="post-employer-none">{tr(Key::EmployerNoneFound)}</p> }.into_any());
+        }
+        let buttons = page
+            .items
+            .into_iter()
+            .map(|employer| {
+                let id = format!("post-employer-option-{}", employer.id);
+                let name = employer.name.clone();
+                view! {
+                    <button type="button" class="employer-option secondary" id=id on:click=move |_| chosen.set(Some(employer.clone()))>
+                        {name}
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(view! { <div class="options" id="post-employer-options">{buttons}</div> }.into_any())
+    };
+    move || match chosen.get() {
+        Some(employer) => view! {
+            <p id="post-employer-chosen">
+                {tr(Key::PostingFor)}" "<strong>{employer.name.clone()}</strong>" "
+                <button type="button" class="secondary" id="post-employer-change" on:click=move |_| chosen.set(None)>{tr(Key::ChangeEmployer)}</button>
+            </p>
+            <PostingForm employer_id=employer.id/>
+        }
+        .into_any(),
+        None => view! {
+            <label for="post-employer-q">{tr(Key::PickEmployer)}</label>
+            <input id="post-employer-q" type="search" autocomplete="off"
+                prop:value=move || typed.text.get() on:input=move |event| typed.input(event_target_value(&event))/>
+            {options}
+        }
+        .into_any(),
     }
 }
 

@@ -43,7 +43,7 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
     let skills = (!posting.skills.is_empty()).then(|| {
         view! {
             <dt>{tr(Key::SkillsNeeded)}</dt>
-            <dd class="tags"><SkillNames codes=posting.skills/></dd>
+            <dd class="tags"><SkillNames skills=posting.skill_names/></dd>
         }
     });
     let employer_id = posting.employer_id;

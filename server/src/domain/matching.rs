@@ -1,10 +1,10 @@
 //! Match scoring: hard constraints that are never violated, and a blended
 //! score whose every part becomes a plain reason a person can read.
 
-use doorstep_shared::api::{PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
+use doorstep_shared::api::{MatchFit, PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
 use doorstep_shared::types::{Day, SkillCode};
 
-use super::{Point, PostingDraft};
+use super::{priority_reason, Point, PostingDraft, Priority};
 
 /// What a person wants and can do, parsed.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub struct Profile {
     pub min_wage: Option<u32>,
     pub needs_accessible: bool,
     pub max_physical_demand: PhysicalDemand,
+    /// The category the person's jurisdiction favours them for (`domain::priority`).
+    pub priority: Option<Priority>,
 }
 
 /// The facts of a posting that matching looks at.
@@ -56,6 +58,7 @@ impl Profile {
             min_wage: preferences.min_wage,
             needs_accessible: preferences.needs_accessible,
             max_physical_demand,
+            priority: None,
         }
     }
 }
@@ -182,16 +185,32 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
         fit = if c.accommodation { 1.0 } else { 0.0 };
     }
 
-    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
+    let mut score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
+    // Added after the hard constraints were checked: it never lets in what breaks one.
+    score += p.priority.map_or(0.0, Priority::bonus);
     Scored { score, distance_km }
 }
 
+/// Whether a candidate meets what the person asked for: a skill they named
+/// (`p.skills`, including skills named in their text) or their words
+/// (`c.text`). Someone who asked for nothing is matched by everything that fits.
+pub fn fit(p: &Profile, c: &Candidate, asked: bool) -> MatchFit {
+    let meets_skill = c.skills.iter().any(|s| p.skills.binary_search(s).is_ok());
+    if !asked || meets_skill || c.text > 0.0 {
+        MatchFit::Match
+    } else {
+        MatchFit::Other
+    }
+}
+
 /// Who reads a reason: the seeker ("符合您的时间安排") or an employer or staff
-/// member reading about the seeker ("符合该求职者的时间安排").
+/// member reading about the seeker ("符合该求职者的时间安排"). Staff also
+/// read why a person is favoured; employers never do (`domain::priority`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
     Seeker,
     Employer,
+    Staff,
 }
 
 impl Audience {
@@ -199,7 +218,7 @@ impl Audience {
     fn seeker(self) -> (&'static str, &'static str) {
         match self {
             Self::Seeker => ("您", "you"),
-            Self::Employer => ("该求职者", "the seeker"),
+            Self::Employer | Self::Staff => ("该求职者", "the seeker"),
         }
     }
 }
@@ -253,6 +272,7 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
     if p.willing_to_relocate && far && c.accommodation {
         reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
     }
+    reasons.extend(p.priority.and_then(|priority| priority_reason(priority, audience)));
     reasons
 }
 
@@ -288,6 +308,7 @@ mod tests {
             min_wage: Some(2500),
             needs_accessible: false,
             max_physical_demand: PhysicalDemand::Heavy,
+            priority: None,
         }
     }
 
@@ -354,6 +375,37 @@ mod tests {
         let far_skill = score(&p, &candidate(&["sewing"], 25.0)).score;
         let near_other = score(&p, &candidate(&["welding"], 2.0)).score;
         assert!(near_skill > far_skill && near_skill > near_other);
+    }
+
+    #[test]
+    fn a_priority_raises_the_score_but_never_clears_a_hard_constraint() {
+        let mut p = profile();
+        let c = candidate(&["sewing"], 2.0);
+        let plain = score(&p, &c).score;
+        p.priority = Some(Priority { category: doorstep_shared::api::AssistanceCategory::Dibao, weight: 100 });
+        assert!(score(&p, &c).score > plain);
+        p.min_wage = Some(9000);
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("wage below minimum"));
+        let kinds: Vec<ReasonKind> = reasons(&profile_with_priority(), &c, &names, Audience::Employer).iter().map(|r| r.kind).collect();
+        assert!(!kinds.contains(&ReasonKind::Priority), "employers never read a category: {kinds:?}");
+        let staff = reasons(&profile_with_priority(), &c, &names, Audience::Staff);
+        assert_eq!(staff.last().map(|r| r.kind), Some(ReasonKind::Priority));
+    }
+
+    fn profile_with_priority() -> Profile {
+        Profile { priority: Some(Priority { category: doorstep_shared::api::AssistanceCategory::Dibao, weight: 50 }), ..profile() }
+    }
+
+    #[test]
+    fn what_meets_none_of_the_asked_skills_is_other() {
+        let p = profile();
+        assert_eq!(fit(&p, &candidate(&["sewing"], 1.0), true), MatchFit::Match);
+        assert_eq!(fit(&p, &candidate(&["welding"], 1.0), true), MatchFit::Other);
+        assert_eq!(fit(&p, &candidate(&[], 1.0), true), MatchFit::Other);
+        let mut worded = candidate(&["welding"], 1.0);
+        worded.text = 0.4;
+        assert_eq!(fit(&p, &worded, true), MatchFit::Match, "its text matches the person's words");
+        assert_eq!(fit(&p, &candidate(&["welding"], 1.0), false), MatchFit::Match, "asked for nothing");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod matching;
 mod person;
 mod posting;
 mod posting_moves;
+mod priority;
 
 pub use application::*;
 pub use fields::*;
@@ -16,3 +17,4 @@ pub use matching::*;
 pub use person::*;
 pub use posting::*;
 pub use posting_moves::*;
+pub use priority::*;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use doorstep_shared::api::SkillResponse;
+use doorstep_shared::api::{SkillName, SkillResponse};
 use doorstep_shared::types::SkillCode;
 
 use super::tsv;
@@ -229,6 +229,17 @@ impl SkillCatalog {
             Some(s) => (s.name_zh.clone(), s.name_en.clone()),
             None => (code.to_string(), code.to_string()),
         }
+    }
+
+    /// The codes with their names, in their order, for a response.
+    pub fn named(&self, codes: &[SkillCode]) -> Vec<SkillName> {
+        codes
+            .iter()
+            .map(|code| {
+                let (name_zh, name_en) = self.names(code.as_ref());
+                SkillName { code: code.to_string(), name_zh, name_en }
+            })
+            .collect()
     }
 
     /// Every name and synonym of a code, for indexing.

@@ -56,13 +56,19 @@ pub struct EmployersQuery {
     page: Option<u32>,
     /// Page size, 1 to 200 (default 50).
     per_page: Option<u32>,
+    /// Part of the name, for a picker ("毛绒" finds 汉滨毛绒玩具社区工厂).
+    q: Option<String>,
 }
 
 /// Lists employers in the caller's jurisdiction.
 #[utoipa::path(get, path = "/api/v1/employers", tag = "employers", params(EmployersQuery), responses((status = 200, body = EmployerPage)))]
 pub async fn list_employers_handler(scope: StaffScope, query: web::Query<EmployersQuery>, db: web::Data<Db>) -> Result<web::Json<EmployerPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 50, 200)?;
-    let (rows, total) = list_employers(&db, scope.prefix(), paging.limit(), paging.offset()).await?;
+    let name = query.q.as_deref().map(str::trim).unwrap_or_default();
+    if name.chars().count() > 50 {
+        return Err(ApiError::with_fields(doorstep_shared::api::ErrorCode::InvalidParameter, "q must have at most 50 characters", &["q"]));
+    }
+    let (rows, total) = list_employers(&db, scope.prefix(), name, paging.limit(), paging.offset()).await?;
     let items = rows.into_iter().map(to_response).collect();
     Ok(web::Json(EmployerPage { items, total, page: paging.page, per_page: paging.per_page }))
 }

@@ -14,6 +14,7 @@ pub mod paging;
 pub mod people;
 pub mod placements;
 pub mod postings;
+pub mod priorities;
 pub mod push;
 pub mod regions;
 pub mod register;

@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, regions, register, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -15,6 +15,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         health::healthz, health::readyz, openapi_json,
         auth::login, auth::logout, register::request_registration_code, register::register, auth::me,
         regions::list_regions, regions::get_region, regions::put_region_point,
+        priorities::get_priorities, priorities::put_priorities,
         skills::list_skills,
         people::create_person, people::list_people_handler, people::get_person_handler,
         people::update_person_handler, people::reveal_id_number, people::get_profile, people::put_profile,

@@ -260,7 +260,7 @@ pub async fn set_application_status(db: &Db, c: &StatusChange<'_>) -> anyhow::Re
     Ok(true)
 }
 
-/// A hire: the application (in `interviewing`) and the placement it creates.
+/// A hire: the application (`applied` or `interviewing`) and the placement it creates.
 pub struct Hire<'a> {
     pub application_id: i64,
     pub posting_id: i64,
@@ -282,7 +282,7 @@ pub enum HireOutcome {
     HeadcountReached,
     /// The posting is not open (its status is given); nothing was written.
     PostingNotOpen(PostingStatus),
-    /// The application left `interviewing` meanwhile; nothing was written.
+    /// The application left `applied` and `interviewing` meanwhile; nothing was written.
     Stale,
 }
 
@@ -316,7 +316,7 @@ pub async fn hire_application(db: &Db, h: &Hire<'_>) -> anyhow::Result<HireOutco
     }
     let moved = sqlx::query(
         "UPDATE applications SET status = 'hired', status_note = COALESCE($1, status_note), updated_at = $2 \
-         WHERE id = $3 AND status = 'interviewing'",
+         WHERE id = $3 AND status IN ('applied', 'interviewing')",
     )
     .bind(h.note)
     .bind(at)

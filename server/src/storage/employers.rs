@@ -81,17 +81,27 @@ pub async fn get_employer(db: &Db, id: i64) -> Result<EmployerRecord, StorageErr
 }
 
 /// Employers whose region code starts with `region_prefix` ("" for all), by id.
-pub async fn list_employers(db: &Db, region_prefix: &str, limit: i64, offset: i64) -> anyhow::Result<(Vec<EmployerRecord>, i64)> {
+/// Employers whose region starts with `region_prefix` and whose name holds
+/// `name` ("" for any), by id, with the total.
+pub async fn list_employers(db: &Db, region_prefix: &str, name: &str, limit: i64, offset: i64) -> anyhow::Result<(Vec<EmployerRecord>, i64)> {
     let pattern = format!("{region_prefix}%");
-    let rows = sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 ORDER BY id LIMIT $2 OFFSET $3"))
+    // LIKE's wildcards in the typed name match themselves only by being left out.
+    let named = format!("%{}%", name.replace(['%', '_', '\\'], ""));
+    let rows =
+        sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 AND name LIKE $2 ORDER BY id LIMIT $3 OFFSET $4"))
+            .bind(&pattern)
+            .bind(&named)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(db.pool())
+            .await
+            .context("list employers")?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1 AND name LIKE $2")
         .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
+        .bind(&named)
+        .fetch_one(db.pool())
         .await
-        .context("list employers")?;
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1").bind(&pattern).fetch_one(db.pool()).await.context("count employers")?;
+        .context("count employers")?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(row.decode()?);

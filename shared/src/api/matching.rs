@@ -96,6 +96,20 @@ pub struct Reason {
     pub detail_en: String,
 }
 
+/// Tells whether a matched posting meets what the person asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum MatchFit {
+    /// It needs a skill the person named, or its text matches their words,
+    /// or the person asked for nothing in particular.
+    Match,
+    /// It fits the person's constraints but meets none of what they asked
+    /// for: shown apart, after every real match ("其他附近岗位").
+    Other,
+}
+
 /// Describes one matched posting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -108,6 +122,10 @@ pub struct MatchItem {
     pub employer: String,
     /// Site region code.
     pub region_code: String,
+    /// Site region name (county and town).
+    pub region_name: String,
+    /// Whether it meets what the person asked for; every `match` comes before every `other`.
+    pub fit: MatchFit,
     /// Overall score in [0, 1]; higher is better.
     pub score: f64,
     /// Great-circle km from home, when home is known.
@@ -154,6 +172,8 @@ pub struct CandidateItem {
     pub home_region_name: String,
     /// Skill codes.
     pub skills: Vec<String>,
+    /// The same skills with their names, in the same order.
+    pub skill_names: Vec<super::SkillName>,
     /// Assistance categories; empty for employers.
     pub categories: Vec<super::AssistanceCategory>,
     /// Overall fit in [0, 1].

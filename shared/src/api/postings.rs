@@ -160,6 +160,8 @@ pub struct PostingResponse {
     pub lon: f64,
     /// Required skill codes.
     pub skills: Vec<String>,
+    /// The same skills with their names, in the same order.
+    pub skill_names: Vec<super::SkillName>,
     /// Lowest monthly wage, yuan.
     pub wage_min: u32,
     /// Highest monthly wage, yuan.

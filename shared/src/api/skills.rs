@@ -25,3 +25,15 @@ pub struct SkillResponse {
     #[serde(default)]
     pub occupation_terms: Vec<String>,
 }
+
+/// Names one skill a record carries, so a page shows names without the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkillName {
+    /// Stable code, for example `sewing`.
+    pub code: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+}

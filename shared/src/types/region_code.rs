@@ -27,6 +27,19 @@ impl RegionCode {
         RegionLevel::from_code_len(self.0.len()).unwrap_or(RegionLevel::Village)
     }
 
+    /// Returns the region at `level` that contains this one (itself at its own
+    /// level); `None` when this region lies higher in the tree.
+    pub fn ancestor_at(&self, level: RegionLevel) -> Option<RegionCode> {
+        let len = match level {
+            RegionLevel::Province => 2,
+            RegionLevel::City => 4,
+            RegionLevel::County => 6,
+            RegionLevel::Town => 9,
+            RegionLevel::Village => 12,
+        };
+        (self.0.len() >= len).then(|| Self(self.0[..len].to_string()))
+    }
+
     /// Tells whether `other` lies inside this region (or is this region).
     pub fn contains(&self, other: &RegionCode) -> bool {
         other.0.starts_with(&self.0)
@@ -77,6 +90,16 @@ mod tests {
         let county = RegionCode::parse("610902").expect("ok");
         assert!(county.contains(&RegionCode::parse("610902001").expect("ok")));
         assert!(!county.contains(&RegionCode::parse("610981001").expect("ok")));
+    }
+
+    #[test]
+    fn ancestors_are_the_code_prefixes_of_their_level() {
+        let village = RegionCode::parse("610902001001").expect("ok");
+        assert_eq!(village.ancestor_at(RegionLevel::County).map(|c| c.to_string()), Some("610902".into()));
+        assert_eq!(village.ancestor_at(RegionLevel::City).map(|c| c.to_string()), Some("6109".into()));
+        let city = RegionCode::parse("6109").expect("ok");
+        assert_eq!(city.ancestor_at(RegionLevel::County), None);
+        assert_eq!(city.ancestor_at(RegionLevel::City), Some(city));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `GET /api/v1/postings/{id}/candidates`: which people fit a posting. The
 //! same rules as matching, asked from the other side: each person's own hard
-//! constraints must hold for this posting.
+//! constraints must hold for this posting. A person the jurisdiction favours
+//! (`domain::priority`) ranks higher for employers too, but only staff read
+//! why: the reason would name the person's category.
 
 use actix_web::web;
 use doorstep_shared::api::{CandidateItem, CandidatesResponse, Role};
@@ -8,7 +10,7 @@ use doorstep_shared::api::{CandidateItem, CandidatesResponse, Role};
 use crate::auth::CurrentUser;
 use crate::domain::{round_km, round_score, Audience};
 use crate::error::ApiError;
-use crate::matcher::{rank_people, RankedPerson};
+use crate::matcher::{load_priorities, rank_people, RankedPerson};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::postings::managed_posting;
 use crate::storage::{candidate_people, Db};
@@ -35,12 +37,14 @@ pub async fn posting_candidates(
         _ => String::new(),
     };
     let people = candidate_people(&db, &prefix, &posting.content.skills, is_employer, POOL).await?;
-    let ranked = rank_people(&posting, people, &regions, &skills, SHOWN, Audience::Employer);
-    let candidates = ranked.people.into_iter().map(|r| item(r, is_employer, &regions)).collect();
+    let audience = if is_employer { Audience::Employer } else { Audience::Staff };
+    let priorities = load_priorities(&db).await?;
+    let ranked = rank_people(&posting, people, &regions, &skills, &priorities, SHOWN, audience);
+    let candidates = ranked.people.into_iter().map(|r| item(r, is_employer, &regions, &skills)).collect();
     Ok(web::Json(CandidatesResponse { candidates }))
 }
 
-fn item(r: RankedPerson, masked: bool, regions: &Regions) -> CandidateItem {
+fn item(r: RankedPerson, masked: bool, regions: &Regions, catalog: &SkillCatalog) -> CandidateItem {
     let p = r.person;
     let (name, phone, categories) = if masked {
         let surname: String = p.name.chars().take(1).collect();
@@ -57,6 +61,7 @@ fn item(r: RankedPerson, masked: bool, regions: &Regions) -> CandidateItem {
         home_region_name: regions.place_name(p.home_region.as_ref()),
         home_region: p.home_region.to_string(),
         skills: p.skills.iter().map(ToString::to_string).collect(),
+        skill_names: catalog.named(&p.skills),
         categories,
         score: round_score(r.scored.score),
         distance_km: r.scored.distance_km.map(round_km),

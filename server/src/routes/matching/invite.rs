@@ -10,7 +10,7 @@ use crate::auth::{governs, CurrentUser};
 use crate::domain::{round_score, Audience};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::matcher::rank_people;
+use crate::matcher::{load_priorities, rank_people};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::postings::managed_posting;
 use crate::storage::{get_person, insert_invitation, Db, NewInvitation, StorageError};
@@ -43,7 +43,8 @@ pub async fn invite_candidate(
         return Err(ApiError::with_fields(ErrorCode::NoConsent, "the person has not agreed to be shown to employers", &["person_id"]));
     }
     let person_id = person.id;
-    let ranked = rank_people(&posting, vec![person], &regions, &skills, 1, Audience::Seeker);
+    let priorities = load_priorities(&db).await?;
+    let ranked = rank_people(&posting, vec![person], &regions, &skills, &priorities, 1, Audience::Seeker);
     let (score, reasons) = ranked.people.into_iter().next().map_or((0.0, Vec::new()), |r| (round_score(r.scored.score), r.reasons));
     let reasons = serde_json::to_string(&reasons).context("encode invitation reasons")?;
     let invitation = NewInvitation { person_id, posting_id: posting.id, score, reasons: &reasons, actor: user.id };

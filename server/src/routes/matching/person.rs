@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::open::with_employers;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
-use crate::matcher::{find_matches, profile_of, Fill};
+use crate::matcher::{find_matches, load_priorities, profile_of, Fill};
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::people::visible_person;
 use crate::search::PostingIndex;
@@ -38,7 +38,8 @@ pub async fn person_matches(
         return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "limit must be 1 to 100", &["limit"]));
     }
     let person = visible_person(&scope, &db, *path).await?;
-    let profile = profile_of(&person, &regions).map_err(anyhow::Error::new)?;
+    let priorities = load_priorities(&db).await?;
+    let profile = profile_of(&person, &regions, &priorities).map_err(anyhow::Error::new)?;
     let matches = find_matches(&index.into_inner(), &skills, &profile, None, limit as usize, Fill::IfThin).await?;
-    Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await?, unresolved: Vec::new() }))
+    Ok(web::Json(MatchResponse { matches: with_employers(&db, &regions, matches).await?, unresolved: Vec::new() }))
 }

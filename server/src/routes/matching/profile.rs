@@ -69,17 +69,20 @@ pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &Skil
         min_wage: req.min_wage,
         needs_accessible: req.needs_accessible,
         max_physical_demand: req.max_physical_demand,
+        priority: None,
     };
     Ok(MatchQuery { profile, limit: req.limit as usize, unresolved })
 }
 
-pub fn match_item(m: Match, employer: String) -> MatchItem {
+pub fn match_item(m: Match, employer: String, regions: &Regions) -> MatchItem {
     let p = m.posting;
     MatchItem {
         posting_id: p.id,
         title: p.title,
         employer,
+        region_name: regions.place_name(&p.region_code),
         region_code: p.region_code,
+        fit: m.fit,
         score: round_score(m.score),
         distance_km: m.distance_km.map(round_km),
         wage_min: p.wage_min,

@@ -3,10 +3,10 @@
 use doorstep_shared::api::PostingResponse;
 
 use crate::domain::{round_km, Point};
-use crate::reference::Regions;
+use crate::reference::{Regions, SkillCatalog};
 use crate::storage::StoredPosting;
 
-pub fn posting_response(p: &StoredPosting, regions: &Regions, from: Option<Point>) -> PostingResponse {
+pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCatalog, from: Option<Point>) -> PostingResponse {
     let c = &p.content;
     PostingResponse {
         id: p.id,
@@ -19,6 +19,7 @@ pub fn posting_response(p: &StoredPosting, regions: &Regions, from: Option<Point
         lat: c.site.lat,
         lon: c.site.lon,
         skills: c.skills.iter().map(ToString::to_string).collect(),
+        skill_names: skills.named(&c.skills),
         wage_min: c.wage_min,
         wage_max: c.wage_max,
         headcount: c.headcount,

@@ -42,5 +42,5 @@ pub async fn create_posting(
     let id = insert_posting(&db, &draft, PostingStatus::Pending, user.id).await?;
     index.changed.notify_one();
     let stored = get_posting(&db, id).await?;
-    Ok(HttpResponse::Created().json(posting_response(&stored, &regions, None)))
+    Ok(HttpResponse::Created().json(posting_response(&stored, &regions, &skills, None)))
 }

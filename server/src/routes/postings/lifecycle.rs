@@ -9,7 +9,7 @@ use crate::clock::today;
 use crate::domain::{check_posting_move, PostingActor, PostingMove, PostingRefusal};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::reference::Regions;
+use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
 use crate::storage::{get_posting, set_posting_status, Db};
 
@@ -31,6 +31,7 @@ pub fn refusal(r: PostingRefusal) -> ApiError {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn apply_move(
     m: PostingMove,
     user: CurrentUser,
@@ -38,6 +39,7 @@ async fn apply_move(
     body: Option<ReviewRequest>,
     db: &Db,
     regions: &Regions,
+    skills: &SkillCatalog,
     index: &PostingIndex,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let actor = posting_actor(&user);
@@ -58,7 +60,7 @@ async fn apply_move(
         return Err(refusal(PostingRefusal::Illegal { from: now, to }));
     }
     index.changed.notify_one();
-    Ok(web::Json(posting_response(&get_posting(db, id).await?, regions, None)))
+    Ok(web::Json(posting_response(&get_posting(db, id).await?, regions, skills, None)))
 }
 
 /// Opens a pending posting to search and matching (staff).
@@ -70,9 +72,10 @@ pub async fn approve_posting(
     body: Option<ApiJson<ReviewRequest>>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
-    apply_move(PostingMove::Approve, user, *path, body.map(|b| b.0), &db, &regions, &index).await
+    apply_move(PostingMove::Approve, user, *path, body.map(|b| b.0), &db, &regions, &skills, &index).await
 }
 
 /// Refuses a posting, with a reason (staff).
@@ -84,9 +87,10 @@ pub async fn reject_posting(
     body: Option<ApiJson<ReviewRequest>>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
-    apply_move(PostingMove::Reject, user, *path, body.map(|b| b.0), &db, &regions, &index).await
+    apply_move(PostingMove::Reject, user, *path, body.map(|b| b.0), &db, &regions, &skills, &index).await
 }
 
 /// Closes a posting (its employer or staff).
@@ -97,7 +101,8 @@ pub async fn close_posting(
     path: web::Path<i64>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
-    apply_move(PostingMove::Close, user, *path, None, &db, &regions, &index).await
+    apply_move(PostingMove::Close, user, *path, None, &db, &regions, &skills, &index).await
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::posting_response;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::reference::Regions;
+use crate::reference::{Regions, SkillCatalog};
 use crate::routes::paging::Paging;
 use crate::storage::{list_postings_by, Db, ManagedFilter};
 
@@ -32,6 +32,7 @@ pub async fn list_managed_postings(
     query: web::Query<ManagedQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
 ) -> Result<web::Json<PostingPage>, ApiError> {
     let (prefix, employer) = match user.role {
         Role::Admin => (String::new(), None),
@@ -47,6 +48,6 @@ pub async fn list_managed_postings(
         title: query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from),
     };
     let (postings, total) = list_postings_by(&db, &filter, paging.limit(), paging.offset()).await?;
-    let items = postings.iter().map(|p| posting_response(p, &regions, None)).collect();
+    let items = postings.iter().map(|p| posting_response(p, &regions, &skills, None)).collect();
     Ok(web::Json(PostingPage { items, total: total as u64, page: paging.page, per_page: paging.per_page }))
 }

@@ -109,7 +109,7 @@ pub async fn search_postings(
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(p) = stored.iter().find(|p| p.id == id && p.status == PostingStatus::Open) {
-            items.push(posting_response(p, &regions, near));
+            items.push(posting_response(p, &regions, &skills, near));
         }
     }
     Ok(web::Json(PostingPage { items, total: result.total as u64, page, per_page }))
@@ -123,6 +123,7 @@ pub async fn get_posting_handler(
     path: web::Path<i64>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    skills: web::Data<SkillCatalog>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
     let visible =
@@ -130,5 +131,5 @@ pub async fn get_posting_handler(
     if !visible {
         return Err(ApiError::not_found("posting"));
     }
-    Ok(web::Json(posting_response(&posting, &regions, None)))
+    Ok(web::Json(posting_response(&posting, &regions, &skills, None)))
 }

@@ -39,5 +39,5 @@ pub async fn update_posting_handler(
         return Err(ApiError::new(ErrorCode::ChangedMeanwhile, "the posting changed meanwhile; reload and try again"));
     }
     index.changed.notify_one();
-    Ok(web::Json(posting_response(&get_posting(&db, id).await?, &regions, None)))
+    Ok(web::Json(posting_response(&get_posting(&db, id).await?, &regions, &skills, None)))
 }

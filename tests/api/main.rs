@@ -35,6 +35,7 @@ mod push;
 mod matching;
 mod index;
 mod reference;
+mod region_codes;
 mod registration;
 mod relevance;
 mod schema_parity;

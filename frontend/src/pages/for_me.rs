@@ -62,6 +62,7 @@ impl Profile {
             region_code: (!self.region.is_empty()).then(|| self.region.clone()),
             lat: None,
             lon: None,
+            datum: Default::default(),
             max_commute_km: if relocate {
                 30.0
             } else {

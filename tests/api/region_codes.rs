@@ -22,6 +22,7 @@ backend_tests!(
     a_point_given_in_gcj02_is_stored_in_wgs84,
     staff_upload_a_gazetteer_and_the_server_uses_it_at_once,
     the_import_command_reads_csv_and_xlsx_and_reports_bad_rows,
+    points_stored_before_one_datum_are_converted_once,
 );
 
 async fn parsed<T: serde::de::DeserializeOwned>(res: reqwest::Response, status: StatusCode) -> T {
@@ -201,14 +202,14 @@ fn metres(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 /// A gazetteer with two good rows (a GCJ-02 town in the 12-digit form, a
 /// WGS84 town), then an unknown code, a bad latitude, an unknown datum and a
-/// town of another county (汉阴县城关镇).
+/// town of another county (石泉县城关镇).
 const GAZETTEER: &str = "区划代码,名称,纬度,经度,坐标系\n\
 610902001000,老城街道,32.6850,109.0290,GCJ-02\n\
 610902002,新城街道,32.7001,109.0302,wgs84\n\
 610902999000,无此镇,32.70,109.03,wgs84\n\
 610902003,江北街道,北纬32度,109.03,wgs84\n\
 610902004,建民街道,32.70,109.03,bd09\n\
-610921100000,城关镇,32.89,108.51,wgs84\n";
+610922100000,城关镇,33.04,108.25,wgs84\n";
 
 async fn approximate(app: &TestApp, code: &str) -> (f64, f64, bool) {
     let r: RegionResponse = parsed(app.anonymous().get(&format!("/api/v1/regions/{code}")).await, StatusCode::OK).await;
@@ -229,7 +230,7 @@ async fn staff_upload_a_gazetteer_and_the_server_uses_it_at_once(app: TestApp) {
     assert_eq!(approximate(&app, "610902002").await, (32.7001, 109.0302, false), "the live tree has the new point");
     let (lat, _, approx) = approximate(&app, "610902001").await;
     assert!(!approx && (lat - 32.6850).abs() > 1e-4, "gcj-02 converted: {lat}");
-    assert!(approximate(&app, "610921100").await.2, "another county's town is untouched");
+    assert!(approximate(&app, "610922100").await.2, "another county's town is untouched");
     let (stored, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610902002'").fetch_one(app.db().pool()).await.expect("row");
     assert_eq!((stored, approx), (32.7001, 0));
 
@@ -252,7 +253,7 @@ async fn the_import_command_reads_csv_and_xlsx_and_reports_bad_rows(app: TestApp
     let csv = dir.path().join("gazetteer.csv");
     std::fs::write(&csv, GAZETTEER).expect("written");
     let sheet = dir.path().join("gazetteer.xlsx");
-    std::fs::write(&sheet, xlsx(&[&["代码", "纬度", "经度", "坐标系"], &["610921100", "32.8931", "108.5087", "wgs84"], &["610000", "x", "108", ""]])).expect("written");
+    std::fs::write(&sheet, xlsx(&[&["代码", "纬度", "经度", "坐标系"], &["610922100", "33.0391", "108.2487", "wgs84"], &["610000", "x", "108", ""]])).expect("written");
 
     let report = doorstep_server::cli::import_region_points_file(app.db(), &csv).await.expect("imported");
     let text = doorstep_server::cli::describe_report(&report);
@@ -263,10 +264,27 @@ async fn the_import_command_reads_csv_and_xlsx_and_reports_bad_rows(app: TestApp
     assert!(text.ends_with("6 rows read, 3 region points set, 3 rows with problems\n"), "{text}");
     assert_eq!((from_sheet.rows, from_sheet.applied), (2, 1));
     assert_eq!((from_sheet.problems[0].row, from_sheet.problems[0].column.as_str()), (3, "纬度"));
-    let (lat, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610921100'").fetch_one(app.db().pool()).await.expect("row");
-    assert_eq!((lat, approx), (32.8931, 0));
+    let (lat, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610922100'").fetch_one(app.db().pool()).await.expect("row");
+    assert_eq!((lat, approx), (33.0391, 0));
     let missing = doorstep_server::cli::import_region_points_file(app.db(), &dir.path().join("none.csv")).await;
     assert!(missing.is_err());
+}
+
+async fn points_stored_before_one_datum_are_converted_once(app: TestApp) {
+    // A database from before: 安康市 with cpca's GCJ-02 point, marked as such by the migration.
+    sqlx::query("UPDATE regions SET lat = 32.68481, lon = 109.029113, datum = 'gcj02' WHERE code = '6109'").execute(app.db().pool()).await.expect("updated");
+    let point = || async {
+        let (lat, lon, datum): (f64, f64, String) = sqlx::query_as("SELECT lat, lon, datum FROM regions WHERE code = '6109'").fetch_one(app.db().pool()).await.expect("row");
+        (lat, lon, datum)
+    };
+
+    doorstep_server::startup::prepare_database(&app.settings).await.expect("prepared");
+    let once = point().await;
+    doorstep_server::startup::prepare_database(&app.settings).await.expect("prepared again");
+
+    assert_eq!(once.2, "wgs84");
+    assert!(metres(once.0, once.1, 32.686893, 109.024267) < 0.5, "the shipped wgs84 point: {once:?}");
+    assert_eq!(point().await, once, "converted once only");
 }
 
 /// A minimal XLSX workbook of one sheet of text cells (what a spreadsheet program saves, less styles).

@@ -77,7 +77,7 @@ pub enum Import {
     /// columns code, lat, lon, datum (or 区划代码, 纬度, 经度, 坐标系); codes in
     /// any official form, datum wgs84 (default) or gcj02. Bad rows are
     /// reported and left out; the good ones are written in one transaction.
-    /// A server already running uses them after its next start.
+    /// A server already running takes them within half a minute.
     RegionPoints { file: PathBuf },
 }
 

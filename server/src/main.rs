@@ -69,6 +69,7 @@ async fn run() -> anyhow::Result<()> {
                 seed_demo_if_empty(&state).await.context("seeding the demo failed")?;
             }
             let indexer = state.spawn_indexer();
+            state.spawn_region_points_follower();
             let app = Application::build(&settings, state).await?;
             tracing::info!(port = app.port(), bind = %settings.bind, "doorstep is serving");
             tokio::select! {

@@ -21,6 +21,7 @@ use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
+use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, register, regions, site, skills,
 };
@@ -78,6 +79,11 @@ impl AppState {
     /// The worker that keeps the index following the database.
     pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()))
+    }
+
+    /// The worker that brings region points other processes set into the live tree.
+    pub fn spawn_region_points_follower(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(follow_region_points(self.db.clone(), self.regions.clone()))
     }
 }
 

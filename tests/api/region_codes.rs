@@ -268,6 +268,13 @@ async fn the_import_command_reads_csv_and_xlsx_and_reports_bad_rows(app: TestApp
     assert_eq!((lat, approx), (33.0391, 0));
     let missing = doorstep_server::cli::import_region_points_file(app.db(), &dir.path().join("none.csv")).await;
     assert!(missing.is_err());
+
+    // The serving process learns of points another process wrote from its follower.
+    assert!(approximate(&app, "610902002").await.2, "not yet");
+    let changed = doorstep_server::region_points::refresh_region_points(app.db(), &app.state.regions).await.expect("refreshed");
+    assert_eq!(changed, 3);
+    assert_eq!(approximate(&app, "610902002").await, (32.7001, 109.0302, false));
+    assert_eq!(doorstep_server::region_points::refresh_region_points(app.db(), &app.state.regions).await.expect("refreshed"), 0);
 }
 
 async fn points_stored_before_one_datum_are_converted_once(app: TestApp) {

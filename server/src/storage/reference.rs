@@ -136,6 +136,15 @@ pub async fn update_region_points(db: &Db, points: &[(RegionCode, Point)]) -> an
     Ok(())
 }
 
+/// Every real (not approximate) point: what other processes may have set.
+pub async fn list_real_region_points(db: &Db) -> anyhow::Result<Vec<(String, f64, f64)>> {
+    sqlx::query_as("SELECT code, lat, lon FROM regions WHERE approximate = $1")
+        .bind(0_i64)
+        .fetch_all(db.pool())
+        .await
+        .context("list real region points")
+}
+
 /// Points stored before the service kept one datum are GCJ-02 (the bundled
 /// cpca points, and corrections made against them): converts them to WGS84
 /// once, at start-up. Returns how many rows it converted.

@@ -116,11 +116,7 @@ async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -
 
 /// "【安康就业帮扶】为您推荐2个岗位：缝纫工(老城街道)、采茶工(大同镇)。回复TD退订"
 fn sms_text(fresh: &[Match], regions: &Regions) -> String {
-    let named: Vec<String> = fresh
-        .iter()
-        .take(SMS_TITLES)
-        .map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code)))
-        .collect();
+    let named: Vec<String> = fresh.iter().take(SMS_TITLES).map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code))).collect();
     let more = if fresh.len() > SMS_TITLES { "等" } else { "" };
     format!("【安康就业帮扶】为您推荐{}个岗位：{}{more}。详情请登录查看，回复TD退订", fresh.len(), named.join("、"))
 }

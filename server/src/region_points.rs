@@ -37,7 +37,12 @@ pub async fn set_region_points(db: &Db, regions: &Regions, points: &[(RegionCode
 
 /// Checks every row of a points file and applies the good ones together;
 /// `allowed` says which regions the caller may set.
-pub async fn import_region_points(db: &Db, regions: &Regions, file: &[u8], allowed: impl Fn(&RegionCode) -> bool) -> Result<RegionPointsReport, ImportPointsError> {
+pub async fn import_region_points(
+    db: &Db,
+    regions: &Regions,
+    file: &[u8],
+    allowed: impl Fn(&RegionCode) -> bool,
+) -> Result<RegionPointsReport, ImportPointsError> {
     let checked = regions.read(|tree| check_points_file(file, tree, allowed)).map_err(ImportPointsError::File)?;
     set_region_points(db, regions, &checked.good).await?;
     let applied = u32::try_from(checked.good.len()).unwrap_or(u32::MAX);

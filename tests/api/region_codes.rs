@@ -231,10 +231,12 @@ async fn staff_upload_a_gazetteer_and_the_server_uses_it_at_once(app: TestApp) {
     let (lat, _, approx) = approximate(&app, "610902001").await;
     assert!(!approx && (lat - 32.6850).abs() > 1e-4, "gcj-02 converted: {lat}");
     assert!(approximate(&app, "610922100").await.2, "another county's town is untouched");
-    let (stored, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610902002'").fetch_one(app.db().pool()).await.expect("row");
+    let (stored, approx): (f64, i64) =
+        sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610902002'").fetch_one(app.db().pool()).await.expect("row");
     assert_eq!((stored, approx), (32.7001, 0));
 
-    let xlsx = staff.post_raw("/api/v1/region-points", "application/octet-stream", xlsx(&[&["code", "lat", "lon"], &["610902003000", "32.71", "109.04"]])).await;
+    let xlsx =
+        staff.post_raw("/api/v1/region-points", "application/octet-stream", xlsx(&[&["code", "lat", "lon"], &["610902003000", "32.71", "109.04"]])).await;
     let report: RegionPointsReport = parsed(xlsx, StatusCode::OK).await;
     assert_eq!((report.rows, report.applied, report.problems.len()), (1, 1, 0));
     let garbage = staff.post_raw("/api/v1/region-points", "text/csv", b"name,value\nx,1\n".to_vec()).await;
@@ -253,7 +255,8 @@ async fn the_import_command_reads_csv_and_xlsx_and_reports_bad_rows(app: TestApp
     let csv = dir.path().join("gazetteer.csv");
     std::fs::write(&csv, GAZETTEER).expect("written");
     let sheet = dir.path().join("gazetteer.xlsx");
-    std::fs::write(&sheet, xlsx(&[&["代码", "纬度", "经度", "坐标系"], &["610922100", "33.0391", "108.2487", "wgs84"], &["610000", "x", "108", ""]])).expect("written");
+    std::fs::write(&sheet, xlsx(&[&["代码", "纬度", "经度", "坐标系"], &["610922100", "33.0391", "108.2487", "wgs84"], &["610000", "x", "108", ""]]))
+        .expect("written");
 
     let report = doorstep_server::cli::import_region_points_file(app.db(), &csv).await.expect("imported");
     let text = doorstep_server::cli::describe_report(&report);
@@ -264,7 +267,8 @@ async fn the_import_command_reads_csv_and_xlsx_and_reports_bad_rows(app: TestApp
     assert!(text.ends_with("6 rows read, 3 region points set, 3 rows with problems\n"), "{text}");
     assert_eq!((from_sheet.rows, from_sheet.applied), (2, 1));
     assert_eq!((from_sheet.problems[0].row, from_sheet.problems[0].column.as_str()), (3, "纬度"));
-    let (lat, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610922100'").fetch_one(app.db().pool()).await.expect("row");
+    let (lat, approx): (f64, i64) =
+        sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610922100'").fetch_one(app.db().pool()).await.expect("row");
     assert_eq!((lat, approx), (33.0391, 0));
     let missing = doorstep_server::cli::import_region_points_file(app.db(), &dir.path().join("none.csv")).await;
     assert!(missing.is_err());
@@ -281,7 +285,8 @@ async fn points_stored_before_one_datum_are_converted_once(app: TestApp) {
     // A database from before: 安康市 with cpca's GCJ-02 point, marked as such by the migration.
     sqlx::query("UPDATE regions SET lat = 32.68481, lon = 109.029113, datum = 'gcj02' WHERE code = '6109'").execute(app.db().pool()).await.expect("updated");
     let point = || async {
-        let (lat, lon, datum): (f64, f64, String) = sqlx::query_as("SELECT lat, lon, datum FROM regions WHERE code = '6109'").fetch_one(app.db().pool()).await.expect("row");
+        let (lat, lon, datum): (f64, f64, String) =
+            sqlx::query_as("SELECT lat, lon, datum FROM regions WHERE code = '6109'").fetch_one(app.db().pool()).await.expect("row");
         (lat, lon, datum)
     };
 
@@ -296,7 +301,8 @@ async fn points_stored_before_one_datum_are_converted_once(app: TestApp) {
 
 /// A minimal XLSX workbook of one sheet of text cells (what a spreadsheet program saves, less styles).
 fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
-    let mut sheet = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
+    let mut sheet =
+        String::from(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
     for (r, cells) in rows.iter().enumerate() {
         sheet.push_str(&format!(r#"<row r="{}">"#, r + 1));
         for (c, text) in cells.iter().enumerate() {

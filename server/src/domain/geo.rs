@@ -60,7 +60,12 @@ pub fn region_point(tree: &RegionTree, code: &RegionCode) -> Option<Point> {
 /// to the WGS84 the service stores) when both are given, else the region's
 /// point (none without a region). The one rule for every endpoint that takes
 /// a place; a bad pair is refused naming the field.
-pub fn choose_point(lat: Option<f64>, lon: Option<f64>, datum: Datum, region_point: impl FnOnce() -> Option<Point>) -> Result<Option<Point>, (&'static str, &'static str)> {
+pub fn choose_point(
+    lat: Option<f64>,
+    lon: Option<f64>,
+    datum: Datum,
+    region_point: impl FnOnce() -> Option<Point>,
+) -> Result<Option<Point>, (&'static str, &'static str)> {
     match (lat, lon) {
         (Some(lat), Some(lon)) => given_point(lat, lon, datum).map(Some),
         (None, None) => Ok(region_point()),

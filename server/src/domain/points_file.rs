@@ -68,19 +68,27 @@ fn problem(row: u32, column: &str, problem: String) -> RegionPointProblem {
     RegionPointProblem { row, column: column.to_string(), problem }
 }
 
-fn check_row<'c>(cells: &[String], c: &'c Columns, tree: &RegionTree, allowed: &impl Fn(&RegionCode) -> bool) -> Result<(RegionCode, Point), (&'c str, String)> {
+fn check_row<'c>(
+    cells: &[String],
+    c: &'c Columns,
+    tree: &RegionTree,
+    allowed: &impl Fn(&RegionCode) -> bool,
+) -> Result<(RegionCode, Point), (&'c str, String)> {
     let cell = |(at, _): &(usize, String)| cells.get(*at).map_or("", |s| s.trim());
     let code = tree.resolve(cell(&c.code)).map_err(|e| (c.code.1.as_str(), e))?;
     if !allowed(&code) {
         return Err((&c.code.1, format!("region {code} is outside your jurisdiction")));
     }
-    let number = |col: &'c (usize, String)| cell(col).parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| (col.1.as_str(), format!("{:?} is not a number of degrees", cell(col))));
+    let number = |col: &'c (usize, String)| {
+        cell(col).parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| (col.1.as_str(), format!("{:?} is not a number of degrees", cell(col))))
+    };
     let (lat, lon) = (number(&c.lat)?, number(&c.lon)?);
     let datum = match &c.datum {
         Some(col) => parse_datum(cell(col)).ok_or_else(|| (col.1.as_str(), format!("unknown datum {:?}: wgs84 or gcj02", cell(col))))?,
         None => Datum::Wgs84,
     };
-    let point = given_point(lat, lon, datum).map_err(|(field, message)| (if field == "lon" { c.lon.1.as_str() } else { c.lat.1.as_str() }, message.to_string()))?;
+    let point =
+        given_point(lat, lon, datum).map_err(|(field, message)| (if field == "lon" { c.lon.1.as_str() } else { c.lat.1.as_str() }, message.to_string()))?;
     Ok((code, point))
 }
 
@@ -96,7 +104,10 @@ fn parse_datum(raw: &str) -> Option<Datum> {
 
 fn find_columns(header: &[String]) -> Result<Columns, String> {
     let find = |names: &[&str]| {
-        header.iter().position(|h| names.iter().any(|n| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(n))).map(|at| (at, header[at].trim().trim_start_matches('\u{feff}').to_string()))
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(n)))
+            .map(|at| (at, header[at].trim().trim_start_matches('\u{feff}').to_string()))
     };
     let need = |names: &[&str]| find(names).ok_or_else(|| format!("no {} column in the header (found: {})", names[0], header.join(", ")));
     Ok(Columns { code: need(CODE)?, lat: need(LAT)?, lon: need(LON)?, datum: find(DATUM) })

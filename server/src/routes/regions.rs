@@ -72,7 +72,12 @@ pub async fn put_region_point(
     responses((status = 200, body = RegionPointsReport), (status = 403, body = doorstep_shared::api::ApiErrorBody),
         (status = 413, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id, bytes = body.0.len()))]
-pub async fn upload_region_points(scope: StaffScope, body: FileBody, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<RegionPointsReport>, ApiError> {
+pub async fn upload_region_points(
+    scope: StaffScope,
+    body: FileBody,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<web::Json<RegionPointsReport>, ApiError> {
     match import_region_points(&db, &regions, &body.0, |code| scope.allows(code)).await {
         Ok(report) => Ok(web::Json(report)),
         Err(ImportPointsError::File(message)) => Err(ApiError::validation("file", message)),

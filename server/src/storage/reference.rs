@@ -55,14 +55,7 @@ pub async fn upsert_skills(db: &Db, skills: &[Skill]) -> anyhow::Result<()> {
         );
         let mut q = sqlx::query(&sql);
         for s in chunk {
-            q = q
-                .bind(s.code.as_ref())
-                .bind(&s.trade)
-                .bind(&s.name_zh)
-                .bind(&s.name_en)
-                .bind(&s.synonyms_zh)
-                .bind(&s.synonyms_en)
-                .bind(&s.occupation_code);
+            q = q.bind(s.code.as_ref()).bind(&s.trade).bind(&s.name_zh).bind(&s.name_en).bind(&s.synonyms_zh).bind(&s.synonyms_en).bind(&s.occupation_code);
         }
         q.execute(&mut *tx).await.context("upsert skills")?;
     }
@@ -87,33 +80,21 @@ struct RegionRow {
 }
 
 pub async fn list_regions(db: &Db) -> anyhow::Result<Vec<Region>> {
-    let rows = sqlx::query_as::<_, RegionRow>(
-        "SELECT code, parent_code, level, name, lat, lon, approximate FROM regions ORDER BY code",
-    )
-    .fetch_all(db.pool())
-    .await
-    .context("list regions")?;
+    let rows = sqlx::query_as::<_, RegionRow>("SELECT code, parent_code, level, name, lat, lon, approximate FROM regions ORDER BY code")
+        .fetch_all(db.pool())
+        .await
+        .context("list regions")?;
     Ok(rows
         .into_iter()
-        .map(|r| Region {
-            code: r.code,
-            parent_code: r.parent_code,
-            level: r.level,
-            name: r.name,
-            lat: r.lat,
-            lon: r.lon,
-            approximate: r.approximate != 0,
-        })
+        .map(|r| Region { code: r.code, parent_code: r.parent_code, level: r.level, name: r.name, lat: r.lat, lon: r.lon, approximate: r.approximate != 0 })
         .collect())
 }
 
 pub async fn list_skills(db: &Db) -> anyhow::Result<Vec<Skill>> {
-    sqlx::query_as::<_, Skill>(
-        "SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code FROM skills",
-    )
-    .fetch_all(db.pool())
-    .await
-    .context("list skills")
+    sqlx::query_as::<_, Skill>("SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code FROM skills")
+        .fetch_all(db.pool())
+        .await
+        .context("list skills")
 }
 
 /// Records real (WGS84) points of regions, a staff correction or an
@@ -138,11 +119,7 @@ pub async fn update_region_points(db: &Db, points: &[(RegionCode, Point)]) -> an
 
 /// Every real (not approximate) point: what other processes may have set.
 pub async fn list_real_region_points(db: &Db) -> anyhow::Result<Vec<(String, f64, f64)>> {
-    sqlx::query_as("SELECT code, lat, lon FROM regions WHERE approximate = $1")
-        .bind(0_i64)
-        .fetch_all(db.pool())
-        .await
-        .context("list real region points")
+    sqlx::query_as("SELECT code, lat, lon FROM regions WHERE approximate = $1").bind(0_i64).fetch_all(db.pool()).await.context("list real region points")
 }
 
 /// Points stored before the service kept one datum are GCJ-02 (the bundled

@@ -125,14 +125,9 @@ mod tests {
 
     #[test]
     fn the_official_code_is_six_digits_down_to_counties_and_twelve_below() {
-        for (canonical, official) in [
-            ("61", "610000"),
-            ("6109", "610900"),
-            ("4419", "441900"),
-            ("610902", "610902"),
-            ("610902001", "610902001000"),
-            ("610902001001", "610902001001"),
-        ] {
+        for (canonical, official) in
+            [("61", "610000"), ("6109", "610900"), ("4419", "441900"), ("610902", "610902"), ("610902001", "610902001000"), ("610902001001", "610902001001")]
+        {
             let code = RegionCode::parse(canonical).expect(canonical);
             assert_eq!(official_code(&code), official);
             assert_eq!(RegionCode::parse(&official_code(&code)).expect(official), code, "round trip {official}");

@@ -80,7 +80,8 @@ pub async fn search_postings(
         None => None,
     };
     // The query string names its point "lat" whichever half is wrong.
-    let near = choose_point(q.lat, q.lon, datum_param(q.datum.as_deref())?, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r)))).map_err(|(_, message)| bad("lat", message))?;
+    let near = choose_point(q.lat, q.lon, datum_param(q.datum.as_deref())?, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r))))
+        .map_err(|(_, message)| bad("lat", message))?;
     let ranking = match q.sort.as_deref().unwrap_or("relevance") {
         "relevance" => Ranking::Relevance,
         "distance" if near.is_some() => Ranking::Distance,
@@ -134,7 +135,8 @@ pub async fn get_posting_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
-    let visible = posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
+    let visible =
+        posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
     if !visible {
         return Err(ApiError::not_found("posting"));
     }

@@ -35,6 +35,7 @@ mod profile;
 mod protocol;
 mod push;
 mod reference;
+mod region_codes;
 mod registration;
 mod relevance;
 mod schema_parity;

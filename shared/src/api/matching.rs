@@ -24,6 +24,9 @@ pub struct MatchRequest {
     /// Home longitude.
     #[serde(default)]
     pub lon: Option<f64>,
+    /// Datum of `lat`/`lon`; default `wgs84`.
+    #[serde(default)]
+    pub datum: super::Datum,
     /// Farthest commute, km.
     #[serde(default = "default_commute")]
     pub max_commute_km: f64,
@@ -105,8 +108,10 @@ pub struct MatchItem {
     pub title: String,
     /// The employer's name.
     pub employer: String,
-    /// Site region code.
+    /// Site region code (canonical form).
     pub region_code: String,
+    /// Site region's official code (six or twelve digits).
+    pub region_official_code: String,
     /// Overall score in [0, 1]; higher is better.
     pub score: f64,
     /// Great-circle km from home, when home is known.
@@ -143,8 +148,10 @@ pub struct CandidateItem {
     pub phone: String,
     /// Year of birth.
     pub birth_year: u16,
-    /// Home region code.
+    /// Home region code (canonical form).
     pub home_region: String,
+    /// Home region's official code (six or twelve digits).
+    pub home_region_official_code: String,
     /// Home region name.
     pub home_region_name: String,
     /// Skill codes.

@@ -42,24 +42,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
         let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
         let is_json =
             req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
-        let mut payload = payload.take();
+        let payload = payload.take();
         Box::pin(async move {
             if !is_json {
                 return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "content-type must be application/json"));
             }
-            let deadline = tokio::time::Instant::now() + timeout;
-            let mut body = Vec::new();
-            loop {
-                let next = tokio::time::timeout_at(deadline, payload.next())
-                    .await
-                    .map_err(|_| ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs())))?;
-                let Some(chunk) = next else { break };
-                let chunk: Bytes = chunk.map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}")))?;
-                if body.len() + chunk.len() > limit {
-                    return Err(ApiError::new(ErrorCode::PayloadTooLarge, format!("body is larger than {limit} bytes")));
-                }
-                body.extend_from_slice(&chunk);
-            }
+            let body = read_body(payload, limit, timeout).await?;
             let value = parse(&body)?;
             let document: Value = serde_json::from_slice(&body).map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
             // Serde would read a struct from an array of its fields in order; the contract says object.
@@ -70,6 +58,43 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             Ok(ApiJson(value))
         })
     }
+}
+
+/// The largest uploaded file (a gazetteer of a few thousand rows is far smaller).
+pub const FILE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// An uploaded file sent as the raw request body (CSV or a spreadsheet),
+/// read under `FILE_LIMIT` and the body deadline; its content is the
+/// handler's to check.
+pub struct FileBody(pub Vec<u8>);
+
+impl FromRequest for FileBody {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
+        let payload = payload.take();
+        Box::pin(async move { read_body(payload, FILE_LIMIT, timeout).await.map(FileBody) })
+    }
+}
+
+/// Reads a whole body, refusing one over `limit` bytes or slower than `timeout`.
+async fn read_body(mut payload: Payload, limit: usize, timeout: Duration) -> Result<Vec<u8>, ApiError> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    let mut body = Vec::new();
+    loop {
+        let next = tokio::time::timeout_at(deadline, payload.next())
+            .await
+            .map_err(|_| ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs())))?;
+        let Some(chunk) = next else { break };
+        let chunk: Bytes = chunk.map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::new(ErrorCode::PayloadTooLarge, format!("body is larger than {limit} bytes")));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {

@@ -13,6 +13,7 @@ pub mod extract;
 pub mod matcher;
 pub mod push;
 pub mod reference;
+pub mod region_points;
 pub mod routes;
 pub mod search;
 pub mod seed;

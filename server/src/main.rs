@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::Parser;
 use doorstep_server::backup;
-use doorstep_server::cli::{Cli, Command};
+use doorstep_server::cli::{describe_report, import_region_points_file, Cli, Command, Import};
 use doorstep_server::configuration::Settings;
 use doorstep_server::push::{run_push, PushDeps};
 use doorstep_server::search::{apply_pending, reindex};
@@ -37,6 +37,10 @@ async fn run() -> anyhow::Result<()> {
             backup::backup(&db, &file).await?;
             println!("backed up to {}", file.display());
         }
+        Command::Import { what: Import::RegionPoints { file } } => {
+            let report = import_region_points_file(&db, &file).await?;
+            print!("{}", describe_report(&report));
+        }
         Command::Migrate => {
             tracing::info!("migrations applied and reference data loaded");
         }
@@ -65,6 +69,7 @@ async fn run() -> anyhow::Result<()> {
                 seed_demo_if_empty(&state).await.context("seeding the demo failed")?;
             }
             let indexer = state.spawn_indexer();
+            state.spawn_region_points_follower();
             let app = Application::build(&settings, state).await?;
             tracing::info!(port = app.port(), bind = %settings.bind, "doorstep is serving");
             tokio::select! {

@@ -21,12 +21,13 @@ use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
+use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
     register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
-use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
+use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
 pub struct Application {
     port: u16,
@@ -49,6 +50,10 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
     let db = Db::connect(&settings.database_url()).await?;
     db.migrate().await?;
     insert_missing_regions(&db, &bundled_regions()?).await?;
+    let converted = convert_old_region_points(&db).await?;
+    if converted > 0 {
+        tracing::info!(converted, "region points converted from gcj-02 to wgs84");
+    }
     upsert_skills(&db, &bundled_skills()?).await?;
     Ok(db)
 }
@@ -75,6 +80,11 @@ impl AppState {
     /// The worker that keeps the index following the database.
     pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()))
+    }
+
+    /// The worker that brings region points other processes set into the live tree.
+    pub fn spawn_region_points_follower(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(follow_region_points(self.db.clone(), self.regions.clone()))
     }
 }
 
@@ -175,6 +185,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/regions/{code}/point", web::put().to(regions::put_region_point))
         .route("/regions/{code}/priorities", web::get().to(priorities::get_priorities))
         .route("/regions/{code}/priorities", web::put().to(priorities::put_priorities))
+        .route("/region-points", web::post().to(regions::upload_region_points))
         .route("/skills", web::get().to(skills::list_skills))
         .route("/people", web::post().to(people::create_person))
         .route("/people", web::get().to(people::list_people_handler))

@@ -37,6 +37,7 @@ mod profile;
 mod protocol;
 mod push;
 mod reference;
+mod region_codes;
 mod registration;
 mod relevance;
 mod schema_parity;

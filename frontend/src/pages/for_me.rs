@@ -53,6 +53,7 @@ impl Profile {
             region_code: (!self.region.is_empty()).then(|| self.region.clone()),
             lat: None,
             lon: None,
+            datum: Default::default(),
             max_commute_km: if relocate { 30.0 } else { f64::from(self.max_commute_km) },
             willing_to_relocate: relocate,
             schedules: (!self.schedules.is_empty()).then(|| self.schedules.clone()),

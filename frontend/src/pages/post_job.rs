@@ -140,6 +140,7 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
             region_code,
             lat: None,
             lon: None,
+            datum: Default::default(),
             skills: skills.get_untracked().into_iter().map(|s| s.code).collect(),
             wage_min: min,
             wage_max: max,

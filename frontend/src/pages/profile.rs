@@ -227,6 +227,7 @@ fn blank() -> PersonResponse {
         gender: Gender::Female,
         birth_year: 0,
         home_region: String::new(),
+        home_region_official_code: String::new(),
         home_region_name: String::new(),
         categories: Vec::new(),
         claimed_categories: Vec::new(),

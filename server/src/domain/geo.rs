@@ -1,6 +1,10 @@
-//! Great-circle distances and the bounding boxes that pre-filter them.
+//! Great-circle distances and the bounding boxes that pre-filter them; the
+//! one rule for where a place is (`choose_point`). Every point is WGS84.
 
+use doorstep_shared::api::Datum;
 use doorstep_shared::types::RegionCode;
+
+use super::to_wgs84;
 
 use crate::reference::RegionTree;
 
@@ -52,16 +56,30 @@ pub fn region_point(tree: &RegionTree, code: &RegionCode) -> Option<Point> {
     tree.get(code).map(|r| Point { lat: r.lat, lon: r.lon })
 }
 
-/// Where a site or a searcher is: the given lat/lon when both are given, else
-/// the region's point (none without a region). The one rule for every
-/// endpoint that takes a place; a bad pair is refused naming the field.
-pub fn choose_point(lat: Option<f64>, lon: Option<f64>, region_point: impl FnOnce() -> Option<Point>) -> Result<Option<Point>, (&'static str, &'static str)> {
+/// Where a site or a searcher is: the given lat/lon (in `datum`, converted
+/// to the WGS84 the service stores) when both are given, else the region's
+/// point (none without a region). The one rule for every endpoint that takes
+/// a place; a bad pair is refused naming the field.
+pub fn choose_point(
+    lat: Option<f64>,
+    lon: Option<f64>,
+    datum: Datum,
+    region_point: impl FnOnce() -> Option<Point>,
+) -> Result<Option<Point>, (&'static str, &'static str)> {
     match (lat, lon) {
-        (Some(lat), Some(lon)) if plausible_in_china(lat, lon) => Ok(Some(Point { lat, lon })),
-        (Some(_), Some(_)) => Err(("lat", "lat/lon must be a point in china (check they are not swapped)")),
+        (Some(lat), Some(lon)) => given_point(lat, lon, datum).map(Some),
         (None, None) => Ok(region_point()),
         _ => Err(("lon", "give both lat and lon, or neither")),
     }
+}
+
+/// A given lat/lon pair in `datum` as a stored (WGS84) point, refused naming
+/// the field when it is not a point in China.
+pub fn given_point(lat: f64, lon: f64, datum: Datum) -> Result<Point, (&'static str, &'static str)> {
+    if !plausible_in_china(lat, lon) {
+        return Err(("lat", "lat/lon must be a point in china (check they are not swapped)"));
+    }
+    Ok(to_wgs84(lat, lon, datum))
 }
 
 #[cfg(test)]

@@ -2,19 +2,23 @@
 //! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
+mod datum;
 mod fields;
 mod geo;
 mod matching;
 mod person;
+mod points_file;
 mod posting;
 mod posting_moves;
 mod priority;
 
 pub use application::*;
+pub use datum::*;
 pub use fields::*;
 pub use geo::*;
 pub use matching::*;
 pub use person::*;
+pub use points_file::*;
 pub use posting::*;
 pub use posting_moves::*;
 pub use priority::*;

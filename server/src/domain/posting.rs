@@ -1,6 +1,6 @@
 //! A posting parsed from the wire: every field checked, every error collected.
 
-use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
+use doorstep_shared::api::{Datum, PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
 use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
 use super::{choose_point, region_point, resolve_skills, FieldErrors, Point};
@@ -42,7 +42,7 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
         errors.add("description", "description must have at most 4000 characters");
     }
     let region = regions.resolve_site(&req.region_code).map_err(|e| errors.add("region_code", e)).ok();
-    let site = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| region_point(regions, code)))
+    let site = choose_point(req.lat, req.lon, req.datum, || region.as_ref().and_then(|code| region_point(regions, code)))
         .map_err(|(field, message)| errors.add(field, message))
         .ok()
         .flatten();
@@ -101,6 +101,7 @@ pub fn posting_to_request(d: &PostingDraft) -> PostingRequest {
         region_code: d.region.to_string(),
         lat: Some(d.site.lat),
         lon: Some(d.site.lon),
+        datum: Datum::Wgs84,
         skills: d.skills.iter().map(ToString::to_string).collect(),
         wage_min: d.wage_min,
         wage_max: d.wage_max,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 use doorstep_shared::api::{RegionLevel, RegionRef, RegionResponse};
-use doorstep_shared::types::RegionCode;
+use doorstep_shared::types::{official_code, RegionCode};
 
 use super::tsv;
 
@@ -27,6 +27,7 @@ impl Region {
     pub fn to_response(&self) -> RegionResponse {
         RegionResponse {
             code: self.code.clone(),
+            official_code: self.official_code(),
             name: self.name.clone(),
             level: RegionLevel::from_code_len(self.code.len()).unwrap_or(RegionLevel::Village),
             parent: self.parent_code.clone(),
@@ -37,7 +38,12 @@ impl Region {
     }
 
     pub fn to_ref(&self) -> RegionRef {
-        RegionRef { code: self.code.clone(), name: self.name.clone() }
+        RegionRef { code: self.code.clone(), official_code: self.official_code(), name: self.name.clone() }
+    }
+
+    /// The official spelling of the code (six or twelve digits).
+    fn official_code(&self) -> String {
+        RegionCode::parse(&self.code).map(|c| official_code(&c)).unwrap_or_else(|_| self.code.clone())
     }
 }
 
@@ -93,11 +99,11 @@ impl RegionTree {
         codes.iter().filter_map(|c| self.by_code.get(c)).collect()
     }
 
-    /// Parses and checks a code names a known region.
+    /// Parses a code in any official form and checks it names a known region.
     pub fn resolve(&self, raw: &str) -> Result<RegionCode, String> {
         let code = RegionCode::parse(raw)?;
         if !self.by_code.contains_key(code.as_ref()) {
-            return Err(format!("region {code} does not exist"));
+            return Err(format!("region {} does not exist", raw.trim()));
         }
         Ok(code)
     }

@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{EmployerPage, EmployerRequest, EmployerResponse};
-use doorstep_shared::types::Phone;
+use doorstep_shared::types::{official_code, Phone};
 use serde::Deserialize;
 
 use crate::auth::{manages_employer, CurrentUser, StaffScope};
@@ -17,6 +17,7 @@ fn to_response(row: EmployerRecord) -> EmployerResponse {
         id: row.id,
         name: row.name,
         kind: row.kind,
+        region_official_code: official_code(&row.region_code),
         region_code: row.region_code.to_string(),
         contact_name: row.contact_name,
         contact_phone: row.contact_phone,

@@ -14,7 +14,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
     paths(
         health::healthz, health::readyz, openapi_json,
         auth::login, auth::logout, register::request_registration_code, register::register, auth::me,
-        regions::list_regions, regions::get_region, regions::put_region_point,
+        regions::list_regions, regions::get_region, regions::put_region_point, regions::upload_region_points,
         priorities::get_priorities, priorities::put_priorities,
         skills::list_skills,
         people::create_person, people::list_people_handler, people::get_person_handler,

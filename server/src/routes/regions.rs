@@ -1,14 +1,16 @@
-//! Region look-ups and point corrections.
+//! Region look-ups, point corrections and gazetteer uploads.
 
 use actix_web::web;
-use doorstep_shared::api::{RegionPointRequest, RegionResponse};
+use doorstep_shared::api::{RegionPointRequest, RegionPointsReport, RegionResponse};
 use serde::Deserialize;
 
 use crate::auth::StaffScope;
+use crate::domain::given_point;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, FileBody};
 use crate::reference::Regions;
-use crate::storage::{update_region_point, Db};
+use crate::region_points::{import_region_points, set_region_points, ImportPointsError};
+use crate::storage::Db;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -53,18 +55,32 @@ pub async fn put_region_point(
 ) -> Result<web::Json<RegionResponse>, ApiError> {
     let code = regions.read(|t| t.resolve(&path)).map_err(|_| ApiError::not_found("region"))?;
     scope.ensure(&code, "code")?;
-    let RegionPointRequest { lat, lon } = body.0;
-    // China lies within these bounds; a swapped lat/lon lands outside them.
-    if !(3.0..=54.0).contains(&lat) {
-        return Err(ApiError::validation("lat", "lat must be between 3 and 54 (china)"));
+    let RegionPointRequest { lat, lon, datum } = body.0;
+    let point = given_point(lat, lon, datum).map_err(|(field, message)| ApiError::validation(field, message))?;
+    set_region_points(&db, &regions, &[(code.clone(), point)]).await?;
+    regions.read(|t| t.get(&code).map(|r| web::Json(r.to_response()))).ok_or_else(|| ApiError::not_found("region"))
+}
+
+/// Sets real points from a gazetteer (staff): the request body is the file
+/// itself, CSV (UTF-8) or XLSX, with a header row naming the columns code,
+/// lat, lon and datum (代码/区划代码, 纬度, 经度, 坐标系 are read too). Codes
+/// may take any official form. Rows outside the caller's jurisdiction, with
+/// unknown codes, implausible points or unknown datums are reported and left
+/// out; the others are applied together and used at once.
+#[utoipa::path(post, path = "/api/v1/region-points", tag = "regions",
+    request_body(content = String, description = "the file: CSV (UTF-8) or XLSX, sent as the raw body", content_type = "text/csv"),
+    responses((status = 200, body = RegionPointsReport), (status = 403, body = doorstep_shared::api::ApiErrorBody),
+        (status = 413, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
+#[tracing::instrument(skip_all, fields(user_id = scope.user.id, bytes = body.0.len()))]
+pub async fn upload_region_points(
+    scope: StaffScope,
+    body: FileBody,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<web::Json<RegionPointsReport>, ApiError> {
+    match import_region_points(&db, &regions, &body.0, |code| scope.allows(code)).await {
+        Ok(report) => Ok(web::Json(report)),
+        Err(ImportPointsError::File(message)) => Err(ApiError::validation("file", message)),
+        Err(ImportPointsError::Unexpected(e)) => Err(e.into()),
     }
-    if !(73.0..=136.0).contains(&lon) {
-        return Err(ApiError::validation("lon", "lon must be between 73 and 136 (china)"));
-    }
-    update_region_point(&db, code.as_ref(), lat, lon).await?;
-    let updated = regions.write(|t| {
-        t.set_point(&code, lat, lon);
-        t.get(&code).map(|r| r.to_response())
-    });
-    updated.map(web::Json).ok_or_else(|| ApiError::not_found("region"))
 }

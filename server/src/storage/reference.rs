@@ -2,7 +2,11 @@
 
 use anyhow::Context;
 
+use doorstep_shared::api::Datum;
+use doorstep_shared::types::RegionCode;
+
 use super::{Db, Placeholders};
+use crate::domain::{to_wgs84, Point};
 use crate::reference::{Region, Skill};
 
 const BATCH: usize = 200;
@@ -13,14 +17,22 @@ pub async fn insert_missing_regions(db: &Db, regions: &[Region]) -> anyhow::Resu
     let mut tx = db.pool().begin().await.context("begin")?;
     for chunk in regions.chunks(BATCH) {
         let sql = multi_row_insert(
-            "INSERT INTO regions (code, parent_code, level, name, lat, lon, approximate) VALUES ",
-            7,
+            "INSERT INTO regions (code, parent_code, level, name, lat, lon, approximate, datum) VALUES ",
+            8,
             chunk.len(),
             " ON CONFLICT (code) DO NOTHING",
         );
         let mut q = sqlx::query(&sql);
         for r in chunk {
-            q = q.bind(&r.code).bind(&r.parent_code).bind(&r.level).bind(&r.name).bind(r.lat).bind(r.lon).bind(i64::from(r.approximate));
+            q = q
+                .bind(&r.code)
+                .bind(&r.parent_code)
+                .bind(&r.level)
+                .bind(&r.name)
+                .bind(r.lat)
+                .bind(r.lon)
+                .bind(i64::from(r.approximate))
+                .bind(Datum::Wgs84.as_str());
         }
         q.execute(&mut *tx).await.context("insert regions")?;
     }
@@ -94,17 +106,56 @@ pub async fn list_skills(db: &Db) -> anyhow::Result<Vec<Skill>> {
         .context("list skills")
 }
 
-/// Records a staff correction of a region's point; it is no longer approximate.
-pub async fn update_region_point(db: &Db, code: &str, lat: f64, lon: f64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE regions SET lat = $1, lon = $2, approximate = $3 WHERE code = $4")
-        .bind(lat)
-        .bind(lon)
-        .bind(0_i64)
-        .bind(code)
-        .execute(db.pool())
-        .await
-        .context("update region point")?;
+/// Records real (WGS84) points of regions, a staff correction or an
+/// imported gazetteer, all in one transaction; they are no longer approximate.
+#[tracing::instrument(skip_all, fields(count = points.len()))]
+pub async fn update_region_points(db: &Db, points: &[(RegionCode, Point)]) -> anyhow::Result<()> {
+    let mut tx = db.pool().begin().await.context("begin")?;
+    for (code, p) in points {
+        sqlx::query("UPDATE regions SET lat = $1, lon = $2, approximate = $3, datum = $4 WHERE code = $5")
+            .bind(p.lat)
+            .bind(p.lon)
+            .bind(0_i64)
+            .bind(Datum::Wgs84.as_str())
+            .bind(code.as_ref())
+            .execute(&mut *tx)
+            .await
+            .context("update region point")?;
+    }
+    tx.commit().await.context("commit region points")?;
     Ok(())
+}
+
+/// Every real (not approximate) point: what other processes may have set.
+pub async fn list_real_region_points(db: &Db) -> anyhow::Result<Vec<(String, f64, f64)>> {
+    sqlx::query_as("SELECT code, lat, lon FROM regions WHERE approximate = $1").bind(0_i64).fetch_all(db.pool()).await.context("list real region points")
+}
+
+/// Points stored before the service kept one datum are GCJ-02 (the bundled
+/// cpca points, and corrections made against them): converts them to WGS84
+/// once, at start-up. Returns how many rows it converted.
+#[tracing::instrument(skip_all)]
+pub async fn convert_old_region_points(db: &Db) -> anyhow::Result<usize> {
+    let old: Vec<(String, f64, f64)> = sqlx::query_as("SELECT code, lat, lon FROM regions WHERE datum = $1")
+        .bind(Datum::Gcj02.as_str())
+        .fetch_all(db.pool())
+        .await
+        .context("list gcj-02 region points")?;
+    let mut tx = db.pool().begin().await.context("begin")?;
+    for (code, lat, lon) in &old {
+        let p = to_wgs84(*lat, *lon, Datum::Gcj02);
+        sqlx::query("UPDATE regions SET lat = $1, lon = $2, datum = $3 WHERE code = $4 AND datum = $5")
+            .bind(p.lat)
+            .bind(p.lon)
+            .bind(Datum::Wgs84.as_str())
+            .bind(code)
+            .bind(Datum::Gcj02.as_str())
+            .execute(&mut *tx)
+            .await
+            .context("convert region point")?;
+    }
+    tx.commit().await.context("commit converted region points")?;
+    Ok(old.len())
 }
 
 #[cfg(test)]

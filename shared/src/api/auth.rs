@@ -87,8 +87,10 @@ pub struct MeResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegionRef {
-    /// Official division code.
+    /// Division code, canonical form (6109, 610902001).
     pub code: String,
+    /// The same region's official code: six digits for a province, city or county (610900), twelve for a town or village (610902001000).
+    pub official_code: String,
     /// Chinese name, for example 汉滨区.
     pub name: String,
 }

@@ -45,8 +45,10 @@ pub struct EmployerResponse {
     pub name: String,
     /// Kind of organisation.
     pub kind: EmployerKind,
-    /// County or town code where it is based.
+    /// County or town code where it is based (canonical form).
     pub region_code: String,
+    /// The region's official code (six or twelve digits).
+    pub region_official_code: String,
     /// Contact person.
     pub contact_name: String,
     /// Contact phone.

@@ -25,6 +25,9 @@ pub struct MatchRequest {
     /// Home longitude.
     #[serde(default)]
     pub lon: Option<f64>,
+    /// Datum of `lat`/`lon`; default `wgs84`.
+    #[serde(default)]
+    pub datum: super::Datum,
     /// Farthest commute, km.
     #[serde(default = "default_commute")]
     pub max_commute_km: f64,
@@ -120,12 +123,14 @@ pub struct MatchItem {
     pub title: String,
     /// The employer's name.
     pub employer: String,
-    /// Site region code.
+    /// Site region code (canonical form).
     pub region_code: String,
     /// Site region name (county and town).
     pub region_name: String,
     /// Whether it meets what the person asked for; every `match` comes before every `other`.
     pub fit: MatchFit,
+    /// Site region's official code (six or twelve digits).
+    pub region_official_code: String,
     /// Overall score in [0, 1]; higher is better.
     pub score: f64,
     /// Great-circle km from home, when home is known.
@@ -166,8 +171,10 @@ pub struct CandidateItem {
     pub phone: String,
     /// Year of birth.
     pub birth_year: u16,
-    /// Home region code.
+    /// Home region code (canonical form).
     pub home_region: String,
+    /// Home region's official code (six or twelve digits).
+    pub home_region_official_code: String,
     /// Home region name.
     pub home_region_name: String,
     /// Skill codes.

@@ -222,8 +222,10 @@ pub struct PersonResponse {
     pub gender: Gender,
     /// Year of birth.
     pub birth_year: u16,
-    /// Home region code.
+    /// Home region code (canonical form).
     pub home_region: String,
+    /// Home region's official code (six or twelve digits).
+    pub home_region_official_code: String,
     /// Home region's Chinese name.
     pub home_region_name: String,
     /// Assistance categories verified by staff: the ones that count.

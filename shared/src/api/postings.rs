@@ -63,6 +63,9 @@ pub struct PostingRequest {
     /// Site longitude; without it the region's point.
     #[serde(default)]
     pub lon: Option<f64>,
+    /// Datum of `lat`/`lon`; default `wgs84`.
+    #[serde(default)]
+    pub datum: super::Datum,
     /// Required skills: codes or any name or synonym.
     #[serde(default)]
     pub skills: Vec<String>,
@@ -150,8 +153,10 @@ pub struct PostingResponse {
     pub title: String,
     /// Description.
     pub description: String,
-    /// Site region code.
+    /// Site region code (canonical form).
     pub region_code: String,
+    /// Site region's official code (six or twelve digits).
+    pub region_official_code: String,
     /// Site region name (county and town).
     pub region_name: String,
     /// Site latitude.

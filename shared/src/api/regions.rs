@@ -34,19 +34,36 @@ impl RegionLevel {
     }
 }
 
+/// Names the geodetic datum of a lat/lon pair. The service stores WGS84 (what
+/// GPS and browsers give); a `gcj02` pair (AMap/Gaode, Tencent and most
+/// Chinese web maps) is converted once, where it is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Datum {
+    /// World Geodetic System 1984: GPS, browsers' geolocation (the default).
+    #[default]
+    Wgs84,
+    /// The Chinese "GCJ-02" datum of AMap (Gaode) and Tencent maps.
+    Gcj02,
+}
+
 /// Describes one region (`GET /api/v1/regions`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegionResponse {
-    /// Official division code.
+    /// Division code, canonical form: 2, 4, 6, 9 or 12 digits by level (6109, 610902001).
     pub code: String,
+    /// The same region's official code: six digits for a province, city or county (610900), twelve for a town or village (610902001000).
+    pub official_code: String,
     /// Chinese name.
     pub name: String,
     /// Level in the tree.
     pub level: RegionLevel,
     /// Code of the parent region; absent for provinces.
     pub parent: Option<String>,
-    /// Latitude of the region's point, decimal degrees.
+    /// Latitude of the region's point, decimal degrees (WGS84, like every point the service answers).
     pub lat: f64,
     /// Longitude of the region's point, decimal degrees.
     pub lon: f64,
@@ -63,4 +80,33 @@ pub struct RegionPointRequest {
     pub lat: f64,
     /// Longitude, decimal degrees.
     pub lon: f64,
+    /// Datum of `lat`/`lon`; default `wgs84`.
+    #[serde(default)]
+    pub datum: Datum,
+}
+
+/// Reports an import of region points (`POST /api/v1/regions/points`, and
+/// `doorstep import region-points FILE`): the good rows are applied together,
+/// each bad row is named with its column and problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionPointsReport {
+    /// Data rows read (the header not counted).
+    pub rows: u32,
+    /// Regions whose point was set (now `approximate = false`).
+    pub applied: u32,
+    /// The rows left out, and why.
+    pub problems: Vec<RegionPointProblem>,
+}
+
+/// Names one bad row of a region-points file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionPointProblem {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    pub row: u32,
+    /// The column's header as written in the file (for example 纬度 or lat).
+    pub column: String,
+    /// What is wrong, in English.
+    pub problem: String,
 }

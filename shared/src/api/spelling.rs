@@ -42,6 +42,7 @@ spelled!(
     super::PhysicalDemand,
     super::PostingStatus,
     super::RegionLevel,
+    super::Datum,
 );
 
 #[cfg(test)]
@@ -82,5 +83,6 @@ mod tests {
         spelled_alike::<PhysicalDemand>();
         spelled_alike::<PostingStatus>();
         spelled_alike::<RegionLevel>();
+        spelled_alike::<Datum>();
     }
 }

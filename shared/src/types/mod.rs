@@ -9,5 +9,5 @@ mod skill_code;
 pub use day::Day;
 pub use id_card::IdCardNumber;
 pub use phone::Phone;
-pub use region_code::RegionCode;
+pub use region_code::{official_code, RegionCode};
 pub use skill_code::SkillCode;

@@ -6,6 +6,7 @@
 
 use actix_web::web;
 use doorstep_shared::api::{CandidateItem, CandidatesResponse, Role};
+use doorstep_shared::types::official_code;
 
 use crate::auth::CurrentUser;
 use crate::domain::{round_km, round_score, Audience};
@@ -60,6 +61,7 @@ fn item(r: RankedPerson, masked: bool, regions: &Regions, catalog: &SkillCatalog
         birth_year: p.birth_year,
         home_region_name: regions.place_name(p.home_region.as_ref()),
         home_region: p.home_region.to_string(),
+        home_region_official_code: official_code(&p.home_region),
         skills: p.skills.iter().map(ToString::to_string).collect(),
         skill_names: catalog.named(&p.skills),
         categories,

@@ -1,6 +1,7 @@
 //! Profiles from a match request, and match items out.
 
 use doorstep_shared::api::{MatchItem, MatchRequest};
+use doorstep_shared::types::{official_code, RegionCode};
 
 use crate::domain::{choose_point, region_point, round_km, round_score, split_skill_words, FieldErrors, Profile};
 use crate::error::ApiError;
@@ -43,7 +44,7 @@ pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &Skil
         (Some(raw), true) => regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok(),
         _ => None,
     };
-    let home = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
+    let home = choose_point(req.lat, req.lon, req.datum, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
         .map_err(|(field, message)| errors.add(field, message))
         .ok()
         .flatten();
@@ -81,6 +82,8 @@ pub fn match_item(m: Match, employer: String, regions: &Regions) -> MatchItem {
         title: p.title,
         employer,
         region_name: regions.place_name(&p.region_code),
+        // The index holds codes the database checked; a bad one shows as itself.
+        region_official_code: RegionCode::parse(&p.region_code).map(|c| official_code(&c)).unwrap_or_else(|_| p.region_code.clone()),
         region_code: p.region_code,
         fit: m.fit,
         score: round_score(m.score),

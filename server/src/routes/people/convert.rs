@@ -1,6 +1,7 @@
 //! Between wire, domain and storage forms of a person.
 
 use doorstep_shared::api::PersonResponse;
+use doorstep_shared::types::official_code;
 
 use crate::error::ApiError;
 use crate::reference::Regions;
@@ -16,6 +17,7 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         gender: p.gender,
         birth_year: p.birth_year,
         home_region: p.home_region.to_string(),
+        home_region_official_code: official_code(&p.home_region),
         home_region_name: regions.name_of(p.home_region.as_ref()),
         categories: p.categories.clone(),
         claimed_categories: p.claimed_categories.clone(),

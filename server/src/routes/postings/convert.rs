@@ -1,6 +1,7 @@
 //! A stored posting as the API shows it.
 
 use doorstep_shared::api::PostingResponse;
+use doorstep_shared::types::official_code;
 
 use crate::domain::{round_km, Point};
 use crate::reference::{Regions, SkillCatalog};
@@ -15,6 +16,7 @@ pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCata
         title: c.title.clone(),
         description: c.description.clone(),
         region_code: c.region.to_string(),
+        region_official_code: official_code(&c.region),
         region_name: regions.place_name(c.region.as_ref()),
         lat: c.site.lat,
         lon: c.site.lon,

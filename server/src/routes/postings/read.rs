@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
+use doorstep_shared::api::{Datum, ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
 use serde::Deserialize;
 
 use super::posting_response;
@@ -34,12 +34,22 @@ pub struct PostingsQuery {
     sort: Option<String>,
     lat: Option<f64>,
     lon: Option<f64>,
+    /// Datum of `lat`/`lon`: `wgs84` (default) or `gcj02`.
+    datum: Option<String>,
     page: Option<u32>,
     per_page: Option<u32>,
 }
 
 fn bad(field: &str, message: impl Into<String>) -> ApiError {
     ApiError::with_fields(ErrorCode::InvalidParameter, message, &[field])
+}
+
+/// The `datum` query parameter (default WGS84), refused naming it.
+fn datum_param(raw: Option<&str>) -> Result<Datum, ApiError> {
+    match raw {
+        Some(raw) => Datum::parse(raw).ok_or_else(|| bad("datum", format!("unknown datum {raw:?}: wgs84 or gcj02"))),
+        None => Ok(Datum::Wgs84),
+    }
 }
 
 /// Searches open, unexpired postings.
@@ -71,7 +81,8 @@ pub async fn search_postings(
         None => None,
     };
     // The query string names its point "lat" whichever half is wrong.
-    let near = choose_point(q.lat, q.lon, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r)))).map_err(|(_, message)| bad("lat", message))?;
+    let near = choose_point(q.lat, q.lon, datum_param(q.datum.as_deref())?, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r))))
+        .map_err(|(_, message)| bad("lat", message))?;
     let ranking = match q.sort.as_deref().unwrap_or("relevance") {
         "relevance" => Ranking::Relevance,
         "distance" if near.is_some() => Ranking::Distance,

@@ -14,9 +14,17 @@ use doorstep_shared::api::{Reason, ReasonKind};
 use doorstep_shared::types::{Day, SkillCode};
 
 use crate::clock::today;
-use crate::domain::{reasons, region_point, score, violation, Audience, Candidate, Profile, Scored};
+use doorstep_shared::api::Nearness;
+use doorstep_shared::types::RegionCode;
+
+use crate::domain::{
+    reasons, region_is_approximate, region_point, score, violation, Audience, Candidate, Place,
+    Profile, Reach, Scored,
+};
 use crate::reference::{Regions, SkillCatalog};
-use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
+use crate::search::{
+    fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest,
+};
 use crate::storage::{StoredPerson, StoredPosting};
 
 /// How many index hits to rescore per match wanted: enough that wage fit and
@@ -42,14 +50,24 @@ const HOUSING_BONUS: f64 = 0.1;
 pub struct Match {
     pub posting: IndexedPosting,
     pub score: f64,
+    /// Km, only when home and site are both real points.
     pub distance_km: Option<f64>,
+    pub nearness: Option<Nearness>,
     pub reasons: Vec<Reason>,
     /// Where the posting sits in the searcher snapshot it came from.
     pub address: tantivy::DocAddress,
 }
 
 /// The best `limit` postings for a profile, best first; none breaks a hard constraint.
-pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize, fill: Fill) -> anyhow::Result<Vec<Match>> {
+pub async fn find_matches(
+    index: &Arc<PostingIndex>,
+    skills: &SkillCatalog,
+    regions: &Regions,
+    profile: &Profile,
+    text: Option<String>,
+    limit: usize,
+    fill: Fill,
+) -> anyhow::Result<Vec<Match>> {
     let day = today();
     let mut wanted_skills = profile.skills.clone();
     if let Some(t) = text.as_deref() {
@@ -58,23 +76,41 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     wanted_skills.sort();
     wanted_skills.dedup();
     let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
+    // Real points filter by the commute box; an approximate end by its
+    // relation to home (`domain::Reach`), which also orders someone willing
+    // to move (admitting everything) without a made-up 0 km.
     let bbox = match (&profile.home, profile.willing_to_relocate) {
-        (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
+        (Some(home), false) if !home.approximate => {
+            Some(home.point.bounding_box(profile.max_commute_km))
+        }
         _ => None,
     };
+    let commute = if profile.willing_to_relocate {
+        f64::INFINITY
+    } else {
+        profile.max_commute_km
+    };
+    let reach = profile
+        .home
+        .as_ref()
+        .and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
     let request = SearchRequest {
         filters: Filters {
             valid_on: day.unix_days(),
             bbox,
+            reach,
             min_wage: profile.min_wage,
             accessible_only: profile.needs_accessible,
             max_physical: Some(profile.max_physical_demand),
             schedules: profile.schedules.clone(),
             ..Filters::default()
         },
-        relevance: Relevance { skills: wanted, text: text.clone() },
+        relevance: Relevance {
+            skills: wanted,
+            text: text.clone(),
+        },
         ranking: Ranking::Relevance,
-        near: profile.home,
+        near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
         offset: 0,
         limit: (limit * OVERFETCH).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
@@ -86,7 +122,9 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
     let result = index.search(request).await?;
     let hits = result.hits;
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
-    let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
+    let wants_housing = text
+        .as_deref()
+        .is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
     // Skills named in the text count as the person's own ("想做衣服": sewing).
     let mut profile = profile.clone();
@@ -97,8 +135,15 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
         let candidate = Candidate {
             posting_id: p.id,
             // Moved into the candidate and given back below: no copy per hit.
-            skills: std::mem::take(&mut p.skills).into_iter().filter_map(|s| SkillCode::try_from(s).ok()).collect(),
-            site: p.site,
+            skills: std::mem::take(&mut p.skills)
+                .into_iter()
+                .filter_map(|s| SkillCode::try_from(s).ok())
+                .collect(),
+            site: Place {
+                point: p.site,
+                region: RegionCode::parse(&p.region_code).ok(),
+                approximate: p.site_approximate,
+            },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -106,7 +151,11 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
             accessible: p.accessible,
             physical_demand: p.physical_demand,
             valid_until: Day::from_unix_days(p.valid_until),
-            text: if has_text && best > 0.0 { f64::from(hit.relevance / best) } else { 0.0 },
+            text: if has_text && best > 0.0 {
+                f64::from(hit.relevance / best)
+            } else {
+                0.0
+            },
         };
         // The box is a superset of the commute circle; the exact check is here.
         if violation(&profile, &candidate, day).is_some() {
@@ -128,12 +177,26 @@ pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, prof
             let mut reasons = reasons(&profile, &candidate, &names, Audience::Seeker);
             posting.skills = candidate.skills.into_iter().map(String::from).collect();
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
-                reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
+                reasons.push(Reason {
+                    kind: ReasonKind::Accommodation,
+                    detail: "提供住宿".into(),
+                    detail_en: "housing provided".into(),
+                });
             }
-            Match { posting, score: s.score, distance_km: s.distance_km, reasons, address }
+            Match {
+                posting,
+                score: s.score,
+                distance_km: s.distance_km,
+                nearness: s.nearness,
+                reasons,
+                address,
+            }
         })
         .collect();
-    fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
+    fill_text(
+        &result.columns,
+        matches.iter_mut().map(|m| (&mut m.posting, m.address)),
+    );
     Ok(matches)
 }
 
@@ -145,12 +208,33 @@ pub struct Unmatchable {
     pub home_region: String,
 }
 
-/// A registered person's profile: home is their region's point.
+/// A registered person's profile: home is their own point when they gave
+/// one ("use my location"), else their region's (approximate for a town).
 pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
-    let Some(home) = regions.read(|tree| region_point(tree, &person.home_region)) else {
-        return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
+    let region = Some(person.home_region.clone());
+    let home = match person.home_point {
+        Some(point) => Some(Place::exact(point, region)),
+        None => regions.read(|tree| {
+            let approximate = region_is_approximate(tree, &person.home_region);
+            region_point(tree, &person.home_region).map(|point| Place {
+                point,
+                region,
+                approximate,
+            })
+        }),
     };
-    Ok(Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home))
+    let Some(home) = home else {
+        return Err(Unmatchable {
+            person_id: person.id,
+            home_region: person.home_region.to_string(),
+        });
+    };
+    Ok(Profile::of_person(
+        &person.preferences,
+        &person.skills,
+        person.disability_grade,
+        home,
+    ))
 }
 
 /// A person who fits a posting, with the score and its reasons.
@@ -199,7 +283,11 @@ pub fn rank_people(
     let names = |code: &str| skills.names(code);
     let people = scored
         .into_iter()
-        .map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names, audience), scored, person })
+        .map(|(scored, profile, person)| RankedPerson {
+            reasons: reasons(&profile, &candidate, &names, audience),
+            scored,
+            person,
+        })
         .collect();
     RankedPeople { people, skipped }
 }

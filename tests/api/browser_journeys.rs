@@ -9,7 +9,8 @@ use thirtyfour::prelude::*;
 use serde_json::json;
 
 use crate::helpers::{
-    body, code_in, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp,
+    body, code_in, days_from_today, id_number, person_json, posting_json, spawn_app, Backend,
+    TestApp,
 };
 use crate::webdriver::{
     choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into,

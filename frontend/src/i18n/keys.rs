@@ -2,8 +2,8 @@
 //! `frontend/strings/*.toml`, and the keys naming values of the shared enums.
 
 use doorstep_shared::api::{
-    ApplicationStatus, AssistanceCategory, PhysicalDemand, PlacementKind, PostingStatus, Role,
-    Schedule,
+    ApplicationStatus, AssistanceCategory, Nearness, PhysicalDemand, PlacementKind, PostingStatus,
+    Role, Schedule,
 };
 
 use super::Lang;
@@ -42,6 +42,17 @@ pub fn schedule_key(schedule: Schedule) -> Key {
         Schedule::PartTime => Key::SchedulePartTime,
         Schedule::Flexible => Key::ScheduleFlexible,
         Schedule::HomeBased => Key::ScheduleHomeBased,
+    }
+}
+
+/// Returns the key naming how near a site is (同镇, 同县…).
+pub fn nearness_key(nearness: Nearness) -> Key {
+    match nearness {
+        Nearness::SameVillage => Key::NearSameVillage,
+        Nearness::SameTown => Key::NearSameTown,
+        Nearness::SameCounty => Key::NearSameCounty,
+        Nearness::NeighbouringCounty => Key::NearNeighbouringCounty,
+        Nearness::Farther => Key::NearFarther,
     }
 }
 

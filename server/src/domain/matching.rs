@@ -1,17 +1,17 @@
 //! Match scoring: hard constraints that are never violated, and a blended
 //! score whose every part becomes a plain reason a person can read.
 
-use doorstep_shared::api::{PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
+use doorstep_shared::api::{Nearness, PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
 use doorstep_shared::types::{Day, SkillCode};
 
-use super::{Point, PostingDraft};
+use super::{nearness, nearness_words, Apart, Place, PostingDraft};
 
 /// What a person wants and can do, parsed.
 #[derive(Debug, Clone)]
 pub struct Profile {
     /// Skill codes, sorted.
     pub skills: Vec<SkillCode>,
-    pub home: Option<Point>,
+    pub home: Option<Place>,
     pub max_commute_km: f64,
     pub willing_to_relocate: bool,
     /// `None`: any schedule.
@@ -26,7 +26,7 @@ pub struct Profile {
 pub struct Candidate {
     pub posting_id: i64,
     pub skills: Vec<SkillCode>,
-    pub site: Point,
+    pub site: Place,
     pub wage_min: u32,
     pub wage_max: u32,
     pub schedule: Schedule,
@@ -39,9 +39,14 @@ pub struct Candidate {
 }
 
 impl Profile {
-    /// A registered person's profile: home is their region's point, and a
-    /// severe disability (grades 1-2) rules out heavy work.
-    pub fn of_person(preferences: &Preferences, skills: &[SkillCode], disability_grade: Option<u8>, home: Point) -> Self {
+    /// A registered person's profile: home is their own point or their
+    /// region's, and a severe disability (grades 1-2) rules out heavy work.
+    pub fn of_person(
+        preferences: &Preferences,
+        skills: &[SkillCode],
+        disability_grade: Option<u8>,
+        home: Place,
+    ) -> Self {
         let max_physical_demand = match disability_grade {
             Some(1 | 2) => PhysicalDemand::Light,
             Some(_) => PhysicalDemand::Medium,
@@ -66,7 +71,11 @@ impl Candidate {
         Self {
             posting_id: id,
             skills: p.skills.clone(),
-            site: p.site,
+            site: Place {
+                point: p.site,
+                region: Some(p.region.clone()),
+                approximate: p.site_approximate,
+            },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -103,12 +112,15 @@ pub fn violation(p: &Profile, c: &Candidate, today: Day) -> Option<&'static str>
     if c.physical_demand > p.max_physical_demand {
         return Some("too heavy");
     }
-    if p.schedules.as_ref().is_some_and(|s| !s.contains(&c.schedule)) {
+    if p.schedules
+        .as_ref()
+        .is_some_and(|s| !s.contains(&c.schedule))
+    {
         return Some("schedule");
     }
     if !p.willing_to_relocate {
         if let Some(home) = &p.home {
-            if home.distance_km(&c.site) > p.max_commute_km {
+            if !nearness(home, &c.site).within(p.max_commute_km) {
                 return Some("too far");
             }
         }
@@ -127,13 +139,20 @@ const W_FIT: f64 = 0.05;
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub score: f64,
+    /// Km, only when home and site are both real points.
     pub distance_km: Option<f64>,
+    /// The administrative relation, when both regions are known.
+    pub nearness: Option<Nearness>,
 }
 
 /// Scores a candidate that passed the hard constraints. Reasons are written
 /// separately (`reasons`), only for the few candidates that are shown.
 pub fn score(p: &Profile, c: &Candidate) -> Scored {
-    let met = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).count();
+    let met = c
+        .skills
+        .iter()
+        .filter(|s| p.skills.binary_search(s).is_ok())
+        .count();
     let skill = if c.skills.is_empty() {
         // No skill asked for: open to anyone, but below a real skill match.
         0.35
@@ -144,9 +163,10 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
         0.5 + 0.5 * met as f64 / c.skills.len() as f64
     };
 
-    let distance_km = p.home.map(|h| h.distance_km(&c.site));
-    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
-    let distance = match distance_km {
+    let apart = p.home.as_ref().map(|h| (nearness(h, &c.site), h));
+    let far = apart.is_some_and(|(a, _)| !a.within(p.max_commute_km));
+    // An approximate end weighs by its relation (`ordering_km`), never a made-up 0 km.
+    let distance = match apart.map(|(a, h)| a.ranking_km(h, &c.site)) {
         // Someone willing to move cares about housing there, not the kilometres.
         Some(_) if far && p.willing_to_relocate => {
             if c.accommodation {
@@ -165,7 +185,10 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
 
     let wage = match p.min_wage {
         Some(want) if c.wage_min >= want => 1.0,
-        Some(want) => 0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want)) / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1)),
+        Some(want) => {
+            0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want))
+                / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1))
+        }
         None => (f64::from(c.wage_max) / 6_000.0).min(1.0),
     };
 
@@ -182,8 +205,16 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
         fit = if c.accommodation { 1.0 } else { 0.0 };
     }
 
-    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
-    Scored { score, distance_km }
+    let score = W_SKILL * skill
+        + W_DISTANCE * distance
+        + W_WAGE * wage
+        + W_TEXT * text
+        + W_FIT * fit.min(1.0);
+    Scored {
+        score,
+        distance_km: apart.and_then(|(a, _)| a.km),
+        nearness: apart.and_then(|(a, _)| a.nearness),
+    }
 }
 
 /// Who reads a reason: the seeker ("符合您的时间安排") or an employer or staff
@@ -206,30 +237,40 @@ impl Audience {
 
 /// The plain reasons behind a candidate's score, one per part that counted,
 /// worded for `audience`. `skill_name` gives the (Chinese, English) names of a skill code.
-pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String), audience: Audience) -> Vec<Reason> {
+pub fn reasons(
+    p: &Profile,
+    c: &Candidate,
+    skill_name: &dyn Fn(&str) -> (String, String),
+    audience: Audience,
+) -> Vec<Reason> {
     let (who, who_en) = audience.seeker();
     let mut reasons = Vec::new();
-    let met: Vec<&SkillCode> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
+    let met: Vec<&SkillCode> = c
+        .skills
+        .iter()
+        .filter(|s| p.skills.binary_search(s).is_ok())
+        .collect();
     if !met.is_empty() {
         let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s.as_ref())).collect();
         let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
         let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
-        reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
+        reasons.push(reason(
+            ReasonKind::Skill,
+            format!("会{}", zh.join("、")),
+            format!("has {}", en.join(", ").to_lowercase()),
+        ));
     } else if c.skills.is_empty() {
-        reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
+        reasons.push(reason(
+            ReasonKind::Skill,
+            "不限技能，可培训上岗".into(),
+            "no skill required, training on the job".into(),
+        ));
     }
 
-    let distance_km = p.home.map(|h| h.distance_km(&c.site));
-    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
-    if let Some(d) = distance_km {
-        // Each number is formatted once and shared by both languages.
-        if far {
-            let d = format!("{d:.0}");
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里，需外出务工"), format!("{d} km from home: work away from home")));
-        } else {
-            let d = format!("{d:.1}");
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里"), format!("{d} km from home")));
-        }
+    let apart = p.home.as_ref().map(|h| nearness(h, &c.site));
+    let far = apart.is_some_and(|a| !a.within(p.max_commute_km));
+    if let Some(apart) = apart {
+        reasons.extend(distance_reason(apart, far, audience));
     }
 
     let range = format!("{}–{}", c.wage_min, c.wage_max);
@@ -239,29 +280,118 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
             format!("月薪 {range} 元，不低于期望的 {want} 元"),
             format!("wage {range} ≥ {want} wanted"),
         )),
-        None => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元"), format!("wage {range} a month"))),
+        None => reasons.push(reason(
+            ReasonKind::Wage,
+            format!("月薪 {range} 元"),
+            format!("wage {range} a month"),
+        )),
     }
 
     if c.text > 0.0 {
-        let en = if audience == Audience::Seeker { "matches what you are looking for" } else { "matches what the seeker is looking for" };
-        reasons.push(reason(ReasonKind::Text, format!("与{who}想找的工作相关"), en.into()));
+        let en = if audience == Audience::Seeker {
+            "matches what you are looking for"
+        } else {
+            "matches what the seeker is looking for"
+        };
+        reasons.push(reason(
+            ReasonKind::Text,
+            format!("与{who}想找的工作相关"),
+            en.into(),
+        ));
     }
     if p.schedules.is_some() {
         let (zh, en) = schedule_names(c.schedule);
-        let whose = if audience == Audience::Seeker { "your".to_string() } else { format!("{who_en}'s") };
-        reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合{who}的时间安排"), format!("{en}, fits {whose} schedule")));
+        let whose = if audience == Audience::Seeker {
+            "your".to_string()
+        } else {
+            format!("{who_en}'s")
+        };
+        reasons.push(reason(
+            ReasonKind::Schedule,
+            format!("{zh}，符合{who}的时间安排"),
+            format!("{en}, fits {whose} schedule"),
+        ));
     }
     if p.needs_accessible && c.accessible {
-        reasons.push(reason(ReasonKind::Accessible, "无障碍工作场所".into(), "accessible workplace".into()));
+        reasons.push(reason(
+            ReasonKind::Accessible,
+            "无障碍工作场所".into(),
+            "accessible workplace".into(),
+        ));
     }
     if p.willing_to_relocate && far && c.accommodation {
-        reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
+        reasons.push(reason(
+            ReasonKind::Accommodation,
+            "提供住宿".into(),
+            "housing provided".into(),
+        ));
     }
     reasons
 }
 
+/// Kilometres when both ends are real points, else the relation ("与您同镇"):
+/// never a made-up "离家 0.0 公里".
+fn distance_reason(apart: Apart, far: bool, audience: Audience) -> Option<Reason> {
+    let (who, who_en) = audience.seeker();
+    let (zh, en) = match (apart.km, apart.nearness) {
+        // Each number is formatted once and shared by both languages.
+        (Some(d), _) if far => {
+            let d = format!("{d:.0}");
+            return Some(reason(
+                ReasonKind::Distance,
+                format!("离家 {d} 公里，需外出务工"),
+                format!("{d} km from home: work away from home"),
+            ));
+        }
+        (Some(d), _) => {
+            let d = format!("{d:.1}");
+            return Some(reason(
+                ReasonKind::Distance,
+                format!("离家 {d} 公里"),
+                format!("{d} km from home"),
+            ));
+        }
+        (None, Some(n)) => {
+            let (zh_word, en_word) = nearness_words(n);
+            let whose = if audience == Audience::Seeker {
+                "your".to_string()
+            } else {
+                format!("{who_en}'s")
+            };
+            match n {
+                Nearness::NeighbouringCounty => (
+                    format!("在{who}家的{zh_word}"),
+                    format!("in a county next to {whose} home"),
+                ),
+                Nearness::Farther => (
+                    format!("离{who}家{zh_word}"),
+                    format!("{en_word} from {whose} home"),
+                ),
+                _ => (
+                    format!("与{who}{zh_word}"),
+                    format!("{en_word} as {who_en}"),
+                ),
+            }
+        }
+        (None, None) => return None,
+    };
+    Some(if far {
+        reason(
+            ReasonKind::Distance,
+            format!("{zh}，需外出务工"),
+            format!("{en}: work away from home"),
+        )
+    } else {
+        reason(ReasonKind::Distance, zh, en)
+    })
+}
+
 fn reason(kind: ReasonKind, detail: String, detail_en: String) -> Reason {
-    Reason { kind, detail, detail_en }
+    Reason {
+        kind,
+        detail,
+        detail_en,
+    }
 }
 
 /// Chinese and English names of a schedule.
@@ -277,6 +407,8 @@ pub fn schedule_names(s: Schedule) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Point;
+    use doorstep_shared::types::RegionCode;
 
     fn code(s: &str) -> SkillCode {
         SkillCode::parse(s).expect("valid code")
@@ -285,7 +417,13 @@ mod tests {
     fn profile() -> Profile {
         Profile {
             skills: vec![code("sewing")],
-            home: Some(Point { lat: 32.70, lon: 109.03 }),
+            home: Some(Place::exact(
+                Point {
+                    lat: 32.70,
+                    lon: 109.03,
+                },
+                Some(region("610902001")),
+            )),
             max_commute_km: 30.0,
             willing_to_relocate: false,
             schedules: None,
@@ -299,7 +437,13 @@ mod tests {
         Candidate {
             posting_id: 1,
             skills: skills.iter().map(|s| code(s)).collect(),
-            site: Point { lat: 32.70 + km_north / 111.2, lon: 109.03 },
+            site: Place::exact(
+                Point {
+                    lat: 32.70 + km_north / 111.2,
+                    lon: 109.03,
+                },
+                Some(region("610902001")),
+            ),
             wage_min: 3000,
             wage_max: 3500,
             schedule: Schedule::FullTime,
@@ -308,6 +452,22 @@ mod tests {
             physical_demand: PhysicalDemand::Light,
             valid_until: Day::from_unix_days(100),
             text: 0.0,
+        }
+    }
+
+    fn region(s: &str) -> RegionCode {
+        RegionCode::parse(s).expect("valid region")
+    }
+
+    /// A place in a town that carries its county's point.
+    fn in_town(code: &str) -> Place {
+        Place {
+            point: Point {
+                lat: 32.695172,
+                lon: 109.026836,
+            },
+            region: Some(region(code)),
+            approximate: true,
         }
     }
 
@@ -320,11 +480,73 @@ mod tests {
 
     #[test]
     fn reasons_are_plain_and_true() {
-        let r = reasons(&profile(), &candidate(&["sewing"], 3.2), &names, Audience::Seeker);
+        let r = reasons(
+            &profile(),
+            &candidate(&["sewing"], 3.2),
+            &names,
+            Audience::Seeker,
+        );
         let details: Vec<&str> = r.iter().map(|r| r.detail.as_str()).collect();
-        assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
+        assert_eq!(
+            details,
+            vec![
+                "会缝纫",
+                "离家 3.2 公里",
+                "月薪 3000–3500 元，不低于期望的 2500 元"
+            ]
+        );
         assert_eq!(r[0].detail_en, "has sewing");
         assert_eq!(r[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
+    }
+
+    #[test]
+    fn an_approximate_end_says_the_relation_never_kilometres() {
+        let mut p = profile();
+        p.home = Some(in_town("610902001"));
+        p.max_commute_km = 5.0;
+        let mut same_town = candidate(&["sewing"], 0.0);
+        same_town.site = in_town("610902001");
+        let mut other_town = candidate(&["sewing"], 0.0);
+        other_town.site = in_town("610902100");
+        let day = Day::from_unix_days(0);
+        assert_eq!(violation(&p, &same_town, day), None);
+        assert_eq!(
+            violation(&p, &other_town, day),
+            Some("too far"),
+            "same point, other town: not within 5 km"
+        );
+        let s = score(&p, &same_town);
+        assert_eq!(
+            (s.distance_km, s.nearness),
+            (None, Some(Nearness::SameTown))
+        );
+        let seeker = reasons(&p, &same_town, &names, Audience::Seeker);
+        let employer = reasons(&p, &same_town, &names, Audience::Employer);
+        assert_eq!(
+            (seeker[1].detail.as_str(), seeker[1].detail_en.as_str()),
+            ("与您同镇", "same town as you")
+        );
+        assert_eq!(
+            (employer[1].detail.as_str(), employer[1].detail_en.as_str()),
+            ("与该求职者同镇", "same town as the seeker")
+        );
+        assert!(seeker
+            .iter()
+            .chain(&employer)
+            .all(|r| !r.detail.contains("公里")));
+
+        p.max_commute_km = 30.0;
+        let county = reasons(&p, &other_town, &names, Audience::Seeker);
+        assert_eq!(county[1].detail, "与您同县");
+        // A real point in the same town ranks above the county's other towns.
+        let mut real_site = candidate(&["sewing"], 12.0);
+        real_site.site.region = Some(region("610902001"));
+        assert!(score(&p, &real_site).score > score(&p, &other_town).score);
+        assert_eq!(
+            score(&p, &real_site).distance_km,
+            None,
+            "the home is approximate"
+        );
     }
 
     #[test]
@@ -347,10 +569,26 @@ mod tests {
         let to_employer = schedule_and_text(Audience::Employer);
 
         assert_eq!(to_seeker[0].0, "与您想找的工作相关");
-        assert!(to_seeker[1].0.ends_with("符合您的时间安排") && to_seeker[1].1.ends_with("fits your schedule"), "{to_seeker:?}");
-        assert_eq!(to_employer[0], ("与该求职者想找的工作相关".into(), "matches what the seeker is looking for".into()));
-        assert!(to_employer[1].0.ends_with("符合该求职者的时间安排"), "{to_employer:?}");
-        assert!(to_employer[1].1.ends_with("fits the seeker's schedule"), "{to_employer:?}");
+        assert!(
+            to_seeker[1].0.ends_with("符合您的时间安排")
+                && to_seeker[1].1.ends_with("fits your schedule"),
+            "{to_seeker:?}"
+        );
+        assert_eq!(
+            to_employer[0],
+            (
+                "与该求职者想找的工作相关".into(),
+                "matches what the seeker is looking for".into()
+            )
+        );
+        assert!(
+            to_employer[1].0.ends_with("符合该求职者的时间安排"),
+            "{to_employer:?}"
+        );
+        assert!(
+            to_employer[1].1.ends_with("fits the seeker's schedule"),
+            "{to_employer:?}"
+        );
         assert!(to_employer.iter().all(|(zh, _)| !zh.contains('您')));
     }
 
@@ -373,10 +611,25 @@ mod tests {
     #[test]
     fn a_severely_disabled_person_is_matched_to_light_work_only() {
         let prefs = Preferences::default();
-        let home = Point { lat: 32.7, lon: 109.0 };
-        assert_eq!(Profile::of_person(&prefs, &[], Some(1), home).max_physical_demand, PhysicalDemand::Light);
-        assert_eq!(Profile::of_person(&prefs, &[], Some(3), home).max_physical_demand, PhysicalDemand::Medium);
-        assert_eq!(Profile::of_person(&prefs, &[], None, home).max_physical_demand, PhysicalDemand::Heavy);
+        let home = Place::exact(
+            Point {
+                lat: 32.7,
+                lon: 109.0,
+            },
+            None,
+        );
+        assert_eq!(
+            Profile::of_person(&prefs, &[], Some(1), home.clone()).max_physical_demand,
+            PhysicalDemand::Light
+        );
+        assert_eq!(
+            Profile::of_person(&prefs, &[], Some(3), home.clone()).max_physical_demand,
+            PhysicalDemand::Medium
+        );
+        assert_eq!(
+            Profile::of_person(&prefs, &[], None, home).max_physical_demand,
+            PhysicalDemand::Heavy
+        );
     }
 
     #[test]
@@ -387,17 +640,29 @@ mod tests {
         p.willing_to_relocate = true;
         assert_eq!(violation(&p, &c, Day::from_unix_days(0)), None);
         p.min_wage = Some(4000);
-        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("wage below minimum"));
+        assert_eq!(
+            violation(&p, &c, Day::from_unix_days(0)),
+            Some("wage below minimum")
+        );
         p.min_wage = None;
         p.needs_accessible = true;
-        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("not accessible"));
+        assert_eq!(
+            violation(&p, &c, Day::from_unix_days(0)),
+            Some("not accessible")
+        );
         p.needs_accessible = false;
         p.max_physical_demand = PhysicalDemand::Light;
         let mut heavy = c.clone();
         heavy.physical_demand = PhysicalDemand::Heavy;
-        assert_eq!(violation(&p, &heavy, Day::from_unix_days(0)), Some("too heavy"));
+        assert_eq!(
+            violation(&p, &heavy, Day::from_unix_days(0)),
+            Some("too heavy")
+        );
         p.schedules = Some(vec![Schedule::HomeBased]);
         assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("schedule"));
-        assert_eq!(violation(&profile(), &candidate(&[], 1.0), Day::from_unix_days(101)), Some("expired"));
+        assert_eq!(
+            violation(&profile(), &candidate(&[], 1.0), Day::from_unix_days(101)),
+            Some("expired")
+        );
     }
 }

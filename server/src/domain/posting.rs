@@ -3,7 +3,9 @@
 use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
 use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
-use super::{choose_point, region_point, resolve_skills, FieldErrors, Point};
+use super::{
+    choose_point, region_is_approximate, region_point, resolve_skills, FieldErrors, Point,
+};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid posting, ready to store.
@@ -14,6 +16,9 @@ pub struct PostingDraft {
     pub description: String,
     pub region: RegionCode,
     pub site: Point,
+    /// The site is the region's stand-in point (no lat/lon given, and the
+    /// region's point is approximate): distances to it are not shown in km.
+    pub site_approximate: bool,
     pub skills: Vec<SkillCode>,
     pub wage_min: u32,
     pub wage_max: u32,
@@ -31,7 +36,12 @@ const MAX_HEADCOUNT: u32 = 10_000;
 const MAX_VALIDITY_DAYS: i64 = 366;
 
 /// Checks a request; `today` bounds the validity window.
-pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCatalog, today: Day) -> Result<PostingDraft, FieldErrors> {
+pub fn parse_posting(
+    req: PostingRequest,
+    regions: &RegionTree,
+    skills: &SkillCatalog,
+    today: Day,
+) -> Result<PostingDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
     let title = req.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 60 {
@@ -39,22 +49,36 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
     }
     let description = req.description.trim().to_string();
     if description.chars().count() > 4_000 {
-        errors.add("description", "description must have at most 4000 characters");
+        errors.add(
+            "description",
+            "description must have at most 4000 characters",
+        );
     }
-    let region = regions.resolve_site(&req.region_code).map_err(|e| errors.add("region_code", e)).ok();
-    let site = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| region_point(regions, code)))
-        .map_err(|(field, message)| errors.add(field, message))
-        .ok()
-        .flatten();
+    let region = regions
+        .resolve_site(&req.region_code)
+        .map_err(|e| errors.add("region_code", e))
+        .ok();
+    let site = choose_point(req.lat, req.lon, || {
+        region.as_ref().and_then(|code| region_point(regions, code))
+    })
+    .map_err(|(field, message)| errors.add(field, message))
+    .ok()
+    .flatten();
     let skill_codes = resolve_skills(skills, &req.skills, &mut errors);
     if req.wage_max > MAX_WAGE {
-        errors.add("wage_max", format!("wage_max must be at most {MAX_WAGE} yuan a month"));
+        errors.add(
+            "wage_max",
+            format!("wage_max must be at most {MAX_WAGE} yuan a month"),
+        );
     }
     if req.wage_min > req.wage_max {
         errors.add("wage_min", "wage_min must not exceed wage_max");
     }
     if !(1..=MAX_HEADCOUNT).contains(&req.headcount) {
-        errors.add("headcount", format!("headcount must be 1 to {MAX_HEADCOUNT}"));
+        errors.add(
+            "headcount",
+            format!("headcount must be 1 to {MAX_HEADCOUNT}"),
+        );
     }
     let valid_until = match Day::parse(&req.valid_until) {
         Ok(day) if day < today => {
@@ -76,6 +100,9 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
             employer_id: req.employer_id,
             title,
             description,
+            site_approximate: req.lat.is_none()
+                && req.lon.is_none()
+                && region_is_approximate(regions, &region),
             region,
             site,
             skills: skill_codes,
@@ -99,8 +126,9 @@ pub fn posting_to_request(d: &PostingDraft) -> PostingRequest {
         title: d.title.clone(),
         description: d.description.clone(),
         region_code: d.region.to_string(),
-        lat: Some(d.site.lat),
-        lon: Some(d.site.lon),
+        // A stand-in point is chosen again from the region, and stays one.
+        lat: (!d.site_approximate).then_some(d.site.lat),
+        lon: (!d.site_approximate).then_some(d.site.lon),
         skills: d.skills.iter().map(ToString::to_string).collect(),
         wage_min: d.wage_min,
         wage_max: d.wage_max,

@@ -22,7 +22,9 @@ use super::facts::Facts;
 use super::grid::single;
 use super::request::{Filters, Ranking, SearchRequest};
 use super::schema::PostingFields;
-use crate::domain::Point;
+use doorstep_shared::api::Nearness;
+
+use crate::domain::{ordering_km, relation, Point};
 
 /// What orders the hits; higher keys first.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +53,11 @@ pub struct GatedTopK {
 }
 
 /// The collector for a request: its ranking as the key, its filters as the gate.
-pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> GatedTopK {
+pub(super) fn collector(
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    req: &SearchRequest,
+) -> GatedTopK {
     let key = match (req.ranking, req.near) {
         (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
         (Ranking::Distance, Some(near)) => Key::Nearest(near),
@@ -70,33 +76,64 @@ pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields,
 
 /// Top documents by the request's ranking, each with its plain BM25, and
 /// how many passed the filters.
-pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+pub(super) fn collect(
+    searcher: &Searcher,
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
-    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
+    Ok((
+        ranked
+            .into_iter()
+            .map(|(_, bm25, address)| (bm25, address))
+            .collect(),
+        total,
+    ))
 }
 
 impl Collector for GatedTopK {
     type Fruit = (Vec<Ranked>, usize);
     type Child = SegmentTopK;
 
-    fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentTopK> {
         let columns = match self.columns.get(ord as usize) {
             Some(c) => c.clone(),
             None => Arc::new(SegmentColumns::open(segment, &self.fields)?),
         };
         let gate = Gate::new(&self.filters, &columns);
-        Ok(SegmentTopK { ord, columns, gate, key: KeyFn::new(self.key), keep: self.offset + self.limit, hits: Vec::new(), floor: f64::NEG_INFINITY, count: 0 })
+        Ok(SegmentTopK {
+            ord,
+            columns,
+            gate,
+            key: KeyFn::new(self.key),
+            keep: self.offset + self.limit,
+            hits: Vec::new(),
+            floor: f64::NEG_INFINITY,
+            count: 0,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         matches!(self.key, Key::Score | Key::Blend(..))
     }
 
-    fn merge_fruits(&self, fruits: Vec<(Vec<Ranked>, usize)>) -> tantivy::Result<(Vec<Ranked>, usize)> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(Vec<Ranked>, usize)>,
+    ) -> tantivy::Result<(Vec<Ranked>, usize)> {
         let count = fruits.iter().map(|f| f.1).sum();
         let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|f| f.0).collect();
         all.sort_by(order);
-        Ok((all.into_iter().skip(self.offset).take(self.limit).collect(), count))
+        Ok((
+            all.into_iter().skip(self.offset).take(self.limit).collect(),
+            count,
+        ))
     }
 }
 
@@ -123,7 +160,10 @@ impl SegmentCollector for SegmentTopK {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &*self.columns;
-        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else { return };
+        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize))
+        else {
+            return;
+        };
         self.offer(doc, score, site, &facts);
     }
 
@@ -137,14 +177,20 @@ impl SegmentCollector for SegmentTopK {
 impl SegmentTopK {
     /// A hit whose site and facts the caller has at hand already.
     pub(super) fn offer(&mut self, doc: DocId, score: Score, site: [f32; 2], facts: &Facts) {
-        if !self.gate.contains(site) || !self.gate.passes(facts) {
+        // An approximate end is judged by its relation to home, not the box.
+        let relation = self.gate.relation(facts);
+        let reached = match relation {
+            Some(n) => self.gate.admits(n),
+            None => self.gate.contains(site),
+        };
+        if !reached || !self.gate.passes(facts) {
             return;
         }
         self.count += 1;
         if self.key.bound(score) < self.floor || self.keep == 0 {
             return;
         }
-        let key = self.key.of(&self.columns, doc, score, site);
+        let key = self.key.of(&self.columns, doc, score, site, relation);
         if key < self.floor {
             return;
         }
@@ -174,7 +220,10 @@ impl KeyFn {
             Key::Nearest(p) | Key::Blend(p, _) => p.lat,
             _ => 0.0,
         };
-        Self { key, km_per_lon: KM_PER_LAT * lat.to_radians().cos() }
+        Self {
+            key,
+            km_per_lon: KM_PER_LAT * lat.to_radians().cos(),
+        }
     }
 
     /// Squared distance: it orders as the distance does, without a root.
@@ -184,12 +233,31 @@ impl KeyFn {
         dlat * dlat + dlon * dlon
     }
 
-    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, site: [f32; 2]) -> f64 {
+    /// Squared distance to the site, or to the relation's `ordering_km` when
+    /// the hit is judged by relation (an approximate end).
+    fn apart2(&self, near: &Point, site: [f32; 2], relation: Option<Nearness>) -> f64 {
+        match relation {
+            Some(n) => ordering_km(n).powi(2),
+            None => self.km2(near, site),
+        }
+    }
+
+    fn of(
+        &self,
+        columns: &SegmentColumns,
+        doc: DocId,
+        bm25: Score,
+        site: [f32; 2],
+        relation: Option<Nearness>,
+    ) -> f64 {
         match self.key {
             Key::Score => f64::from(bm25),
             Key::Newest => columns.id(doc) as f64,
-            Key::Nearest(near) => -self.km2(&near, site),
-            Key::Blend(near, scale) => 0.6 * saturated(bm25) + 0.4 * (-self.km2(&near, site) / (2.0 * scale * scale)).exp(),
+            Key::Nearest(near) => -self.apart2(&near, site, relation),
+            Key::Blend(near, scale) => {
+                0.6 * saturated(bm25)
+                    + 0.4 * (-self.apart2(&near, site, relation) / (2.0 * scale * scale)).exp()
+            }
         }
     }
 
@@ -220,6 +288,16 @@ struct Gate {
     max_physical: u8,
     /// Allowed schedule ordinals of this segment; `None`: any.
     schedules: Option<Vec<u8>>,
+    reach: Option<GateReach>,
+}
+
+/// A request's `domain::Reach` on one segment: the relation of each of its
+/// region codes to home, worked out once.
+struct GateReach {
+    home_approximate: bool,
+    within: Nearness,
+    /// By region ordinal.
+    relations: Vec<Nearness>,
 }
 
 impl Gate {
@@ -234,16 +312,53 @@ impl Gate {
         Self {
             valid_on: u16::try_from(f.valid_on.max(0)).unwrap_or(u16::MAX),
             bbox: f.bbox.as_ref().map(single),
-            min_wage: f.min_wage.map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
+            min_wage: f
+                .min_wage
+                .map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
             flags,
             max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
             schedules: f.schedules.as_ref().map(|s| columns.schedule_ords(s)),
+            reach: f.reach.as_ref().map(|r| GateReach {
+                home_approximate: r.home_approximate,
+                within: r.within,
+                relations: columns
+                    .region_codes()
+                    .iter()
+                    .map(|c| {
+                        c.as_deref()
+                            .map_or(Nearness::Farther, |c| relation(r.home_region.as_ref(), c))
+                    })
+                    .collect(),
+            }),
         }
+    }
+
+    /// The relation a hit is judged by when an end is approximate; `None`:
+    /// by the box (and the exact km afterwards).
+    fn relation(&self, f: &Facts) -> Option<Nearness> {
+        let reach = self.reach.as_ref()?;
+        if !reach.home_approximate && f.flags & Facts::APPROXIMATE == 0 {
+            return None;
+        }
+        Some(
+            reach
+                .relations
+                .get(usize::from(f.region))
+                .copied()
+                .unwrap_or(Nearness::Farther),
+        )
+    }
+
+    fn admits(&self, n: Nearness) -> bool {
+        self.reach.as_ref().is_some_and(|r| n <= r.within)
     }
 
     /// Checked first: the box drops most postings of a commuter's search.
     fn contains(&self, [lat, lon]: [f32; 2]) -> bool {
-        self.bbox.is_none_or(|[min_lat, max_lat, min_lon, max_lon]| lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon)
+        self.bbox
+            .is_none_or(|[min_lat, max_lat, min_lon, max_lon]| {
+                lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon
+            })
     }
 
     fn passes(&self, f: &Facts) -> bool {
@@ -251,6 +366,9 @@ impl Gate {
             && f.flags & self.flags == self.flags
             && f.physical <= self.max_physical
             && f.valid_until >= self.valid_on
-            && self.schedules.as_ref().is_none_or(|allowed| allowed.contains(&f.schedule))
+            && self
+                .schedules
+                .as_ref()
+                .is_none_or(|allowed| allowed.contains(&f.schedule))
     }
 }

@@ -5,7 +5,9 @@
 //! Place in the order (see `mod.rs`): the bottom; it uses no other search
 //! module.
 
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 
 /// The name the jieba analyzer is registered under.
@@ -29,6 +31,8 @@ pub struct PostingFields {
     pub employer_id: Field,
     pub lat: Field,
     pub lon: Field,
+    /// 1 when the site is its region's stand-in point (`domain::Place`).
+    pub site_approximate: Field,
     pub wage_min: Field,
     pub wage_max: Field,
     pub schedule: Field,
@@ -42,7 +46,9 @@ pub struct PostingFields {
 pub fn build_schema() -> (Schema, PostingFields) {
     let mut b = Schema::builder();
     let text = |stored: bool| {
-        let indexing = TextFieldIndexing::default().set_tokenizer(JIEBA).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(JIEBA)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
         let options = TextOptions::default().set_indexing_options(indexing);
         if stored {
             options.set_stored()
@@ -63,6 +69,7 @@ pub fn build_schema() -> (Schema, PostingFields) {
         employer_id: b.add_u64_field("employer_id", STORED | FAST),
         lat: b.add_f64_field("lat", INDEXED | STORED | FAST),
         lon: b.add_f64_field("lon", INDEXED | STORED | FAST),
+        site_approximate: b.add_u64_field("site_approximate", STORED | FAST),
         wage_min: b.add_u64_field("wage_min", STORED | FAST),
         wage_max: b.add_u64_field("wage_max", INDEXED | STORED | FAST),
         schedule: b.add_text_field("schedule", STRING | STORED | FAST),
@@ -108,7 +115,10 @@ mod tests {
 
     #[test]
     fn ideographs_are_the_distinct_chinese_characters_in_order() {
-        assert_eq!(ideographs("采茶工 tea 采茶，2人"), vec!["采", "茶", "工", "人"]);
+        assert_eq!(
+            ideographs("采茶工 tea 采茶，2人"),
+            vec!["采", "茶", "工", "人"]
+        );
         assert!(ideographs("abc 123 ，。").is_empty());
     }
 }

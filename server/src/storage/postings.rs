@@ -40,6 +40,7 @@ struct PostingRow {
     region_code: String,
     lat: f64,
     lon: f64,
+    site_approximate: i64,
     wage_min: i64,
     wage_max: i64,
     headcount: i64,
@@ -64,19 +65,28 @@ impl PostingRow {
                 title: self.title,
                 description: self.description,
                 region: d.region("region_code", &self.region_code)?,
-                site: Point { lat: self.lat, lon: self.lon },
+                site: Point {
+                    lat: self.lat,
+                    lon: self.lon,
+                },
+                site_approximate: d.flag("site_approximate", self.site_approximate)?,
                 skills,
                 wage_min: d.number("wage_min", self.wage_min)?,
                 wage_max: d.number("wage_max", self.wage_max)?,
                 headcount: d.number("headcount", self.headcount)?,
                 schedule: d.spelled("schedule", &self.schedule, Schedule::parse)?,
                 accommodation: d.flag("accommodation", self.accommodation)?,
-                physical_demand: d.spelled("physical_demand", &self.physical_demand, PhysicalDemand::parse)?,
+                physical_demand: d.spelled(
+                    "physical_demand",
+                    &self.physical_demand,
+                    PhysicalDemand::parse,
+                )?,
                 accessible: d.flag("accessible", self.accessible)?,
                 valid_until: d.day("valid_until", &self.valid_until)?,
             },
             employer_name: self.employer_name,
-            employer_region: RowDecoder::new("employers", self.employer_id).region("region_code", &self.employer_region)?,
+            employer_region: RowDecoder::new("employers", self.employer_id)
+                .region("region_code", &self.employer_region)?,
             hired: d.number("hired", self.hired)?,
             status: d.spelled("status", &self.status, PostingStatus::parse)?,
             review_note: self.review_note,
@@ -86,18 +96,23 @@ impl PostingRow {
 }
 
 const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.region_code AS employer_region, p.title, p.description, p.region_code, \
-     p.lat, p.lon, p.wage_min, p.wage_max, p.headcount, p.hired, p.schedule, p.accommodation, p.physical_demand, \
+     p.lat, p.lon, p.site_approximate, p.wage_min, p.wage_max, p.headcount, p.hired, p.schedule, p.accommodation, p.physical_demand, \
      p.accessible, p.valid_until, p.status, p.review_note, p.created_at \
      FROM postings p JOIN employers e ON e.id = p.employer_id";
 
 #[tracing::instrument(skip_all)]
-pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, actor: i64) -> anyhow::Result<i64> {
+pub async fn insert_posting(
+    db: &Db,
+    v: &PostingDraft,
+    status: PostingStatus,
+    actor: i64,
+) -> anyhow::Result<i64> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO postings (employer_id, title, description, region_code, lat, lon, wage_min, wage_max, headcount, \
-         schedule, accommodation, physical_demand, accessible, valid_until, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+         schedule, accommodation, physical_demand, accessible, valid_until, status, created_by, created_at, updated_at, site_approximate) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
     )
     .bind(v.employer_id)
     .bind(&v.title)
@@ -117,6 +132,7 @@ pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, ac
     .bind(actor)
     .bind(at)
     .bind(at)
+    .bind(i64::from(v.site_approximate))
     .fetch_one(&mut *tx)
     .await
     .context("insert posting")?;
@@ -126,7 +142,11 @@ pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, ac
     Ok(id)
 }
 
-async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[SkillCode]) -> anyhow::Result<()> {
+async fn insert_skills(
+    conn: &mut AnyConnection,
+    id: i64,
+    skills: &[SkillCode],
+) -> anyhow::Result<()> {
     for skill in skills {
         sqlx::query("INSERT INTO posting_skills (posting_id, skill_code) VALUES ($1, $2)")
             .bind(id)
@@ -141,13 +161,19 @@ async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[SkillCode]) 
 /// Replaces a posting's content; false when it no longer has `expected_status`
 /// or has more hires than the new headcount. A headcount equal to the hires fills it.
 #[tracing::instrument(skip_all, fields(posting_id = id))]
-pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status: PostingStatus, new_status: PostingStatus) -> anyhow::Result<bool> {
+pub async fn update_posting(
+    db: &Db,
+    id: i64,
+    v: &PostingDraft,
+    expected_status: PostingStatus,
+    new_status: PostingStatus,
+) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let updated = sqlx::query(
         "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
          accommodation = $7, physical_demand = $8, accessible = $9, valid_until = $10, updated_at = $11, \
          status = CASE WHEN hired >= $5 THEN 'filled' ELSE $14 END, \
-         region_code = $15, lat = $16, lon = $17 \
+         region_code = $15, lat = $16, lon = $17, site_approximate = $18 \
          WHERE id = $12 AND status = $13 AND hired <= $5",
     )
     .bind(&v.title)
@@ -167,6 +193,7 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status:
     .bind(v.region.as_ref())
     .bind(v.site.lat)
     .bind(v.site.lon)
+    .bind(i64::from(v.site_approximate))
     .execute(&mut *tx)
     .await
     .context("update posting")?;
@@ -186,14 +213,26 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status:
 
 /// Moves a posting from one status to another; false when it was not in `from`.
 #[tracing::instrument(skip_all, fields(posting_id = id, to))]
-pub async fn set_posting_status(db: &Db, id: i64, from: &[PostingStatus], to: PostingStatus, note: Option<&str>, actor: i64) -> anyhow::Result<bool> {
+pub async fn set_posting_status(
+    db: &Db,
+    id: i64,
+    from: &[PostingStatus],
+    to: PostingStatus,
+    note: Option<&str>,
+    actor: i64,
+) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let sql = format!(
         "UPDATE postings SET status = $1, review_note = COALESCE($2, review_note), reviewed_by = $3, updated_at = $4 \
          WHERE id = $5 AND status IN ({})",
         Placeholders::after(5).list(from.len())
     );
-    let mut q = sqlx::query(&sql).bind(to.as_str()).bind(note).bind(actor).bind(now()).bind(id);
+    let mut q = sqlx::query(&sql)
+        .bind(to.as_str())
+        .bind(note)
+        .bind(actor)
+        .bind(now())
+        .bind(id);
     for f in from {
         q = q.bind(f.as_str());
     }
@@ -248,7 +287,11 @@ fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> anyhow::Result<V
 }
 
 /// Open postings with id above `after_id`, in id order: the reindex walks them page by page.
-pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::Result<Vec<StoredPosting>> {
+pub async fn open_postings_page(
+    db: &Db,
+    after_id: i64,
+    limit: i64,
+) -> anyhow::Result<Vec<StoredPosting>> {
     let sql = format!("{SELECT} WHERE p.status = 'open' AND p.id > $1 ORDER BY p.id LIMIT $2");
     let rows = sqlx::query_as::<_, PostingRow>(&sql)
         .bind(after_id)
@@ -283,7 +326,12 @@ pub struct ManagedFilter {
     pub title: Option<String>,
 }
 
-pub async fn list_postings_by(db: &Db, f: &ManagedFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
+pub async fn list_postings_by(
+    db: &Db,
+    f: &ManagedFilter,
+    limit: i64,
+    offset: i64,
+) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
     let mut p = Placeholders::default();
     let mut conditions = vec![format!("e.region_code LIKE {}", p.one())];
     let mut texts = vec![format!("{}%", f.employer_region_prefix)];
@@ -311,7 +359,12 @@ pub async fn list_postings_by(db: &Db, f: &ManagedFilter, limit: i64, offset: i6
         q = q.bind(e);
         cq = cq.bind(e);
     }
-    let ids: Vec<(i64,)> = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list postings")?;
+    let ids: Vec<(i64,)> = q
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
+        .await
+        .context("list postings")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count postings")?;
     let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
     let mut with_skills = postings_by_ids(db, &ids).await?;

@@ -35,6 +35,7 @@ spelled!(
     super::EmployerKind,
     super::ErrorCode,
     super::ReasonKind,
+    super::Nearness,
     super::AssistanceCategory,
     super::Schedule,
     super::Gender,
@@ -52,13 +53,24 @@ mod tests {
 
     fn spelled_alike<T>()
     where
-        T: strum::VariantArray + Copy + Into<&'static str> + core::str::FromStr + Serialize + DeserializeOwned + PartialEq + core::fmt::Debug,
+        T: strum::VariantArray
+            + Copy
+            + Into<&'static str>
+            + core::str::FromStr
+            + Serialize
+            + DeserializeOwned
+            + PartialEq
+            + core::fmt::Debug,
     {
         assert!(!T::VARIANTS.is_empty());
         for v in T::VARIANTS {
             let name: &'static str = (*v).into();
             let json = serde_json::to_string(v).expect("serialises");
-            assert_eq!(json, format!("\"{name}\""), "serde and strum disagree on {v:?}");
+            assert_eq!(
+                json,
+                format!("\"{name}\""),
+                "serde and strum disagree on {v:?}"
+            );
             assert_eq!(name.parse::<T>().ok(), Some(*v));
             assert_eq!(serde_json::from_str::<T>(&json).expect("deserialises"), *v);
         }
@@ -74,6 +86,7 @@ mod tests {
         spelled_alike::<EmployerKind>();
         spelled_alike::<ErrorCode>();
         spelled_alike::<ReasonKind>();
+        spelled_alike::<Nearness>();
         spelled_alike::<AssistanceCategory>();
         spelled_alike::<Schedule>();
         spelled_alike::<Gender>();

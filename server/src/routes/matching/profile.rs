@@ -2,7 +2,10 @@
 
 use doorstep_shared::api::{MatchItem, MatchRequest};
 
-use crate::domain::{choose_point, region_point, resolve_skills, round_km, round_score, FieldErrors, Profile};
+use crate::domain::{
+    choose_point, county_near, region_is_approximate, region_point, resolve_skills, round_km,
+    round_score, FieldErrors, Place, Profile,
+};
 use crate::error::ApiError;
 use crate::matcher::Match;
 use crate::reference::{Regions, SkillCatalog};
@@ -10,20 +13,50 @@ use crate::reference::{Regions, SkillCatalog};
 const MAX_COMMUTE_KM: f64 = 2_000.0;
 
 /// Checks a request, collecting every bad field; returns the profile and limit.
-pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &SkillCatalog) -> Result<(Profile, usize), ApiError> {
+pub fn profile_from_request(
+    req: &MatchRequest,
+    regions: &Regions,
+    skills: &SkillCatalog,
+) -> Result<(Profile, usize), ApiError> {
     let mut errors = FieldErrors::default();
     let codes = resolve_skills(skills, &req.skills, &mut errors);
-    // A region is checked only when it gives the point (no lat/lon).
-    let region = match (&req.region_code, req.lat.is_none() && req.lon.is_none()) {
-        (Some(raw), true) => regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok(),
-        _ => None,
-    };
-    let home = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
-        .map_err(|(field, message)| errors.add(field, message))
-        .ok()
-        .flatten();
+    let region = req.region_code.as_ref().and_then(|raw| {
+        regions
+            .read(|t| t.resolve(raw))
+            .map_err(|e| errors.add("region_code", e))
+            .ok()
+    });
+    let given = req.lat.is_some() || req.lon.is_some();
+    let point = choose_point(req.lat, req.lon, || {
+        region
+            .as_ref()
+            .and_then(|code| regions.read(|t| region_point(t, code)))
+    })
+    .map_err(|(field, message)| errors.add(field, message))
+    .ok()
+    .flatten();
+    // A real point is exact; a region's point is approximate when the region's
+    // is (a town's). A bare point is placed in the county whose seat is nearest.
+    let home = point.map(|point| match given {
+        true => Place::exact(
+            point,
+            region
+                .clone()
+                .or_else(|| regions.read(|t| county_near(t, point))),
+        ),
+        false => Place {
+            point,
+            approximate: region
+                .as_ref()
+                .is_some_and(|code| regions.read(|t| region_is_approximate(t, code))),
+            region,
+        },
+    });
     if !(req.max_commute_km.is_finite() && (0.0..=MAX_COMMUTE_KM).contains(&req.max_commute_km)) {
-        errors.add("max_commute_km", format!("max_commute_km must be 0 to {MAX_COMMUTE_KM}"));
+        errors.add(
+            "max_commute_km",
+            format!("max_commute_km must be 0 to {MAX_COMMUTE_KM}"),
+        );
     }
     if !(1..=100).contains(&req.limit) {
         errors.add("limit", "limit must be 1 to 100");
@@ -57,6 +90,7 @@ pub fn match_item(m: Match, employer: String) -> MatchItem {
         region_code: p.region_code,
         score: round_score(m.score),
         distance_km: m.distance_km.map(round_km),
+        nearness: m.nearness,
         wage_min: p.wage_min,
         wage_max: p.wage_max,
         schedule: p.schedule,

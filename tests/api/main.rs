@@ -28,6 +28,7 @@ mod invitations;
 mod login_limits;
 mod matching;
 mod metrics;
+mod nearness;
 mod paging;
 mod people;
 mod postings;

@@ -341,13 +341,18 @@ fn bind_columns<'q>(q: AnyQuery<'q>, v: &'q PersonValues) -> AnyQuery<'q> {
 
 /// The person's own home point, or none (the region's point then).
 async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
-    sqlx::query("UPDATE people SET home_lat = $1, home_lon = $2 WHERE id = $3")
-        .bind(v.home_point.map(|p| p.lat))
-        .bind(v.home_point.map(|p| p.lon))
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .context("set home point")?;
+    // Two statements: PostgreSQL types a prepared statement's parameters on
+    // first use, and a NULL bound through the Any driver is not a float.
+    let query = match v.home_point {
+        Some(p) => sqlx::query("UPDATE people SET home_lat = $1, home_lon = $2 WHERE id = $3")
+            .bind(p.lat)
+            .bind(p.lon)
+            .bind(id),
+        None => {
+            sqlx::query("UPDATE people SET home_lat = NULL, home_lon = NULL WHERE id = $1").bind(id)
+        }
+    };
+    query.execute(&mut *conn).await.context("set home point")?;
     Ok(())
 }
 

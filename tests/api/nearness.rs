@@ -33,13 +33,16 @@ pub fn reach(max_commute_km: f64) -> Nearness {
     }
 }
 
+/// Title, region, the site's own point when known.
+type Site = (&'static str, &'static str, Option<(f64, f64)>);
+
 /// Sewing postings: two in 老城街道 (one at its real site), two in 关庙镇 of
 /// the same county (one at a real site 21 km east), one in 旬阳 (the
 /// neighbouring county) and one in 白河 (farther).
 async fn seed(app: &TestApp) -> (Client, i64) {
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
-    let rows: [(&str, &str, Option<(f64, f64)>); 6] = [
+    let rows: [Site; 6] = [
         ("老城缝纫工", "610902001", None),
         ("老城江边缝纫工", "610902001", Some((32.72, 109.03))),
         ("关庙缝纫工", "610902100", None),

@@ -39,6 +39,29 @@ pub fn region_is_approximate(tree: &RegionTree, code: &RegionCode) -> bool {
     tree.get(code).is_none_or(|r| r.approximate)
 }
 
+/// Where a match or a search is made from, once `choose_point` chose the
+/// point: a given lat/lon is real (in `region`, else in the county whose seat
+/// is nearest); a region's point is approximate when the region's is.
+pub fn place_from(
+    tree: &RegionTree,
+    point: Point,
+    given: bool,
+    region: Option<RegionCode>,
+) -> Place {
+    if given {
+        let region = region.or_else(|| county_near(tree, point));
+        return Place::exact(point, region);
+    }
+    let approximate = region
+        .as_ref()
+        .is_some_and(|code| region_is_approximate(tree, code));
+    Place {
+        point,
+        region,
+        approximate,
+    }
+}
+
 /// The county a bare point (lat/lon with no region) is placed in: the one
 /// whose seat (a county's point is real) is nearest, within 60 km; a point
 /// near a border may be placed wrong, which only shifts "same / neighbouring

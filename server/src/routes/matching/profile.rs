@@ -3,8 +3,8 @@
 use doorstep_shared::api::{MatchItem, MatchRequest};
 
 use crate::domain::{
-    choose_point, county_near, region_is_approximate, region_point, resolve_skills, round_km,
-    round_score, FieldErrors, Place, Profile,
+    choose_point, place_from, region_point, resolve_skills, round_km, round_score, FieldErrors,
+    Profile,
 };
 use crate::error::ApiError;
 use crate::matcher::Match;
@@ -35,23 +35,7 @@ pub fn profile_from_request(
     .map_err(|(field, message)| errors.add(field, message))
     .ok()
     .flatten();
-    // A real point is exact; a region's point is approximate when the region's
-    // is (a town's). A bare point is placed in the county whose seat is nearest.
-    let home = point.map(|point| match given {
-        true => Place::exact(
-            point,
-            region
-                .clone()
-                .or_else(|| regions.read(|t| county_near(t, point))),
-        ),
-        false => Place {
-            point,
-            approximate: region
-                .as_ref()
-                .is_some_and(|code| regions.read(|t| region_is_approximate(t, code))),
-            region,
-        },
-    });
+    let home = point.map(|point| regions.read(|t| place_from(t, point, given, region)));
     if !(req.max_commute_km.is_finite() && (0.0..=MAX_COMMUTE_KM).contains(&req.max_commute_km)) {
         errors.add(
             "max_commute_km",

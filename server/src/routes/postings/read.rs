@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::posting_response;
 use crate::auth::{manages_employer, CurrentUser};
 use crate::clock::today;
-use crate::domain::{choose_point, region_is_approximate, region_point, Place, Reach};
+use crate::domain::{choose_point, place_from, region_point, Reach};
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
@@ -82,16 +82,8 @@ pub async fn search_postings(
     .map_err(|(_, message)| bad("lat", message))?;
     let near = point;
     // Where the search is made from: a real point, or the region's (approximate for a town).
-    let from = point.map(|point| match q.lat {
-        Some(_) => Place::exact(point, region.clone()),
-        None => Place {
-            point,
-            approximate: region
-                .as_ref()
-                .is_some_and(|r| regions.read(|t| region_is_approximate(t, r))),
-            region: region.clone(),
-        },
-    });
+    let from =
+        point.map(|point| regions.read(|t| place_from(t, point, q.lat.is_some(), region.clone())));
     // Admits everything; orders an approximate end by its relation, not a made-up 0 km.
     let reach = from
         .as_ref()

@@ -17,6 +17,7 @@ mod browser_first_load;
 mod browser_jobs;
 mod browser_journeys;
 mod browser_lists;
+mod browser_location;
 mod crash;
 mod decoding;
 mod demo;

@@ -137,7 +137,7 @@ async fn seed_postings(app: &TestApp, admin: &Client, employer_id: i64) -> Vec<(
     ids
 }
 
-async fn run_match(client: &Client, request: &Value) -> MatchResponse {
+pub(crate) async fn run_match(client: &Client, request: &Value) -> MatchResponse {
     let res = client.post_json("/api/v1/match", request).await;
     let status = res.status();
     let text = res.text().await.expect("text");
@@ -200,7 +200,7 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
                 // Km between real points; else the relation the limit admits.
                 let within = match (m.distance_km, m.nearness) {
                     (Some(km), _) => km <= limit,
-                    (None, Some(n)) => n <= crate::nearness::reach(limit),
+                    (None, Some(n)) => n <= doorstep_server::domain::reach(limit),
                     (None, None) => false,
                 };
                 assert!(
@@ -344,7 +344,7 @@ async fn staff_see_matches_for_a_registered_person(app: TestApp) {
     // The person lives in a town (no point of their own): the relation, never km.
     assert!(got.matches.iter().all(|m| m.distance_km.is_none()
         && m.nearness
-            .is_some_and(|n| n <= crate::nearness::reach(30.0))));
+            .is_some_and(|n| n <= doorstep_server::domain::reach(30.0))));
     assert_eq!(
         xunyang
             .get(&format!("/api/v1/people/{id}/matches"))

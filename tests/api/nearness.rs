@@ -4,11 +4,11 @@
 //! points on both ends, kilometres as before.
 
 use doorstep_shared::api::{CandidatesResponse, MatchResponse, Nearness, PostingPage};
-use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::backend_tests;
 use crate::helpers::{body, id_number, person_json, posting_json, Client, TestApp};
+use crate::matching::run_match;
 
 backend_tests!(
     a_short_commute_from_a_town_stays_in_that_town_and_says_so,
@@ -17,21 +17,6 @@ backend_tests!(
     candidates_say_the_relation_unless_both_points_are_real,
     search_results_from_a_town_show_the_relation_not_kilometres,
 );
-
-/// The farthest relation a commute limit admits when an end is approximate,
-/// as documented (`domain::reach`): under 10 km the town, to 30 km the
-/// county, under 100 km the neighbouring counties, else anywhere.
-pub fn reach(max_commute_km: f64) -> Nearness {
-    if max_commute_km < 10.0 {
-        Nearness::SameTown
-    } else if max_commute_km <= 30.0 {
-        Nearness::SameCounty
-    } else if max_commute_km < 100.0 {
-        Nearness::NeighbouringCounty
-    } else {
-        Nearness::Farther
-    }
-}
 
 /// Title, region, the site's own point when known.
 type Site = (&'static str, &'static str, Option<(f64, f64)>);
@@ -63,14 +48,6 @@ async fn seed(app: &TestApp) -> (Client, i64) {
     (admin, employer_id)
 }
 
-async fn matches(client: &Client, request: &Value) -> MatchResponse {
-    let res = client.post_json("/api/v1/match", request).await;
-    let status = res.status();
-    let text = res.text().await.expect("text");
-    assert_eq!(status, StatusCode::OK, "{request}: {text}");
-    serde_json::from_str(&text).expect("matches")
-}
-
 fn titles(got: &MatchResponse) -> Vec<&str> {
     got.matches.iter().map(|m| m.title.as_str()).collect()
 }
@@ -78,7 +55,7 @@ fn titles(got: &MatchResponse) -> Vec<&str> {
 async fn a_short_commute_from_a_town_stays_in_that_town_and_says_so(app: TestApp) {
     seed(&app).await;
 
-    let got = matches(
+    let got = run_match(
         &app.anonymous(),
         &json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 5}),
     )
@@ -121,12 +98,12 @@ async fn a_longer_commute_reaches_the_county_then_the_neighbouring_counties(app:
     seed(&app).await;
     let anon = app.anonymous();
 
-    let county = matches(
+    let county = run_match(
         &anon,
         &json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 30}),
     )
     .await;
-    let wider = matches(
+    let wider = run_match(
         &anon,
         &json!({"skills": ["sewing"], "region_code": "610902001", "max_commute_km": 60}),
     )
@@ -164,7 +141,7 @@ async fn a_longer_commute_reaches_the_county_then_the_neighbouring_counties(app:
 async fn real_points_on_both_ends_show_kilometres(app: TestApp) {
     seed(&app).await;
 
-    let got = matches(&app.anonymous(), &json!({"skills": ["sewing"], "region_code": "610902001", "lat": 32.70, "lon": 109.03, "max_commute_km": 5})).await;
+    let got = run_match(&app.anonymous(), &json!({"skills": ["sewing"], "region_code": "610902001", "lat": 32.70, "lon": 109.03, "max_commute_km": 5})).await;
 
     let mut found = titles(&got);
     found.sort_unstable();

@@ -752,7 +752,7 @@ fn broken(
         // Km between real points; with an approximate end, the relation the limit admits.
         let within = match (distance_km, nearness) {
             (Some(d), _) => d <= limit,
-            (None, Some(n)) => n <= crate::nearness::reach(limit),
+            (None, Some(n)) => n <= doorstep_server::domain::reach(limit),
             (None, None) => false,
         };
         if !within {

@@ -208,11 +208,12 @@ pub struct Unmatchable {
     pub home_region: String,
 }
 
-/// A registered person's profile: home is their own point when they gave
-/// one ("use my location"), else their region's (approximate for a town).
-pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
+/// A registered person's home: their own point when they gave one ("use my
+/// location"), else their region's (approximate for a town); `None` when the
+/// region has no point.
+pub fn home_of(person: &StoredPerson, regions: &Regions) -> Option<Place> {
     let region = Some(person.home_region.clone());
-    let home = match person.home_point {
+    match person.home_point {
         Some(point) => Some(Place::exact(point, region)),
         None => regions.read(|tree| {
             let approximate = region_is_approximate(tree, &person.home_region);
@@ -222,8 +223,12 @@ pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, U
                 approximate,
             })
         }),
-    };
-    let Some(home) = home else {
+    }
+}
+
+/// A registered person's profile, from their home (`home_of`).
+pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
+    let Some(home) = home_of(person, regions) else {
         return Err(Unmatchable {
             person_id: person.id,
             home_region: person.home_region.to_string(),

@@ -16,6 +16,7 @@ backend_tests!(
     real_points_on_both_ends_show_kilometres,
     candidates_say_the_relation_unless_both_points_are_real,
     search_results_from_a_town_show_the_relation_not_kilometres,
+    a_seeker_reads_how_near_a_posting_is_to_home,
 );
 
 /// Title, region, the site's own point when known.
@@ -248,4 +249,26 @@ async fn search_results_from_a_town_show_the_relation_not_kilometres(app: TestAp
         .items
         .iter()
         .all(|p| p.distance_km.is_none() && p.nearness == Some(Nearness::SameTown)));
+}
+
+async fn a_seeker_reads_how_near_a_posting_is_to_home(app: TestApp) {
+    let (admin, employer_id) = seed(&app).await;
+    let person = admin
+        .register_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
+        .await;
+    let seeker = app.seeker_of("13900001111", person).await;
+    let mut guanmiao = posting_json(employer_id);
+    guanmiao["region_code"] = json!("610902100");
+    let id = admin.open_posting(&app, &guanmiao).await;
+
+    let seen = body(seeker.get(&format!("/api/v1/postings/{id}")).await).await;
+    let anonymous = body(app.anonymous().get(&format!("/api/v1/postings/{id}")).await).await;
+
+    assert_eq!(
+        (seen["distance_km"].clone(), seen["nearness"].clone()),
+        (json!(null), json!("same_county")),
+        "{seen}"
+    );
+    assert_eq!(seen["site_approximate"], json!(true));
+    assert_eq!(anonymous["nearness"], json!(null), "no home, no relation");
 }

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
+use doorstep_shared::api::{
+    ErrorCode, PostingPage, PostingResponse, PostingStatus, Role, Schedule,
+};
 use serde::Deserialize;
 
 use super::posting_response;
@@ -11,9 +13,10 @@ use crate::auth::{manages_employer, CurrentUser};
 use crate::clock::today;
 use crate::domain::{choose_point, place_from, region_point, Reach};
 use crate::error::ApiError;
+use crate::matcher::home_of;
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
-use crate::storage::{get_posting, postings_by_ids, Db};
+use crate::storage::{get_person, get_posting, linked_person_id, postings_by_ids, Db};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -174,5 +177,17 @@ pub async fn get_posting_handler(
     if !visible {
         return Err(ApiError::not_found("posting"));
     }
-    Ok(web::Json(posting_response(&posting, &regions, None)))
+    // A seeker with a profile reads how near the site is to their home.
+    let home = match user.as_ref().filter(|u| u.role == Role::Seeker) {
+        Some(u) => match linked_person_id(&db, u.id).await? {
+            Some(id) => home_of(&get_person(&db, id).await?, &regions),
+            None => None,
+        },
+        None => None,
+    };
+    Ok(web::Json(posting_response(
+        &posting,
+        &regions,
+        home.as_ref(),
+    )))
 }

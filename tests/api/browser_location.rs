@@ -5,7 +5,8 @@
 
 use serde_json::json;
 
-use crate::helpers::{body, id_number, person_json, spawn_app, Backend};
+use crate::browser_journeys::job_and_seeker;
+use crate::helpers::{body, spawn_app, Backend, PASSWORD};
 use crate::webdriver::{find, find_with_text, finish, log_in, start_browser, tap_css};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -13,10 +14,7 @@ async fn a_seeker_shares_their_location_on_a_tap_and_a_refusal_is_explained() {
     let app = spawn_app(Backend::Sqlite, Default::default())
         .await
         .expect("app");
-    let staff = app.staff("staff_hanbin", "610902").await;
-    let person = staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1985, 1)))
-        .await;
+    let (_, _, person) = job_and_seeker(&app).await;
     app.seeker_of("13900001111", person).await;
     let (_guard, driver) = start_browser().await;
     let devtools = driver.cdp();
@@ -48,6 +46,8 @@ async fn a_seeker_shares_their_location_on_a_tap_and_a_refusal_is_explained() {
     .await;
     finish(driver, "share-location", result).await;
 
+    let staff = app.anonymous();
+    staff.login("staff_hanbin", PASSWORD).await;
     let saved = body(staff.get(&format!("/api/v1/people/{person}")).await).await;
     assert_eq!(
         (saved["home_lat"].as_f64(), saved["home_lon"].as_f64()),

@@ -8,8 +8,8 @@
 //! beats a dozen small ones on a high-latency mobile link. Each page fetches
 //! its own data once shown.
 
-use leptos::lazy;
 use leptos::prelude::*;
+use leptos::lazy;
 use leptos_router::LazyRoute;
 
 use crate::app::Gate;

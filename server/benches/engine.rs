@@ -29,10 +29,7 @@ const QUERIES: usize = 2_000;
 fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
     let push = std::env::args().any(|a| a == "--push");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
         println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | match without fill p50 / p99 | segments | RSS after |");
         println!("|---|---|---|---|---|---|---|---|---|");
@@ -56,11 +53,7 @@ fn main() -> anyhow::Result<()> {
 async fn fresh_state(dir: &tempfile::TempDir) -> anyhow::Result<AppState> {
     let settings = Settings {
         data_dir: dir.path().to_path_buf(),
-        secret_key: Some(
-            "bench-secret-key-that-is-long-enough-000000"
-                .to_string()
-                .into(),
-        ),
+        secret_key: Some("bench-secret-key-that-is-long-enough-000000".to_string().into()),
         seed_demo: false,
         ..Settings::default()
     };
@@ -76,32 +69,18 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
     let towns = towns(&state);
     let skills: Vec<SkillCode> = state.skills.all().iter().map(|s| s.code.clone()).collect();
     insert_postings(&state, &mut rng, &towns, &skills, postings).await?;
-    reindex(
-        &state.db,
-        &state.index.clone().into_inner(),
-        &state.skills.clone().into_inner(),
-    )
-    .await?;
-    let admin = doorstep_server::storage::find_user_by_username(&state.db, "bench")
-        .await?
-        .map_or(0, |u| u.id);
+    reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
+    let admin = doorstep_server::storage::find_user_by_username(&state.db, "bench").await?.map_or(0, |u| u.id);
     let started = Instant::now();
     insert_people(&state, &mut rng, &towns, &skills, people, admin).await?;
     let insert_time = started.elapsed();
     let index = state.index.clone().into_inner();
-    let deps = doorstep_server::push::PushDeps {
-        db: &state.db,
-        index: &index,
-        skills: &state.skills,
-        regions: &state.regions,
-    };
+    let deps = doorstep_server::push::PushDeps { db: &state.db, index: &index, skills: &state.skills, regions: &state.regions };
     let started = Instant::now();
     let summary = doorstep_server::push::run_push(&deps, "", 3, |_, _| {}).await?;
     let push_time = started.elapsed();
     println!();
-    println!(
-        "| people × open postings | push time | people/s | inbox items | SMS queued | RSS after |"
-    );
+    println!("| people × open postings | push time | people/s | inbox items | SMS queued | RSS after |");
     println!("|---|---|---|---|---|---|");
     println!(
         "| {people} × {postings} | {:.1} s | {:.0} | {} | {} | {} MB |",
@@ -111,65 +90,36 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
         summary.sms_queued,
         rss_mb()
     );
-    println!(
-        "(registering the {people} people beforehand took {:.1} s)",
-        insert_time.as_secs_f64()
-    );
+    println!("(registering the {people} people beforehand took {:.1} s)", insert_time.as_secs_f64());
     Ok(())
 }
 
-async fn insert_people(
-    state: &AppState,
-    rng: &mut StdRng,
-    towns: &[(String, Point)],
-    skills: &[SkillCode],
-    n: usize,
-    actor: i64,
-) -> anyhow::Result<()> {
+async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize, actor: i64) -> anyhow::Result<()> {
     use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, Preferences};
     let mut seq = 0u32;
     for _ in 0..n {
         let (town, _) = towns.choose(rng).expect("towns");
         seq += 1;
         let year = 1960 + (seq % 45) as u16;
-        let body = format!(
-            "{}{year:04}{:02}{:02}{:03}",
-            &town[..6],
-            1 + seq % 12,
-            1 + seq % 28,
-            seq % 1000
-        );
+        let body = format!("{}{year:04}{:02}{:02}{:03}", &town[..6], 1 + seq % 12, 1 + seq % 28, seq % 1000);
         let check = doorstep_shared::types::IdCardNumber::check_char(&body).expect("17 digits");
         let k = rng.gen_range(1..=2);
         let req = PersonRequest {
             name: "测试".into(),
             id_number: format!("{body}{check}"),
             phone: format!("138{:08}", seq),
-            gender: if seq.is_multiple_of(2) {
-                Gender::Female
-            } else {
-                Gender::Male
-            },
+            gender: if seq.is_multiple_of(2) { Gender::Female } else { Gender::Male },
             birth_year: year,
             home_region: town.clone(),
             home_lat: None,
             home_lon: None,
             categories: vec![AssistanceCategory::RegisteredPoor],
             disability_grade: None,
-            skills: skills
-                .choose_multiple(rng, k)
-                .map(ToString::to_string)
-                .collect(),
-            preferences: Preferences {
-                max_commute_km: 30,
-                ..Preferences::default()
-            },
+            skills: skills.choose_multiple(rng, k).map(ToString::to_string).collect(),
+            preferences: Preferences { max_commute_km: 30, ..Preferences::default() },
             consent_to_share: true,
         };
-        let Ok(draft) = state
-            .regions
-            .read(|t| doorstep_server::domain::parse_person(req, t, &state.skills, 2026))
-        else {
+        let Ok(draft) = state.regions.read(|t| doorstep_server::domain::parse_person(req, t, &state.skills, 2026)) else {
             continue;
         };
         let values = doorstep_server::storage::PersonValues::seal(&draft, &state.vault)?;
@@ -194,45 +144,22 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let reindex_time = started.elapsed();
     assert_eq!(indexed as usize, n);
 
-    let profiles: Vec<(Profile, Point)> = (0..QUERIES)
-        .map(|_| profile(&mut rng, &towns, &skills))
-        .collect();
+    let profiles: Vec<(Profile, Point)> = (0..QUERIES).map(|_| profile(&mut rng, &towns, &skills)).collect();
     let mut bm25 = Vec::with_capacity(QUERIES);
     let mut matching = Vec::with_capacity(QUERIES);
     let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
         // Both run on the blocking pool, as the server runs every search.
-        let relevance = Relevance {
-            skills: profile.skills.iter().map(ToString::to_string).collect(),
-            text: None,
-        };
+        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), text: None };
         let plain = index.clone();
         let t = Instant::now();
         tokio::task::spawn_blocking(move || plain.plain_bm25(&relevance, 10)).await??;
         bm25.push(t.elapsed());
         let t = Instant::now();
-        find_matches(
-            &index,
-            &catalog,
-            &state.regions,
-            profile,
-            None,
-            10,
-            Fill::IfThin,
-        )
-        .await?;
+        find_matches(&index, &catalog, &state.regions, profile, None, 10, Fill::IfThin).await?;
         matching.push(t.elapsed());
         let t = Instant::now();
-        find_matches(
-            &index,
-            &catalog,
-            &state.regions,
-            profile,
-            None,
-            10,
-            Fill::Never,
-        )
-        .await?;
+        find_matches(&index, &catalog, &state.regions, profile, None, 10, Fill::Never).await?;
         no_fill.push(t.elapsed());
     }
     // `--spin`: repeat the match queries for a profiler to sample (perf record).
@@ -240,16 +167,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
         let until = Instant::now() + Duration::from_secs(20);
         while Instant::now() < until {
             for (profile, _) in &profiles {
-                find_matches(
-                    &index,
-                    &catalog,
-                    &state.regions,
-                    profile,
-                    None,
-                    10,
-                    Fill::IfThin,
-                )
-                .await?;
+                find_matches(&index, &catalog, &state.regions, profile, None, 10, Fill::IfThin).await?;
             }
         }
     }
@@ -275,31 +193,12 @@ async fn run(n: usize) -> anyhow::Result<()> {
 
 fn towns(state: &AppState) -> Vec<(String, Point)> {
     let ankang = RegionCode::parse("6109").expect("code");
-    state.regions.read(|t| {
-        t.descendants_at(&ankang, RegionLevel::Town)
-            .iter()
-            .map(|r| {
-                (
-                    r.code.clone(),
-                    Point {
-                        lat: r.lat,
-                        lon: r.lon,
-                    },
-                )
-            })
-            .collect()
-    })
+    state.regions.read(|t| t.descendants_at(&ankang, RegionLevel::Town).iter().map(|r| (r.code.clone(), Point { lat: r.lat, lon: r.lon })).collect())
 }
 
 /// Postings spread over Ankang's towns, sites scattered up to ~8 km around
 /// the town's point so distances differ, with local-economy skills.
-async fn insert_postings(
-    state: &AppState,
-    rng: &mut StdRng,
-    towns: &[(String, Point)],
-    skills: &[SkillCode],
-    n: usize,
-) -> anyhow::Result<()> {
+async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize) -> anyhow::Result<()> {
     let admin = doorstep_server::seed::create_user(
         state,
         doorstep_server::seed::NewAccount {
@@ -324,18 +223,7 @@ async fn insert_postings(
         },
     )
     .await?;
-    let titles = [
-        "缝纫工",
-        "采茶工",
-        "普工",
-        "包装工",
-        "电子装配工",
-        "建筑小工",
-        "家政服务员",
-        "养老护理员",
-        "厨师",
-        "保洁员",
-    ];
+    let titles = ["缝纫工", "采茶工", "普工", "包装工", "电子装配工", "建筑小工", "家政服务员", "养老护理员", "厨师", "保洁员"];
     let day = today();
     for _ in 0..n {
         let (code, point) = towns.choose(rng).expect("towns");
@@ -346,10 +234,7 @@ async fn insert_postings(
             title: titles.choose(rng).expect("titles").to_string(),
             description: "社区工厂岗位，就近就业，欢迎脱贫户、低保户报名".into(),
             region: RegionCode::parse(code).map_err(anyhow::Error::msg)?,
-            site: Point {
-                lat: point.lat + rng.gen_range(-0.07..0.07),
-                lon: point.lon + rng.gen_range(-0.07..0.07),
-            },
+            site: Point { lat: point.lat + rng.gen_range(-0.07..0.07), lon: point.lon + rng.gen_range(-0.07..0.07) },
             // Scattered real points: the benchmark measures kilometre matching.
             site_approximate: false,
             wage_min,
@@ -365,13 +250,7 @@ async fn insert_postings(
                 skills.choose_multiple(rng, k).cloned().collect()
             },
         };
-        let id = doorstep_server::storage::insert_posting(
-            &state.db,
-            &values,
-            PostingStatus::Open,
-            admin,
-        )
-        .await?;
+        let id = doorstep_server::storage::insert_posting(&state.db, &values, PostingStatus::Open, admin).await?;
         let _ = id;
     }
     Ok(())
@@ -387,9 +266,7 @@ fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode]) ->
         home: Some(Place::exact(*home, None)),
         max_commute_km: *[10.0, 20.0, 30.0, 50.0].choose(rng).expect("km"),
         willing_to_relocate: rng.gen_bool(0.2),
-        schedules: rng
-            .gen_bool(0.3)
-            .then(|| vec![Schedule::FullTime, Schedule::Flexible]),
+        schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
         min_wage: rng.gen_bool(0.5).then(|| rng.gen_range(18..=35) * 100),
         needs_accessible: rng.gen_bool(0.1),
         max_physical_demand: *PhysicalDemand::ALL.choose(rng).expect("demand"),
@@ -410,10 +287,5 @@ fn ms(d: Duration) -> String {
 /// Resident set size of this process (server state: index reader, caches, pools).
 fn rss_mb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
+    status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|kb| kb.parse::<u64>().ok()).map_or(0, |kb| kb / 1024)
 }

@@ -23,24 +23,15 @@ pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<()> {
     if file.exists() {
         bail!("{} exists already; choose a new file name", file.display());
     }
-    let target = file
-        .to_str()
-        .context("the backup path is not valid UTF-8")?;
-    sqlx::query("VACUUM INTO $1")
-        .bind(target)
-        .execute(db.pool())
-        .await
-        .context("VACUUM INTO failed")?;
+    let target = file.to_str().context("the backup path is not valid UTF-8")?;
+    sqlx::query("VACUUM INTO $1").bind(target).execute(db.pool()).await.context("VACUUM INTO failed")?;
     Ok(())
 }
 
 /// The SQLite file the settings point at; an error for PostgreSQL.
 fn sqlite_file(settings: &Settings) -> anyhow::Result<PathBuf> {
     let url = settings.database_url();
-    let Some(rest) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
+    let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
         bail!("restore puts back SQLite databases; for PostgreSQL use pg_restore (see the README)");
     };
     Ok(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
@@ -51,29 +42,22 @@ fn sqlite_file(settings: &Settings) -> anyhow::Result<PathBuf> {
 pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     let database = sqlite_file(settings)?;
     if std::net::TcpListener::bind(&settings.bind).is_err() {
-        bail!(
-            "something listens on {}; stop the server before restoring",
-            settings.bind
-        );
+        bail!("something listens on {}; stop the server before restoring", settings.bind);
     }
     check_copy(file).await?;
     settings.ensure_data_dir()?;
     let staged = database.with_extension("db.restoring");
-    std::fs::copy(file, &staged)
-        .with_context(|| format!("cannot copy {} to {}", file.display(), staged.display()))?;
+    std::fs::copy(file, &staged).with_context(|| format!("cannot copy {} to {}", file.display(), staged.display()))?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", database.display()));
         if side.exists() {
-            std::fs::remove_file(&side)
-                .with_context(|| format!("cannot remove {}", side.display()))?;
+            std::fs::remove_file(&side).with_context(|| format!("cannot remove {}", side.display()))?;
         }
     }
-    std::fs::rename(&staged, &database)
-        .with_context(|| format!("cannot replace {}", database.display()))?;
+    std::fs::rename(&staged, &database).with_context(|| format!("cannot replace {}", database.display()))?;
     let index = settings.index_dir();
     if index.exists() {
-        std::fs::remove_dir_all(&index)
-            .with_context(|| format!("cannot remove the old index {}", index.display()))?;
+        std::fs::remove_dir_all(&index).with_context(|| format!("cannot remove the old index {}", index.display()))?;
     }
     Ok(())
 }
@@ -81,13 +65,8 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
 /// Refuses a file that is not an intact Doorstep SQLite database.
 async fn check_copy(file: &Path) -> anyhow::Result<()> {
     let url = format!("sqlite://{}?mode=ro", file.display());
-    let mut conn = SqliteConnection::connect(&url)
-        .await
-        .with_context(|| format!("cannot open {}", file.display()))?;
-    let (verdict,): (String,) = sqlx::query_as("PRAGMA integrity_check")
-        .fetch_one(&mut conn)
-        .await
-        .context("integrity check")?;
+    let mut conn = SqliteConnection::connect(&url).await.with_context(|| format!("cannot open {}", file.display()))?;
+    let (verdict,): (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(&mut conn).await.context("integrity check")?;
     if verdict != "ok" {
         bail!("{} is damaged: {verdict}", file.display());
     }

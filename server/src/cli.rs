@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "doorstep",
-    version,
-    about = "Job matching for civil-affairs poverty-alleviation work"
-)]
+#[command(name = "doorstep", version, about = "Job matching for civil-affairs poverty-alleviation work")]
 pub struct Cli {
     /// Settings file (TOML); missing is fine, the defaults serve a demo.
     #[arg(long, global = true, default_value = "doorstep.toml")]

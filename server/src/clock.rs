@@ -9,9 +9,7 @@ use doorstep_shared::types::Day;
 
 /// Seconds since the Unix epoch: every timestamp we store.
 pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Today in China (UTC+8).

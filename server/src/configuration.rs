@@ -95,15 +95,8 @@ impl Default for Settings {
             site_dir: PathBuf::from("target/site"),
             log_format: LogFormat::Pretty,
             log_level: "info".into(),
-            login: LoginLimits {
-                per_account_per_minute: 10,
-                per_address_per_minute: 60,
-                slowdown_ms: 1_000,
-            },
-            registration: RegistrationLimits {
-                per_address_per_hour: 30,
-                per_phone_per_hour: 5,
-            },
+            login: LoginLimits { per_account_per_minute: 10, per_address_per_minute: 60, slowdown_ms: 1_000 },
+            registration: RegistrationLimits { per_address_per_hour: 30, per_phone_per_hour: 5 },
             match_per_minute: 120,
             session_days: 14,
             max_body_bytes: 64 * 1024,
@@ -111,19 +104,13 @@ impl Default for Settings {
             secure_cookies: false,
             body_timeout_secs: 10,
             trusted_proxies: Vec::new(),
-            metrics: MetricsAccess {
-                allow: loopback(),
-                token: None,
-            },
+            metrics: MetricsAccess { allow: loopback(), token: None },
         }
     }
 }
 
 fn loopback() -> Vec<IpNet> {
-    vec![
-        IpNet::from(IpAddr::from([127, 0, 0, 1])),
-        IpNet::from(IpAddr::from(std::net::Ipv6Addr::LOCALHOST)),
-    ]
+    vec![IpNet::from(IpAddr::from([127, 0, 0, 1])), IpNet::from(IpAddr::from(std::net::Ipv6Addr::LOCALHOST))]
 }
 
 impl Settings {
@@ -140,31 +127,18 @@ impl Settings {
 
     fn validate(&self) -> anyhow::Result<()> {
         if self.bind.parse::<std::net::SocketAddr>().is_err() {
-            anyhow::bail!(
-                "invalid setting: bind {:?} is not an address like 127.0.0.1:8080",
-                self.bind
-            );
+            anyhow::bail!("invalid setting: bind {:?} is not an address like 127.0.0.1:8080", self.bind);
         }
         if let Some(url) = &self.database_url {
-            if !(url.starts_with("sqlite:")
-                || url.starts_with("postgres://")
-                || url.starts_with("postgresql://"))
-            {
-                anyhow::bail!(
-                    "invalid setting: database_url must start with sqlite: or postgres://"
-                );
+            if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                anyhow::bail!("invalid setting: database_url must start with sqlite: or postgres://");
             }
         }
         if self.body_timeout_secs == 0 {
             anyhow::bail!("invalid setting: body_timeout_secs must be at least 1");
         }
-        if self.login.per_account_per_minute == 0
-            || self.login.per_address_per_minute == 0
-            || self.match_per_minute == 0
-        {
-            anyhow::bail!(
-                "invalid setting: login limits and match_per_minute must be at least 1 per minute"
-            );
+        if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 || self.match_per_minute == 0 {
+            anyhow::bail!("invalid setting: login limits and match_per_minute must be at least 1 per minute");
         }
         Ok(())
     }
@@ -173,10 +147,7 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                self.data_dir.join("doorstep.db").display()
-            ),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("doorstep.db").display()),
         }
     }
 
@@ -217,13 +188,7 @@ mod tests {
             let s = Settings::load(Path::new("doorstep.toml")).expect("loads");
             assert_eq!(s.bind, "127.0.0.1:9001");
             assert_eq!(s.log_format, LogFormat::Json);
-            assert_eq!(
-                (
-                    s.login.per_account_per_minute,
-                    s.login.per_address_per_minute
-                ),
-                (3, 7)
-            );
+            assert_eq!((s.login.per_account_per_minute, s.login.per_address_per_minute), (3, 7));
             Ok(())
         });
     }
@@ -233,19 +198,12 @@ mod tests {
         for (key, value, named) in [
             ("DOORSTEP_BIND", "not-an-address", "bind"),
             ("DOORSTEP_LOG_FORMAT", "xml", "log_format"),
-            (
-                "DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE",
-                "many",
-                "per_account_per_minute",
-            ),
+            ("DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE", "many", "per_account_per_minute"),
             ("DOORSTEP_DATABASE_URL", "mysql://x", "database_url"),
         ] {
             figment::Jail::expect_with(|jail| {
                 jail.set_env(key, value);
-                let err = Settings::load(Path::new("missing.toml"))
-                    .expect_err("must fail")
-                    .to_string()
-                    .to_lowercase();
+                let err = Settings::load(Path::new("missing.toml")).expect_err("must fail").to_string().to_lowercase();
                 assert!(err.contains(named), "{key}: {err}");
                 assert!(!err.contains('\n'), "{key}: more than one line: {err}");
                 Ok(())

@@ -27,10 +27,7 @@ impl IdVault {
         let master = secret.expose_secret().as_bytes();
         let enc_key = derive(master, b"doorstep id-card encryption v1");
         let blind_key = derive(master, b"doorstep id-card blind index v1");
-        Self {
-            cipher: Aes256Gcm::new(&enc_key.into()),
-            blind_key,
-        }
+        Self { cipher: Aes256Gcm::new(&enc_key.into()), blind_key }
     }
 
     /// Returns nonce ‖ ciphertext.
@@ -71,10 +68,7 @@ fn derive(key: &[u8], message: &[u8]) -> [u8; 32] {
 }
 
 /// The configured secret, or one generated once into `data_dir/secret.key`.
-pub fn load_or_create_secret(
-    configured: Option<&SecretString>,
-    data_dir: &Path,
-) -> anyhow::Result<SecretString> {
+pub fn load_or_create_secret(configured: Option<&SecretString>, data_dir: &Path) -> anyhow::Result<SecretString> {
     if let Some(s) = configured {
         if s.expose_secret().len() < 32 {
             anyhow::bail!("invalid setting: secret_key must have at least 32 characters");
@@ -83,8 +77,7 @@ pub fn load_or_create_secret(
     }
     let path = data_dir.join("secret.key");
     if path.exists() {
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
         return Ok(SecretString::from(text.trim().to_string()));
     }
     let mut bytes = [0u8; 32];
@@ -98,8 +91,7 @@ pub fn load_or_create_secret(
 #[cfg(unix)]
 fn restrict_permissions(path: &Path) -> anyhow::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-        .context("cannot restrict secret.key")
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).context("cannot restrict secret.key")
 }
 
 #[cfg(not(unix))]

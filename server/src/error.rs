@@ -11,32 +11,20 @@ use crate::storage::StorageError;
 #[derive(thiserror::Error)]
 pub enum ApiError {
     #[error("{message}")]
-    Refused {
-        code: ErrorCode,
-        message: String,
-        fields: Vec<String>,
-    },
+    Refused { code: ErrorCode, message: String, fields: Vec<String> },
     #[error("unexpected error")]
     Unexpected(#[from] anyhow::Error),
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self::Refused {
-            code,
-            message: message.into(),
-            fields: Vec::new(),
-        }
+        Self::Refused { code, message: message.into(), fields: Vec::new() }
     }
 
     /// A refusal naming the inputs at fault.
     pub fn with_fields(code: ErrorCode, message: impl Into<String>, fields: &[&str]) -> Self {
         let fields = fields.iter().map(|f| (*f).to_string()).collect();
-        Self::Refused {
-            code,
-            message: message.into(),
-            fields,
-        }
+        Self::Refused { code, message: message.into(), fields }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
@@ -75,29 +63,16 @@ impl From<StorageError> for ApiError {
 impl From<crate::domain::FieldErrors> for ApiError {
     /// One 422 naming every bad field, messages joined.
     fn from(errors: crate::domain::FieldErrors) -> Self {
-        let message = errors
-            .0
-            .iter()
-            .map(|(_, m)| m.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let message = errors.0.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ");
         let fields = errors.0.into_iter().map(|(f, _)| f).collect();
-        Self::Refused {
-            code: ErrorCode::ValidationFailed,
-            message,
-            fields,
-        }
+        Self::Refused { code: ErrorCode::ValidationFailed, message, fields }
     }
 }
 
 impl std::fmt::Debug for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Refused {
-                code,
-                message,
-                fields,
-            } => {
+            Self::Refused { code, message, fields } => {
                 write!(f, "{code:?}: {message} {fields:?}")
             }
             // {:?} on anyhow prints the whole cause chain.
@@ -113,51 +88,28 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let (message, fields) = match self {
-            Self::Refused {
-                message, fields, ..
-            } => (message.clone(), fields.clone()),
+            Self::Refused { message, fields, .. } => (message.clone(), fields.clone()),
             Self::Unexpected(e) => {
                 // The client learns nothing about the cause; the log gets all of it.
                 tracing::error!(error.cause_chain = ?e, "request failed unexpectedly");
                 ("internal server error".to_string(), Vec::new())
             }
         };
-        let body = ApiErrorBody {
-            error: ApiErrorDto {
-                code: self.code(),
-                message,
-                fields,
-            },
-        };
+        let body = ApiErrorBody { error: ApiErrorDto { code: self.code(), message, fields } };
         HttpResponse::build(self.status_code()).json(body)
     }
 }
 
 /// Answers query-string parse failures with our shape.
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    _: &actix_web::HttpRequest,
-) -> actix_web::Error {
+pub fn query_error(err: actix_web::error::QueryPayloadError, _: &actix_web::HttpRequest) -> actix_web::Error {
     let message = format!("invalid query string: {err}");
     let field = unknown_field_name(&message);
-    ApiError::with_fields(
-        ErrorCode::InvalidParameter,
-        message,
-        &field.iter().map(String::as_str).collect::<Vec<_>>(),
-    )
-    .into()
+    ApiError::with_fields(ErrorCode::InvalidParameter, message, &field.iter().map(String::as_str).collect::<Vec<_>>()).into()
 }
 
 /// Answers path parse failures (a non-numeric id) with our shape.
-pub fn path_error(
-    err: actix_web::error::PathError,
-    _: &actix_web::HttpRequest,
-) -> actix_web::Error {
-    ApiError::new(
-        ErrorCode::InvalidParameter,
-        format!("invalid path parameter: {err}"),
-    )
-    .into()
+pub fn path_error(err: actix_web::error::PathError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    ApiError::new(ErrorCode::InvalidParameter, format!("invalid path parameter: {err}")).into()
 }
 
 /// serde_urlencoded does not report paths; the field name is in its message.

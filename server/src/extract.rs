@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
+use actix_web::http::header::CONTENT_TYPE;
 use actix_web::web::{Bytes, Data};
 use actix_web::{FromRequest, HttpRequest};
 use doorstep_shared::api::ErrorCode;
@@ -39,58 +39,35 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req.app_data::<Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
-        let timeout = req
-            .app_data::<Data<BodyTimeout>>()
-            .map_or(Duration::from_secs(10), |t| t.0);
+        let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
         let is_json = req
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
-                v.trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("application/json")
-            });
+            .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
         let mut payload = payload.take();
         Box::pin(async move {
             if !is_json {
-                return Err(ApiError::new(
-                    ErrorCode::UnsupportedMediaType,
-                    "content-type must be application/json",
-                ));
+                return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "content-type must be application/json"));
             }
             let deadline = tokio::time::Instant::now() + timeout;
             let mut body = Vec::new();
             loop {
-                let next = tokio::time::timeout_at(deadline, payload.next())
-                    .await
-                    .map_err(|_| {
-                        ApiError::new(
-                            ErrorCode::RequestTimeout,
-                            format!("the body did not arrive within {} s", timeout.as_secs()),
-                        )
-                    })?;
-                let Some(chunk) = next else { break };
-                let chunk: Bytes = chunk.map_err(|e| {
-                    ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}"))
+                let next = tokio::time::timeout_at(deadline, payload.next()).await.map_err(|_| {
+                    ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs()))
                 })?;
+                let Some(chunk) = next else { break };
+                let chunk: Bytes = chunk.map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}")))?;
                 if body.len() + chunk.len() > limit {
-                    return Err(ApiError::new(
-                        ErrorCode::PayloadTooLarge,
-                        format!("body is larger than {limit} bytes"),
-                    ));
+                    return Err(ApiError::new(ErrorCode::PayloadTooLarge, format!("body is larger than {limit} bytes")));
                 }
                 body.extend_from_slice(&chunk);
             }
             let value = parse(&body)?;
-            let document: Value = serde_json::from_slice(&body)
-                .map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
+            let document: Value = serde_json::from_slice(&body).map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
             // Serde would read a struct from an array of its fields in order; the contract says object.
             if !document.is_object() {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidJson,
-                    "the body must be a json object",
-                ));
+                return Err(ApiError::new(ErrorCode::InvalidJson, "the body must be a json object"));
             }
             check_text(&document)?;
             Ok(ApiJson(value))
@@ -104,14 +81,9 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let path = e.path().to_string();
         let fields = if path == "." { Vec::new() } else { vec![path] };
         let message = format!("invalid json: {}", e.into_inner());
-        ApiError::Refused {
-            code: ErrorCode::InvalidJson,
-            message,
-            fields,
-        }
+        ApiError::Refused { code: ErrorCode::InvalidJson, message, fields }
     })?;
-    de.end()
-        .map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("invalid json: {e}")))?;
+    de.end().map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("invalid json: {e}")))?;
     Ok(value)
 }
 
@@ -121,10 +93,7 @@ fn refused(c: char) -> bool {
 }
 
 fn text_refused(field: &str) -> ApiError {
-    ApiError::validation(
-        field,
-        format!("{field} must not contain control characters"),
-    )
+    ApiError::validation(field, format!("{field} must not contain control characters"))
 }
 
 /// Applies the text rule to every string and key of a JSON document, naming the first offending path.
@@ -132,22 +101,11 @@ fn check_text(value: &Value) -> Result<(), ApiError> {
     let mut stack = vec![(String::new(), value)];
     while let Some((path, value)) = stack.pop() {
         match value {
-            Value::String(s) if s.chars().any(refused) => {
-                return Err(text_refused(if path.is_empty() { "." } else { &path }))
-            }
-            Value::Array(items) => stack.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| (format!("{path}[{i}]"), v)),
-            ),
+            Value::String(s) if s.chars().any(refused) => return Err(text_refused(if path.is_empty() { "." } else { &path })),
+            Value::Array(items) => stack.extend(items.iter().enumerate().map(|(i, v)| (format!("{path}[{i}]"), v))),
             Value::Object(map) => {
                 for (key, v) in map {
-                    let child = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                     if key.chars().any(refused) {
                         return Err(text_refused(&child));
                     }
@@ -165,23 +123,10 @@ fn check_text(value: &Value) -> Result<(), ApiError> {
 pub fn check_query(query: &str) -> Result<(), ApiError> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let decode = |s: &str| {
-            percent_decode_str(&s.replace('+', " "))
-                .decode_utf8()
-                .map(|c| c.into_owned())
-        };
-        let name = decode(name).map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidParameter,
-                "query string is not valid utf-8",
-            )
-        })?;
+        let decode = |s: &str| percent_decode_str(&s.replace('+', " ")).decode_utf8().map(|c| c.into_owned());
+        let name = decode(name).map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "query string is not valid utf-8"))?;
         let value = decode(value).map_err(|_| {
-            ApiError::with_fields(
-                ErrorCode::InvalidParameter,
-                format!("{name} is not valid utf-8"),
-                &[&name],
-            )
+            ApiError::with_fields(ErrorCode::InvalidParameter, format!("{name} is not valid utf-8"), &[&name])
         })?;
         if name.chars().chain(value.chars()).any(refused) {
             return Err(text_refused(&name));
@@ -206,12 +151,9 @@ mod tests {
 
     #[test]
     fn errors_name_the_field_path() {
-        let err =
-            parse::<PersonUpdate>(br#"{"categories": ["dibao", "rich"]}"#).expect_err("must fail");
+        let err = parse::<PersonUpdate>(br#"{"categories": ["dibao", "rich"]}"#).expect_err("must fail");
         match err {
-            crate::error::ApiError::Refused { fields, .. } => {
-                assert_eq!(fields, vec!["categories[1]"])
-            }
+            crate::error::ApiError::Refused { fields, .. } => assert_eq!(fields, vec!["categories[1]"]),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -228,8 +170,7 @@ mod tests {
             Err(crate::error::ApiError::Refused { fields, .. }) => fields,
             other => panic!("unexpected {other:?}"),
         };
-        let doc =
-            serde_json::json!({"name": "ok\nline", "preferences": {"notes": ["fine", "bad\u{0}"]}});
+        let doc = serde_json::json!({"name": "ok\nline", "preferences": {"notes": ["fine", "bad\u{0}"]}});
         assert_eq!(fields(check_text(&doc)), vec!["preferences.notes[1]"]);
         assert!(check_text(&serde_json::json!({"note": "tab\there\r\n"})).is_ok());
         assert_eq!(fields(check_query("page=2&q=a%00b")), vec!["q"]);

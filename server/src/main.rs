@@ -27,10 +27,7 @@ async fn run() -> anyhow::Result<()> {
     let command = cli.command.unwrap_or(Command::Serve);
     if let Command::Restore { file } = &command {
         backup::restore(&settings, file).await?;
-        println!(
-            "restored {}; the search index is rebuilt at the next start",
-            file.display()
-        );
+        println!("restored {}; the search index is rebuilt at the next start", file.display());
         return Ok(());
     }
     let db = prepare_database(&settings).await?;
@@ -45,37 +42,16 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Reindex => {
             let state = load_state(&settings, db).await?;
-            let n = reindex(
-                &state.db,
-                &state.index.clone().into_inner(),
-                &state.skills.clone().into_inner(),
-            )
-            .await?;
+            let n = reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
             println!("indexed {n} open postings");
         }
         Command::SeedDemo => {
             let state = load_state(&settings, db).await?;
             seed_demo_if_empty(&state).await?;
         }
-        Command::CreateUser {
-            role,
-            username,
-            password,
-            display_name,
-            region,
-            employer,
-            person,
-        } => {
+        Command::CreateUser { role, username, password, display_name, region, employer, person } => {
             let state = load_state(&settings, db).await?;
-            let account = NewAccount {
-                role,
-                username,
-                password,
-                display_name,
-                region,
-                employer_id: employer,
-                person_id: person,
-            };
+            let account = NewAccount { role, username, password, display_name, region, employer_id: employer, person_id: person };
             let id = create_user(&state, account).await?;
             println!("created user {id}");
         }
@@ -86,9 +62,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Serve => {
             let state = load_state(&settings, db).await?;
             if settings.seed_demo {
-                seed_demo_if_empty(&state)
-                    .await
-                    .context("seeding the demo failed")?;
+                seed_demo_if_empty(&state).await.context("seeding the demo failed")?;
             }
             let indexer = state.spawn_indexer();
             let app = Application::build(&settings, state).await?;
@@ -107,27 +81,14 @@ async fn run() -> anyhow::Result<()> {
 async fn push(state: &AppState, region: Option<String>, top_k: u32) -> anyhow::Result<()> {
     anyhow::ensure!((1..=20).contains(&top_k), "--top-k must be 1 to 20");
     let prefix = match region {
-        Some(raw) => state
-            .regions
-            .read(|t| t.resolve(&raw))
-            .map_err(anyhow::Error::msg)?
-            .to_string(),
+        Some(raw) => state.regions.read(|t| t.resolve(&raw)).map_err(anyhow::Error::msg)?.to_string(),
         None => String::new(),
     };
-    let (index, skills) = (
-        state.index.clone().into_inner(),
-        state.skills.clone().into_inner(),
-    );
+    let (index, skills) = (state.index.clone().into_inner(), state.skills.clone().into_inner());
     while apply_pending(&state.db, &index, &skills).await? > 0 {}
-    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people ({eta} left)")
-        .context("progress style")?;
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people ({eta} left)").context("progress style")?;
     let bar = indicatif::ProgressBar::new(0).with_style(style);
-    let deps = PushDeps {
-        db: &state.db,
-        index: &index,
-        skills: &skills,
-        regions: &state.regions,
-    };
+    let deps = PushDeps { db: &state.db, index: &index, skills: &skills, regions: &state.regions };
     let summary = run_push(&deps, &prefix, top_k as usize, |done, total| {
         bar.set_length(total);
         bar.set_position(done);

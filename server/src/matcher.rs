@@ -17,14 +17,9 @@ use crate::clock::today;
 use doorstep_shared::api::Nearness;
 use doorstep_shared::types::RegionCode;
 
-use crate::domain::{
-    reasons, region_is_approximate, region_point, score, violation, Audience, Candidate, Place,
-    Profile, Reach, Scored,
-};
+use crate::domain::{reasons, region_is_approximate, region_point, score, violation, Audience, Candidate, Place, Profile, Reach, Scored};
 use crate::reference::{Regions, SkillCatalog};
-use crate::search::{
-    fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest,
-};
+use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
 use crate::storage::{StoredPerson, StoredPosting};
 
 /// How many index hits to rescore per match wanted: enough that wage fit and
@@ -80,20 +75,11 @@ pub async fn find_matches(
     // relation to home (`domain::Reach`), which also orders someone willing
     // to move (admitting everything) without a made-up 0 km.
     let bbox = match (&profile.home, profile.willing_to_relocate) {
-        (Some(home), false) if !home.approximate => {
-            Some(home.point.bounding_box(profile.max_commute_km))
-        }
+        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
         _ => None,
     };
-    let commute = if profile.willing_to_relocate {
-        f64::INFINITY
-    } else {
-        profile.max_commute_km
-    };
-    let reach = profile
-        .home
-        .as_ref()
-        .and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
+    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
+    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
     let request = SearchRequest {
         filters: Filters {
             valid_on: day.unix_days(),
@@ -105,10 +91,7 @@ pub async fn find_matches(
             schedules: profile.schedules.clone(),
             ..Filters::default()
         },
-        relevance: Relevance {
-            skills: wanted,
-            text: text.clone(),
-        },
+        relevance: Relevance { skills: wanted, text: text.clone() },
         ranking: Ranking::Relevance,
         near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
@@ -122,9 +105,7 @@ pub async fn find_matches(
     let result = index.search(request).await?;
     let hits = result.hits;
     let best = hits.iter().map(|h| h.relevance).fold(0.0_f32, f32::max);
-    let wants_housing = text
-        .as_deref()
-        .is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
+    let wants_housing = text.as_deref().is_some_and(|t| HOUSING_WORDS.iter().any(|w| t.contains(w)));
     let has_text = text.is_some_and(|t| !t.trim().is_empty());
     // Skills named in the text count as the person's own ("想做衣服": sewing).
     let mut profile = profile.clone();
@@ -135,15 +116,8 @@ pub async fn find_matches(
         let candidate = Candidate {
             posting_id: p.id,
             // Moved into the candidate and given back below: no copy per hit.
-            skills: std::mem::take(&mut p.skills)
-                .into_iter()
-                .filter_map(|s| SkillCode::try_from(s).ok())
-                .collect(),
-            site: Place {
-                point: p.site,
-                region: RegionCode::parse(&p.region_code).ok(),
-                approximate: p.site_approximate,
-            },
+            skills: std::mem::take(&mut p.skills).into_iter().filter_map(|s| SkillCode::try_from(s).ok()).collect(),
+            site: Place { point: p.site, region: RegionCode::parse(&p.region_code).ok(), approximate: p.site_approximate },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -151,11 +125,7 @@ pub async fn find_matches(
             accessible: p.accessible,
             physical_demand: p.physical_demand,
             valid_until: Day::from_unix_days(p.valid_until),
-            text: if has_text && best > 0.0 {
-                f64::from(hit.relevance / best)
-            } else {
-                0.0
-            },
+            text: if has_text && best > 0.0 { f64::from(hit.relevance / best) } else { 0.0 },
         };
         // The box is a superset of the commute circle; the exact check is here.
         if violation(&profile, &candidate, day).is_some() {
@@ -177,26 +147,12 @@ pub async fn find_matches(
             let mut reasons = reasons(&profile, &candidate, &names, Audience::Seeker);
             posting.skills = candidate.skills.into_iter().map(String::from).collect();
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
-                reasons.push(Reason {
-                    kind: ReasonKind::Accommodation,
-                    detail: "提供住宿".into(),
-                    detail_en: "housing provided".into(),
-                });
+                reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
             }
-            Match {
-                posting,
-                score: s.score,
-                distance_km: s.distance_km,
-                nearness: s.nearness,
-                reasons,
-                address,
-            }
+            Match { posting, score: s.score, distance_km: s.distance_km, nearness: s.nearness, reasons, address }
         })
         .collect();
-    fill_text(
-        &result.columns,
-        matches.iter_mut().map(|m| (&mut m.posting, m.address)),
-    );
+    fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
     Ok(matches)
 }
 
@@ -217,11 +173,7 @@ pub fn home_of(person: &StoredPerson, regions: &Regions) -> Option<Place> {
         Some(point) => Some(Place::exact(point, region)),
         None => regions.read(|tree| {
             let approximate = region_is_approximate(tree, &person.home_region);
-            region_point(tree, &person.home_region).map(|point| Place {
-                point,
-                region,
-                approximate,
-            })
+            region_point(tree, &person.home_region).map(|point| Place { point, region, approximate })
         }),
     }
 }
@@ -229,17 +181,9 @@ pub fn home_of(person: &StoredPerson, regions: &Regions) -> Option<Place> {
 /// A registered person's profile, from their home (`home_of`).
 pub fn profile_of(person: &StoredPerson, regions: &Regions) -> Result<Profile, Unmatchable> {
     let Some(home) = home_of(person, regions) else {
-        return Err(Unmatchable {
-            person_id: person.id,
-            home_region: person.home_region.to_string(),
-        });
+        return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
     };
-    Ok(Profile::of_person(
-        &person.preferences,
-        &person.skills,
-        person.disability_grade,
-        home,
-    ))
+    Ok(Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home))
 }
 
 /// A person who fits a posting, with the score and its reasons.
@@ -286,13 +230,7 @@ pub fn rank_people(
     scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.id.cmp(&b.2.id)));
     scored.truncate(limit);
     let names = |code: &str| skills.names(code);
-    let people = scored
-        .into_iter()
-        .map(|(scored, profile, person)| RankedPerson {
-            reasons: reasons(&profile, &candidate, &names, audience),
-            scored,
-            person,
-        })
-        .collect();
+    let people =
+        scored.into_iter().map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names, audience), scored, person }).collect();
     RankedPeople { people, skipped }
 }

@@ -21,10 +21,7 @@ use crate::domain::round_score;
 use crate::matcher::{find_matches, profile_of, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
-use crate::storage::{
-    insert_push, list_people, people_in_work, pushed_posting_ids, Db, NewPushItem, PeopleFilter,
-    StoredPerson,
-};
+use crate::storage::{insert_push, list_people, people_in_work, pushed_posting_ids, Db, NewPushItem, PeopleFilter, StoredPerson};
 
 const PAGE: i64 = 200;
 const CONCURRENCY: usize = 4;
@@ -55,17 +52,9 @@ struct PersonPush {
 /// `region_prefix` ("" for everyone). `progress(done, total)` is called as
 /// people are handled, `total` counting everyone registered in the region.
 #[tracing::instrument(skip_all, fields(region_prefix = region_prefix, top_k = top_k))]
-pub async fn run_push(
-    deps: &PushDeps<'_>,
-    region_prefix: &str,
-    top_k: usize,
-    mut progress: impl FnMut(u64, u64),
-) -> anyhow::Result<PushSummary> {
+pub async fn run_push(deps: &PushDeps<'_>, region_prefix: &str, top_k: usize, mut progress: impl FnMut(u64, u64)) -> anyhow::Result<PushSummary> {
     let started = std::time::Instant::now();
-    let filter = PeopleFilter {
-        region_prefix: region_prefix.to_string(),
-        ..PeopleFilter::default()
-    };
+    let filter = PeopleFilter { region_prefix: region_prefix.to_string(), ..PeopleFilter::default() };
     let mut summary = PushSummary::default();
     let (mut offset, mut done) = (0, 0);
     loop {
@@ -77,11 +66,8 @@ pub async fn run_push(
         let ids: Vec<i64> = page.iter().map(|p| p.id).collect();
         let working = people_in_work(deps.db, &ids).await?;
         done += working.len() as u64;
-        let seeking: Vec<&StoredPerson> =
-            page.iter().filter(|p| !working.contains(&p.id)).collect();
-        let mut pushes =
-            futures::stream::iter(seeking.into_iter().map(|p| push_person(deps, p, top_k)))
-                .buffer_unordered(CONCURRENCY);
+        let seeking: Vec<&StoredPerson> = page.iter().filter(|p| !working.contains(&p.id)).collect();
+        let mut pushes = futures::stream::iter(seeking.into_iter().map(|p| push_person(deps, p, top_k))).buffer_unordered(CONCURRENCY);
         while let Some(pushed) = pushes.next().await {
             let pushed = pushed?;
             summary.skipped += u64::from(pushed.skipped);
@@ -94,44 +80,21 @@ pub async fn run_push(
             progress(done, total.max(0) as u64);
         }
     }
-    tracing::info!(
-        ?summary,
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "push finished"
-    );
+    tracing::info!(?summary, elapsed_ms = started.elapsed().as_millis() as u64, "push finished");
     Ok(summary)
 }
 
-async fn push_person(
-    deps: &PushDeps<'_>,
-    person: &StoredPerson,
-    top_k: usize,
-) -> anyhow::Result<PersonPush> {
+async fn push_person(deps: &PushDeps<'_>, person: &StoredPerson, top_k: usize) -> anyhow::Result<PersonPush> {
     let profile = match profile_of(person, deps.regions) {
         Ok(p) => p,
         Err(e) => {
             tracing::warn!(error = %e, "person left out of the push");
-            return Ok(PersonPush {
-                skipped: true,
-                ..PersonPush::default()
-            });
+            return Ok(PersonPush { skipped: true, ..PersonPush::default() });
         }
     };
-    let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.id)
-        .await?
-        .into_iter()
-        .collect();
+    let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.id).await?.into_iter().collect();
     let limit = top_k + pushed.len().min(LOOK_PAST);
-    let matches = find_matches(
-        deps.index,
-        deps.skills,
-        deps.regions,
-        &profile,
-        None,
-        limit,
-        Fill::Never,
-    )
-    .await?;
+    let matches = find_matches(deps.index, deps.skills, deps.regions, &profile, None, limit, Fill::Never).await?;
     let mut fresh: Vec<Match> = Vec::new();
     let mut already = 0;
     for m in matches {
@@ -144,39 +107,16 @@ async fn push_person(
     let mut items = Vec::with_capacity(fresh.len());
     for m in &fresh {
         let reasons = serde_json::to_string(&m.reasons)?;
-        items.push(NewPushItem {
-            posting_id: m.posting.id,
-            score: round_score(m.score),
-            reasons,
-        });
+        items.push(NewPushItem { posting_id: m.posting.id, score: round_score(m.score), reasons });
     }
     let message = sms_text(&fresh, deps.regions);
     let written = insert_push(deps.db, person.id, &items, &person.phone, &message).await?;
-    Ok(PersonPush {
-        items: written.items,
-        sms: written.sms,
-        already,
-        skipped: false,
-    })
+    Ok(PersonPush { items: written.items, sms: written.sms, already, skipped: false })
 }
 
 /// "【安康就业帮扶】为您推荐2个岗位：缝纫工(老城街道)、采茶工(大同镇)。回复TD退订"
 fn sms_text(fresh: &[Match], regions: &Regions) -> String {
-    let named: Vec<String> = fresh
-        .iter()
-        .take(SMS_TITLES)
-        .map(|m| {
-            format!(
-                "{}({})",
-                m.posting.title,
-                regions.name_of(&m.posting.region_code)
-            )
-        })
-        .collect();
+    let named: Vec<String> = fresh.iter().take(SMS_TITLES).map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code))).collect();
     let more = if fresh.len() > SMS_TITLES { "等" } else { "" };
-    format!(
-        "【安康就业帮扶】为您推荐{}个岗位：{}{more}。详情请登录查看，回复TD退订",
-        fresh.len(),
-        named.join("、")
-    )
+    format!("【安康就业帮扶】为您推荐{}个岗位：{}{more}。详情请登录查看，回复TD退订", fresh.len(), named.join("、"))
 }

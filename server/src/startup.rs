@@ -15,17 +15,14 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::auth::{
-    AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThrottle, TrustedProxies,
-};
+use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThrottle, TrustedProxies};
 use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi,
-    people, placements, postings, push, regions, register, site, skills,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, register, regions, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -61,8 +58,7 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
     let secret = load_or_create_secret(settings.secret_key.as_ref(), &settings.data_dir)?;
     let skills = Arc::new(SkillCatalog::new(list_skills(&db).await?));
     let dir = settings.index_dir();
-    let (index, opened) =
-        tokio::task::spawn_blocking(move || PostingIndex::open_or_create(&dir)).await??;
+    let (index, opened) = tokio::task::spawn_blocking(move || PostingIndex::open_or_create(&dir)).await??;
     let index = Arc::new(index);
     ensure_current(&db, &index, &skills, opened == Opened::Fresh).await?;
     Ok(AppState {
@@ -77,22 +73,14 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
 impl AppState {
     /// The worker that keeps the index following the database.
     pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(run_indexer(
-            self.db.clone(),
-            self.index.clone().into_inner(),
-            self.skills.clone().into_inner(),
-        ))
+        tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()))
     }
 }
 
 impl Application {
     pub async fn build(settings: &Settings, state: AppState) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(&settings.bind)
-            .with_context(|| format!("cannot listen on {}", settings.bind))?;
-        let port = listener
-            .local_addr()
-            .context("listener has no address")?
-            .port();
+        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr().context("listener has no address")?.port();
         let server = run(listener, settings, state)?;
         Ok(Self { port, server })
     }
@@ -113,24 +101,18 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
         .build()
         .map_err(|e| anyhow::anyhow!("cannot build metrics: {e}"))?;
     let registry = web::Data::new(prometheus.registry.clone());
-    let metrics_guard = web::Data::new(metrics::MetricsGuard {
-        allow: settings.metrics.allow.clone(),
-        token: settings.metrics.token.clone(),
-    });
+    let metrics_guard =
+        web::Data::new(metrics::MetricsGuard { allow: settings.metrics.allow.clone(), token: settings.metrics.token.clone() });
     let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
     let body_timeout = web::Data::new(BodyTimeout(Duration::from_secs(settings.body_timeout_secs)));
     let db = web::Data::new(state.db);
     let throttle = web::Data::new(LoginThrottle::new(&settings.login));
     let match_throttle = web::Data::new(AddressThrottle::per_minute(settings.match_per_minute));
     let registration_throttle = web::Data::new(RegistrationThrottle::new(&settings.registration));
-    let cookies = web::Data::new(CookiePolicy {
-        secure: settings.secure_cookies,
-        max_age_days: settings.session_days,
-    });
+    let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
-    let (vault, regions_data, skills_data, index) =
-        (state.vault, state.regions, state.skills, state.index);
+    let (vault, regions_data, skills_data, index) = (state.vault, state.regions, state.skills, state.index);
     let server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
@@ -139,11 +121,8 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
                 let id = req.extensions().get::<RequestId>().copied();
                 srv.call(req).map(move |res| {
                     res.map(|mut res| {
-                        if let Some(value) =
-                            id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok())
-                        {
-                            res.headers_mut()
-                                .insert(HeaderName::from_static("x-request-id"), value);
+                        if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+                            res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
                         }
                         res
                     })
@@ -188,110 +167,44 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/openapi.json", web::get().to(openapi::openapi_json))
         .route("/auth/login", web::post().to(auth::login))
         .route("/auth/logout", web::post().to(auth::logout))
-        .route(
-            "/auth/register/code",
-            web::post().to(register::request_registration_code),
-        )
+        .route("/auth/register/code", web::post().to(register::request_registration_code))
         .route("/auth/register", web::post().to(register::register))
         .route("/me", web::get().to(auth::me))
         .route("/regions", web::get().to(regions::list_regions))
         .route("/regions/{code}", web::get().to(regions::get_region))
-        .route(
-            "/regions/{code}/point",
-            web::put().to(regions::put_region_point),
-        )
+        .route("/regions/{code}/point", web::put().to(regions::put_region_point))
         .route("/skills", web::get().to(skills::list_skills))
         .route("/people", web::post().to(people::create_person))
         .route("/people", web::get().to(people::list_people_handler))
         .route("/people/{id}", web::get().to(people::get_person_handler))
-        .route(
-            "/people/{id}",
-            web::patch().to(people::update_person_handler),
-        )
-        .route(
-            "/people/{id}/reveal",
-            web::post().to(people::reveal_id_number),
-        )
+        .route("/people/{id}", web::patch().to(people::update_person_handler))
+        .route("/people/{id}/reveal", web::post().to(people::reveal_id_number))
         .route("/employers", web::post().to(employers::create_employer))
-        .route(
-            "/employers",
-            web::get().to(employers::list_employers_handler),
-        )
-        .route(
-            "/employers/{id}",
-            web::get().to(employers::get_employer_handler),
-        )
+        .route("/employers", web::get().to(employers::list_employers_handler))
+        .route("/employers/{id}", web::get().to(employers::get_employer_handler))
         .route("/audit", web::get().to(audit::list_audit_handler))
         .route("/postings", web::post().to(postings::create_posting))
         .route("/postings", web::get().to(postings::search_postings))
-        .route(
-            "/postings/managed",
-            web::get().to(postings::list_managed_postings),
-        )
-        .route(
-            "/postings/{id}",
-            web::get().to(postings::get_posting_handler),
-        )
-        .route(
-            "/postings/{id}",
-            web::patch().to(postings::update_posting_handler),
-        )
-        .route(
-            "/postings/{id}/approve",
-            web::post().to(postings::approve_posting),
-        )
-        .route(
-            "/postings/{id}/reject",
-            web::post().to(postings::reject_posting),
-        )
-        .route(
-            "/postings/{id}/close",
-            web::post().to(postings::close_posting),
-        )
-        .route(
-            "/postings/{id}/candidates",
-            web::get().to(matching::posting_candidates),
-        )
-        .route(
-            "/people/{id}/matches",
-            web::get().to(matching::person_matches),
-        )
+        .route("/postings/managed", web::get().to(postings::list_managed_postings))
+        .route("/postings/{id}", web::get().to(postings::get_posting_handler))
+        .route("/postings/{id}", web::patch().to(postings::update_posting_handler))
+        .route("/postings/{id}/approve", web::post().to(postings::approve_posting))
+        .route("/postings/{id}/reject", web::post().to(postings::reject_posting))
+        .route("/postings/{id}/close", web::post().to(postings::close_posting))
+        .route("/postings/{id}/candidates", web::get().to(matching::posting_candidates))
+        .route("/people/{id}/matches", web::get().to(matching::person_matches))
         .route("/match", web::post().to(matching::match_postings))
-        .route(
-            "/applications",
-            web::post().to(applications::create_application),
-        )
-        .route(
-            "/applications",
-            web::get().to(applications::list_applications_handler),
-        )
-        .route(
-            "/applications/{id}",
-            web::get().to(applications::get_application_handler),
-        )
-        .route(
-            "/applications/{id}/status",
-            web::post().to(applications::change_application_status),
-        )
-        .route(
-            "/placements",
-            web::get().to(placements::list_placements_handler),
-        )
-        .route(
-            "/placements/{id}",
-            web::get().to(placements::get_placement_handler),
-        )
-        .route(
-            "/placements/{id}/follow-ups",
-            web::post().to(placements::record_follow_up),
-        )
+        .route("/applications", web::post().to(applications::create_application))
+        .route("/applications", web::get().to(applications::list_applications_handler))
+        .route("/applications/{id}", web::get().to(applications::get_application_handler))
+        .route("/applications/{id}/status", web::post().to(applications::change_application_status))
+        .route("/placements", web::get().to(placements::list_placements_handler))
+        .route("/placements/{id}", web::get().to(placements::get_placement_handler))
+        .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
         .route("/push", web::post().to(push::push_postings))
         .route("/me/inbox", web::get().to(inbox::get_inbox))
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
-        .route(
-            "/postings/{id}/invitations",
-            web::post().to(matching::invite_candidate),
-        )
+        .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
         .default_service(web::to(methods::api_fallback))
 }

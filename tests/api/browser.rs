@@ -10,85 +10,42 @@ use crate::webdriver::{start_browser, wait_ready};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_staff_member_logs_in_through_the_ui_and_sees_their_name() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
-    app.create_user("staff", "staff_hanbin", Some("610902"), None)
-        .await;
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    app.create_user("staff", "staff_hanbin", Some("610902"), None).await;
     let (_guard, driver) = start_browser().await;
 
     let result = async {
         driver.goto(&app.address).await?;
         wait_ready(&driver).await;
-        driver
-            .find(By::Id("username"))
-            .await?
-            .send_keys("staff_hanbin")
-            .await?;
-        driver
-            .find(By::Id("password"))
-            .await?
-            .send_keys("wrong password")
-            .await?;
+        driver.find(By::Id("username")).await?.send_keys("staff_hanbin").await?;
+        driver.find(By::Id("password")).await?.send_keys("wrong password").await?;
         driver.find(By::Id("login-button")).await?.click().await?;
-        let error = driver
-            .query(By::Id("login-error"))
-            .wait(Duration::from_secs(10), Duration::from_millis(100))
-            .first()
-            .await?;
-        assert!(
-            error.text().await?.contains("用户名或密码错误"),
-            "error shown in Chinese"
-        );
+        let error = driver.query(By::Id("login-error")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        assert!(error.text().await?.contains("用户名或密码错误"), "error shown in Chinese");
 
         let password = driver.find(By::Id("password")).await?;
         password.clear().await?;
         password.send_keys(PASSWORD).await?;
         driver.find(By::Id("login-button")).await?.click().await?;
-        let whoami = driver
-            .query(By::Id("whoami"))
-            .wait(Duration::from_secs(10), Duration::from_millis(100))
-            .first()
-            .await?;
-        assert!(
-            whoami.text().await?.contains("staff_hanbin 的名字"),
-            "display name shown"
-        );
-        assert_eq!(
-            driver.find(By::Id("role")).await?.text().await?.trim(),
-            "民政工作人员"
-        );
+        let whoami = driver.query(By::Id("whoami")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        assert!(whoami.text().await?.contains("staff_hanbin 的名字"), "display name shown");
+        assert_eq!(driver.find(By::Id("role")).await?.text().await?.trim(), "民政工作人员");
 
         driver.find(By::Id("lang-switch")).await?.click().await?;
         let role = driver.find(By::Id("role")).await?;
         let deadline = Instant::now() + Duration::from_secs(5);
         while role.text().await?.trim() != "Civil-affairs staff" {
-            assert!(
-                Instant::now() < deadline,
-                "role not translated: {}",
-                role.text().await?
-            );
+            assert!(Instant::now() < deadline, "role not translated: {}", role.text().await?);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
 
         driver.refresh().await?;
         wait_ready(&driver).await;
-        let whoami = driver
-            .query(By::Id("whoami"))
-            .wait(Duration::from_secs(10), Duration::from_millis(100))
-            .first()
-            .await?;
-        assert!(
-            whoami.text().await?.contains("staff_hanbin 的名字"),
-            "session survives a reload"
-        );
+        let whoami = driver.query(By::Id("whoami")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
+        assert!(whoami.text().await?.contains("staff_hanbin 的名字"), "session survives a reload");
 
         driver.find(By::Id("logout-button")).await?.click().await?;
-        driver
-            .query(By::Id("login-button"))
-            .wait(Duration::from_secs(10), Duration::from_millis(100))
-            .first()
-            .await?;
+        driver.query(By::Id("login-button")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
         Ok::<_, WebDriverError>(())
     }
     .await;

@@ -43,9 +43,7 @@ async fn open_posting(app: &TestApp) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let posting = open_posting(&app).await;
     let (_guard, driver) = start_browser().await;
 
@@ -53,45 +51,20 @@ async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
         driver.goto(format!("{}/jobs?q=缝纫", app.address)).await?;
         find(&driver, ".posting-card").await?;
         wait_ready(&driver).await;
-        assert!(
-            driver.find_all(By::Id("shell")).await?.is_empty(),
-            "the app took over the static shell"
-        );
+        assert!(driver.find_all(By::Id("shell")).await?.is_empty(), "the app took over the static shell");
         let first = loaded(&driver).await?;
         let bytes = first["bytes"].as_f64().expect("bytes");
-        assert!(
-            bytes > 50_000.0,
-            "the measurement sees the download: {first}"
-        );
-        assert!(
-            bytes <= FIRST_LOAD_BUDGET,
-            "first load of /jobs is {bytes} bytes, over {FIRST_LOAD_BUDGET}"
-        );
-        assert_eq!(
-            first["modules"],
-            serde_json::json!([]),
-            "no role's pages on a public first visit"
-        );
-        assert_eq!(
-            first["failed"],
-            serde_json::json!([]),
-            "a visitor's requests all succeed"
-        );
+        assert!(bytes > 50_000.0, "the measurement sees the download: {first}");
+        assert!(bytes <= FIRST_LOAD_BUDGET, "first load of /jobs is {bytes} bytes, over {FIRST_LOAD_BUDGET}");
+        assert_eq!(first["modules"], serde_json::json!([]), "no role's pages on a public first visit");
+        assert_eq!(first["failed"], serde_json::json!([]), "a visitor's requests all succeed");
 
         for path in [format!("/postings/{posting}"), "/".to_string()] {
             driver.goto(format!("{}{path}", app.address)).await?;
             wait_ready(&driver).await;
             let seen = loaded(&driver).await?;
-            assert_eq!(
-                seen["failed"],
-                serde_json::json!([]),
-                "{path}: a visitor's requests all succeed"
-            );
-            assert_eq!(
-                seen["modules"],
-                serde_json::json!([]),
-                "{path}: public pages are in the main module"
-            );
+            assert_eq!(seen["failed"], serde_json::json!([]), "{path}: a visitor's requests all succeed");
+            assert_eq!(seen["modules"], serde_json::json!([]), "{path}: public pages are in the main module");
         }
         Ok(())
     }
@@ -101,37 +74,19 @@ async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_pages_load_on_first_use() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
-    app.create_user("staff", "staff_hanbin", Some("610902"), None)
-        .await;
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    app.create_user("staff", "staff_hanbin", Some("610902"), None).await;
     let (_guard, driver) = start_browser().await;
 
     let result = async {
         log_in(&driver, &app, "staff_hanbin").await?;
-        assert_eq!(
-            loaded(&driver).await?["modules"],
-            serde_json::json!([]),
-            "home needs no lazy module"
-        );
+        assert_eq!(loaded(&driver).await?["modules"], serde_json::json!([]), "home needs no lazy module");
         tap_css(&driver, "#nav-review").await?;
         find(&driver, "h1.page-title").await?;
         let modules = loaded(&driver).await?["modules"].clone();
-        let names: Vec<&str> = modules
-            .as_array()
-            .expect("list")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        assert!(
-            names.iter().any(|n| n.starts_with("split_staff_pages")),
-            "the staff module arrived: {names:?}"
-        );
-        assert!(
-            !names.iter().any(|n| n.starts_with("split_employer_pages")),
-            "and only what was used: {names:?}"
-        );
+        let names: Vec<&str> = modules.as_array().expect("list").iter().filter_map(Value::as_str).collect();
+        assert!(names.iter().any(|n| n.starts_with("split_staff_pages")), "the staff module arrived: {names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("split_employer_pages")), "and only what was used: {names:?}");
         Ok(())
     }
     .await;

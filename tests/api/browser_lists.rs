@@ -9,28 +9,19 @@
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp};
 use crate::webdriver::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
+use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp};
 use crate::webdriver::{keep_evidence, start_browser, wait_ready};
 
 /// Creates `n` postings by the employer, pending review, titled by `title(i)`; ids in creation order.
-async fn pending_postings(
-    employer: &Client,
-    employer_id: i64,
-    n: usize,
-    title: impl Fn(usize) -> String,
-) -> Vec<i64> {
+async fn pending_postings(employer: &Client, employer_id: i64, n: usize, title: impl Fn(usize) -> String) -> Vec<i64> {
     let mut ids = Vec::with_capacity(n);
     for i in 0..n {
         let mut p = posting_json(employer_id);
         p["title"] = json!(title(i));
         let res = employer.post_json("/api/v1/postings", &p).await;
         assert_eq!(res.status(), reqwest::StatusCode::CREATED);
-        ids.push(
-            res.json::<Value>().await.expect("json")["id"]
-                .as_i64()
-                .expect("id"),
-        );
+        ids.push(res.json::<Value>().await.expect("json")["id"].as_i64().expect("id"));
     }
     ids
 }
@@ -50,10 +41,7 @@ async fn title_becomes(driver: &WebDriver, expected: &str) -> WebDriverResult<()
         if title == expected {
             return Ok(());
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "title {title:?}, wanted {expected:?}"
-        );
+        assert!(std::time::Instant::now() < deadline, "title {title:?}, wanted {expected:?}");
         tokio::time::sleep(POLL).await;
     }
 }
@@ -74,32 +62,17 @@ async fn assert_targets(driver: &WebDriver, page: &str, ready_css: &str) -> WebD
     find(driver, ready_css).await?;
     let all = targets(driver).await?;
     let small: Vec<_> = all.iter().filter(|(_, w, h)| *w < 44 || *h < 44).collect();
-    assert!(
-        all.len() >= 3,
-        "the bottom bar's links at least, on {page}: {all:?}"
-    );
-    assert!(
-        small.is_empty(),
-        "touch targets under 44x44 on {page}: {small:?}"
-    );
+    assert!(all.len() >= 3, "the bottom bar's links at least, on {page}: {all:?}");
+    assert!(small.is_empty(), "touch targets under 44x44 on {page}: {small:?}");
     Ok(())
 }
 
 /// Whether the bottom-bar link `nav_id` is marked as the current page.
 async fn is_current(driver: &WebDriver, nav_id: &str) -> WebDriverResult<bool> {
-    Ok(find(driver, &format!("#{nav_id}"))
-        .await?
-        .attr("aria-current")
-        .await?
-        .as_deref()
-        == Some("page"))
+    Ok(find(driver, &format!("#{nav_id}")).await?.attr("aria-current").await?.as_deref() == Some("page"))
 }
 
-async fn run(
-    driver: WebDriver,
-    name: &str,
-    journey: impl std::future::Future<Output = WebDriverResult<()>>,
-) {
+async fn run(driver: WebDriver, name: &str, journey: impl std::future::Future<Output = WebDriverResult<()>>) {
     let result = journey.await;
     if result.is_err() {
         keep_evidence(&driver, name).await;
@@ -110,52 +83,22 @@ async fn run(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_reach_the_55th_pending_posting_and_pick_people_and_postings_by_typing() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
-    let employer = app
-        .login_as("employer", "factory", None, Some(employer_id))
-        .await;
-    app.create_user("staff", "staff_laocheng", Some("610902"), None)
-        .await;
+    let employer = app.login_as("employer", "factory", None, Some(employer_id)).await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None).await;
     let staff = app.staff("staff_api", "610902").await;
     let pending = pending_postings(&employer, employer_id, 55, |i| format!("包装工{i}")).await;
-    let open = pending_postings(&employer, employer_id, 25, |i| {
-        if i == 0 {
-            "富硒采茶工".into()
-        } else {
-            format!("缝纫工{i}")
-        }
-    })
-    .await;
+    let open = pending_postings(&employer, employer_id, 25, |i| if i == 0 { "富硒采茶工".into() } else { format!("缝纫工{i}") }).await;
     for id in &open {
-        assert_eq!(
-            staff
-                .post_json(&format!("/api/v1/postings/{id}/approve"), &json!({}))
-                .await
-                .status(),
-            reqwest::StatusCode::OK
-        );
+        assert_eq!(staff.post_json(&format!("/api/v1/postings/{id}/approve"), &json!({})).await.status(), reqwest::StatusCode::OK);
     }
     for seq in 1..=22 {
-        staff
-            .register_person(&person_json(
-                &format!(
-                    "李{}",
-                    char::from_u32(0x4E00 + u32::from(seq)).expect("han")
-                ),
-                &id_number("610902", 1980, seq),
-            ))
-            .await;
+        staff.register_person(&person_json(&format!("李{}", char::from_u32(0x4E00 + u32::from(seq)).expect("han")), &id_number("610902", 1980, seq))).await;
     }
-    let older = staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1968, 31)))
-        .await;
-    staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1991, 32)))
-        .await;
+    let older = staff.register_person(&person_json("王秀英", &id_number("610902", 1968, 31))).await;
+    staff.register_person(&person_json("王秀英", &id_number("610902", 1991, 32))).await;
     let (_guard, driver) = start_browser().await;
 
     run(driver.clone(), "lists-staff", async {
@@ -167,21 +110,13 @@ async fn staff_reach_the_55th_pending_posting_and_pick_people_and_postings_by_ty
         find_with_text(&driver, "#pager-info", "第 2 页").await?;
         tap_css(&driver, "#pager-next").await?;
         // Newest first: the first posting made is the 55th in the queue.
-        find_with_text(
-            &driver,
-            &format!("#review-queue #posting-{}", pending[0]),
-            "包装工0",
-        )
-        .await?;
+        find_with_text(&driver, &format!("#review-queue #posting-{}", pending[0]), "包装工0").await?;
 
         tap_css(&driver, "#nav-refer").await?;
         type_into(&driver, "#people-q", "秀英").await?;
         let first = find_with_text(&driver, &format!("#person-{older}"), "1968 年生").await?;
         let text = first.text().await?;
-        assert!(
-            text.contains("老城") && text.contains("****") && !text.contains("19680615"),
-            "namesake told apart: {text}"
-        );
+        assert!(text.contains("老城") && text.contains("****") && !text.contains("19680615"), "namesake told apart: {text}");
         find_with_text(&driver, "#people-results", "1991 年生").await?;
         tap_css(&driver, &format!("#pick-person-{older}")).await?;
         find_with_text(&driver, "#chosen-person", "王秀英").await?;
@@ -192,10 +127,7 @@ async fn staff_reach_the_55th_pending_posting_and_pick_people_and_postings_by_ty
         tap_css(&driver, "#refer-submit").await?;
         find_with_text(&driver, "#refer-result.success", "已推荐").await?;
         title_becomes(&driver, "推荐人员 · 门前就业").await?;
-        assert!(
-            is_current(&driver, "nav-refer").await?,
-            "the bar marks 推荐"
-        );
+        assert!(is_current(&driver, "nav-refer").await?, "the bar marks 推荐");
         Ok(())
     })
     .await;
@@ -203,15 +135,11 @@ async fn staff_reach_the_55th_pending_posting_and_pick_people_and_postings_by_ty
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_pages_through_the_audit_log_from_the_bottom_bar() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     app.create_user("admin", "admin_ui", None, None).await;
     let staff = app.staff("staff_api", "610902").await;
     for seq in 1..=55 {
-        staff
-            .register_person(&person_json("张秀兰", &id_number("610902", 1975, seq)))
-            .await;
+        staff.register_person(&person_json("张秀兰", &id_number("610902", 1975, seq))).await;
     }
     let (_guard, driver) = start_browser().await;
 
@@ -223,11 +151,7 @@ async fn an_admin_pages_through_the_audit_log_from_the_bottom_bar() {
         find_with_text(&driver, "#audit-log .audit-entry", "登记了人员").await?;
         tap_css(&driver, "#pager-next").await?;
         find_with_text(&driver, "#pager-info", "第 2 页 / 共 2 页").await?;
-        let last_page = driver
-            .query(By::Css("#audit-log .audit-entry"))
-            .wait(PATIENCE, POLL)
-            .all_from_selector_required()
-            .await?;
+        let last_page = driver.query(By::Css("#audit-log .audit-entry")).wait(PATIENCE, POLL).all_from_selector_required().await?;
         assert_eq!(last_page.len(), 5, "entries 51 to 55");
         assert!(is_current(&driver, "nav-audit").await?);
         assert_targets(&driver, "/audit", "#audit-log").await?;
@@ -238,9 +162,7 @@ async fn an_admin_pages_through_the_audit_log_from_the_bottom_bar() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_one_character_search_dims_the_old_results_and_finds_only_what_it_names() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
     admin.open_posting(&app, &posting_json(employer_id)).await;
@@ -290,16 +212,12 @@ async fn a_one_character_search_dims_the_old_results_and_finds_only_what_it_name
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_has_44px_targets_its_own_title_and_the_right_bar_highlight() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
     let posting = admin.open_posting(&app, &posting_json(employer_id)).await;
-    app.create_user("employer", "employer_zhang", None, Some(employer_id))
-        .await;
-    app.create_user("staff", "staff_laocheng", Some("610902"), None)
-        .await;
+    app.create_user("employer", "employer_zhang", None, Some(employer_id)).await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None).await;
     let (_guard, driver) = start_browser().await;
 
     run(driver.clone(), "lists-targets", async {
@@ -307,11 +225,7 @@ async fn every_page_has_44px_targets_its_own_title_and_the_right_bar_highlight()
         for (path, ready, title) in [
             ("/", "#login-button", "登录 · 门前就业"),
             ("/jobs", "#search-results", "找工作 · 门前就业"),
-            (
-                &format!("/postings/{posting}") as &str,
-                "#posting-title",
-                "岗位详情 · 门前就业",
-            ),
+            (&format!("/postings/{posting}") as &str, "#posting-title", "岗位详情 · 门前就业"),
             ("/for-me", "main h1", "为我推荐 · 门前就业"),
         ] {
             open(&driver, &app, path).await?;
@@ -327,38 +241,16 @@ async fn every_page_has_44px_targets_its_own_title_and_the_right_bar_highlight()
         log_in(&driver, &app, "employer_zhang").await?;
         title_becomes(&driver, "首页 · 门前就业").await?;
         for (path, ready, title, nav) in [
-            (
-                format!("/postings/{posting}"),
-                "#posting-title",
-                "岗位详情 · 门前就业",
-                "nav-jobs",
-            ),
-            (
-                "/post".to_string(),
-                "#post-title",
-                "发布岗位 · 门前就业",
-                "nav-post",
-            ),
-            (
-                "/my-postings".to_string(),
-                "#my-postings",
-                "我的岗位 · 门前就业",
-                "nav-postings",
-            ),
-            (
-                format!("/manage/{posting}"),
-                "main h1",
-                "管理岗位 · 门前就业",
-                "nav-postings",
-            ),
+            (format!("/postings/{posting}"), "#posting-title", "岗位详情 · 门前就业", "nav-jobs"),
+            ("/post".to_string(), "#post-title", "发布岗位 · 门前就业", "nav-post"),
+            ("/my-postings".to_string(), "#my-postings", "我的岗位 · 门前就业", "nav-postings"),
+            (format!("/manage/{posting}"), "main h1", "管理岗位 · 门前就业", "nav-postings"),
         ] {
             open(&driver, &app, &path).await?;
             assert_targets(&driver, &path, ready).await?;
             title_becomes(&driver, title).await?;
             assert!(is_current(&driver, nav).await?, "{nav} marked on {path}");
-            let marked = driver
-                .find_all(By::Css("#nav a[aria-current=page]"))
-                .await?;
+            let marked = driver.find_all(By::Css("#nav a[aria-current=page]")).await?;
             assert_eq!(marked.len(), 1, "one destination marked on {path}");
         }
         tap_css(&driver, "#nav-home").await?;
@@ -369,18 +261,8 @@ async fn every_page_has_44px_targets_its_own_title_and_the_right_bar_highlight()
         for (path, ready, title, nav) in [
             ("/review", "main h1", "审核岗位 · 门前就业", "nav-review"),
             ("/refer", "#people-q", "推荐人员 · 门前就业", "nav-refer"),
-            (
-                "/placements",
-                "main h1",
-                "就业登记 · 门前就业",
-                "nav-placements",
-            ),
-            (
-                "/my-postings",
-                "#my-postings",
-                "我的岗位 · 门前就业",
-                "nav-postings",
-            ),
+            ("/placements", "main h1", "就业登记 · 门前就业", "nav-placements"),
+            ("/my-postings", "#my-postings", "我的岗位 · 门前就业", "nav-postings"),
         ] {
             open(&driver, &app, path).await?;
             assert_targets(&driver, path, ready).await?;

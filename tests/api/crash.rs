@@ -14,9 +14,7 @@ use doorstep_shared::api::PostingPage;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{
-    body, open_postings_until_stopped, wait_for_writes, Client, PgDatabase, PASSWORD,
-};
+use crate::helpers::{body, open_postings_until_stopped, wait_for_writes, Client, PgDatabase, PASSWORD};
 
 const WRITERS: usize = 8;
 
@@ -26,11 +24,7 @@ fn server_binary() -> PathBuf {
     }
     // target/debug/deps/api-… → target/debug/doorstep
     let exe = std::env::current_exe().expect("test binary path");
-    let bin = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target dir")
-        .join("doorstep");
+    let bin = exe.parent().and_then(Path::parent).expect("target dir").join("doorstep");
     assert!(bin.exists(), "{} is missing: run `cargo build -p doorstep-server --bin doorstep` (cargo xtask test does)", bin.display());
     bin
 }
@@ -58,22 +52,13 @@ fn doorstep(data_dir: &Path, database_url: &str) -> Command {
 impl Server {
     /// Starts `doorstep serve` and waits (a minute at most) for the log line that names its port.
     async fn start(data_dir: &Path, database_url: &str) -> Self {
-        let mut child = doorstep(data_dir, database_url)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("server starts");
+        let mut child = doorstep(data_dir, database_url).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("server starts");
         let log = child.stderr.take().expect("stderr");
         let port = tokio::task::spawn_blocking(move || {
             let mut lines = BufReader::new(log).lines();
             let port = loop {
-                let line = lines
-                    .next()
-                    .expect("the server exited before serving")
-                    .expect("log line");
-                let Ok(entry) = serde_json::from_str::<serde_json::Value>(&line) else {
-                    continue;
-                };
+                let line = lines.next().expect("the server exited before serving").expect("log line");
+                let Ok(entry) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
                 if let Some(port) = entry["port"].as_u64() {
                     break port;
                 }
@@ -82,21 +67,9 @@ impl Server {
             std::thread::spawn(move || lines.for_each(drop));
             port
         });
-        let port = tokio::time::timeout(Duration::from_secs(60), port)
-            .await
-            .expect("the server names its port within a minute")
-            .expect("log reader");
-        let http = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        Self {
-            child,
-            client: Client {
-                http,
-                base: format!("http://127.0.0.1:{port}"),
-            },
-        }
+        let port = tokio::time::timeout(Duration::from_secs(60), port).await.expect("the server names its port within a minute").expect("log reader");
+        let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        Self { child, client: Client { http, base: format!("http://127.0.0.1:{port}") } }
     }
 
     fn kill(mut self) {
@@ -109,12 +82,8 @@ impl Server {
 async fn searchable(client: &Client) -> BTreeSet<i64> {
     let mut found = BTreeSet::new();
     for page in 1.. {
-        let res = client
-            .get(&format!("/api/v1/postings?per_page=100&page={page}"))
-            .await;
-        let Ok(page) = res.json::<PostingPage>().await else {
-            break;
-        };
+        let res = client.get(&format!("/api/v1/postings?per_page=100&page={page}")).await;
+        let Ok(page) = res.json::<PostingPage>().await else { break };
         if page.items.is_empty() {
             break;
         }
@@ -125,50 +94,20 @@ async fn searchable(client: &Client) -> BTreeSet<i64> {
 
 async fn killed_under_write_load_loses_no_acknowledged_write(database_url: &str, data_dir: &Path) {
     let created = doorstep(data_dir, database_url)
-        .args([
-            "create-user",
-            "--role",
-            "admin",
-            "--username",
-            "admin",
-            "--password",
-            PASSWORD,
-        ])
+        .args(["create-user", "--role", "admin", "--username", "admin", "--password", PASSWORD])
         .output()
         .expect("create-user runs");
-    assert!(
-        created.status.success(),
-        "{}",
-        String::from_utf8_lossy(&created.stderr)
-    );
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
     let server = Server::start(data_dir, database_url).await;
-    assert_eq!(
-        server.client.login("admin", PASSWORD).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(server.client.login("admin", PASSWORD).await.status(), StatusCode::OK);
     let employer = json!({"name": "汉滨毛绒玩具社区工厂", "kind": "community_factory", "region_code": "610902001",
                           "contact_name": "张厂长", "contact_phone": "13900000001"});
-    let employer_id = body(
-        server
-            .client
-            .post_json("/api/v1/employers", &employer)
-            .await,
-    )
-    .await["id"]
-        .as_i64()
-        .expect("employer id");
+    let employer_id = body(server.client.post_json("/api/v1/employers", &employer).await).await["id"].as_i64().expect("employer id");
 
     let acknowledged = Arc::new(Mutex::new(BTreeSet::new()));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writers: Vec<_> = (0..WRITERS)
-        .map(|_| {
-            tokio::spawn(open_postings_until_stopped(
-                server.client.clone_session(),
-                employer_id,
-                acknowledged.clone(),
-                stop.clone(),
-            ))
-        })
+        .map(|_| tokio::spawn(open_postings_until_stopped(server.client.clone_session(), employer_id, acknowledged.clone(), stop.clone())))
         .collect();
     // Killed mid-stream: several writes per writer acknowledged, more in flight.
     wait_for_writes(&acknowledged, 4 * WRITERS).await;
@@ -178,23 +117,12 @@ async fn killed_under_write_load_loses_no_acknowledged_write(database_url: &str,
         w.await.expect("writer");
     }
     let acknowledged = acknowledged.lock().expect("lock").clone();
-    assert!(
-        acknowledged.len() >= WRITERS,
-        "too few writes before the kill: {}",
-        acknowledged.len()
-    );
+    assert!(acknowledged.len() >= WRITERS, "too few writes before the kill: {}", acknowledged.len());
 
     let restarted = Server::start(data_dir, database_url).await;
     for id in &acknowledged {
-        let res = restarted
-            .client
-            .get(&format!("/api/v1/postings/{id}"))
-            .await;
-        assert_eq!(
-            res.status(),
-            StatusCode::OK,
-            "acknowledged posting {id} is gone"
-        );
+        let res = restarted.client.get(&format!("/api/v1/postings/{id}")).await;
+        assert_eq!(res.status(), StatusCode::OK, "acknowledged posting {id} is gone");
     }
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut found = searchable(&restarted.client).await;
@@ -203,26 +131,15 @@ async fn killed_under_write_load_loses_no_acknowledged_write(database_url: &str,
         found = searchable(&restarted.client).await;
     }
     let missing: Vec<_> = acknowledged.difference(&found).collect();
-    assert!(
-        missing.is_empty(),
-        "acknowledged but not searchable: {missing:?}"
-    );
-    eprintln!(
-        "crash test: {} acknowledged, {} in the database, {} searchable after restart",
-        acknowledged.len(),
-        acknowledged.len(),
-        found.intersection(&acknowledged).count()
-    );
+    assert!(missing.is_empty(), "acknowledged but not searchable: {missing:?}");
+    eprintln!("crash test: {} acknowledged, {} in the database, {} searchable after restart", acknowledged.len(), acknowledged.len(), found.intersection(&acknowledged).count());
     restarted.kill();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sqlite_killed_under_write_load_loses_no_acknowledged_write() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("doorstep.db").display()
-    );
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("doorstep.db").display());
     killed_under_write_load_loses_no_acknowledged_write(&url, dir.path()).await;
 }
 

@@ -39,11 +39,7 @@ async fn every_response_carries_a_request_id(app: TestApp) {
     let a = client.get("/healthz").await;
     let b = client.get("/api/v1/no-such-thing").await;
 
-    let id = |r: &reqwest::Response| {
-        r.headers()
-            .get("x-request-id")
-            .map(|v| v.to_str().expect("ascii").to_string())
-    };
+    let id = |r: &reqwest::Response| r.headers().get("x-request-id").map(|v| v.to_str().expect("ascii").to_string());
     let (a, b) = (id(&a).expect("request id"), id(&b).expect("request id"));
     assert_ne!(a, b);
 }
@@ -96,10 +92,7 @@ async fn the_openapi_document_describes_every_api_route(app: TestApp) {
         ("/api/v1/me/profile", "put"),
         ("/api/v1/postings/{id}/invitations", "post"),
     ] {
-        assert!(
-            paths.get(path).and_then(|p| p.get(method)).is_some(),
-            "{method} {path} missing"
-        );
+        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing");
     }
     assert!(doc["components"]["schemas"].get("PersonRequest").is_some());
 }

@@ -59,13 +59,7 @@ pub struct TestOptions {
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self {
-            per_account_per_minute: 1_000,
-            per_address_per_minute: 10_000,
-            max_body_bytes: 64 * 1024,
-            match_per_minute: 10_000,
-            adjust: |_| {},
-        }
+        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000, adjust: |_| {} }
     }
 }
 
@@ -81,10 +75,7 @@ pub struct TestApp {
 pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
     let (database_url, pg) = match backend {
-        Backend::Sqlite => (
-            format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
-            None,
-        ),
+        Backend::Sqlite => (format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()), None),
         Backend::Postgres => {
             let admin_url = std::env::var("DOORSTEP_TEST_POSTGRES_URL").ok()?;
             let pg = PgDatabase::create(&admin_url).await;
@@ -95,44 +86,25 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         bind: "127.0.0.1:0".into(),
         data_dir: dir.path().to_path_buf(),
         database_url: Some(database_url),
-        secret_key: Some(
-            "a-test-secret-key-that-is-long-enough-0123"
-                .to_string()
-                .into(),
-        ),
+        secret_key: Some("a-test-secret-key-that-is-long-enough-0123".to_string().into()),
         site_dir: site_dir(),
-        login: LoginLimits {
-            per_account_per_minute: options.per_account_per_minute,
-            per_address_per_minute: options.per_address_per_minute,
-            slowdown_ms: 200,
-        },
+        login: LoginLimits { per_account_per_minute: options.per_account_per_minute, per_address_per_minute: options.per_address_per_minute, slowdown_ms: 200 },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
-        registration: RegistrationLimits {
-            per_address_per_hour: 10_000,
-            per_phone_per_hour: 10_000,
-        },
+        registration: RegistrationLimits { per_address_per_hour: 10_000, per_phone_per_hour: 10_000 },
         seed_demo: false,
         ..Settings::default()
     };
     (options.adjust)(&mut settings);
     let (address, state) = serve(&settings).await;
-    Some(TestApp {
-        address,
-        settings,
-        state,
-        _dir: dir,
-        _pg: pg,
-    })
+    Some(TestApp { address, settings, state, _dir: dir, _pg: pg })
 }
 
 /// Prepares the database the settings name, starts the server and its indexer; returns its address.
 pub async fn serve(settings: &Settings) -> (String, AppState) {
     let db = prepare_database(settings).await.expect("database prepared");
     let state = load_state(settings, db).await.expect("state loaded");
-    let app = Application::build(settings, state.clone())
-        .await
-        .expect("app built");
+    let app = Application::build(settings, state.clone()).await.expect("app built");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     state.spawn_indexer();
@@ -157,18 +129,10 @@ pub struct PgDatabase {
 impl PgDatabase {
     pub async fn create(admin_url: &str) -> Self {
         let name = format!("doorstep_test_{}", uuid::Uuid::new_v4().simple());
-        let mut conn = sqlx::PgConnection::connect(admin_url)
-            .await
-            .expect("connect to DOORSTEP_TEST_POSTGRES_URL");
-        conn.execute(format!(r#"CREATE DATABASE "{name}""#).as_str())
-            .await
-            .expect("create test database");
+        let mut conn = sqlx::PgConnection::connect(admin_url).await.expect("connect to DOORSTEP_TEST_POSTGRES_URL");
+        conn.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create test database");
         let base = admin_url.rsplit_once('/').map_or(admin_url, |(b, _)| b);
-        Self {
-            admin_url: admin_url.to_string(),
-            url: format!("{base}/{name}"),
-            name,
-        }
+        Self { admin_url: admin_url.to_string(), url: format!("{base}/{name}"), name }
     }
 }
 
@@ -177,17 +141,10 @@ impl Drop for PgDatabase {
         let (url, name) = (self.admin_url.clone(), self.name.clone());
         // Drop runs inside the test's runtime; a thread with its own runtime may block.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(async {
                 if let Ok(mut conn) = sqlx::PgConnection::connect(&url).await {
-                    let _ = conn
-                        .execute(
-                            format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str(),
-                        )
-                        .await;
+                    let _ = conn.execute(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#).as_str()).await;
                 }
             });
         })
@@ -208,39 +165,21 @@ impl TestApp {
 
     /// Waits until the index has applied every change committed so far.
     pub async fn wait_indexed(&self) {
-        let newest = doorstep_server::storage::last_change(self.db())
-            .await
-            .expect("feed");
+        let newest = doorstep_server::storage::last_change(self.db()).await.expect("feed");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while self.state.index.cursor() < newest {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "index stuck at {} < {newest}",
-                self.state.index.cursor()
-            );
+            assert!(std::time::Instant::now() < deadline, "index stuck at {} < {newest}", self.state.index.cursor());
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }
 
     pub fn anonymous(&self) -> Client {
-        let http = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        Client {
-            http,
-            base: self.address.clone(),
-        }
+        let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        Client { http, base: self.address.clone() }
     }
 
     /// Creates a user directly (arrange step) and returns its id.
-    pub async fn create_user(
-        &self,
-        role: &str,
-        username: &str,
-        region: Option<&str>,
-        employer: Option<i64>,
-    ) -> i64 {
+    pub async fn create_user(&self, role: &str, username: &str, region: Option<&str>, employer: Option<i64>) -> i64 {
         create_user(
             &self.state,
             NewAccount {
@@ -258,13 +197,7 @@ impl TestApp {
     }
 
     /// A client logged in as a new user of that role.
-    pub async fn login_as(
-        &self,
-        role: &str,
-        username: &str,
-        region: Option<&str>,
-        employer: Option<i64>,
-    ) -> Client {
+    pub async fn login_as(&self, role: &str, username: &str, region: Option<&str>, employer: Option<i64>) -> Client {
         self.create_user(role, username, region, employer).await;
         let client = self.anonymous();
         let res = client.login(username, PASSWORD).await;
@@ -297,63 +230,31 @@ impl TestApp {
 impl Client {
     /// Another handle on the same session (reqwest clients share their cookie jar).
     pub fn clone_session(&self) -> Client {
-        Client {
-            http: self.http.clone(),
-            base: self.base.clone(),
-        }
+        Client { http: self.http.clone(), base: self.base.clone() }
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.http
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .expect("request sent")
+        self.http.get(format!("{}{path}", self.base)).send().await.expect("request sent")
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
-        self.http
-            .post(format!("{}{path}", self.base))
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.http.post(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
     }
 
     pub async fn patch_json(&self, path: &str, body: &Value) -> Response {
-        self.http
-            .patch(format!("{}{path}", self.base))
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.http.patch(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
     }
 
     pub async fn put_json(&self, path: &str, body: &Value) -> Response {
-        self.http
-            .put(format!("{}{path}", self.base))
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.http.put(format!("{}{path}", self.base)).json(body).send().await.expect("request sent")
     }
 
     pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
-        self.http
-            .post(format!("{}{path}", self.base))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.http.post(format!("{}{path}", self.base)).header("content-type", content_type).body(body).send().await.expect("request sent")
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
-        self.post_json(
-            "/api/v1/auth/login",
-            &json!({"username": username, "password": password}),
-        )
-        .await
+        self.post_json("/api/v1/auth/login", &json!({"username": username, "password": password})).await
     }
 
     pub async fn create_person(&self, person: &Value) -> Response {
@@ -361,18 +262,14 @@ impl Client {
     }
 
     pub async fn ask_registration_code(&self, phone: &str) -> Response {
-        self.post_json("/api/v1/auth/register/code", &json!({"phone": phone}))
-            .await
+        self.post_json("/api/v1/auth/register/code", &json!({"phone": phone})).await
     }
 
     /// Signs up the whole way: asks for a code, reads it from the SMS outbox and
     /// registers `form` (phone, password, display_name) with it.
     pub async fn sign_up(&self, app: &TestApp, form: &Value) -> Response {
         let phone = form["phone"].as_str().expect("phone");
-        assert_eq!(
-            self.ask_registration_code(phone).await.status(),
-            StatusCode::ACCEPTED
-        );
+        assert_eq!(self.ask_registration_code(phone).await.status(), StatusCode::ACCEPTED);
         let code = code_in(&app.last_sms_to(&digits(phone)).await).expect("a code in the SMS");
         let mut form = form.clone();
         form["code"] = json!(code);
@@ -383,13 +280,11 @@ impl Client {
 /// The newest SMS queued for a phone (11 digits), read straight from the outbox.
 impl TestApp {
     pub async fn last_sms_to(&self, phone: &str) -> String {
-        let (message,): (String,) = sqlx::query_as(
-            "SELECT message FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1",
-        )
-        .bind(phone)
-        .fetch_one(self.db().pool())
-        .await
-        .expect("an SMS to that phone");
+        let (message,): (String,) = sqlx::query_as("SELECT message FROM sms_outbox WHERE phone = $1 ORDER BY id DESC LIMIT 1")
+            .bind(phone)
+            .fetch_one(self.db().pool())
+            .await
+            .expect("an SMS to that phone");
         message
     }
 }
@@ -397,10 +292,7 @@ impl TestApp {
 /// The 6-digit code an SMS carries, if any.
 pub fn code_in(sms: &str) -> Option<String> {
     let digits: Vec<char> = sms.chars().collect();
-    digits
-        .windows(6)
-        .find(|w| w.iter().all(char::is_ascii_digit))
-        .map(|w| w.iter().collect())
+    digits.windows(6).find(|w| w.iter().all(char::is_ascii_digit)).map(|w| w.iter().collect())
 }
 
 /// The last 11 digits of a phone as typed (`+86 138-0000-9999` → `13800009999`).
@@ -418,8 +310,7 @@ pub async fn assert_error(res: Response, status: StatusCode, code: ErrorCode) ->
     let got = res.status();
     let text = res.text().await.expect("body");
     assert_eq!(got, status, "body: {text}");
-    let parsed: ApiErrorBody =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not our error shape ({e}): {text}"));
+    let parsed: ApiErrorBody = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not our error shape ({e}): {text}"));
     assert_eq!(parsed.error.code, code, "body: {text}");
     assert!(!parsed.error.message.is_empty());
     parsed.error.fields
@@ -484,9 +375,7 @@ impl Client {
         let created = body(res).await;
         assert_eq!(status, StatusCode::CREATED, "{created}");
         let id = created["id"].as_i64().expect("posting id");
-        let approved = self
-            .post_json(&format!("/api/v1/postings/{id}/approve"), &json!({}))
-            .await;
+        let approved = self.post_json(&format!("/api/v1/postings/{id}/approve"), &json!({})).await;
         assert_eq!(approved.status(), StatusCode::OK);
         app.wait_indexed().await;
         id
@@ -495,10 +384,7 @@ impl Client {
 
 /// Rows in a table, read straight from the database.
 pub async fn count_rows(app: &TestApp, table: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(app.db().pool())
-        .await
-        .expect("count");
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(app.db().pool()).await.expect("count");
     n
 }
 
@@ -520,11 +406,7 @@ impl TestApp {
         .await
         .expect("seeker created");
         let client = self.anonymous();
-        assert_eq!(
-            client.login(username, PASSWORD).await.status(),
-            StatusCode::OK,
-            "login of {username}"
-        );
+        assert_eq!(client.login(username, PASSWORD).await.status(), StatusCode::OK, "login of {username}");
         client
     }
 }
@@ -541,26 +423,17 @@ impl Client {
 
     /// `POST /api/v1/applications`: a seeker applies (`person_id` None) or staff refer.
     pub async fn apply(&self, posting_id: i64, person_id: Option<i64>) -> Response {
-        self.post_json(
-            "/api/v1/applications",
-            &json!({"posting_id": posting_id, "person_id": person_id}),
-        )
-        .await
+        self.post_json("/api/v1/applications", &json!({"posting_id": posting_id, "person_id": person_id})).await
     }
 
     /// `POST /api/v1/applications/{id}/status`
     pub async fn move_application(&self, id: i64, change: &Value) -> Response {
-        self.post_json(&format!("/api/v1/applications/{id}/status"), change)
-            .await
+        self.post_json(&format!("/api/v1/applications/{id}/status"), change).await
     }
 
     /// `POST /api/v1/placements/{id}/follow-ups`
     pub async fn follow_up(&self, placement_id: i64, follow_up: &Value) -> Response {
-        self.post_json(
-            &format!("/api/v1/placements/{placement_id}/follow-ups"),
-            follow_up,
-        )
-        .await
+        self.post_json(&format!("/api/v1/placements/{placement_id}/follow-ups"), follow_up).await
     }
 
     /// `POST /api/v1/push`
@@ -579,44 +452,19 @@ pub fn hire_json() -> Value {
 pub async fn wait_for_writes(acknowledged: &Mutex<BTreeSet<i64>>, count: usize) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while acknowledged.lock().expect("lock").len() < count {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the writers never reached {count} acknowledged writes"
-        );
+        assert!(std::time::Instant::now() < deadline, "the writers never reached {count} acknowledged writes");
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
 
 /// A writer for crash and backup tests: opens postings (create, approve) until
 /// `stop`, or until a request fails; `acknowledged` gets every id whose approval answered 200.
-pub async fn open_postings_until_stopped(
-    client: Client,
-    employer_id: i64,
-    acknowledged: Arc<Mutex<BTreeSet<i64>>>,
-    stop: Arc<AtomicBool>,
-) {
+pub async fn open_postings_until_stopped(client: Client, employer_id: i64, acknowledged: Arc<Mutex<BTreeSet<i64>>>, stop: Arc<AtomicBool>) {
     while !stop.load(Ordering::Relaxed) {
-        let Ok(res) = client
-            .http
-            .post(format!("{}/api/v1/postings", client.base))
-            .json(&posting_json(employer_id))
-            .send()
-            .await
-        else {
-            return;
-        };
-        let Ok(created) = res.json::<serde_json::Value>().await else {
-            return;
-        };
-        let Some(id) = created["id"].as_i64() else {
-            return;
-        };
-        let approve = client
-            .http
-            .post(format!("{}/api/v1/postings/{id}/approve", client.base))
-            .json(&json!({}))
-            .send()
-            .await;
+        let Ok(res) = client.http.post(format!("{}/api/v1/postings", client.base)).json(&posting_json(employer_id)).send().await else { return };
+        let Ok(created) = res.json::<serde_json::Value>().await else { return };
+        let Some(id) = created["id"].as_i64() else { return };
+        let approve = client.http.post(format!("{}/api/v1/postings/{id}/approve", client.base)).json(&json!({})).send().await;
         match approve {
             Ok(res) if res.status() == StatusCode::OK => {
                 acknowledged.lock().expect("lock").insert(id);

@@ -20,11 +20,7 @@ fn every_key_has_chinese_and_english_with_the_same_holes() {
 
     assert!(entries.len() > 100, "only {} keys read", entries.len());
     let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(
-        problems.is_empty(),
-        "fix frontend/strings:\n{}",
-        listed.join("\n")
-    );
+    assert!(problems.is_empty(), "fix frontend/strings:\n{}", listed.join("\n"));
 }
 
 /// The client's key for an error code: `Err` and the code in PascalCase
@@ -49,81 +45,36 @@ fn every_error_code_has_client_wording_in_chinese_and_english() {
     for &code in ErrorCode::ALL {
         let key = error_key(code);
         let entry = entries.iter().find(|e| e.key == key);
-        let worded = |lang| {
-            entry
-                .and_then(|e| e.text(lang))
-                .is_some_and(|t| !t.trim().is_empty() && !t.contains('{'))
-        };
+        let worded = |lang| entry.and_then(|e| e.text(lang)).is_some_and(|t| !t.trim().is_empty() && !t.contains('{'));
         if !table::LANGS.iter().all(|lang| worded(lang)) {
             missing.push(key);
         }
     }
 
     assert_eq!(error_key(ErrorCode::AlreadyApplied), "ErrAlreadyApplied");
-    assert!(
-        missing.is_empty(),
-        "error codes without zh and en wording in frontend/strings: {missing:?}"
-    );
+    assert!(missing.is_empty(), "error codes without zh and en wording in frontend/strings: {missing:?}");
 }
 
 #[test]
 fn the_check_names_a_missing_language_and_a_hole_the_languages_do_not_share() {
-    let missing = |lang| Problem::Missing {
-        key: "A".into(),
-        lang,
-    };
-    let bad_hole = |lang| Problem::BadHole {
-        key: "A".into(),
-        lang,
-    };
+    let missing = |lang| Problem::Missing { key: "A".into(), lang };
+    let bad_hole = |lang| Problem::BadHole { key: "A".into(), lang };
     let differ = |zh: &[&str], en: &[&str]| Problem::HolesDiffer {
         key: "A".into(),
         zh: zh.iter().map(ToString::to_string).collect(),
         en: en.iter().map(ToString::to_string).collect(),
     };
     let cases: Vec<(&str, &str, Vec<Problem>)> = vec![
-        (
-            "both languages, same hole",
-            "zh = \"{n} 个\"\nen = \"{n} items\"",
-            vec![],
-        ),
-        (
-            "holes in another order",
-            "zh = \"{a}–{b}\"\nen = \"{b} after {a}\"",
-            vec![],
-        ),
+        ("both languages, same hole", "zh = \"{n} 个\"\nen = \"{n} items\"", vec![]),
+        ("holes in another order", "zh = \"{a}–{b}\"\nen = \"{b} after {a}\"", vec![]),
         ("no English", "zh = \"甲\"", vec![missing("en")]),
         ("no Chinese", "en = \"a\"", vec![missing("zh")]),
-        (
-            "empty Chinese",
-            "zh = \"\"\nen = \"a\"",
-            vec![missing("zh")],
-        ),
-        (
-            "hole missing from English",
-            "zh = \"{n} 个\"\nen = \"items\"",
-            vec![differ(&["n"], &[])],
-        ),
-        (
-            "hole renamed",
-            "zh = \"{n} 个\"\nen = \"{m} items\"",
-            vec![differ(&["n"], &["m"])],
-        ),
-        (
-            "positional hole",
-            "zh = \"{} 个\"\nen = \"{} items\"",
-            vec![bad_hole("zh"), bad_hole("en")],
-        ),
-        (
-            "unclosed hole",
-            "zh = \"{n 个\"\nen = \"{n} items\"",
-            vec![bad_hole("zh")],
-        ),
-        (
-            "stray closing brace",
-            "zh = \"n} 个\"\nen = \"{n} items\"",
-            vec![bad_hole("zh")],
-        ),
+        ("empty Chinese", "zh = \"\"\nen = \"a\"", vec![missing("zh")]),
+        ("hole missing from English", "zh = \"{n} 个\"\nen = \"items\"", vec![differ(&["n"], &[])]),
+        ("hole renamed", "zh = \"{n} 个\"\nen = \"{m} items\"", vec![differ(&["n"], &["m"])]),
+        ("positional hole", "zh = \"{} 个\"\nen = \"{} items\"", vec![bad_hole("zh"), bad_hole("en")]),
+        ("unclosed hole", "zh = \"{n 个\"\nen = \"{n} items\"", vec![bad_hole("zh")]),
+        ("stray closing brace", "zh = \"n} 个\"\nen = \"{n} items\"", vec![bad_hole("zh")]),
     ];
     for (description, texts, expected) in cases {
         let mut entries = Vec::new();
@@ -157,9 +108,7 @@ fn a_malformed_table_is_rejected_with_its_line() {
             .unwrap_or_else(|| panic!("{description}: accepted"));
 
         assert!(
-            error
-                .to_string()
-                .starts_with(&format!("case.toml:{line}: ")),
+            error.to_string().starts_with(&format!("case.toml:{line}: ")),
             "{description}: {error}"
         );
     }
@@ -168,19 +117,12 @@ fn a_malformed_table_is_rejected_with_its_line() {
 #[test]
 fn a_key_defined_in_two_tables_is_rejected() {
     let mut entries = Vec::new();
-    table::parse(
-        "common.toml",
-        "[Save]\nzh = \"保存\"\nen = \"Save\"",
-        &mut entries,
-    )
-    .unwrap_or_else(|error| panic!("{error}"));
+    table::parse("common.toml", "[Save]\nzh = \"保存\"\nen = \"Save\"", &mut entries)
+        .unwrap_or_else(|error| panic!("{error}"));
 
     let second = table::parse("staff.toml", "# Forms\n[Save]", &mut entries);
 
     let error = second.err().map(|error| error.to_string());
-    assert_eq!(
-        error.as_deref(),
-        Some("staff.toml:2: key Save is defined twice")
-    );
+    assert_eq!(error.as_deref(), Some("staff.toml:2: key Save is defined twice"));
     assert_eq!(entries.len(), 1, "the first definition stays");
 }

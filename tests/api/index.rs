@@ -9,10 +9,7 @@ use serde_json::json;
 use crate::backend_tests;
 use crate::helpers::{posting_json, TestApp};
 
-backend_tests!(
-    a_missing_or_corrupt_index_is_rebuilt_from_the_database,
-    the_feed_follower_applies_each_change_once
-);
+backend_tests!(a_missing_or_corrupt_index_is_rebuilt_from_the_database, the_feed_follower_applies_each_change_once);
 
 async fn open_three(app: &TestApp) {
     let admin = app.admin().await;
@@ -23,9 +20,7 @@ async fn open_three(app: &TestApp) {
         admin.open_posting(app, &p).await;
     }
     // One pending posting must stay out of the index.
-    admin
-        .post_json("/api/v1/postings", &posting_json(employer_id))
-        .await;
+    admin.post_json("/api/v1/postings", &posting_json(employer_id)).await;
 }
 
 async fn a_missing_or_corrupt_index_is_rebuilt_from_the_database(app: TestApp) {
@@ -35,21 +30,14 @@ async fn a_missing_or_corrupt_index_is_rebuilt_from_the_database(app: TestApp) {
     let mut settings = app.settings.clone();
     settings.data_dir = elsewhere.path().to_path_buf();
 
-    let rebuilt = load_state(&settings, app.db().clone())
-        .await
-        .expect("state");
+    let rebuilt = load_state(&settings, app.db().clone()).await.expect("state");
 
     assert_eq!(rebuilt.index.num_docs(), 3, "missing index rebuilt");
-    assert_eq!(
-        rebuilt.index.cursor(),
-        last_change(app.db()).await.expect("feed")
-    );
+    assert_eq!(rebuilt.index.cursor(), last_change(app.db()).await.expect("feed"));
     drop(rebuilt);
     let meta = settings.index_dir().join("meta.json");
     std::fs::write(&meta, b"{ not json").expect("corrupt");
-    let repaired = load_state(&settings, app.db().clone())
-        .await
-        .expect("state despite corruption");
+    let repaired = load_state(&settings, app.db().clone()).await.expect("state despite corruption");
     assert_eq!(repaired.index.num_docs(), 3, "corrupt index rebuilt");
 }
 
@@ -58,31 +46,18 @@ async fn the_feed_follower_applies_each_change_once(app: TestApp) {
     let elsewhere = tempfile::tempdir().expect("dir");
     let mut settings = app.settings.clone();
     settings.data_dir = elsewhere.path().to_path_buf();
-    let follower = load_state(&settings, app.db().clone())
-        .await
-        .expect("state");
+    let follower = load_state(&settings, app.db().clone()).await.expect("state");
     let start = follower.index.cursor();
     let admin = app.anonymous();
     admin.login("admin", crate::helpers::PASSWORD).await;
     let employer_id = app.employer_in(&admin, "610902002").await;
     admin.open_posting(&app, &posting_json(employer_id)).await;
 
-    let (index, skills) = (
-        follower.index.clone().into_inner(),
-        follower.skills.clone().into_inner(),
-    );
-    let applied = apply_pending(app.db(), &index, &skills)
-        .await
-        .expect("apply");
-    let again = apply_pending(app.db(), &index, &skills)
-        .await
-        .expect("apply again");
+    let (index, skills) = (follower.index.clone().into_inner(), follower.skills.clone().into_inner());
+    let applied = apply_pending(app.db(), &index, &skills).await.expect("apply");
+    let again = apply_pending(app.db(), &index, &skills).await.expect("apply again");
 
-    assert_eq!(
-        applied as i64,
-        last_change(app.db()).await.expect("feed") - start,
-        "every new change, in order"
-    );
+    assert_eq!(applied as i64, last_change(app.db()).await.expect("feed") - start, "every new change, in order");
     assert_eq!(again, 0, "nothing applied twice");
     assert_eq!(follower.index.num_docs(), 4);
 }

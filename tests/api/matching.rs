@@ -1,17 +1,12 @@
 //! Matching: hard constraints never broken, ranking that a civil-affairs
 //! worker would agree with, reasons that are true, both directions.
 
-use doorstep_shared::api::{
-    CandidatesResponse, ErrorCode, MatchResponse, PostingResponse, ReasonKind,
-};
+use doorstep_shared::api::{CandidatesResponse, ErrorCode, MatchResponse, PostingResponse, ReasonKind};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::backend_tests;
-use crate::helpers::{
-    assert_error, body, id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp,
-    TestOptions,
-};
+use crate::helpers::{assert_error, body, id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp, TestOptions};
 
 backend_tests!(
     matches_come_with_true_reasons_and_respect_every_hard_constraint,
@@ -22,98 +17,18 @@ backend_tests!(
 );
 
 /// Title, region, lat/lon, skills, wage, schedule, accessible, accommodation, demand.
-type Row = (
-    &'static str,
-    &'static str,
-    Option<(f64, f64)>,
-    &'static [&'static str],
-    u32,
-    &'static str,
-    bool,
-    bool,
-    &'static str,
-);
+type Row = (&'static str, &'static str, Option<(f64, f64)>, &'static [&'static str], u32, &'static str, bool, bool, &'static str);
 
 /// Postings around Hanbin, one transfer posting in Suzhou.
 async fn seed_postings(app: &TestApp, admin: &Client, employer_id: i64) -> Vec<(String, i64)> {
     let rows: Vec<Row> = vec![
-        (
-            "老城社区工厂缝纫工",
-            "610902001",
-            None,
-            &["sewing"],
-            3000,
-            "full_time",
-            true,
-            false,
-            "light",
-        ),
-        (
-            "江北缝纫工",
-            "610902003",
-            Some((32.75, 109.05)),
-            &["sewing"],
-            3200,
-            "full_time",
-            false,
-            false,
-            "light",
-        ),
-        (
-            "旬阳缝纫工",
-            "610981100",
-            None,
-            &["sewing"],
-            3300,
-            "full_time",
-            true,
-            false,
-            "light",
-        ),
-        (
-            "居家手工串珠",
-            "610902001",
-            None,
-            &[],
-            1500,
-            "home_based",
-            true,
-            false,
-            "light",
-        ),
-        (
-            "工地小工",
-            "610902001",
-            None,
-            &["construction_labour"],
-            4500,
-            "full_time",
-            false,
-            false,
-            "heavy",
-        ),
-        (
-            "苏州电子厂普工",
-            "3205",
-            None,
-            &["electronics_assembly"],
-            5500,
-            "full_time",
-            false,
-            true,
-            "medium",
-        ),
-        (
-            "采茶工",
-            "610902001",
-            Some((32.66, 108.98)),
-            &["tea_picking"],
-            2400,
-            "flexible",
-            false,
-            false,
-            "medium",
-        ),
+        ("老城社区工厂缝纫工", "610902001", None, &["sewing"], 3000, "full_time", true, false, "light"),
+        ("江北缝纫工", "610902003", Some((32.75, 109.05)), &["sewing"], 3200, "full_time", false, false, "light"),
+        ("旬阳缝纫工", "610981100", None, &["sewing"], 3300, "full_time", true, false, "light"),
+        ("居家手工串珠", "610902001", None, &[], 1500, "home_based", true, false, "light"),
+        ("工地小工", "610902001", None, &["construction_labour"], 4500, "full_time", false, false, "heavy"),
+        ("苏州电子厂普工", "3205", None, &["electronics_assembly"], 5500, "full_time", false, true, "medium"),
+        ("采茶工", "610902001", Some((32.66, 108.98)), &["tea_picking"], 2400, "flexible", false, false, "medium"),
     ];
     let mut ids = Vec::new();
     for (title, region, point, skills, wage, schedule, accessible, accommodation, demand) in rows {
@@ -164,36 +79,18 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
         let got = run_match(&anon, &profile).await;
         assert!(!got.matches.is_empty(), "nothing for {profile}");
         for m in &got.matches {
-            let p: PostingResponse = body(
-                anon.get(&format!("/api/v1/postings/{}", m.posting_id))
-                    .await,
-            )
-            .await
-            .try_into_posting();
+            let p: PostingResponse = body(anon.get(&format!("/api/v1/postings/{}", m.posting_id)).await).await.try_into_posting();
             if profile["needs_accessible"] == json!(true) {
                 assert!(p.accessible, "{profile}: {} not accessible", p.title);
             }
             if let Some(min) = profile["min_wage"].as_u64() {
-                assert!(
-                    u64::from(p.wage_max) >= min,
-                    "{profile}: {} pays too little",
-                    p.title
-                );
+                assert!(u64::from(p.wage_max) >= min, "{profile}: {} pays too little", p.title);
             }
             if profile["max_physical_demand"] == json!("light") {
-                assert_eq!(
-                    p.physical_demand,
-                    doorstep_shared::api::PhysicalDemand::Light,
-                    "{profile}: {}",
-                    p.title
-                );
+                assert_eq!(p.physical_demand, doorstep_shared::api::PhysicalDemand::Light, "{profile}: {}", p.title);
             }
             if let Some(schedules) = profile["schedules"].as_array() {
-                assert!(
-                    schedules.contains(&json!(p.schedule)),
-                    "{profile}: {} schedule",
-                    p.title
-                );
+                assert!(schedules.contains(&json!(p.schedule)), "{profile}: {} schedule", p.title);
             }
             if profile["willing_to_relocate"] != json!(true) {
                 let limit = profile["max_commute_km"].as_f64().unwrap_or(30.0);
@@ -203,25 +100,14 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
                     (None, Some(n)) => n <= doorstep_server::domain::reach(limit),
                     (None, None) => false,
                 };
-                assert!(
-                    within,
-                    "{profile}: {} too far ({:?}, {:?})",
-                    p.title, m.distance_km, m.nearness
-                );
+                assert!(within, "{profile}: {} too far ({:?}, {:?})", p.title, m.distance_km, m.nearness);
             }
-            assert!(
-                m.reasons.iter().any(|r| r.kind == ReasonKind::Wage),
-                "every match explains its wage"
-            );
+            assert!(m.reasons.iter().any(|r| r.kind == ReasonKind::Wage), "every match explains its wage");
             checked += 1;
         }
     }
     assert!(checked >= 10, "only {checked} matches checked");
-    let sewing = run_match(
-        &anon,
-        &json!({"skills": ["做衣服"], "region_code": "610902001", "min_wage": 2500}),
-    )
-    .await;
+    let sewing = run_match(&anon, &json!({"skills": ["做衣服"], "region_code": "610902001", "min_wage": 2500})).await;
     let first = &sewing.matches[0];
     assert_eq!(first.title, "老城社区工厂缝纫工");
     let details: Vec<&str> = first.reasons.iter().map(|r| r.detail.as_str()).collect();
@@ -229,16 +115,10 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
     // The town carries its county's point: the relation, never "离家 0.0 公里".
     assert!(details.contains(&"与您同镇"), "{details:?}");
     assert_eq!(first.distance_km, None);
-    assert!(
-        details.contains(&"月薪 3000–3500 元，不低于期望的 2500 元"),
-        "{details:?}"
-    );
+    assert!(details.contains(&"月薪 3000–3500 元，不低于期望的 2500 元"), "{details:?}");
     let relocate = run_match(&anon, &json!({"skills": ["electronics_assembly"], "region_code": "610902001", "willing_to_relocate": true})).await;
     assert_eq!(relocate.matches[0].title, "苏州电子厂普工");
-    assert!(relocate.matches[0]
-        .reasons
-        .iter()
-        .any(|r| r.kind == ReasonKind::Accommodation));
+    assert!(relocate.matches[0].reasons.iter().any(|r| r.kind == ReasonKind::Accommodation));
 }
 
 async fn nearer_postings_with_the_person_s_skill_rank_first(app: TestApp) {
@@ -246,20 +126,12 @@ async fn nearer_postings_with_the_person_s_skill_rank_first(app: TestApp) {
     let employer_id = app.employer_in(&admin, "610902001").await;
     seed_postings(&app, &admin, employer_id).await;
 
-    let got = run_match(
-        &app.anonymous(),
-        &json!({"skills": ["sewing"], "region_code": "610981100", "max_commute_km": 60}),
-    )
-    .await;
+    let got = run_match(&app.anonymous(), &json!({"skills": ["sewing"], "region_code": "610981100", "max_commute_km": 60})).await;
 
     let titles: Vec<&str> = got.matches.iter().map(|m| m.title.as_str()).collect();
     // 江北 and 老城 are both in the neighbouring county (旬阳 is a town: no
     // km); 江北 pays more.
-    assert_eq!(
-        &titles[..3],
-        &["旬阳缝纫工", "江北缝纫工", "老城社区工厂缝纫工"],
-        "{titles:?}"
-    );
+    assert_eq!(&titles[..3], &["旬阳缝纫工", "江北缝纫工", "老城社区工厂缝纫工"], "{titles:?}");
     let scores: Vec<f64> = got.matches.iter().map(|m| m.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 }
@@ -274,41 +146,19 @@ async fn bad_match_requests_name_the_field(app: TestApp) {
         (json!({"max_commute_km": -1}), "max_commute_km"),
         (json!({"lat": 32.7}), "lon"),
     ] {
-        let fields = assert_error(
-            anon.post_json("/api/v1/match", &request).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-        )
-        .await;
+        let fields = assert_error(anon.post_json("/api/v1/match", &request).await, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await;
         assert_eq!(fields, vec![field], "{request}");
     }
-    let fields = assert_error(
-        anon.post_json("/api/v1/match", &json!({"schedules": ["nights"]}))
-            .await,
-        StatusCode::BAD_REQUEST,
-        ErrorCode::InvalidJson,
-    )
-    .await;
+    let fields = assert_error(anon.post_json("/api/v1/match", &json!({"schedules": ["nights"]})).await, StatusCode::BAD_REQUEST, ErrorCode::InvalidJson).await;
     assert_eq!(fields, vec!["schedules[0]"]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn match_requests_are_rate_limited_per_address() {
-    let app = spawn_app(
-        Backend::Sqlite,
-        TestOptions {
-            match_per_minute: 2,
-            ..TestOptions::default()
-        },
-    )
-    .await
-    .expect("app");
+    let app = spawn_app(Backend::Sqlite, TestOptions { match_per_minute: 2, ..TestOptions::default() }).await.expect("app");
     let anon = app.anonymous();
     for _ in 0..2 {
-        assert_eq!(
-            anon.post_json("/api/v1/match", &json!({})).await.status(),
-            StatusCode::OK
-        );
+        assert_eq!(anon.post_json("/api/v1/match", &json!({})).await.status(), StatusCode::OK);
     }
 
     let third = anon.post_json("/api/v1/match", &json!({})).await;
@@ -322,36 +172,15 @@ async fn staff_see_matches_for_a_registered_person(app: TestApp) {
     seed_postings(&app, &admin, employer_id).await;
     let staff = app.staff("staff_hanbin", "610902").await;
     let xunyang = app.staff("staff_xunyang", "610981").await;
-    let person = body(
-        staff
-            .create_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-            .await,
-    )
-    .await;
+    let person = body(staff.create_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await).await;
     let id = person["id"].as_i64().expect("id");
 
-    let got: MatchResponse = staff
-        .get(&format!("/api/v1/people/{id}/matches"))
-        .await
-        .json()
-        .await
-        .expect("matches");
+    let got: MatchResponse = staff.get(&format!("/api/v1/people/{id}/matches")).await.json().await.expect("matches");
 
-    assert_eq!(
-        got.matches[0].title, "老城社区工厂缝纫工",
-        "sewing at home beats the rest"
-    );
+    assert_eq!(got.matches[0].title, "老城社区工厂缝纫工", "sewing at home beats the rest");
     // The person lives in a town (no point of their own): the relation, never km.
-    assert!(got.matches.iter().all(|m| m.distance_km.is_none()
-        && m.nearness
-            .is_some_and(|n| n <= doorstep_server::domain::reach(30.0))));
-    assert_eq!(
-        xunyang
-            .get(&format!("/api/v1/people/{id}/matches"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
+    assert!(got.matches.iter().all(|m| m.distance_km.is_none() && m.nearness.is_some_and(|n| n <= doorstep_server::domain::reach(30.0))));
+    assert_eq!(xunyang.get(&format!("/api/v1/people/{id}/matches")).await.status(), StatusCode::NOT_FOUND);
 }
 
 async fn employers_see_only_consenting_candidates_masked(app: TestApp) {
@@ -362,56 +191,22 @@ async fn employers_see_only_consenting_candidates_masked(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
     let mut shy = person_json("李不愿", &id_number("610902", 1981, 2));
     shy["consent_to_share"] = json!(false);
-    staff
-        .create_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-        .await;
+    staff.create_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
     staff.create_person(&shy).await;
-    let employer = app
-        .login_as("employer", "factory", None, Some(employer_id))
-        .await;
+    let employer = app.login_as("employer", "factory", None, Some(employer_id)).await;
 
-    let as_employer: CandidatesResponse = employer
-        .get(&format!("/api/v1/postings/{sewing}/candidates"))
-        .await
-        .json()
-        .await
-        .expect("candidates");
-    let as_staff: CandidatesResponse = staff
-        .get(&format!("/api/v1/postings/{sewing}/candidates"))
-        .await
-        .json()
-        .await
-        .expect("candidates");
+    let as_employer: CandidatesResponse = employer.get(&format!("/api/v1/postings/{sewing}/candidates")).await.json().await.expect("candidates");
+    let as_staff: CandidatesResponse = staff.get(&format!("/api/v1/postings/{sewing}/candidates")).await.json().await.expect("candidates");
 
     assert_eq!(as_employer.candidates.len(), 1);
     let c = &as_employer.candidates[0];
     assert_eq!((c.name.as_str(), c.phone.as_str()), ("王**", "138****1234"));
-    assert!(
-        c.categories.is_empty(),
-        "assistance categories are not an employer's business"
-    );
-    let names: Vec<&str> = as_staff
-        .candidates
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    assert!(c.categories.is_empty(), "assistance categories are not an employer's business");
+    let names: Vec<&str> = as_staff.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.contains(&"李不愿"));
-    let other = app
-        .login_as(
-            "employer",
-            "other",
-            None,
-            Some(app.employer_in(&admin, "610902002").await),
-        )
-        .await;
-    assert_eq!(
-        other
-            .get(&format!("/api/v1/postings/{sewing}/candidates"))
-            .await
-            .status(),
-        StatusCode::FORBIDDEN
-    );
+    let other = app.login_as("employer", "other", None, Some(app.employer_in(&admin, "610902002").await)).await;
+    assert_eq!(other.get(&format!("/api/v1/postings/{sewing}/candidates")).await.status(), StatusCode::FORBIDDEN);
 }
 
 trait IntoPosting {

@@ -26,10 +26,7 @@ async fn staff_register_a_person_and_read_it_back_masked(app: TestApp) {
 
     assert_eq!(res.status(), StatusCode::CREATED);
     let created: PersonResponse = res.json().await.expect("person");
-    assert_eq!(
-        created.id_number_masked,
-        format!("610902********{}", &id[14..])
-    );
+    assert_eq!(created.id_number_masked, format!("610902********{}", &id[14..]));
     assert_eq!(created.skills, vec!["sewing"], "做衣服 is sewing");
     assert_eq!(created.home_region_name, "老城街道");
     let read = staff.get(&format!("/api/v1/people/{}", created.id)).await;
@@ -45,15 +42,9 @@ async fn id_numbers_are_encrypted_at_rest(app: TestApp) {
     staff.create_person(&person_json("李建国", &id)).await;
 
     let (cipher, blind, masked): (Vec<u8>, String, String) =
-        sqlx::query_as("SELECT id_cipher, id_blind, id_masked FROM people")
-            .fetch_one(app.db().pool())
-            .await
-            .expect("row");
+        sqlx::query_as("SELECT id_cipher, id_blind, id_masked FROM people").fetch_one(app.db().pool()).await.expect("row");
 
-    assert!(
-        !String::from_utf8_lossy(&cipher).contains(&id[6..14]),
-        "birth date visible in cipher text"
-    );
+    assert!(!String::from_utf8_lossy(&cipher).contains(&id[6..14]), "birth date visible in cipher text");
     assert!(!blind.contains(&id[6..14]));
     assert!(!masked.contains(&id[6..14]));
 }
@@ -74,30 +65,17 @@ async fn a_second_registration_of_the_same_id_is_409_naming_only_the_region(app:
     let err: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(err["error"]["code"], "duplicate_person");
     assert_eq!(err["error"]["fields"], json!(["id_number"]));
-    assert!(
-        text.contains("汉滨区") && text.contains("610902001"),
-        "names the region: {text}"
-    );
-    assert!(
-        !text.contains("陈桂兰") && !text.contains(&id),
-        "leaks details: {text}"
-    );
+    assert!(text.contains("汉滨区") && text.contains("610902001"), "names the region: {text}");
+    assert!(!text.contains("陈桂兰") && !text.contains(&id), "leaks details: {text}");
     assert_eq!(count_rows(&app, "people").await, 1);
 }
 
 async fn reveal_returns_the_full_number_and_is_audited(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
     let id = id_number("610902", 1966, 21);
-    let person: PersonResponse = staff
-        .create_person(&person_json("赵玉兰", &id))
-        .await
-        .json()
-        .await
-        .expect("person");
+    let person: PersonResponse = staff.create_person(&person_json("赵玉兰", &id)).await.json().await.expect("person");
 
-    let res = staff
-        .post_json(&format!("/api/v1/people/{}/reveal", person.id), &json!({}))
-        .await;
+    let res = staff.post_json(&format!("/api/v1/people/{}/reveal", person.id), &json!({})).await;
 
     assert_eq!(res.status(), StatusCode::OK);
     let revealed: RevealResponse = res.json().await.expect("reveal");
@@ -110,10 +88,7 @@ async fn reveal_returns_the_full_number_and_is_audited(app: TestApp) {
     .fetch_one(app.db().pool())
     .await
     .expect("audit row");
-    assert_eq!(
-        (actor.as_str(), action.as_str()),
-        ("staff_hanbin", "person.reveal_id")
-    );
+    assert_eq!((actor.as_str(), action.as_str()), ("staff_hanbin", "person.reveal_id"));
 }
 
 async fn lists_filter_by_region_category_skill_and_text_and_paginate(app: TestApp) {
@@ -129,45 +104,16 @@ async fn lists_filter_by_region_category_skill_and_text_and_paginate(app: TestAp
         p["home_region"] = json!(region);
         p["categories"] = json!([category]);
         p["skills"] = json!([skill]);
-        assert_eq!(
-            city.create_person(&p).await.status(),
-            StatusCode::CREATED,
-            "{name}"
-        );
+        assert_eq!(city.create_person(&p).await.status(), StatusCode::CREATED, "{name}");
     }
     let names = |page: PeoplePage| page.items.into_iter().map(|p| p.name).collect::<Vec<_>>();
 
     let all: PeoplePage = city.get("/api/v1/people").await.json().await.expect("page");
-    let hanbin: PeoplePage = city
-        .get("/api/v1/people?region=610902")
-        .await
-        .json()
-        .await
-        .expect("page");
-    let dibao: PeoplePage = city
-        .get("/api/v1/people?category=dibao")
-        .await
-        .json()
-        .await
-        .expect("page");
-    let tea: PeoplePage = city
-        .get("/api/v1/people?skill=%E9%87%87%E8%8C%B6")
-        .await
-        .json()
-        .await
-        .expect("page");
-    let zhang: PeoplePage = city
-        .get("/api/v1/people?q=%E5%BC%A0")
-        .await
-        .json()
-        .await
-        .expect("page");
-    let page2: PeoplePage = city
-        .get("/api/v1/people?per_page=3&page=2")
-        .await
-        .json()
-        .await
-        .expect("page");
+    let hanbin: PeoplePage = city.get("/api/v1/people?region=610902").await.json().await.expect("page");
+    let dibao: PeoplePage = city.get("/api/v1/people?category=dibao").await.json().await.expect("page");
+    let tea: PeoplePage = city.get("/api/v1/people?skill=%E9%87%87%E8%8C%B6").await.json().await.expect("page");
+    let zhang: PeoplePage = city.get("/api/v1/people?q=%E5%BC%A0").await.json().await.expect("page");
+    let page2: PeoplePage = city.get("/api/v1/people?per_page=3&page=2").await.json().await.expect("page");
 
     assert_eq!(all.total, 4);
     assert_eq!(names(hanbin), vec!["张芳", "张敏"]);
@@ -179,12 +125,7 @@ async fn lists_filter_by_region_category_skill_and_text_and_paginate(app: TestAp
 
 async fn updates_change_present_fields_and_recheck_everything(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
-    let p1: PersonResponse = staff
-        .create_person(&person_json("周秀珍", &id_number("610902", 1979, 5)))
-        .await
-        .json()
-        .await
-        .expect("p1");
+    let p1: PersonResponse = staff.create_person(&person_json("周秀珍", &id_number("610902", 1979, 5))).await.json().await.expect("p1");
     let taken = id_number("610902", 1979, 7);
     staff.create_person(&person_json("吴丽", &taken)).await;
     let url = format!("/api/v1/people/{}", p1.id);
@@ -197,28 +138,14 @@ async fn updates_change_present_fields_and_recheck_everything(app: TestApp) {
     assert_eq!(updated.skills, vec!["sewing", "tea_picking"]);
     assert_eq!(updated.disability_grade, Some(2));
     assert_eq!(updated.name, p1.name, "absent fields stay");
-    let cleared: PersonResponse = staff
-        .patch_json(&url, &json!({"disability_grade": null}))
-        .await
-        .json()
-        .await
-        .expect("person");
+    let cleared: PersonResponse = staff.patch_json(&url, &json!({"disability_grade": null})).await.json().await.expect("person");
     assert_eq!(cleared.disability_grade, None);
     let dup = staff.patch_json(&url, &json!({"id_number": taken})).await;
     assert_error(dup, StatusCode::CONFLICT, ErrorCode::DuplicatePerson).await;
-    let out = staff
-        .patch_json(&url, &json!({"home_region": "610981100"}))
-        .await;
+    let out = staff.patch_json(&url, &json!({"home_region": "610981100"})).await;
     assert_error(out, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
-    let bad = staff
-        .patch_json(&url, &json!({"phone": "12", "skills": ["飞行"]}))
-        .await;
-    let fields = assert_error(
-        bad,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::ValidationFailed,
-    )
-    .await;
+    let bad = staff.patch_json(&url, &json!({"phone": "12", "skills": ["飞行"]})).await;
+    let fields = assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await;
     assert_eq!(fields, vec!["phone", "skills[0]"]);
     let after: PersonResponse = staff.get(&url).await.json().await.expect("person");
     assert_eq!(after, cleared, "refused updates change nothing");
@@ -229,11 +156,7 @@ async fn invalid_people_are_refused_field_by_field_and_nothing_is_written(app: T
     let good = person_json("郑淑芬", &id_number("610902", 1990, 9));
     let cases = [
         ("name", json!(""), "empty name"),
-        (
-            "id_number",
-            json!("610902199006150091"),
-            "wrong check digit",
-        ),
+        ("id_number", json!("610902199006150091"), "wrong check digit"),
         ("id_number", json!("61090219900615009"), "17 characters"),
         ("phone", json!("0915-1234567"), "landline"),
         ("birth_year", json!(1991), "disagrees with the id number"),
@@ -253,17 +176,9 @@ async fn invalid_people_are_refused_field_by_field_and_nothing_is_written(app: T
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {text}");
         let err: serde_json::Value = serde_json::from_str(&text).expect("json");
         let first = err["error"]["fields"][0].as_str().expect("a field");
-        assert!(
-            first.starts_with(field),
-            "{why}: fields {}",
-            err["error"]["fields"]
-        );
+        assert!(first.starts_with(field), "{why}: fields {}", err["error"]["fields"]);
     }
     assert_eq!(count_rows(&app, "people").await, 0);
     assert_eq!(count_rows(&app, "person_skills").await, 0);
-    assert_eq!(
-        body(staff.create_person(&good).await).await["name"],
-        "郑淑芬",
-        "the valid one still goes in"
-    );
+    assert_eq!(body(staff.create_person(&good).await).await["name"], "郑淑芬", "the valid one still goes in");
 }

@@ -34,9 +34,7 @@ fn titles(page: &PostingPage) -> Vec<&str> {
 async fn setup(app: &TestApp) -> (Client, Client, i64) {
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
-    let employer = app
-        .login_as("employer", "factory", None, Some(employer_id))
-        .await;
+    let employer = app.login_as("employer", "factory", None, Some(employer_id)).await;
     (admin, employer, employer_id)
 }
 
@@ -44,9 +42,7 @@ async fn an_employer_posting_is_searchable_only_after_staff_approve_it(app: Test
     let (_, employer, employer_id) = setup(&app).await;
     let staff = app.staff("staff_hanbin", "610902").await;
 
-    let res = employer
-        .post_json("/api/v1/postings", &posting_json(employer_id))
-        .await;
+    let res = employer.post_json("/api/v1/postings", &posting_json(employer_id)).await;
 
     assert_eq!(res.status(), StatusCode::CREATED);
     let created: PostingResponse = res.json().await.expect("posting");
@@ -54,27 +50,10 @@ async fn an_employer_posting_is_searchable_only_after_staff_approve_it(app: Test
     assert_eq!(created.skills, vec!["sewing"]);
     assert_eq!(created.region_name, "汉滨区老城街道");
     app.wait_indexed().await;
-    assert_eq!(
-        search(&app.anonymous(), "q=缝纫").await.total,
-        0,
-        "pending is not searchable"
-    );
-    let queue: PostingPage = staff
-        .get("/api/v1/postings/managed?status=pending")
-        .await
-        .json()
-        .await
-        .expect("queue");
-    assert_eq!(
-        queue.items.iter().map(|p| p.id).collect::<Vec<_>>(),
-        vec![created.id]
-    );
-    let approved = staff
-        .post_json(
-            &format!("/api/v1/postings/{}/approve", created.id),
-            &json!({}),
-        )
-        .await;
+    assert_eq!(search(&app.anonymous(), "q=缝纫").await.total, 0, "pending is not searchable");
+    let queue: PostingPage = staff.get("/api/v1/postings/managed?status=pending").await.json().await.expect("queue");
+    assert_eq!(queue.items.iter().map(|p| p.id).collect::<Vec<_>>(), vec![created.id]);
+    let approved = staff.post_json(&format!("/api/v1/postings/{}/approve", created.id), &json!({})).await;
     assert_eq!(approved.status(), StatusCode::OK);
     app.wait_indexed().await;
     let found = search(&app.anonymous(), "q=缝纫").await;
@@ -104,12 +83,7 @@ async fn search_understands_chinese_english_and_synonyms(app: TestApp) {
     ] {
         let page = search(&anon, query).await;
 
-        assert_eq!(
-            titles(&page).first().copied(),
-            Some(expected),
-            "{query}: {:?}",
-            titles(&page)
-        );
+        assert_eq!(titles(&page).first().copied(), Some(expected), "{query}: {:?}", titles(&page));
     }
     assert_eq!(search(&anon, "q=挖掘机").await.total, 0);
 }
@@ -119,16 +93,8 @@ async fn one_character_words_find_only_the_postings_that_contain_them(app: TestA
     admin.open_posting(&app, &posting_json(employer_id)).await;
     for (title, description, skill) in [
         ("采茶工", "富硒茶园春茶采摘，日结工资", "tea_picking"),
-        (
-            "鞋面车工",
-            "运动鞋鞋面缝制，熟手优先",
-            "shoe_upper_stitching",
-        ),
-        (
-            "电子厂普工",
-            "手机配件组装，包吃包住",
-            "electronics_assembly",
-        ),
+        ("鞋面车工", "运动鞋鞋面缝制，熟手优先", "shoe_upper_stitching"),
+        ("电子厂普工", "手机配件组装，包吃包住", "electronics_assembly"),
     ] {
         let mut p = posting_json(employer_id);
         p["title"] = json!(title);
@@ -179,63 +145,23 @@ async fn search_filters_sorts_and_paginates(app: TestApp) {
     }
     let anon = app.anonymous();
 
-    assert_eq!(
-        titles(&search(&anon, "region=610902").await),
-        vec!["老城缝纫"]
-    );
-    assert_eq!(
-        titles(&search(&anon, "region=61&sort=newest").await),
-        vec!["西安缝纫", "旬阳缝纫", "老城缝纫"]
-    );
-    assert_eq!(
-        titles(&search(&anon, "schedule=part_time").await),
-        vec!["旬阳缝纫"]
-    );
-    assert_eq!(
-        titles(&search(&anon, "min_wage=3000&sort=newest").await),
-        vec!["西安缝纫", "老城缝纫"]
-    );
-    assert_eq!(
-        titles(&search(&anon, "accessible=true").await),
-        vec!["老城缝纫"]
-    );
-    assert_eq!(
-        titles(&search(&anon, "accommodation=true").await),
-        vec!["西安缝纫"]
-    );
+    assert_eq!(titles(&search(&anon, "region=610902").await), vec!["老城缝纫"]);
+    assert_eq!(titles(&search(&anon, "region=61&sort=newest").await), vec!["西安缝纫", "旬阳缝纫", "老城缝纫"]);
+    assert_eq!(titles(&search(&anon, "schedule=part_time").await), vec!["旬阳缝纫"]);
+    assert_eq!(titles(&search(&anon, "min_wage=3000&sort=newest").await), vec!["西安缝纫", "老城缝纫"]);
+    assert_eq!(titles(&search(&anon, "accessible=true").await), vec!["老城缝纫"]);
+    assert_eq!(titles(&search(&anon, "accommodation=true").await), vec!["西安缝纫"]);
     let near_xunyang = search(&anon, "sort=distance&lat=32.83&lon=109.37").await;
-    assert_eq!(
-        titles(&near_xunyang),
-        vec!["旬阳缝纫", "老城缝纫", "西安缝纫"]
-    );
+    assert_eq!(titles(&near_xunyang), vec!["旬阳缝纫", "老城缝纫", "西安缝纫"]);
     // Towns carry their county's point: km only to the real one (西安's).
-    let apart: Vec<(Option<f64>, Option<Nearness>)> = near_xunyang
-        .items
-        .iter()
-        .map(|p| (p.distance_km, p.nearness))
-        .collect();
+    let apart: Vec<(Option<f64>, Option<Nearness>)> = near_xunyang.items.iter().map(|p| (p.distance_km, p.nearness)).collect();
     assert_eq!(apart[0], (None, Some(Nearness::SameCounty)), "{apart:?}");
-    assert_eq!(
-        apart[1],
-        (None, Some(Nearness::NeighbouringCounty)),
-        "{apart:?}"
-    );
+    assert_eq!(apart[1], (None, Some(Nearness::NeighbouringCounty)), "{apart:?}");
     assert!(apart[2].0.is_some_and(|km| km > 150.0), "{apart:?}");
     let page2 = search(&anon, "per_page=2&page=2&sort=newest").await;
     assert_eq!((page2.total, titles(&page2)), (3, vec!["老城缝纫"]));
-    for (query, field) in [
-        ("sort=cheapest", "sort"),
-        ("sort=distance", "sort"),
-        ("per_page=500", "per_page"),
-        ("region=99", "region"),
-        ("lat=32.7", "lat"),
-    ] {
-        let fields = assert_error(
-            anon.get(&format!("/api/v1/postings?{query}")).await,
-            StatusCode::BAD_REQUEST,
-            ErrorCode::InvalidParameter,
-        )
-        .await;
+    for (query, field) in [("sort=cheapest", "sort"), ("sort=distance", "sort"), ("per_page=500", "per_page"), ("region=99", "region"), ("lat=32.7", "lat")] {
+        let fields = assert_error(anon.get(&format!("/api/v1/postings?{query}")).await, StatusCode::BAD_REQUEST, ErrorCode::InvalidParameter).await;
         assert_eq!(fields, vec![field], "{query}");
     }
 }
@@ -244,126 +170,46 @@ async fn review_moves_follow_the_life_cycle(app: TestApp) {
     let (admin, employer, employer_id) = setup(&app).await;
     let create = |client: &Client| {
         let client = client.clone_session();
-        async move {
-            body(
-                client
-                    .post_json("/api/v1/postings", &posting_json(employer_id))
-                    .await,
-            )
-            .await["id"]
-                .as_i64()
-                .expect("id")
-        }
+        async move { body(client.post_json("/api/v1/postings", &posting_json(employer_id)).await).await["id"].as_i64().expect("id") }
     };
     let a = create(&employer).await;
     let b = create(&employer).await;
 
-    let no_reason = admin
-        .post_json(&format!("/api/v1/postings/{a}/reject"), &json!({}))
-        .await;
-    assert_eq!(
-        assert_error(
-            no_reason,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed
-        )
-        .await,
-        vec!["reason"]
-    );
-    let rejected: PostingResponse = admin
-        .post_json(
-            &format!("/api/v1/postings/{a}/reject"),
-            &json!({"reason": "工资与实际不符"}),
-        )
-        .await
-        .json()
-        .await
-        .expect("posting");
-    assert_eq!(
-        (rejected.status, rejected.review_note.as_deref()),
-        (PostingStatus::Rejected, Some("工资与实际不符"))
-    );
-    let reopen = admin
-        .post_json(&format!("/api/v1/postings/{a}/approve"), &json!({}))
-        .await;
+    let no_reason = admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({})).await;
+    assert_eq!(assert_error(no_reason, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec!["reason"]);
+    let rejected: PostingResponse =
+        admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({"reason": "工资与实际不符"})).await.json().await.expect("posting");
+    assert_eq!((rejected.status, rejected.review_note.as_deref()), (PostingStatus::Rejected, Some("工资与实际不符")));
+    let reopen = admin.post_json(&format!("/api/v1/postings/{a}/approve"), &json!({})).await;
     assert_error(reopen, StatusCode::CONFLICT, ErrorCode::MoveNotAllowed).await;
-    let by_employer = employer
-        .post_json(&format!("/api/v1/postings/{b}/approve"), &json!({}))
-        .await;
+    let by_employer = employer.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;
     assert_error(by_employer, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
-    admin
-        .post_json(&format!("/api/v1/postings/{b}/approve"), &json!({}))
-        .await;
+    admin.post_json(&format!("/api/v1/postings/{b}/approve"), &json!({})).await;
     app.wait_indexed().await;
     assert_eq!(search(&app.anonymous(), "q=缝纫").await.total, 1);
-    let closed: PostingResponse = employer
-        .post_json(&format!("/api/v1/postings/{b}/close"), &json!({}))
-        .await
-        .json()
-        .await
-        .expect("posting");
+    let closed: PostingResponse = employer.post_json(&format!("/api/v1/postings/{b}/close"), &json!({})).await.json().await.expect("posting");
     assert_eq!(closed.status, PostingStatus::Closed);
     app.wait_indexed().await;
-    assert_eq!(
-        search(&app.anonymous(), "q=缝纫").await.total,
-        0,
-        "closed leaves the index"
-    );
-    assert_eq!(
-        app.anonymous()
-            .get(&format!("/api/v1/postings/{b}"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(search(&app.anonymous(), "q=缝纫").await.total, 0, "closed leaves the index");
+    assert_eq!(app.anonymous().get(&format!("/api/v1/postings/{b}")).await.status(), StatusCode::NOT_FOUND);
 }
 
 async fn an_employer_edit_sends_an_open_posting_back_to_review(app: TestApp) {
     let (admin, employer, employer_id) = setup(&app).await;
     let id = admin.open_posting(&app, &posting_json(employer_id)).await;
 
-    let res = employer
-        .patch_json(
-            &format!("/api/v1/postings/{id}"),
-            &json!({"wage_max": 4000, "title": "高级缝纫工"}),
-        )
-        .await;
+    let res = employer.patch_json(&format!("/api/v1/postings/{id}"), &json!({"wage_max": 4000, "title": "高级缝纫工"})).await;
 
     assert_eq!(res.status(), StatusCode::OK);
     let edited: PostingResponse = res.json().await.expect("posting");
-    assert_eq!(
-        (edited.status, edited.wage_max, edited.title.as_str()),
-        (PostingStatus::Pending, 4000, "高级缝纫工")
-    );
+    assert_eq!((edited.status, edited.wage_max, edited.title.as_str()), (PostingStatus::Pending, 4000, "高级缝纫工"));
     assert_eq!(edited.wage_min, 2800, "absent fields stay");
     app.wait_indexed().await;
     assert_eq!(search(&app.anonymous(), "q=缝纫").await.total, 0);
-    let by_staff: PostingResponse = admin
-        .patch_json(&format!("/api/v1/postings/{id}"), &json!({"headcount": 8}))
-        .await
-        .json()
-        .await
-        .expect("posting");
-    assert_eq!(
-        by_staff.status,
-        PostingStatus::Pending,
-        "staff edits keep the status"
-    );
-    let bad = employer
-        .patch_json(
-            &format!("/api/v1/postings/{id}"),
-            &json!({"wage_min": 9000}),
-        )
-        .await;
-    assert_eq!(
-        assert_error(
-            bad,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed
-        )
-        .await,
-        vec!["wage_min"]
-    );
+    let by_staff: PostingResponse = admin.patch_json(&format!("/api/v1/postings/{id}"), &json!({"headcount": 8})).await.json().await.expect("posting");
+    assert_eq!(by_staff.status, PostingStatus::Pending, "staff edits keep the status");
+    let bad = employer.patch_json(&format!("/api/v1/postings/{id}"), &json!({"wage_min": 9000})).await;
+    assert_eq!(assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec!["wage_min"]);
 }
 
 async fn bad_postings_are_refused_field_by_field(app: TestApp) {
@@ -388,25 +234,13 @@ async fn bad_postings_are_refused_field_by_field(app: TestApp) {
 
         let res = employer.post_json("/api/v1/postings", &p).await;
 
-        let fields = assert_error(
-            res,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-        )
-        .await;
-        assert_eq!(
-            fields.first().map(String::as_str),
-            Some(named),
-            "{field} = {value}"
-        );
+        let fields = assert_error(res, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await;
+        assert_eq!(fields.first().map(String::as_str), Some(named), "{field} = {value}");
     }
     let mut wrong_type = posting_json(employer_id);
     wrong_type["schedule"] = json!("night_shift");
     let res = employer.post_json("/api/v1/postings", &wrong_type).await;
-    assert_eq!(
-        assert_error(res, StatusCode::BAD_REQUEST, ErrorCode::InvalidJson).await,
-        vec!["schedule"]
-    );
+    assert_eq!(assert_error(res, StatusCode::BAD_REQUEST, ErrorCode::InvalidJson).await, vec!["schedule"]);
 }
 
 async fn only_the_employer_and_responsible_staff_manage_a_posting(app: TestApp) {
@@ -416,64 +250,19 @@ async fn only_the_employer_and_responsible_staff_manage_a_posting(app: TestApp) 
     let seeker = app.login_as("seeker", "13800000002", None, None).await;
 
     let cases = [
-        (
-            &employer,
-            posting_json(other_employer),
-            StatusCode::FORBIDDEN,
-        ),
+        (&employer, posting_json(other_employer), StatusCode::FORBIDDEN),
         (&xunyang, posting_json(employer_id), StatusCode::FORBIDDEN),
         (&seeker, posting_json(employer_id), StatusCode::FORBIDDEN),
         (&xunyang, posting_json(other_employer), StatusCode::CREATED),
     ];
     for (client, posting, expected) in cases {
-        assert_eq!(
-            client
-                .post_json("/api/v1/postings", &posting)
-                .await
-                .status(),
-            expected,
-            "{posting}"
-        );
+        assert_eq!(client.post_json("/api/v1/postings", &posting).await.status(), expected, "{posting}");
     }
-    assert_eq!(
-        app.anonymous()
-            .post_json("/api/v1/postings", &posting_json(employer_id))
-            .await
-            .status(),
-        StatusCode::UNAUTHORIZED
-    );
-    let pending = body(
-        employer
-            .post_json("/api/v1/postings", &posting_json(employer_id))
-            .await,
-    )
-    .await["id"]
-        .as_i64()
-        .expect("id");
-    assert_eq!(
-        xunyang
-            .get(&format!("/api/v1/postings/{pending}"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND,
-        "pending is private"
-    );
-    assert_eq!(
-        xunyang
-            .post_json(&format!("/api/v1/postings/{pending}/approve"), &json!({}))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
-    let mine: PostingPage = employer
-        .get("/api/v1/postings/managed")
-        .await
-        .json()
-        .await
-        .expect("page");
+    assert_eq!(app.anonymous().post_json("/api/v1/postings", &posting_json(employer_id)).await.status(), StatusCode::UNAUTHORIZED);
+    let pending = body(employer.post_json("/api/v1/postings", &posting_json(employer_id)).await).await["id"].as_i64().expect("id");
+    assert_eq!(xunyang.get(&format!("/api/v1/postings/{pending}")).await.status(), StatusCode::NOT_FOUND, "pending is private");
+    assert_eq!(xunyang.post_json(&format!("/api/v1/postings/{pending}/approve"), &json!({})).await.status(), StatusCode::NOT_FOUND);
+    let mine: PostingPage = employer.get("/api/v1/postings/managed").await.json().await.expect("page");
     assert!(mine.items.iter().all(|p| p.employer_id == employer_id) && mine.total == 1);
-    assert_eq!(
-        seeker.get("/api/v1/postings/managed").await.status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(seeker.get("/api/v1/postings/managed").await.status(), StatusCode::FORBIDDEN);
 }

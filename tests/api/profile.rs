@@ -35,10 +35,7 @@ fn profile_json(id: &str) -> Value {
 async fn signed_up(app: &TestApp, phone: &str) -> Client {
     let client = app.anonymous();
     let form = json!({"phone": phone, "password": "my-secret-1", "display_name": "张桂芳"});
-    assert_eq!(
-        client.sign_up(app, &form).await.status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(client.sign_up(app, &form).await.status(), StatusCode::CREATED);
     client
 }
 

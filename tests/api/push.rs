@@ -6,10 +6,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::backend_tests;
-use crate::helpers::{
-    assert_error, body, count_rows, days_from_today, id_number, person_json, posting_json, Client,
-    TestApp,
-};
+use crate::helpers::{assert_error, body, count_rows, days_from_today, id_number, person_json, posting_json, Client, TestApp};
 
 backend_tests!(
     the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms,
@@ -30,11 +27,7 @@ async fn world(app: &TestApp) -> World {
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
     let staff = app.staff("staff_hanbin", "610902").await;
-    World {
-        admin,
-        staff,
-        employer_id,
-    }
+    World { admin, staff, employer_id }
 }
 
 /// Opens a posting with a title and changes to `posting_json`; returns its id.
@@ -56,37 +49,20 @@ async fn push(client: &Client, request: serde_json::Value) -> PushSummary {
 }
 
 async fn pushed_to(app: &TestApp, person: i64) -> Vec<i64> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT posting_id FROM push_items WHERE person_id = $1 ORDER BY posting_id",
-    )
-    .bind(person)
-    .fetch_all(app.db().pool())
-    .await
-    .expect("push items");
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT posting_id FROM push_items WHERE person_id = $1 ORDER BY posting_id")
+        .bind(person)
+        .fetch_all(app.db().pool())
+        .await
+        .expect("push items");
     rows.into_iter().map(|(id,)| id).collect()
 }
 
 async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app: TestApp) {
     let w = world(&app).await;
     let sewing = open(&app, &w, "缝纫工", json!({})).await;
-    let packing = open(
-        &app,
-        &w,
-        "包装工",
-        json!({"skills": ["sewing", "packaging"], "accessible": false}),
-    )
-    .await;
-    open(
-        &app,
-        &w,
-        "苏州电子厂普工",
-        json!({"region_code": "3205", "skills": ["electronics_assembly"]}),
-    )
-    .await;
-    let home = w
-        .staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-        .await;
+    let packing = open(&app, &w, "包装工", json!({"skills": ["sewing", "packaging"], "accessible": false})).await;
+    open(&app, &w, "苏州电子厂普工", json!({"region_code": "3205", "skills": ["electronics_assembly"]})).await;
+    let home = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
     let mut wheelchair = person_json("李残疾", &id_number("610902", 1981, 2));
     wheelchair["phone"] = json!("13900002222");
     wheelchair["preferences"]["needs_accessible"] = json!(true);
@@ -98,73 +74,25 @@ async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app:
 
     let first = push(&w.staff, json!({"top_k": 5})).await;
 
-    assert_eq!(
-        first,
-        PushSummary {
-            people: 2,
-            people_reached: 2,
-            items: 3,
-            sms_queued: 2,
-            already_pushed: 0,
-            skipped: 0
-        }
-    );
-    assert_eq!(
-        pushed_to(&app, home).await,
-        vec![sewing, packing],
-        "Suzhou is beyond a 30 km commute"
-    );
-    assert_eq!(
-        pushed_to(&app, wheelchair).await,
-        vec![sewing],
-        "never a workplace that is not accessible"
-    );
-    assert!(
-        pushed_to(&app, xunyang).await.is_empty(),
-        "旬阳 is outside Hanbin staff's jurisdiction"
-    );
-    let sms: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT phone, message, status FROM sms_outbox ORDER BY phone")
-            .fetch_all(app.db().pool())
-            .await
-            .expect("outbox");
+    assert_eq!(first, PushSummary { people: 2, people_reached: 2, items: 3, sms_queued: 2, already_pushed: 0, skipped: 0 });
+    assert_eq!(pushed_to(&app, home).await, vec![sewing, packing], "Suzhou is beyond a 30 km commute");
+    assert_eq!(pushed_to(&app, wheelchair).await, vec![sewing], "never a workplace that is not accessible");
+    assert!(pushed_to(&app, xunyang).await.is_empty(), "旬阳 is outside Hanbin staff's jurisdiction");
+    let sms: Vec<(String, String, String)> = sqlx::query_as("SELECT phone, message, status FROM sms_outbox ORDER BY phone")
+        .fetch_all(app.db().pool())
+        .await
+        .expect("outbox");
     assert_eq!(sms.len(), 2);
     let (phone, message, status) = &sms[0];
     assert_eq!((phone.as_str(), status.as_str()), ("13800001234", "queued"));
-    assert!(
-        message.starts_with("【安康就业帮扶】为您推荐2个岗位："),
-        "{message}"
-    );
-    assert!(
-        message.contains("缝纫工(老城街道)") && message.ends_with("回复TD退订"),
-        "{message}"
-    );
-    assert!(
-        sms[1].1.contains("为您推荐1个岗位：缝纫工(老城街道)"),
-        "{}",
-        sms[1].1
-    );
+    assert!(message.starts_with("【安康就业帮扶】为您推荐2个岗位："), "{message}");
+    assert!(message.contains("缝纫工(老城街道)") && message.ends_with("回复TD退订"), "{message}");
+    assert!(sms[1].1.contains("为您推荐1个岗位：缝纫工(老城街道)"), "{}", sms[1].1);
 
     let again = push(&w.staff, json!({"top_k": 5})).await;
 
-    assert_eq!(
-        again,
-        PushSummary {
-            people: 2,
-            people_reached: 0,
-            items: 0,
-            sms_queued: 0,
-            already_pushed: 3,
-            skipped: 0
-        }
-    );
-    assert_eq!(
-        (
-            count_rows(&app, "push_items").await,
-            count_rows(&app, "sms_outbox").await
-        ),
-        (3, 2)
-    );
+    assert_eq!(again, PushSummary { people: 2, people_reached: 0, items: 0, sms_queued: 0, already_pushed: 3, skipped: 0 });
+    assert_eq!((count_rows(&app, "push_items").await, count_rows(&app, "sms_outbox").await), (3, 2));
 }
 
 async fn top_k_bounds_each_run_and_the_next_run_brings_the_next_best(app: TestApp) {
@@ -173,10 +101,7 @@ async fn top_k_bounds_each_run_and_the_next_run_brings_the_next_best(app: TestAp
     for title in ["缝纫工", "包装工", "检验员"] {
         postings.push(open(&app, &w, title, json!({})).await);
     }
-    let person = w
-        .staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-        .await;
+    let person = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
 
     let mut runs = Vec::new();
     for _ in 0..4 {
@@ -186,102 +111,43 @@ async fn top_k_bounds_each_run_and_the_next_run_brings_the_next_best(app: TestAp
 
     assert_eq!(runs, vec![(1, 0), (1, 1), (1, 2), (0, 3)]);
     assert_eq!(pushed_to(&app, person).await, postings);
-    assert_eq!(
-        count_rows(&app, "sms_outbox").await,
-        3,
-        "one SMS per run that found something new"
-    );
+    assert_eq!(count_rows(&app, "sms_outbox").await, 3, "one SMS per run that found something new");
 }
 
 async fn people_in_work_are_not_pushed_until_a_follow_up_says_they_left(app: TestApp) {
     let w = world(&app).await;
     let posting = open(&app, &w, "缝纫工", json!({"headcount": 1})).await;
     let other = open(&app, &w, "包装工", json!({})).await;
-    let person = w
-        .staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-        .await;
-    let application: ApplicationResponse = w
-        .staff
-        .apply(posting, Some(person))
-        .await
-        .json()
-        .await
-        .expect("application");
-    w.staff
-        .move_application(application.id, &json!({"status": "interviewing"}))
-        .await;
+    let person = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
+    let application: ApplicationResponse = w.staff.apply(posting, Some(person)).await.json().await.expect("application");
+    w.staff.move_application(application.id, &json!({"status": "interviewing"})).await;
     // Started forty days ago, so the one-month follow-up is due.
-    let terms =
-        json!({"status": "hired", "start_date": days_from_today(-40), "monthly_wage": 3200});
-    let hired: ApplicationResponse = w
-        .staff
-        .move_application(application.id, &terms)
-        .await
-        .json()
-        .await
-        .expect("hired");
+    let terms = json!({"status": "hired", "start_date": days_from_today(-40), "monthly_wage": 3200});
+    let hired: ApplicationResponse = w.staff.move_application(application.id, &terms).await.json().await.expect("hired");
     let placement = hired.placement_id.expect("placement");
     app.wait_indexed().await;
 
     let while_working = push(&w.staff, json!({})).await;
-    let res = w
-        .staff
-        .follow_up(
-            placement,
-            &json!({"month": 1, "still_employed": false, "note": "回家照顾老人"}),
-        )
-        .await;
+    let res = w.staff.follow_up(placement, &json!({"month": 1, "still_employed": false, "note": "回家照顾老人"})).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let after_leaving = push(&w.staff, json!({})).await;
 
     assert_eq!((while_working.people, while_working.items), (0, 0));
-    assert_eq!(
-        (after_leaving.people, after_leaving.items),
-        (1, 1),
-        "the filled posting is gone, the other remains"
-    );
+    assert_eq!((after_leaving.people, after_leaving.items), (1, 1), "the filled posting is gone, the other remains");
     assert_eq!(pushed_to(&app, person).await, vec![other]);
 }
 
 async fn bad_push_requests_are_refused(app: TestApp) {
     let w = world(&app).await;
     let seeker = app.login_as("seeker", "13800000009", None, None).await;
-    let employer = app
-        .login_as("employer", "factory", None, Some(w.employer_id))
-        .await;
+    let employer = app.login_as("employer", "factory", None, Some(w.employer_id)).await;
 
     let cases = [
-        (
-            json!({"top_k": 0}),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["top_k"],
-        ),
-        (
-            json!({"top_k": 21}),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["top_k"],
-        ),
-        (
-            json!({"region": "99"}),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["region"],
-        ),
-        (
-            json!({"region": "610981"}),
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            vec!["region"],
-        ),
-        (
-            json!({"top_k": "three"}),
-            StatusCode::BAD_REQUEST,
-            ErrorCode::InvalidJson,
-            vec!["top_k"],
-        ),
+        (json!({"top_k": 0}), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["top_k"]),
+        (json!({"top_k": 21}), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["top_k"]),
+        (json!({"region": "99"}), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["region"]),
+        (json!({"region": "610981"}), StatusCode::FORBIDDEN, ErrorCode::Forbidden, vec!["region"]),
+        (json!({"top_k": "three"}), StatusCode::BAD_REQUEST, ErrorCode::InvalidJson, vec!["top_k"]),
     ];
     for (request, status, code, fields) in cases {
         let res = w.staff.push(&request).await;
@@ -289,33 +155,16 @@ async fn bad_push_requests_are_refused(app: TestApp) {
         assert_eq!(assert_error(res, status, code).await, fields, "{request}");
     }
     for client in [&seeker, &employer] {
-        assert_error(
-            client.push(&json!({})).await,
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-        )
-        .await;
+        assert_error(client.push(&json!({})).await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
     }
-    assert_eq!(
-        app.anonymous().push(&json!({})).await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.anonymous().push(&json!({})).await.status(), StatusCode::UNAUTHORIZED);
 }
 
 async fn the_inbox_belongs_to_the_linked_seeker_only(app: TestApp) {
     let w = world(&app).await;
     let sewing = open(&app, &w, "缝纫工", json!({})).await;
-    let packing = open(
-        &app,
-        &w,
-        "包装工",
-        json!({"skills": ["sewing", "packaging"], "accessible": false}),
-    )
-    .await;
-    let home = w
-        .staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1980, 1)))
-        .await;
+    let packing = open(&app, &w, "包装工", json!({"skills": ["sewing", "packaging"], "accessible": false})).await;
+    let home = w.staff.register_person(&person_json("王秀英", &id_number("610902", 1980, 1))).await;
     let mut wheelchair = person_json("李残疾", &id_number("610902", 1981, 2));
     wheelchair["preferences"]["needs_accessible"] = json!(true);
     let wheelchair = w.staff.register_person(&wheelchair).await;
@@ -324,70 +173,25 @@ async fn the_inbox_belongs_to_the_linked_seeker_only(app: TestApp) {
     let seeker = app.seeker_of("13800001234", home).await;
     let other = app.seeker_of("13900002222", wheelchair).await;
 
-    let mine: InboxResponse = seeker
-        .get("/api/v1/me/inbox")
-        .await
-        .json()
-        .await
-        .expect("inbox");
-    let theirs: InboxResponse = other
-        .get("/api/v1/me/inbox")
-        .await
-        .json()
-        .await
-        .expect("inbox");
+    let mine: InboxResponse = seeker.get("/api/v1/me/inbox").await.json().await.expect("inbox");
+    let theirs: InboxResponse = other.get("/api/v1/me/inbox").await.json().await.expect("inbox");
 
     let ids: Vec<i64> = mine.items.iter().map(|i| i.id).collect();
     assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first: {ids:?}");
     let mut postings: Vec<i64> = mine.items.iter().map(|i| i.posting_id).collect();
     postings.sort_unstable();
     assert_eq!(postings, vec![sewing, packing]);
-    assert!(mine
-        .items
-        .iter()
-        .all(|i| !i.reasons.is_empty() && i.score > 0.0 && i.employer == "汉滨毛绒玩具社区工厂"));
-    assert_eq!(
-        theirs
-            .items
-            .iter()
-            .map(|i| i.posting_id)
-            .collect::<Vec<_>>(),
-        vec![sewing]
-    );
-    let second: InboxResponse = seeker
-        .get("/api/v1/me/inbox?per_page=1&page=2")
-        .await
-        .json()
-        .await
-        .expect("inbox");
-    assert_eq!(
-        (mine.total, second.total, second.page, second.per_page),
-        (2, 2, 2, 1),
-        "the inbox pages with its total"
-    );
-    assert_eq!(
-        second.items.iter().map(|i| i.id).collect::<Vec<_>>(),
-        vec![ids[1]]
-    );
+    assert!(mine.items.iter().all(|i| !i.reasons.is_empty() && i.score > 0.0 && i.employer == "汉滨毛绒玩具社区工厂"));
+    assert_eq!(theirs.items.iter().map(|i| i.posting_id).collect::<Vec<_>>(), vec![sewing]);
+    let second: InboxResponse = seeker.get("/api/v1/me/inbox?per_page=1&page=2").await.json().await.expect("inbox");
+    assert_eq!((mine.total, second.total, second.page, second.per_page), (2, 2, 2, 1), "the inbox pages with its total");
+    assert_eq!(second.items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![ids[1]]);
     let unlinked = app.login_as("seeker", "13800000009", None, None).await;
-    assert_error(
-        unlinked.get("/api/v1/me/inbox").await,
-        StatusCode::CONFLICT,
-        ErrorCode::ProfileMissing,
-    )
-    .await;
+    assert_error(unlinked.get("/api/v1/me/inbox").await, StatusCode::CONFLICT, ErrorCode::ProfileMissing).await;
     for client in [&w.staff, &w.admin] {
-        assert_error(
-            client.get("/api/v1/me/inbox").await,
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-        )
-        .await;
+        assert_error(client.get("/api/v1/me/inbox").await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
     }
-    assert_eq!(
-        app.anonymous().get("/api/v1/me/inbox").await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.anonymous().get("/api/v1/me/inbox").await.status(), StatusCode::UNAUTHORIZED);
     let me = body(seeker.get("/api/v1/me").await).await;
     assert_eq!(me["person_id"], json!(home));
 }

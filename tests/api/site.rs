@@ -9,9 +9,7 @@ use reqwest::StatusCode;
 use crate::helpers::{site_dir, spawn_app, Backend, TestApp};
 
 async fn app() -> TestApp {
-    spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app")
+    spawn_app(Backend::Sqlite, Default::default()).await.expect("app")
 }
 
 /// GETs `path` saying which encodings the client accepts (`None`: no header).
@@ -26,11 +24,7 @@ async fn get(app: &TestApp, path: &str, accept: Option<&str>) -> reqwest::Respon
 }
 
 fn header(res: &reqwest::Response, name: reqwest::header::HeaderName) -> String {
-    res.headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
+    res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
 
 /// The hashed path of the main module, read from the built `index.html`.
@@ -62,38 +56,18 @@ async fn assets_go_out_precompressed_in_the_best_encoding_the_browser_accepts() 
         assert_eq!(res.status(), StatusCode::OK, "{accept:?}");
         assert_eq!(header(&res, CONTENT_TYPE), "application/wasm", "{accept:?}");
         let sent_encoding = header(&res, CONTENT_ENCODING);
-        assert_eq!(
-            sent_encoding.replace("identity", ""),
-            encoding,
-            "{accept:?}"
-        );
-        assert!(header(&res, VARY)
-            .to_lowercase()
-            .contains("accept-encoding"));
-        assert!(
-            header(&res, CACHE_CONTROL).contains("immutable"),
-            "hashed files are cached for good"
-        );
+        assert_eq!(sent_encoding.replace("identity", ""), encoding, "{accept:?}");
+        assert!(header(&res, VARY).to_lowercase().contains("accept-encoding"));
+        assert!(header(&res, CACHE_CONTROL).contains("immutable"), "hashed files are cached for good");
         let bytes = res.bytes().await.expect("body");
-        assert_eq!(
-            bytes.as_ref(),
-            on_disk(&format!("{wasm}{suffix}")),
-            "{accept:?}: the file as written by the build"
-        );
+        assert_eq!(bytes.as_ref(), on_disk(&format!("{wasm}{suffix}")), "{accept:?}: the file as written by the build");
     }
 
     let res = get(&app, "/", Some("br")).await;
     assert_eq!(header(&res, CONTENT_ENCODING), "br");
     assert!(header(&res, CONTENT_TYPE).starts_with("text/html"));
-    assert_eq!(
-        header(&res, CACHE_CONTROL),
-        "no-cache",
-        "index.html names the current build, so it is revalidated"
-    );
-    assert_eq!(
-        res.bytes().await.expect("body").as_ref(),
-        on_disk("index.html.br")
-    );
+    assert_eq!(header(&res, CACHE_CONTROL), "no-cache", "index.html names the current build, so it is revalidated");
+    assert_eq!(res.bytes().await.expect("body").as_ref(), on_disk("index.html.br"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,19 +77,11 @@ async fn client_routes_get_the_shell_and_odd_asset_paths_get_404() {
     let res = get(&app, "/postings/12345", None).await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.expect("html");
-    assert!(
-        html.contains("id=\"shell\""),
-        "the static shell paints before the app loads"
-    );
+    assert!(html.contains("id=\"shell\""), "the static shell paints before the app loads");
     assert!(html.contains("正在加载…"), "and says it is loading");
 
     let wasm = main_module();
-    let build = wasm
-        .trim_start_matches("/pkg/")
-        .split('/')
-        .next()
-        .expect("build dir")
-        .to_string();
+    let build = wasm.trim_start_matches("/pkg/").split('/').next().expect("build dir").to_string();
     for path in [
         format!("{wasm}.br"),
         format!("/pkg/{build}/missing.wasm"),
@@ -123,10 +89,6 @@ async fn client_routes_get_the_shell_and_odd_asset_paths_get_404() {
         "/pkg/nothing/here.js".to_string(),
         format!("/pkg/.{build}/x.js"),
     ] {
-        assert_eq!(
-            get(&app, &path, Some("br")).await.status(),
-            StatusCode::NOT_FOUND,
-            "{path}"
-        );
+        assert_eq!(get(&app, &path, Some("br")).await.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }

@@ -23,11 +23,7 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
 /// A phone-sized headless Chromium (360x740, like the cheap Android phones seekers use).
@@ -37,29 +33,19 @@ pub async fn start_browser() -> (Driver, WebDriver) {
         "the frontend is not built at {}; run the tests through `cargo xtask test`",
         site_dir().display()
     );
-    let chromedriver =
-        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let port = free_port();
     let child = Command::new(&chromedriver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot start {chromedriver} ({e}); `bash .ci/run` installs chromium-driver")
-        });
+        .unwrap_or_else(|e| panic!("cannot start {chromedriver} ({e}); `bash .ci/run` installs chromium-driver"));
     let guard = Driver(child);
     let mut caps = DesiredCapabilities::chrome();
     for arg in [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=360,740",
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=360,740",
         "--lang=zh-CN",
     ] {
         caps.add_arg(arg).expect("arg");
@@ -103,20 +89,11 @@ pub const POLL: Duration = Duration::from_millis(100);
 
 /// Waits for the first element matching `css`.
 pub async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> {
-    driver
-        .query(By::Css(css))
-        .wait(PATIENCE, POLL)
-        .desc(css)
-        .first()
-        .await
+    driver.query(By::Css(css)).wait(PATIENCE, POLL).desc(css).first().await
 }
 
 /// Waits for an element matching `css` whose text contains `text`.
-pub async fn find_with_text(
-    driver: &WebDriver,
-    css: &str,
-    text: &str,
-) -> WebDriverResult<WebElement> {
+pub async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
     driver
         .query(By::Css(css))
         .wait(PATIENCE, POLL)
@@ -149,9 +126,7 @@ pub async fn type_into(driver: &WebDriver, css: &str, text: &str) -> WebDriverRe
         field.send_keys(text).await
     };
     match attempt().await {
-        Err(e) if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_)) => {
-            attempt().await
-        }
+        Err(e) if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_)) => attempt().await,
         done => done,
     }
 }
@@ -161,20 +136,13 @@ pub async fn choose(driver: &WebDriver, select_css: &str, value: &str) -> WebDri
     find(driver, &format!("{select_css} option[value='{value}']")).await?;
     let select = find(driver, select_css).await?;
     select.scroll_into_view().await?;
-    SelectElement::new(&select)
-        .await?
-        .select_by_value(value)
-        .await
+    SelectElement::new(&select).await?.select_by_value(value).await
 }
 
 /// Opens the app and logs in through the form on the start page.
 pub async fn log_in(driver: &WebDriver, app: &TestApp, username: &str) -> WebDriverResult<()> {
     driver.goto(&app.address).await?;
-    driver
-        .query(By::Css("body[data-app-ready='true']"))
-        .wait(PATIENCE, POLL)
-        .first()
-        .await?;
+    driver.query(By::Css("body[data-app-ready='true']")).wait(PATIENCE, POLL).first().await?;
     type_into(driver, "#username", username).await?;
     type_into(driver, "#password", PASSWORD).await?;
     tap_css(driver, "#login-button").await?;

@@ -89,21 +89,10 @@ fn release_server(paths: &cmd::Paths) -> Result<std::process::Command> {
 fn test(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
     site::build(paths)?;
     // The crash test starts and kills the real server binary.
-    cmd::run(
-        paths
-            .cargo()
-            .args(["build", "-p", "doorstep-server", "--bin", "doorstep"]),
-    )?;
+    cmd::run(paths.cargo().args(["build", "-p", "doorstep-server", "--bin", "doorstep"]))?;
     let mut cargo = paths.cargo();
     cargo
-        .args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "doorstep-frontend",
-            "--exclude",
-            "xtask",
-        ])
+        .args(["test", "--workspace", "--exclude", "doorstep-frontend", "--exclude", "xtask"])
         .args(args)
         .env("DOORSTEP_TEST_SITE_DIR", paths.site());
     cmd::exit_code_of(&mut cargo)

@@ -70,11 +70,7 @@ fn report(site: &Path, stem: &str, routes: &BTreeMap<String, Vec<String>>) -> Re
     let mut shell = Sizes::default();
     for path in &first {
         let sizes = compress::sizes(path)?;
-        println!(
-            "xtask: shell {:<34} {}",
-            display_name(site, path),
-            describe(&sizes)
-        );
+        println!("xtask: shell {:<34} {}", display_name(site, path), describe(&sizes));
         shell.add(&sizes);
     }
     println!("xtask: shell total {:>28} {}", "", describe(&shell));
@@ -92,17 +88,11 @@ fn report(site: &Path, stem: &str, routes: &BTreeMap<String, Vec<String>>) -> Re
 }
 
 fn display_name(site: &Path, path: &Path) -> String {
-    path.strip_prefix(site)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(site).unwrap_or(path).display().to_string()
 }
 
 fn describe(sizes: &Sizes) -> String {
-    format!(
-        "{:>9} raw {:>8} br {:>8} gz",
-        sizes.raw, sizes.brotli, sizes.gzip
-    )
+    format!("{:>9} raw {:>8} br {:>8} gz", sizes.raw, sizes.brotli, sizes.gzip)
 }
 
 /// Installs the wasm32 standard library if this toolchain lacks it.

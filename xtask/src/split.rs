@@ -41,14 +41,7 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
             .cargo()
             .env("CARGO_TARGET_DIR", &target_dir)
             .env("RUSTFLAGS", RUSTFLAGS)
-            .args([
-                "build",
-                "--lib",
-                "-p",
-                "doorstep-frontend",
-                "--target",
-                TARGET,
-            ])
+            .args(["build", "--lib", "-p", "doorstep-frontend", "--target", TARGET])
             .args(["--profile", PROFILE]),
     )?;
     let compiled = target_dir

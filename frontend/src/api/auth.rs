@@ -1,8 +1,6 @@
 //! Login, logout and the current user (`/api/v1/auth/*`, `/api/v1/me`).
 
-use doorstep_shared::api::{
-    LoginRequest, MeResponse, RegisterRequest, RegistrationCodeRequest, RegistrationCodeSent,
-};
+use doorstep_shared::api::{LoginRequest, MeResponse, RegisterRequest, RegistrationCodeRequest, RegistrationCodeSent};
 use gloo_net::http::Request;
 
 use super::client::{fetch_empty, fetch_json, plain, with_json, ApiError};
@@ -13,14 +11,8 @@ pub async fn login(request: &LoginRequest) -> Result<MeResponse, ApiError> {
 }
 
 /// Asks for a sign-up code by SMS; the answer is the same whether or not the phone has an account.
-pub async fn ask_registration_code(
-    request: &RegistrationCodeRequest,
-) -> Result<RegistrationCodeSent, ApiError> {
-    fetch_json(with_json(
-        Request::post("/api/v1/auth/register/code"),
-        request,
-    )?)
-    .await
+pub async fn ask_registration_code(request: &RegistrationCodeRequest) -> Result<RegistrationCodeSent, ApiError> {
+    fetch_json(with_json(Request::post("/api/v1/auth/register/code"), request)?).await
 }
 
 /// Signs a job seeker up with the SMS code; on success the server logs them in, as `login` does.

@@ -64,8 +64,7 @@ pub fn MyLocation(
             state.set(State::Failed(failure));
         }
     };
-    let status = move || {
-        match (state.get(), point.get()) {
+    let status = move || match (state.get(), point.get()) {
         (State::Asking, _) => Some(view! { <p class="muted" id=format!("{id}-status") role="status">{tr(Key::LocationAsking)}</p> }.into_any()),
         (State::Failed(f), _) => Some(view! { <p class="error" id=format!("{id}-error") role="alert">{tr(f.key())}</p> }.into_any()),
         (State::Idle, Some(_)) => Some(
@@ -78,7 +77,6 @@ pub fn MyLocation(
             .into_any(),
         ),
         (State::Idle, None) => Some(view! { <p class="muted" id=format!("{id}-status")>{tr(Key::LocationApproximate)}</p> }.into_any()),
-    }
     };
     view! {
         <div class="my-location">
@@ -91,15 +89,9 @@ pub fn MyLocation(
 }
 
 /// Asks the browser once; the callbacks set `point` or the failure.
-fn request_position(
-    point: RwSignal<Option<(f64, f64)>>,
-    state: RwSignal<State>,
-) -> Result<(), Failure> {
+fn request_position(point: RwSignal<Option<(f64, f64)>>, state: RwSignal<State>) -> Result<(), Failure> {
     let window = web_sys::window().ok_or(Failure::Unsupported)?;
-    let geolocation = window
-        .navigator()
-        .geolocation()
-        .map_err(|_| Failure::Unsupported)?;
+    let geolocation = window.navigator().geolocation().map_err(|_| Failure::Unsupported)?;
     let found = Closure::once_into_js(move |position: web_sys::Position| {
         let coords = position.coords();
         point.set(Some((coords.latitude(), coords.longitude())));
@@ -115,10 +107,6 @@ fn request_position(
     options.set_timeout(20_000);
     options.set_maximum_age(60_000);
     geolocation
-        .get_current_position_with_error_callback_and_options(
-            found.unchecked_ref(),
-            Some(failed.unchecked_ref()),
-            &options,
-        )
+        .get_current_position_with_error_callback_and_options(found.unchecked_ref(), Some(failed.unchecked_ref()), &options)
         .map_err(|_| Failure::Unsupported)
 }

@@ -6,8 +6,8 @@ use doorstep_shared::api::{RegisterRequest, RegistrationCodeRequest, Role};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::api;
 use crate::components::{last_failure, ErrorView, FieldError};
+use crate::api;
 use crate::i18n::{tr, trf, use_i18n, Key};
 use crate::state::use_session;
 
@@ -41,9 +41,7 @@ fn RegisterForm() -> impl IntoView {
     let asking = ask_code.pending();
     let on_ask = move |_| {
         if !asking.get_untracked() {
-            ask_code.dispatch_local(RegistrationCodeRequest {
-                phone: phone.get_untracked().trim().to_string(),
-            });
+            ask_code.dispatch_local(RegistrationCodeRequest { phone: phone.get_untracked().trim().to_string() });
         }
     };
     view! {

@@ -31,9 +31,7 @@ impl TrustedProxies {
         let mut client = peer;
         // Each proxy appends the address it saw; read from the nearest hop outwards.
         for hop in forwarded_for.iter().flat_map(|v| v.split(',')).rev() {
-            let Ok(address) = hop.trim().parse::<IpAddr>() else {
-                break;
-            };
+            let Ok(address) = hop.trim().parse::<IpAddr>() else { break };
             client = address;
             if !self.trusts(address) {
                 break;
@@ -49,17 +47,9 @@ pub struct ClientAddress(pub IpAddr);
 
 impl ClientAddress {
     pub fn of(req: &HttpRequest) -> Self {
-        let peer = req
-            .peer_addr()
-            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
-        let Some(proxies) = req.app_data::<Data<TrustedProxies>>() else {
-            return Self(peer);
-        };
-        let values: Vec<&str> = req
-            .headers()
-            .get_all("x-forwarded-for")
-            .filter_map(|v| v.to_str().ok())
-            .collect();
+        let peer = req.peer_addr().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |a| a.ip());
+        let Some(proxies) = req.app_data::<Data<TrustedProxies>>() else { return Self(peer) };
+        let values: Vec<&str> = req.headers().get_all("x-forwarded-for").filter_map(|v| v.to_str().ok()).collect();
         Self(proxies.client(peer, &values))
     }
 }
@@ -87,32 +77,17 @@ mod tests {
 
     #[test]
     fn an_untrusted_peer_cannot_name_another_client() {
-        assert_eq!(
-            proxies(&["10.0.0.0/8"]).client(ip("203.0.113.9"), &["198.51.100.1"]),
-            ip("203.0.113.9")
-        );
-        assert_eq!(
-            proxies(&[]).client(ip("127.0.0.1"), &["198.51.100.1"]),
-            ip("127.0.0.1")
-        );
+        assert_eq!(proxies(&["10.0.0.0/8"]).client(ip("203.0.113.9"), &["198.51.100.1"]), ip("203.0.113.9"));
+        assert_eq!(proxies(&[]).client(ip("127.0.0.1"), &["198.51.100.1"]), ip("127.0.0.1"));
     }
 
     #[test]
     fn a_trusted_proxy_names_the_nearest_untrusted_hop() {
         let p = proxies(&["10.0.0.0/8"]);
-        assert_eq!(
-            p.client(ip("10.0.0.2"), &["198.51.100.1"]),
-            ip("198.51.100.1")
-        );
+        assert_eq!(p.client(ip("10.0.0.2"), &["198.51.100.1"]), ip("198.51.100.1"));
         // A client-supplied first entry is not believed past an untrusted hop.
-        assert_eq!(
-            p.client(ip("10.0.0.2"), &["1.2.3.4, 198.51.100.1, 10.0.0.3"]),
-            ip("198.51.100.1")
-        );
-        assert_eq!(
-            p.client(ip("10.0.0.2"), &["1.2.3.4", "198.51.100.1"]),
-            ip("198.51.100.1")
-        );
+        assert_eq!(p.client(ip("10.0.0.2"), &["1.2.3.4, 198.51.100.1, 10.0.0.3"]), ip("198.51.100.1"));
+        assert_eq!(p.client(ip("10.0.0.2"), &["1.2.3.4", "198.51.100.1"]), ip("198.51.100.1"));
         assert_eq!(p.client(ip("10.0.0.2"), &[]), ip("10.0.0.2"));
         assert_eq!(p.client(ip("10.0.0.2"), &["garbage"]), ip("10.0.0.2"));
     }

@@ -29,10 +29,7 @@ fn hashers() -> &'static Sender<Job> {
                 .name(format!("argon2-{n}"))
                 .spawn(move || loop {
                     // The lock is held only while taking a job, not while running it.
-                    let job = queue
-                        .lock()
-                        .map_err(|_| ())
-                        .and_then(|q| q.recv().map_err(|_| ()));
+                    let job = queue.lock().map_err(|_| ()).and_then(|q| q.recv().map_err(|_| ()));
                     match job {
                         Ok(job) => job(),
                         Err(()) => return,
@@ -77,12 +74,8 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
 pub async fn verify_password(password: String, stored: Option<String>) -> anyhow::Result<bool> {
     on_hasher(move || {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
-        let parsed = PasswordHash::new(&stored)
-            .map_err(|e| anyhow::anyhow!("stored hash is malformed: {e}"))?;
-        Ok(Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-            && stored != DUMMY_HASH)
+        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash is malformed: {e}"))?;
+        Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && stored != DUMMY_HASH)
     })
     .await?
 }

@@ -17,23 +17,15 @@ const MIN_SCORE: Score = Score::Two;
 pub fn check_new_password(password: &str, phone: &str, display_name: &str) -> Result<(), ApiError> {
     let chars = password.chars().count();
     if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&chars) {
-        let message =
-            format!("password must have {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters");
+        let message = format!("password must have {MIN_PASSWORD_CHARS} to {MAX_PASSWORD_CHARS} characters");
         return Err(ApiError::validation("password", message));
     }
     let known = [phone, display_name];
     let lowered = password.to_lowercase();
-    let contains_known = known
-        .iter()
-        .any(|k| !k.is_empty() && lowered.contains(&k.to_lowercase()));
+    let contains_known = known.iter().any(|k| !k.is_empty() && lowered.contains(&k.to_lowercase()));
     if contains_known || zxcvbn(password, &known).score() < MIN_SCORE {
-        let message =
-            "password is too easy to guess: avoid common passwords and your phone number or name";
-        return Err(ApiError::with_fields(
-            ErrorCode::WeakPassword,
-            message,
-            &["password"],
-        ));
+        let message = "password is too easy to guess: avoid common passwords and your phone number or name";
+        return Err(ApiError::with_fields(ErrorCode::WeakPassword, message, &["password"]));
     }
     Ok(())
 }
@@ -44,19 +36,8 @@ mod tests {
 
     #[test]
     fn common_and_personal_passwords_are_weak_and_a_passphrase_is_not() {
-        for weak in [
-            "12345678",
-            "password",
-            "        ",
-            "qwertyuiop",
-            "13800009999",
-            "x13800009999",
-            "王秀英王秀英王秀英",
-        ] {
-            assert!(
-                check_new_password(weak, "13800009999", "王秀英").is_err(),
-                "{weak:?} accepted"
-            );
+        for weak in ["12345678", "password", "        ", "qwertyuiop", "13800009999", "x13800009999", "王秀英王秀英王秀英"] {
+            assert!(check_new_password(weak, "13800009999", "王秀英").is_err(), "{weak:?} accepted");
         }
         assert!(check_new_password("my-secret-1", "13800009999", "王秀英").is_ok());
     }

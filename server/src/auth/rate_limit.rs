@@ -43,32 +43,20 @@ struct Expiring<K: Hash + Eq + Clone> {
 
 impl<K: Hash + Eq + Clone> Expiring<K> {
     fn per_minute(n: u32) -> Self {
-        Self::with(Quota::per_minute(
-            NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN),
-        ))
+        Self::with(Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)))
     }
 
     fn per_hour(n: u32) -> Self {
-        Self::with(Quota::per_hour(
-            NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN),
-        ))
+        Self::with(Quota::per_hour(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)))
     }
 
     fn with(quota: Quota) -> Self {
-        Self {
-            limiter: RateLimiter::keyed(quota),
-            checks: AtomicU64::new(0),
-        }
+        Self { limiter: RateLimiter::keyed(quota), checks: AtomicU64::new(0) }
     }
 
     /// Spends one cell for `key`; false when it has none left or the table is full.
     fn allow(&self, key: &K) -> bool {
-        if self
-            .checks
-            .fetch_add(1, Ordering::Relaxed)
-            .is_multiple_of(SWEEP_EVERY)
-            || self.limiter.len() >= MAX_TRACKED_KEYS
-        {
+        if self.checks.fetch_add(1, Ordering::Relaxed).is_multiple_of(SWEEP_EVERY) || self.limiter.len() >= MAX_TRACKED_KEYS {
             self.limiter.retain_recent();
             self.limiter.shrink_to_fit();
         }
@@ -168,11 +156,7 @@ mod tests {
     use super::*;
 
     fn limits(per_account: u32, per_address: u32) -> LoginLimits {
-        LoginLimits {
-            per_account_per_minute: per_account,
-            per_address_per_minute: per_address,
-            slowdown_ms: 500,
-        }
+        LoginLimits { per_account_per_minute: per_account, per_address_per_minute: per_address, slowdown_ms: 500 }
     }
 
     #[test]
@@ -183,11 +167,7 @@ mod tests {
             throttle.check(&format!("user-{i}"), address);
         }
         // One address key, plus two keys for each of the 60 attempts it was allowed.
-        assert!(
-            throttle.tracked_keys() <= 1 + 2 * 60,
-            "{} keys",
-            throttle.tracked_keys()
-        );
+        assert!(throttle.tracked_keys() <= 1 + 2 * 60, "{} keys", throttle.tracked_keys());
     }
 
     #[test]
@@ -198,9 +178,6 @@ mod tests {
             assert_eq!(throttle.check("zhang", attacker), LoginGate::Proceed);
         }
         assert_eq!(throttle.check("zhang", attacker), LoginGate::Refuse);
-        assert_eq!(
-            throttle.check("ZHANG", owner),
-            LoginGate::SlowDown(Duration::from_millis(500))
-        );
+        assert_eq!(throttle.check("ZHANG", owner), LoginGate::SlowDown(Duration::from_millis(500)));
     }
 }

@@ -16,21 +16,14 @@ use crate::error::ApiError;
 pub fn governs(user: &CurrentUser, region: &RegionCode) -> bool {
     match user.role {
         Role::Admin => true,
-        Role::Staff => user
-            .region
-            .as_ref()
-            .is_some_and(|scope| scope.contains(region)),
+        Role::Staff => user.region.as_ref().is_some_and(|scope| scope.contains(region)),
         Role::Employer | Role::Seeker => false,
     }
 }
 
 /// Tells whether `user` acts for an employer registered in `employer_region`:
 /// its own users, and whoever governs the region.
-pub fn manages_employer(
-    user: &CurrentUser,
-    employer_id: i64,
-    employer_region: &RegionCode,
-) -> bool {
+pub fn manages_employer(user: &CurrentUser, employer_id: i64, employer_region: &RegionCode) -> bool {
     match user.role {
         Role::Employer => user.employer_id == Some(employer_id),
         _ => governs(user, employer_region),
@@ -73,9 +66,7 @@ impl StaffScope {
             None => Some(self.prefix().to_string()),
             Some(r) if self.allows(r) => Some(r.to_string()),
             // Asking for a whole county as a town's staff: show their town only.
-            Some(r) if self.within.as_ref().is_some_and(|w| r.contains(w)) => {
-                Some(self.prefix().to_string())
-            }
+            Some(r) if self.within.as_ref().is_some_and(|w| r.contains(w)) => Some(self.prefix().to_string()),
             Some(_) => None,
         }
     }

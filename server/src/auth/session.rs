@@ -44,9 +44,7 @@ impl CookiePolicy {
             .http_only(true)
             .same_site(SameSite::Lax)
             .secure(self.secure)
-            .max_age(actix_web::cookie::time::Duration::days(i64::from(
-                self.max_age_days,
-            )))
+            .max_age(actix_web::cookie::time::Duration::days(i64::from(self.max_age_days)))
             .finish()
     }
 
@@ -100,9 +98,7 @@ impl FromRequest for CurrentUser {
                 return Err(ApiError::unauthenticated("log in first"));
             };
             let row = find_session_user(&db, &hash_token(&token)).await?;
-            let user = CurrentUser::from_row(
-                row.ok_or_else(|| ApiError::unauthenticated("session expired, log in again"))?,
-            )?;
+            let user = CurrentUser::from_row(row.ok_or_else(|| ApiError::unauthenticated("session expired, log in again"))?)?;
             tracing::Span::current().record("user_id", user.id);
             req.extensions_mut().insert(user.clone());
             Ok(user)

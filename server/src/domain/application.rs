@@ -28,40 +28,19 @@ pub enum Mover {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoveRefusal {
     /// No one may make this move.
-    Illegal {
-        from: ApplicationStatus,
-        to: ApplicationStatus,
-    },
+    Illegal { from: ApplicationStatus, to: ApplicationStatus },
     /// The move exists, but not for this mover.
     NotYours { to: ApplicationStatus },
 }
 
 /// Checks a move against the machine; the first refusal wins.
-pub fn check_move(
-    from: ApplicationStatus,
-    to: ApplicationStatus,
-    mover: Mover,
-) -> Result<(), MoveRefusal> {
+pub fn check_move(from: ApplicationStatus, to: ApplicationStatus, mover: Mover) -> Result<(), MoveRefusal> {
     use ApplicationStatus::*;
     let allowed = match (from, to) {
         (Applied, Interviewing) | (Applied | Interviewing, Rejected) | (Interviewing, Hired) => {
-            matches!(
-                mover,
-                Mover::Employer
-                    | Mover::Staff {
-                        for_posting: true,
-                        ..
-                    }
-            )
+            matches!(mover, Mover::Employer | Mover::Staff { for_posting: true, .. })
         }
-        (Applied | Interviewing, Withdrawn) => matches!(
-            mover,
-            Mover::Seeker
-                | Mover::Staff {
-                    for_person: true,
-                    ..
-                }
-        ),
+        (Applied | Interviewing, Withdrawn) => matches!(mover, Mover::Seeker | Mover::Staff { for_person: true, .. }),
         _ => return Err(MoveRefusal::Illegal { from, to }),
     };
     if !allowed {
@@ -94,38 +73,24 @@ pub fn parse_hire_terms(req: &ApplicationStatusRequest) -> Result<HireTerms, Fie
     let mut errors = FieldErrors::default();
     let start_date = match req.start_date.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.add(
-                "start_date",
-                "a hire needs start_date, the first working day (YYYY-MM-DD)",
-            );
+            errors.add("start_date", "a hire needs start_date, the first working day (YYYY-MM-DD)");
             None
         }
-        Some(raw) => Day::parse(raw)
-            .map_err(|e| errors.add("start_date", e))
-            .ok(),
+        Some(raw) => Day::parse(raw).map_err(|e| errors.add("start_date", e)).ok(),
     };
     let monthly_wage = match req.monthly_wage {
         None => {
-            errors.add(
-                "monthly_wage",
-                "a hire needs monthly_wage, the agreed wage in yuan",
-            );
+            errors.add("monthly_wage", "a hire needs monthly_wage, the agreed wage in yuan");
             None
         }
         Some(w) if w > MAX_WAGE => {
-            errors.add(
-                "monthly_wage",
-                format!("monthly_wage must be at most {MAX_WAGE} yuan"),
-            );
+            errors.add("monthly_wage", format!("monthly_wage must be at most {MAX_WAGE} yuan"));
             None
         }
         Some(w) => Some(w),
     };
     match (start_date, monthly_wage) {
-        (Some(start_date), Some(monthly_wage)) if errors.0.is_empty() => Ok(HireTerms {
-            start_date,
-            monthly_wage,
-        }),
+        (Some(start_date), Some(monthly_wage)) if errors.0.is_empty() => Ok(HireTerms { start_date, monthly_wage }),
         _ => Err(errors),
     }
 }
@@ -182,18 +147,9 @@ mod tests {
     }
 
     const ALL: [ApplicationStatus; 5] = [Applied, Interviewing, Hired, Rejected, Withdrawn];
-    const PERSON_STAFF: Mover = Mover::Staff {
-        for_person: true,
-        for_posting: false,
-    };
-    const POSTING_STAFF: Mover = Mover::Staff {
-        for_person: false,
-        for_posting: true,
-    };
-    const BOTH_STAFF: Mover = Mover::Staff {
-        for_person: true,
-        for_posting: true,
-    };
+    const PERSON_STAFF: Mover = Mover::Staff { for_person: true, for_posting: false };
+    const POSTING_STAFF: Mover = Mover::Staff { for_person: false, for_posting: true };
+    const BOTH_STAFF: Mover = Mover::Staff { for_person: true, for_posting: true };
 
     #[test]
     fn the_employer_and_its_staff_drive_the_happy_path() {
@@ -204,15 +160,9 @@ mod tests {
             assert_eq!(check_move(Applied, Rejected, mover), Ok(()));
         }
         for to in [Interviewing, Rejected] {
-            assert_eq!(
-                check_move(Applied, to, PERSON_STAFF),
-                Err(MoveRefusal::NotYours { to })
-            );
+            assert_eq!(check_move(Applied, to, PERSON_STAFF), Err(MoveRefusal::NotYours { to }));
         }
-        assert_eq!(
-            check_move(Interviewing, Hired, PERSON_STAFF),
-            Err(MoveRefusal::NotYours { to: Hired })
-        );
+        assert_eq!(check_move(Interviewing, Hired, PERSON_STAFF), Err(MoveRefusal::NotYours { to: Hired }));
     }
 
     #[test]
@@ -222,16 +172,10 @@ mod tests {
                 assert_eq!(check_move(from, Withdrawn, mover), Ok(()));
             }
             for mover in [Mover::Employer, POSTING_STAFF] {
-                assert_eq!(
-                    check_move(from, Withdrawn, mover),
-                    Err(MoveRefusal::NotYours { to: Withdrawn })
-                );
+                assert_eq!(check_move(from, Withdrawn, mover), Err(MoveRefusal::NotYours { to: Withdrawn }));
             }
         }
-        assert_eq!(
-            check_move(Applied, Interviewing, Mover::Seeker),
-            Err(MoveRefusal::NotYours { to: Interviewing })
-        );
+        assert_eq!(check_move(Applied, Interviewing, Mover::Seeker), Err(MoveRefusal::NotYours { to: Interviewing }));
     }
 
     #[test]
@@ -239,86 +183,45 @@ mod tests {
         for from in [Hired, Rejected, Withdrawn] {
             for to in ALL {
                 for mover in [Mover::Employer, BOTH_STAFF, Mover::Seeker] {
-                    assert_eq!(
-                        check_move(from, to, mover),
-                        Err(MoveRefusal::Illegal { from, to }),
-                        "{from:?} -> {to:?}"
-                    );
+                    assert_eq!(check_move(from, to, mover), Err(MoveRefusal::Illegal { from, to }), "{from:?} -> {to:?}");
                 }
             }
         }
         for from in ALL {
             assert!(check_move(from, Applied, BOTH_STAFF).is_err());
         }
-        assert_eq!(
-            check_move(Applied, Hired, Mover::Employer),
-            Err(MoveRefusal::Illegal {
-                from: Applied,
-                to: Hired
-            })
-        );
+        assert_eq!(check_move(Applied, Hired, Mover::Employer), Err(MoveRefusal::Illegal { from: Applied, to: Hired }));
     }
 
     #[test]
     fn a_site_in_the_home_county_is_nearby() {
-        assert_eq!(
-            placement_kind(&code("610902001"), &code("610902003")),
-            PlacementKind::Nearby
-        );
-        assert_eq!(
-            placement_kind(&code("610902001"), &code("610902")),
-            PlacementKind::Nearby
-        );
-        assert_eq!(
-            placement_kind(&code("610902001"), &code("610981100")),
-            PlacementKind::Transfer
-        );
-        assert_eq!(
-            placement_kind(&code("610902001"), &code("3205")),
-            PlacementKind::Transfer
-        );
-        assert_eq!(
-            placement_kind(&code("6109"), &code("610902001")),
-            PlacementKind::Transfer,
-            "no county, no nearby"
-        );
+        assert_eq!(placement_kind(&code("610902001"), &code("610902003")), PlacementKind::Nearby);
+        assert_eq!(placement_kind(&code("610902001"), &code("610902")), PlacementKind::Nearby);
+        assert_eq!(placement_kind(&code("610902001"), &code("610981100")), PlacementKind::Transfer);
+        assert_eq!(placement_kind(&code("610902001"), &code("3205")), PlacementKind::Transfer);
+        assert_eq!(placement_kind(&code("6109"), &code("610902001")), PlacementKind::Transfer, "no county, no nearby");
     }
 
     fn hire(start_date: Option<&str>, monthly_wage: Option<u32>) -> ApplicationStatusRequest {
-        ApplicationStatusRequest {
-            status: Hired,
-            start_date: start_date.map(String::from),
-            monthly_wage,
-            note: None,
-        }
+        ApplicationStatusRequest { status: Hired, start_date: start_date.map(String::from), monthly_wage, note: None }
     }
 
     #[test]
     fn a_hire_needs_a_real_start_date_and_a_wage() {
         assert_eq!(
             parse_hire_terms(&hire(Some("2026-12-01"), Some(3200))).expect("valid"),
-            HireTerms {
-                start_date: Day::parse("2026-12-01").expect("valid"),
-                monthly_wage: 3200
-            }
+            HireTerms { start_date: Day::parse("2026-12-01").expect("valid"), monthly_wage: 3200 }
         );
         let cases = [
             (hire(None, Some(3200)), vec!["start_date"]),
             (hire(Some("2026-02-30"), Some(3200)), vec!["start_date"]),
             (hire(Some("2026-12-01"), None), vec!["monthly_wage"]),
-            (
-                hire(Some("2026-12-01"), Some(200_000)),
-                vec!["monthly_wage"],
-            ),
+            (hire(Some("2026-12-01"), Some(200_000)), vec!["monthly_wage"]),
             (hire(Some(" "), None), vec!["start_date", "monthly_wage"]),
         ];
         for (req, fields) in cases {
             let errors = parse_hire_terms(&req).expect_err("must fail");
-            assert_eq!(
-                errors.0.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
-                fields,
-                "{req:?}"
-            );
+            assert_eq!(errors.0.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(), fields, "{req:?}");
         }
     }
 
@@ -350,11 +253,7 @@ mod tests {
         for (month, start, today, accepted) in cases {
             let m = FollowUpMonth::parse(month).expect("month");
             let got = m.check_due(day(start), day(today));
-            assert_eq!(
-                got.is_ok(),
-                accepted,
-                "{month} months from {start} on {today}"
-            );
+            assert_eq!(got.is_ok(), accepted, "{month} months from {start} on {today}");
             if let Err(due) = got {
                 assert_eq!(due, m.due(day(start)));
             }
@@ -363,10 +262,7 @@ mod tests {
 
     #[test]
     fn notes_are_trimmed_and_bounded() {
-        assert_eq!(
-            parse_note(Some("  好  "), "note").expect("ok"),
-            Some("好".into())
-        );
+        assert_eq!(parse_note(Some("  好  "), "note").expect("ok"), Some("好".into()));
         assert_eq!(parse_note(Some("   "), "note").expect("ok"), None);
         assert!(parse_note(Some(&"长".repeat(501)), "note").is_err());
     }

@@ -18,11 +18,7 @@ impl FieldErrors {
 /// Resolves every skill word of a request (code, name or synonym) to its
 /// code, sorted and without repeats; each unknown word is named as
 /// `skills[i]` in `errors`.
-pub fn resolve_skills(
-    catalog: &SkillCatalog,
-    raw: &[String],
-    errors: &mut FieldErrors,
-) -> Vec<SkillCode> {
+pub fn resolve_skills(catalog: &SkillCatalog, raw: &[String], errors: &mut FieldErrors) -> Vec<SkillCode> {
     let mut codes = Vec::with_capacity(raw.len());
     for (i, word) in raw.iter().enumerate() {
         match catalog.resolve(word) {

@@ -41,12 +41,7 @@ pub struct Candidate {
 impl Profile {
     /// A registered person's profile: home is their own point or their
     /// region's, and a severe disability (grades 1-2) rules out heavy work.
-    pub fn of_person(
-        preferences: &Preferences,
-        skills: &[SkillCode],
-        disability_grade: Option<u8>,
-        home: Place,
-    ) -> Self {
+    pub fn of_person(preferences: &Preferences, skills: &[SkillCode], disability_grade: Option<u8>, home: Place) -> Self {
         let max_physical_demand = match disability_grade {
             Some(1 | 2) => PhysicalDemand::Light,
             Some(_) => PhysicalDemand::Medium,
@@ -71,11 +66,7 @@ impl Candidate {
         Self {
             posting_id: id,
             skills: p.skills.clone(),
-            site: Place {
-                point: p.site,
-                region: Some(p.region.clone()),
-                approximate: p.site_approximate,
-            },
+            site: Place { point: p.site, region: Some(p.region.clone()), approximate: p.site_approximate },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -112,10 +103,7 @@ pub fn violation(p: &Profile, c: &Candidate, today: Day) -> Option<&'static str>
     if c.physical_demand > p.max_physical_demand {
         return Some("too heavy");
     }
-    if p.schedules
-        .as_ref()
-        .is_some_and(|s| !s.contains(&c.schedule))
-    {
+    if p.schedules.as_ref().is_some_and(|s| !s.contains(&c.schedule)) {
         return Some("schedule");
     }
     if !p.willing_to_relocate {
@@ -148,11 +136,7 @@ pub struct Scored {
 /// Scores a candidate that passed the hard constraints. Reasons are written
 /// separately (`reasons`), only for the few candidates that are shown.
 pub fn score(p: &Profile, c: &Candidate) -> Scored {
-    let met = c
-        .skills
-        .iter()
-        .filter(|s| p.skills.binary_search(s).is_ok())
-        .count();
+    let met = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).count();
     let skill = if c.skills.is_empty() {
         // No skill asked for: open to anyone, but below a real skill match.
         0.35
@@ -185,10 +169,7 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
 
     let wage = match p.min_wage {
         Some(want) if c.wage_min >= want => 1.0,
-        Some(want) => {
-            0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want))
-                / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1))
-        }
+        Some(want) => 0.6 + 0.4 * f64::from(c.wage_max.saturating_sub(want)) / f64::from(c.wage_max.saturating_sub(c.wage_min).max(1)),
         None => (f64::from(c.wage_max) / 6_000.0).min(1.0),
     };
 
@@ -205,16 +186,8 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
         fit = if c.accommodation { 1.0 } else { 0.0 };
     }
 
-    let score = W_SKILL * skill
-        + W_DISTANCE * distance
-        + W_WAGE * wage
-        + W_TEXT * text
-        + W_FIT * fit.min(1.0);
-    Scored {
-        score,
-        distance_km: apart.and_then(|(a, _)| a.km),
-        nearness: apart.and_then(|(a, _)| a.nearness),
-    }
+    let score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
+    Scored { score, distance_km: apart.and_then(|(a, _)| a.km), nearness: apart.and_then(|(a, _)| a.nearness) }
 }
 
 /// Who reads a reason: the seeker ("符合您的时间安排") or an employer or staff
@@ -237,34 +210,17 @@ impl Audience {
 
 /// The plain reasons behind a candidate's score, one per part that counted,
 /// worded for `audience`. `skill_name` gives the (Chinese, English) names of a skill code.
-pub fn reasons(
-    p: &Profile,
-    c: &Candidate,
-    skill_name: &dyn Fn(&str) -> (String, String),
-    audience: Audience,
-) -> Vec<Reason> {
+pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String, String), audience: Audience) -> Vec<Reason> {
     let (who, who_en) = audience.seeker();
     let mut reasons = Vec::new();
-    let met: Vec<&SkillCode> = c
-        .skills
-        .iter()
-        .filter(|s| p.skills.binary_search(s).is_ok())
-        .collect();
+    let met: Vec<&SkillCode> = c.skills.iter().filter(|s| p.skills.binary_search(s).is_ok()).collect();
     if !met.is_empty() {
         let names: Vec<(String, String)> = met.iter().map(|s| skill_name(s.as_ref())).collect();
         let zh: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
         let en: Vec<&str> = names.iter().map(|n| n.1.as_str()).collect();
-        reasons.push(reason(
-            ReasonKind::Skill,
-            format!("会{}", zh.join("、")),
-            format!("has {}", en.join(", ").to_lowercase()),
-        ));
+        reasons.push(reason(ReasonKind::Skill, format!("会{}", zh.join("、")), format!("has {}", en.join(", ").to_lowercase())));
     } else if c.skills.is_empty() {
-        reasons.push(reason(
-            ReasonKind::Skill,
-            "不限技能，可培训上岗".into(),
-            "no skill required, training on the job".into(),
-        ));
+        reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
     }
 
     let apart = p.home.as_ref().map(|h| nearness(h, &c.site));
@@ -275,56 +231,24 @@ pub fn reasons(
 
     let range = format!("{}–{}", c.wage_min, c.wage_max);
     match p.min_wage {
-        Some(want) => reasons.push(reason(
-            ReasonKind::Wage,
-            format!("月薪 {range} 元，不低于期望的 {want} 元"),
-            format!("wage {range} ≥ {want} wanted"),
-        )),
-        None => reasons.push(reason(
-            ReasonKind::Wage,
-            format!("月薪 {range} 元"),
-            format!("wage {range} a month"),
-        )),
+        Some(want) => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元，不低于期望的 {want} 元"), format!("wage {range} ≥ {want} wanted"))),
+        None => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元"), format!("wage {range} a month"))),
     }
 
     if c.text > 0.0 {
-        let en = if audience == Audience::Seeker {
-            "matches what you are looking for"
-        } else {
-            "matches what the seeker is looking for"
-        };
-        reasons.push(reason(
-            ReasonKind::Text,
-            format!("与{who}想找的工作相关"),
-            en.into(),
-        ));
+        let en = if audience == Audience::Seeker { "matches what you are looking for" } else { "matches what the seeker is looking for" };
+        reasons.push(reason(ReasonKind::Text, format!("与{who}想找的工作相关"), en.into()));
     }
     if p.schedules.is_some() {
         let (zh, en) = schedule_names(c.schedule);
-        let whose = if audience == Audience::Seeker {
-            "your".to_string()
-        } else {
-            format!("{who_en}'s")
-        };
-        reasons.push(reason(
-            ReasonKind::Schedule,
-            format!("{zh}，符合{who}的时间安排"),
-            format!("{en}, fits {whose} schedule"),
-        ));
+        let whose = if audience == Audience::Seeker { "your".to_string() } else { format!("{who_en}'s") };
+        reasons.push(reason(ReasonKind::Schedule, format!("{zh}，符合{who}的时间安排"), format!("{en}, fits {whose} schedule")));
     }
     if p.needs_accessible && c.accessible {
-        reasons.push(reason(
-            ReasonKind::Accessible,
-            "无障碍工作场所".into(),
-            "accessible workplace".into(),
-        ));
+        reasons.push(reason(ReasonKind::Accessible, "无障碍工作场所".into(), "accessible workplace".into()));
     }
     if p.willing_to_relocate && far && c.accommodation {
-        reasons.push(reason(
-            ReasonKind::Accommodation,
-            "提供住宿".into(),
-            "housing provided".into(),
-        ));
+        reasons.push(reason(ReasonKind::Accommodation, "提供住宿".into(), "housing provided".into()));
     }
     reasons
 }
@@ -337,61 +261,32 @@ fn distance_reason(apart: Apart, far: bool, audience: Audience) -> Option<Reason
         // Each number is formatted once and shared by both languages.
         (Some(d), _) if far => {
             let d = format!("{d:.0}");
-            return Some(reason(
-                ReasonKind::Distance,
-                format!("离家 {d} 公里，需外出务工"),
-                format!("{d} km from home: work away from home"),
-            ));
+            return Some(reason(ReasonKind::Distance, format!("离家 {d} 公里，需外出务工"), format!("{d} km from home: work away from home")));
         }
         (Some(d), _) => {
             let d = format!("{d:.1}");
-            return Some(reason(
-                ReasonKind::Distance,
-                format!("离家 {d} 公里"),
-                format!("{d} km from home"),
-            ));
+            return Some(reason(ReasonKind::Distance, format!("离家 {d} 公里"), format!("{d} km from home")));
         }
         (None, Some(n)) => {
             let (zh_word, en_word) = nearness_words(n);
-            let whose = if audience == Audience::Seeker {
-                "your".to_string()
-            } else {
-                format!("{who_en}'s")
-            };
+            let whose = if audience == Audience::Seeker { "your".to_string() } else { format!("{who_en}'s") };
             match n {
-                Nearness::NeighbouringCounty => (
-                    format!("在{who}家的{zh_word}"),
-                    format!("in a county next to {whose} home"),
-                ),
-                Nearness::Farther => (
-                    format!("离{who}家{zh_word}"),
-                    format!("{en_word} from {whose} home"),
-                ),
-                _ => (
-                    format!("与{who}{zh_word}"),
-                    format!("{en_word} as {who_en}"),
-                ),
+                Nearness::NeighbouringCounty => (format!("在{who}家的{zh_word}"), format!("in a county next to {whose} home")),
+                Nearness::Farther => (format!("离{who}家{zh_word}"), format!("{en_word} from {whose} home")),
+                _ => (format!("与{who}{zh_word}"), format!("{en_word} as {who_en}")),
             }
         }
         (None, None) => return None,
     };
     Some(if far {
-        reason(
-            ReasonKind::Distance,
-            format!("{zh}，需外出务工"),
-            format!("{en}: work away from home"),
-        )
+        reason(ReasonKind::Distance, format!("{zh}，需外出务工"), format!("{en}: work away from home"))
     } else {
         reason(ReasonKind::Distance, zh, en)
     })
 }
 
 fn reason(kind: ReasonKind, detail: String, detail_en: String) -> Reason {
-    Reason {
-        kind,
-        detail,
-        detail_en,
-    }
+    Reason { kind, detail, detail_en }
 }
 
 /// Chinese and English names of a schedule.
@@ -417,13 +312,7 @@ mod tests {
     fn profile() -> Profile {
         Profile {
             skills: vec![code("sewing")],
-            home: Some(Place::exact(
-                Point {
-                    lat: 32.70,
-                    lon: 109.03,
-                },
-                Some(region("610902001")),
-            )),
+            home: Some(Place::exact(Point { lat: 32.70, lon: 109.03 }, Some(region("610902001")))),
             max_commute_km: 30.0,
             willing_to_relocate: false,
             schedules: None,
@@ -437,13 +326,7 @@ mod tests {
         Candidate {
             posting_id: 1,
             skills: skills.iter().map(|s| code(s)).collect(),
-            site: Place::exact(
-                Point {
-                    lat: 32.70 + km_north / 111.2,
-                    lon: 109.03,
-                },
-                Some(region("610902001")),
-            ),
+            site: Place::exact(Point { lat: 32.70 + km_north / 111.2, lon: 109.03 }, Some(region("610902001"))),
             wage_min: 3000,
             wage_max: 3500,
             schedule: Schedule::FullTime,
@@ -461,14 +344,7 @@ mod tests {
 
     /// A place in a town that carries its county's point.
     fn in_town(code: &str) -> Place {
-        Place {
-            point: Point {
-                lat: 32.695172,
-                lon: 109.026836,
-            },
-            region: Some(region(code)),
-            approximate: true,
-        }
+        Place { point: Point { lat: 32.695172, lon: 109.026836 }, region: Some(region(code)), approximate: true }
     }
 
     fn names(code: &str) -> (String, String) {
@@ -480,21 +356,9 @@ mod tests {
 
     #[test]
     fn reasons_are_plain_and_true() {
-        let r = reasons(
-            &profile(),
-            &candidate(&["sewing"], 3.2),
-            &names,
-            Audience::Seeker,
-        );
+        let r = reasons(&profile(), &candidate(&["sewing"], 3.2), &names, Audience::Seeker);
         let details: Vec<&str> = r.iter().map(|r| r.detail.as_str()).collect();
-        assert_eq!(
-            details,
-            vec![
-                "会缝纫",
-                "离家 3.2 公里",
-                "月薪 3000–3500 元，不低于期望的 2500 元"
-            ]
-        );
+        assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
         assert_eq!(r[0].detail_en, "has sewing");
         assert_eq!(r[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
     }
@@ -510,30 +374,14 @@ mod tests {
         other_town.site = in_town("610902100");
         let day = Day::from_unix_days(0);
         assert_eq!(violation(&p, &same_town, day), None);
-        assert_eq!(
-            violation(&p, &other_town, day),
-            Some("too far"),
-            "same point, other town: not within 5 km"
-        );
+        assert_eq!(violation(&p, &other_town, day), Some("too far"), "same point, other town: not within 5 km");
         let s = score(&p, &same_town);
-        assert_eq!(
-            (s.distance_km, s.nearness),
-            (None, Some(Nearness::SameTown))
-        );
+        assert_eq!((s.distance_km, s.nearness), (None, Some(Nearness::SameTown)));
         let seeker = reasons(&p, &same_town, &names, Audience::Seeker);
         let employer = reasons(&p, &same_town, &names, Audience::Employer);
-        assert_eq!(
-            (seeker[1].detail.as_str(), seeker[1].detail_en.as_str()),
-            ("与您同镇", "same town as you")
-        );
-        assert_eq!(
-            (employer[1].detail.as_str(), employer[1].detail_en.as_str()),
-            ("与该求职者同镇", "same town as the seeker")
-        );
-        assert!(seeker
-            .iter()
-            .chain(&employer)
-            .all(|r| !r.detail.contains("公里")));
+        assert_eq!((seeker[1].detail.as_str(), seeker[1].detail_en.as_str()), ("与您同镇", "same town as you"));
+        assert_eq!((employer[1].detail.as_str(), employer[1].detail_en.as_str()), ("与该求职者同镇", "same town as the seeker"));
+        assert!(seeker.iter().chain(&employer).all(|r| !r.detail.contains("公里")));
 
         p.max_commute_km = 30.0;
         let county = reasons(&p, &other_town, &names, Audience::Seeker);
@@ -542,11 +390,7 @@ mod tests {
         let mut real_site = candidate(&["sewing"], 12.0);
         real_site.site.region = Some(region("610902001"));
         assert!(score(&p, &real_site).score > score(&p, &other_town).score);
-        assert_eq!(
-            score(&p, &real_site).distance_km,
-            None,
-            "the home is approximate"
-        );
+        assert_eq!(score(&p, &real_site).distance_km, None, "the home is approximate");
     }
 
     #[test]
@@ -557,11 +401,8 @@ mod tests {
         c.text = 0.5;
         let schedule_and_text = |audience| {
             let r = reasons(&p, &c, &names, audience);
-            let picked: Vec<(String, String)> = r
-                .into_iter()
-                .filter(|r| matches!(r.kind, ReasonKind::Schedule | ReasonKind::Text))
-                .map(|r| (r.detail, r.detail_en))
-                .collect();
+            let picked: Vec<(String, String)> =
+                r.into_iter().filter(|r| matches!(r.kind, ReasonKind::Schedule | ReasonKind::Text)).map(|r| (r.detail, r.detail_en)).collect();
             picked
         };
 
@@ -569,26 +410,10 @@ mod tests {
         let to_employer = schedule_and_text(Audience::Employer);
 
         assert_eq!(to_seeker[0].0, "与您想找的工作相关");
-        assert!(
-            to_seeker[1].0.ends_with("符合您的时间安排")
-                && to_seeker[1].1.ends_with("fits your schedule"),
-            "{to_seeker:?}"
-        );
-        assert_eq!(
-            to_employer[0],
-            (
-                "与该求职者想找的工作相关".into(),
-                "matches what the seeker is looking for".into()
-            )
-        );
-        assert!(
-            to_employer[1].0.ends_with("符合该求职者的时间安排"),
-            "{to_employer:?}"
-        );
-        assert!(
-            to_employer[1].1.ends_with("fits the seeker's schedule"),
-            "{to_employer:?}"
-        );
+        assert!(to_seeker[1].0.ends_with("符合您的时间安排") && to_seeker[1].1.ends_with("fits your schedule"), "{to_seeker:?}");
+        assert_eq!(to_employer[0], ("与该求职者想找的工作相关".into(), "matches what the seeker is looking for".into()));
+        assert!(to_employer[1].0.ends_with("符合该求职者的时间安排"), "{to_employer:?}");
+        assert!(to_employer[1].1.ends_with("fits the seeker's schedule"), "{to_employer:?}");
         assert!(to_employer.iter().all(|(zh, _)| !zh.contains('您')));
     }
 
@@ -611,25 +436,10 @@ mod tests {
     #[test]
     fn a_severely_disabled_person_is_matched_to_light_work_only() {
         let prefs = Preferences::default();
-        let home = Place::exact(
-            Point {
-                lat: 32.7,
-                lon: 109.0,
-            },
-            None,
-        );
-        assert_eq!(
-            Profile::of_person(&prefs, &[], Some(1), home.clone()).max_physical_demand,
-            PhysicalDemand::Light
-        );
-        assert_eq!(
-            Profile::of_person(&prefs, &[], Some(3), home.clone()).max_physical_demand,
-            PhysicalDemand::Medium
-        );
-        assert_eq!(
-            Profile::of_person(&prefs, &[], None, home).max_physical_demand,
-            PhysicalDemand::Heavy
-        );
+        let home = Place::exact(Point { lat: 32.7, lon: 109.0 }, None);
+        assert_eq!(Profile::of_person(&prefs, &[], Some(1), home.clone()).max_physical_demand, PhysicalDemand::Light);
+        assert_eq!(Profile::of_person(&prefs, &[], Some(3), home.clone()).max_physical_demand, PhysicalDemand::Medium);
+        assert_eq!(Profile::of_person(&prefs, &[], None, home).max_physical_demand, PhysicalDemand::Heavy);
     }
 
     #[test]
@@ -640,29 +450,17 @@ mod tests {
         p.willing_to_relocate = true;
         assert_eq!(violation(&p, &c, Day::from_unix_days(0)), None);
         p.min_wage = Some(4000);
-        assert_eq!(
-            violation(&p, &c, Day::from_unix_days(0)),
-            Some("wage below minimum")
-        );
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("wage below minimum"));
         p.min_wage = None;
         p.needs_accessible = true;
-        assert_eq!(
-            violation(&p, &c, Day::from_unix_days(0)),
-            Some("not accessible")
-        );
+        assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("not accessible"));
         p.needs_accessible = false;
         p.max_physical_demand = PhysicalDemand::Light;
         let mut heavy = c.clone();
         heavy.physical_demand = PhysicalDemand::Heavy;
-        assert_eq!(
-            violation(&p, &heavy, Day::from_unix_days(0)),
-            Some("too heavy")
-        );
+        assert_eq!(violation(&p, &heavy, Day::from_unix_days(0)), Some("too heavy"));
         p.schedules = Some(vec![Schedule::HomeBased]);
         assert_eq!(violation(&p, &c, Day::from_unix_days(0)), Some("schedule"));
-        assert_eq!(
-            violation(&profile(), &candidate(&[], 1.0), Day::from_unix_days(101)),
-            Some("expired")
-        );
+        assert_eq!(violation(&profile(), &candidate(&[], 1.0), Day::from_unix_days(101)), Some("expired"));
     }
 }

@@ -25,11 +25,7 @@ pub struct Place {
 impl Place {
     /// A place at a real point, in `region` when known.
     pub fn exact(point: Point, region: Option<RegionCode>) -> Self {
-        Self {
-            point,
-            region,
-            approximate: false,
-        }
+        Self { point, region, approximate: false }
     }
 }
 
@@ -42,24 +38,13 @@ pub fn region_is_approximate(tree: &RegionTree, code: &RegionCode) -> bool {
 /// Where a match or a search is made from, once `choose_point` chose the
 /// point: a given lat/lon is real (in `region`, else in the county whose seat
 /// is nearest); a region's point is approximate when the region's is.
-pub fn place_from(
-    tree: &RegionTree,
-    point: Point,
-    given: bool,
-    region: Option<RegionCode>,
-) -> Place {
+pub fn place_from(tree: &RegionTree, point: Point, given: bool, region: Option<RegionCode>) -> Place {
     if given {
         let region = region.or_else(|| county_near(tree, point));
         return Place::exact(point, region);
     }
-    let approximate = region
-        .as_ref()
-        .is_some_and(|code| region_is_approximate(tree, code));
-    Place {
-        point,
-        region,
-        approximate,
-    }
+    let approximate = region.as_ref().is_some_and(|code| region_is_approximate(tree, code));
+    Place { point, region, approximate }
 }
 
 /// The county a bare point (lat/lon with no region) is placed in: the one
@@ -67,24 +52,12 @@ pub fn place_from(
 /// near a border may be placed wrong, which only shifts "same / neighbouring
 /// county" for sites that are themselves approximate.
 pub fn county_near(tree: &RegionTree, point: Point) -> Option<RegionCode> {
-    let provinces: Vec<RegionCode> = tree
-        .children(None)
-        .iter()
-        .filter_map(|p| RegionCode::parse(&p.code).ok())
-        .collect();
+    let provinces: Vec<RegionCode> = tree.children(None).iter().filter_map(|p| RegionCode::parse(&p.code).ok()).collect();
     provinces
         .iter()
         .flat_map(|p| tree.descendants_at(p, RegionLevel::County))
         .filter(|r| !r.approximate)
-        .map(|r| {
-            (
-                point.distance_km(&Point {
-                    lat: r.lat,
-                    lon: r.lon,
-                }),
-                r,
-            )
-        })
+        .map(|r| (point.distance_km(&Point { lat: r.lat, lon: r.lon }), r))
         .filter(|(km, _)| *km <= 60.0)
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .and_then(|(_, r)| RegionCode::parse(&r.code).ok())
@@ -144,10 +117,7 @@ pub fn relation(home: &str, site: &str) -> Nearness {
         Nearness::SameTown
     } else if shared(6) {
         Nearness::SameCounty
-    } else if home.len() >= 6
-        && site.len() >= 6
-        && neighbouring_counties(&home[..6]).contains(&&site[..6])
-    {
+    } else if home.len() >= 6 && site.len() >= 6 && neighbouring_counties(&home[..6]).contains(&&site[..6]) {
         Nearness::NeighbouringCounty
     } else {
         Nearness::Farther
@@ -224,15 +194,8 @@ impl Reach {
             (false, Some(prefixes)) => {
                 let mut b = home.point.bounding_box(max_commute_km);
                 for prefix in prefixes.iter().filter_map(|p| RegionCode::parse(p).ok()) {
-                    let below = [RegionLevel::Town, RegionLevel::Village]
-                        .into_iter()
-                        .flat_map(|level| tree.descendants_at(&prefix, level));
-                    for r in tree
-                        .get(&prefix)
-                        .into_iter()
-                        .chain(below)
-                        .filter(|r| r.approximate)
-                    {
+                    let below = [RegionLevel::Town, RegionLevel::Village].into_iter().flat_map(|level| tree.descendants_at(&prefix, level));
+                    for r in tree.get(&prefix).into_iter().chain(below).filter(|r| r.approximate) {
                         b = BoundingBox {
                             min_lat: b.min_lat.min(r.lat),
                             max_lat: b.max_lat.max(r.lat),
@@ -245,12 +208,7 @@ impl Reach {
             }
             _ => None,
         };
-        Some(Self {
-            home_approximate: home.approximate,
-            within,
-            area,
-            home_region,
-        })
+        Some(Self { home_approximate: home.approximate, within, area, home_region })
     }
 
     /// Region-code prefixes that hold every site this reach admits by
@@ -269,11 +227,7 @@ impl Reach {
             Nearness::NeighbouringCounty => {
                 let mut out = vec![cut(6)];
                 if code.len() >= 6 {
-                    out.extend(
-                        neighbouring_counties(&code[..6])
-                            .iter()
-                            .map(|c| c.to_string()),
-                    );
+                    out.extend(neighbouring_counties(&code[..6]).iter().map(|c| c.to_string()));
                 }
                 Some(out)
             }
@@ -329,30 +283,17 @@ mod tests {
     }
 
     fn town(c: &str) -> Place {
-        Place {
-            point: Point {
-                lat: 32.695172,
-                lon: 109.026836,
-            },
-            region: Some(code(c)),
-            approximate: true,
-        }
+        Place { point: Point { lat: 32.695172, lon: 109.026836 }, region: Some(code(c)), approximate: true }
     }
 
     #[test]
     fn relations_follow_the_codes() {
-        assert_eq!(
-            relation("610902001001", "610902001001"),
-            Nearness::SameVillage
-        );
+        assert_eq!(relation("610902001001", "610902001001"), Nearness::SameVillage);
         assert_eq!(relation("610902001001", "610902001002"), Nearness::SameTown);
         assert_eq!(relation("610902001", "610902001"), Nearness::SameTown);
         assert_eq!(relation("610902001", "610902100"), Nearness::SameCounty);
         assert_eq!(relation("610902001", "610902"), Nearness::SameCounty);
-        assert_eq!(
-            relation("610902001", "610981100"),
-            Nearness::NeighbouringCounty
-        );
+        assert_eq!(relation("610902001", "610981100"), Nearness::NeighbouringCounty);
         assert_eq!(relation("610902001", "610929100"), Nearness::Farther);
         assert_eq!(relation("610902001", "3205"), Nearness::Farther);
     }
@@ -363,17 +304,10 @@ mod tests {
         let counties = tree.descendants_at(&code("6109"), RegionLevel::County);
         assert_eq!(counties.len(), 10);
         for c in counties {
-            assert!(
-                !neighbouring_counties(&c.code).is_empty(),
-                "{} has no neighbour",
-                c.name
-            );
+            assert!(!neighbouring_counties(&c.code).is_empty(), "{} has no neighbour", c.name);
         }
         for (a, b) in BORDERS {
-            assert!(
-                tree.get(&code(a)).is_some() && tree.get(&code(b)).is_some(),
-                "{a} {b}"
-            );
+            assert!(tree.get(&code(a)).is_some() && tree.get(&code(b)).is_some(), "{a} {b}");
             assert_ne!(a, b);
         }
     }
@@ -381,33 +315,12 @@ mod tests {
     #[test]
     fn kilometres_only_between_real_points() {
         let home = town("610902001");
-        let site = Place::exact(
-            Point {
-                lat: 32.72,
-                lon: 109.03,
-            },
-            Some(code("610902001")),
-        );
+        let site = Place::exact(Point { lat: 32.72, lon: 109.03 }, Some(code("610902001")));
         let apart = nearness(&home, &site);
-        assert_eq!(
-            apart,
-            Apart {
-                km: None,
-                nearness: Some(Nearness::SameTown)
-            }
-        );
-        let real_home = Place::exact(
-            Point {
-                lat: 32.70,
-                lon: 109.03,
-            },
-            Some(code("610902001")),
-        );
+        assert_eq!(apart, Apart { km: None, nearness: Some(Nearness::SameTown) });
+        let real_home = Place::exact(Point { lat: 32.70, lon: 109.03 }, Some(code("610902001")));
         let apart = nearness(&real_home, &site);
-        assert!(
-            apart.km.is_some_and(|km| (2.0..3.0).contains(&km)),
-            "{apart:?}"
-        );
+        assert!(apart.km.is_some_and(|km| (2.0..3.0).contains(&km)), "{apart:?}");
         assert!(nearness(&real_home, &town("610902100")).km.is_none());
     }
 
@@ -428,46 +341,20 @@ mod tests {
         let tree = RegionTree::new(bundled_regions().expect("regions"));
         for (km, want) in [(5.0, vec!["610902001"]), (30.0, vec!["610902"])] {
             let reach = Reach::new(&town("610902001001"), km, &tree).expect("reach");
-            assert_eq!(
-                reach.prefixes(),
-                Some(want.into_iter().map(String::from).collect())
-            );
+            assert_eq!(reach.prefixes(), Some(want.into_iter().map(String::from).collect()));
             assert!(reach.area.is_none());
         }
-        let far = Reach::new(&town("610902001"), 60.0, &tree)
-            .expect("reach")
-            .prefixes()
-            .expect("prefixes");
-        assert!(
-            far.contains(&"610981".to_string()) && far.len() == 7,
-            "{far:?}"
-        );
-        assert_eq!(
-            Reach::new(&town("610902001"), 200.0, &tree)
-                .expect("reach")
-                .prefixes(),
-            None
-        );
+        let far = Reach::new(&town("610902001"), 60.0, &tree).expect("reach").prefixes().expect("prefixes");
+        assert!(far.contains(&"610981".to_string()) && far.len() == 7, "{far:?}");
+        assert_eq!(Reach::new(&town("610902001"), 200.0, &tree).expect("reach").prefixes(), None);
     }
 
     #[test]
     fn a_real_home_reaches_the_county_point_where_its_towns_postings_sit() {
         let tree = RegionTree::new(bundled_regions().expect("regions"));
         // 20 km east of the county point, in 老城 by region.
-        let home = Place::exact(
-            Point {
-                lat: 32.695,
-                lon: 109.24,
-            },
-            Some(code("610902001")),
-        );
-        let area = Reach::new(&home, 5.0, &tree)
-            .expect("reach")
-            .area
-            .expect("area");
-        assert!(
-            area.min_lon <= 109.026836 && area.max_lon >= 109.28,
-            "{area:?}"
-        );
+        let home = Place::exact(Point { lat: 32.695, lon: 109.24 }, Some(code("610902001")));
+        let area = Reach::new(&home, 5.0, &tree).expect("reach").area.expect("area");
+        assert!(area.min_lon <= 109.026836 && area.max_lon >= 109.28, "{area:?}");
     }
 }

@@ -1,9 +1,7 @@
 //! A person record parsed from the wire: every field checked, every error
 //! collected so staff fix a form in one round trip.
 
-use doorstep_shared::api::{
-    AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences, ProfileRequest,
-};
+use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences, ProfileRequest};
 use doorstep_shared::types::{IdCardNumber, Phone, RegionCode, SkillCode};
 
 use super::{choose_point, resolve_skills, FieldErrors, Point};
@@ -34,48 +32,24 @@ const MAX_COMMUTE_KM: u32 = 1_000;
 const MAX_WAGE: u32 = 1_000_000;
 
 /// Checks a request against the rules and the reference data.
-pub fn parse_person(
-    req: PersonRequest,
-    regions: &RegionTree,
-    skills: &SkillCatalog,
-    this_year: u16,
-) -> Result<PersonDraft, FieldErrors> {
+pub fn parse_person(req: PersonRequest, regions: &RegionTree, skills: &SkillCatalog, this_year: u16) -> Result<PersonDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
     let name = req.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 50 {
         errors.add("name", "name must have 1 to 50 characters");
     }
-    let id_number = IdCardNumber::parse(&req.id_number)
-        .map_err(|e| errors.add("id_number", e))
-        .ok();
-    let phone = Phone::parse(&req.phone)
-        .map_err(|e| errors.add("phone", e))
-        .ok();
+    let id_number = IdCardNumber::parse(&req.id_number).map_err(|e| errors.add("id_number", e)).ok();
+    let phone = Phone::parse(&req.phone).map_err(|e| errors.add("phone", e)).ok();
     if !(1900..=this_year).contains(&req.birth_year) {
-        errors.add(
-            "birth_year",
-            format!("birth_year must be between 1900 and {this_year}"),
-        );
+        errors.add("birth_year", format!("birth_year must be between 1900 and {this_year}"));
     } else if let Some(id) = &id_number {
         if id.birth_year() != req.birth_year {
             errors.add("birth_year", "birth_year does not match the id-card number");
         }
     }
-    let home_region = regions
-        .resolve_local(&req.home_region)
-        .map_err(|e| errors.add("home_region", e))
-        .ok();
+    let home_region = regions.resolve_local(&req.home_region).map_err(|e| errors.add("home_region", e)).ok();
     let home_point = choose_point(req.home_lat, req.home_lon, || None)
-        .map_err(|(field, message)| {
-            errors.add(
-                if field == "lat" {
-                    "home_lat"
-                } else {
-                    "home_lon"
-                },
-                message,
-            )
-        })
+        .map_err(|(field, message)| errors.add(if field == "lat" { "home_lat" } else { "home_lon" }, message))
         .ok()
         .flatten();
     let mut categories = req.categories;
@@ -85,46 +59,35 @@ pub fn parse_person(
         if !(1..=4).contains(&grade) {
             errors.add("disability_grade", "disability_grade must be 1 to 4");
         } else if !categories.contains(&AssistanceCategory::Disabled) {
-            errors.add(
-                "disability_grade",
-                "a disability grade needs the disabled category",
-            );
+            errors.add("disability_grade", "a disability grade needs the disabled category");
         }
     }
     let skill_codes = resolve_skills(skills, &req.skills, &mut errors);
     let mut preferences = req.preferences;
     if preferences.max_commute_km > MAX_COMMUTE_KM {
-        errors.add(
-            "preferences.max_commute_km",
-            format!("max_commute_km must be at most {MAX_COMMUTE_KM}"),
-        );
+        errors.add("preferences.max_commute_km", format!("max_commute_km must be at most {MAX_COMMUTE_KM}"));
     }
     if preferences.min_wage.is_some_and(|w| w > MAX_WAGE) {
-        errors.add(
-            "preferences.min_wage",
-            format!("min_wage must be at most {MAX_WAGE} yuan a month"),
-        );
+        errors.add("preferences.min_wage", format!("min_wage must be at most {MAX_WAGE} yuan a month"));
     }
     preferences.schedules.sort();
     preferences.schedules.dedup();
     match (id_number, phone, home_region) {
-        (Some(id_number), Some(phone), Some(home_region)) if errors.0.is_empty() => {
-            Ok(PersonDraft {
-                name,
-                id_number,
-                phone,
-                gender: req.gender,
-                birth_year: req.birth_year,
-                home_region,
-                home_point,
-                categories,
-                claimed_categories: Vec::new(),
-                disability_grade: req.disability_grade,
-                skills: skill_codes,
-                preferences,
-                consent_to_share: req.consent_to_share,
-            })
-        }
+        (Some(id_number), Some(phone), Some(home_region)) if errors.0.is_empty() => Ok(PersonDraft {
+            name,
+            id_number,
+            phone,
+            gender: req.gender,
+            birth_year: req.birth_year,
+            home_region,
+            home_point,
+            categories,
+            claimed_categories: Vec::new(),
+            disability_grade: req.disability_grade,
+            skills: skill_codes,
+            preferences,
+            consent_to_share: req.consent_to_share,
+        }),
         _ => Err(errors),
     }
 }
@@ -153,15 +116,10 @@ pub fn parse_own_profile(
     let verified = on_record.verified.as_slice();
     let mut categories = req.claimed_categories.clone();
     categories.extend_from_slice(verified);
-    let typed = req
-        .id_number
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
+    let typed = req.id_number.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let as_staff_form = PersonRequest {
         name: req.name,
-        id_number: typed
-            .or_else(|| on_record.id_number.clone())
-            .unwrap_or_default(),
+        id_number: typed.or_else(|| on_record.id_number.clone()).unwrap_or_default(),
         phone: phone.to_string(),
         gender: req.gender,
         birth_year: req.birth_year,
@@ -181,10 +139,7 @@ pub fn parse_own_profile(
 }
 
 /// The claims still open once `verified` are verified: sorted, deduplicated.
-pub fn settle_claims(
-    mut claims: Vec<AssistanceCategory>,
-    verified: &[AssistanceCategory],
-) -> Vec<AssistanceCategory> {
+pub fn settle_claims(mut claims: Vec<AssistanceCategory>, verified: &[AssistanceCategory]) -> Vec<AssistanceCategory> {
     claims.retain(|c| !verified.contains(c));
     claims.sort();
     claims.dedup();
@@ -285,14 +240,7 @@ mod tests {
     #[test]
     fn a_valid_request_parses_with_synonyms_merged() {
         let draft = parse(valid()).expect("valid");
-        assert_eq!(
-            draft
-                .skills
-                .iter()
-                .map(SkillCode::as_str)
-                .collect::<Vec<_>>(),
-            vec!["sewing"]
-        );
+        assert_eq!(draft.skills.iter().map(SkillCode::as_str).collect::<Vec<_>>(), vec!["sewing"]);
     }
 
     #[test]
@@ -305,16 +253,7 @@ mod tests {
         req.categories = vec![];
         let errors = parse(req).expect_err("invalid");
         let fields: Vec<_> = errors.0.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(
-            fields,
-            vec![
-                "name",
-                "phone",
-                "home_region",
-                "disability_grade",
-                "skills[1]"
-            ]
-        );
+        assert_eq!(fields, vec!["name", "phone", "home_region", "disability_grade", "skills[1]"]);
     }
 
     #[test]
@@ -336,84 +275,32 @@ mod tests {
             home_region: "610902".into(),
             home_lat: None,
             home_lon: None,
-            claimed_categories: vec![
-                AssistanceCategory::Disabled,
-                AssistanceCategory::Dibao,
-                AssistanceCategory::Disabled,
-            ],
+            claimed_categories: vec![AssistanceCategory::Disabled, AssistanceCategory::Dibao, AssistanceCategory::Disabled],
             disability_grade: Some(3),
             skills: vec!["缝纫".into()],
             preferences: Preferences::default(),
             consent_to_share: true,
         };
-        let fresh = parse_own_profile(
-            own.clone(),
-            "13800001234",
-            &OnRecord::default(),
-            &regions,
-            &skills,
-            2026,
-        )
-        .expect("valid");
-        assert_eq!(
-            (fresh.categories.clone(), fresh.claimed_categories.clone()),
-            (
-                vec![],
-                vec![AssistanceCategory::Dibao, AssistanceCategory::Disabled]
-            )
-        );
+        let fresh = parse_own_profile(own.clone(), "13800001234", &OnRecord::default(), &regions, &skills, 2026).expect("valid");
+        assert_eq!((fresh.categories.clone(), fresh.claimed_categories.clone()), (vec![], vec![AssistanceCategory::Dibao, AssistanceCategory::Disabled]));
         assert_eq!(fresh.phone.as_ref(), "13800001234");
 
-        let on_record = OnRecord {
-            id_number: Some("11010519491231002X".into()),
-            verified: vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated],
-        };
-        let blank_id = ProfileRequest {
-            id_number: Some(" ".into()),
-            ..own.clone()
-        };
-        let later = parse_own_profile(blank_id, "13800001234", &on_record, &regions, &skills, 2026)
-            .expect("blank keeps the number");
+        let on_record = OnRecord { id_number: Some("11010519491231002X".into()), verified: vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated] };
+        let blank_id = ProfileRequest { id_number: Some(" ".into()), ..own.clone() };
+        let later = parse_own_profile(blank_id, "13800001234", &on_record, &regions, &skills, 2026).expect("blank keeps the number");
         assert_eq!(later.id_number.as_ref(), "11010519491231002X");
-        assert_eq!(
-            later.categories,
-            vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated],
-            "verified ones stay verified"
-        );
+        assert_eq!(later.categories, vec![AssistanceCategory::Dibao, AssistanceCategory::Relocated], "verified ones stay verified");
         assert_eq!(later.claimed_categories, vec![AssistanceCategory::Disabled]);
 
-        let no_disability = ProfileRequest {
-            claimed_categories: vec![],
-            id_number: None,
-            ..own
-        };
-        let errors = parse_own_profile(
-            no_disability,
-            "13800001234",
-            &OnRecord::default(),
-            &regions,
-            &skills,
-            2026,
-        )
-        .expect_err("invalid");
+        let no_disability = ProfileRequest { claimed_categories: vec![], id_number: None, ..own };
+        let errors = parse_own_profile(no_disability, "13800001234", &OnRecord::default(), &regions, &skills, 2026).expect_err("invalid");
         let fields: Vec<&str> = errors.0.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(
-            fields,
-            vec!["id_number", "disability_grade"],
-            "a first profile needs the number"
-        );
+        assert_eq!(fields, vec!["id_number", "disability_grade"], "a first profile needs the number");
     }
 
     #[test]
     fn an_update_overlays_only_present_fields() {
-        let req = apply_update(
-            valid(),
-            PersonUpdate {
-                disability_grade: Some(None),
-                phone: Some("13900000000".into()),
-                ..Default::default()
-            },
-        );
+        let req = apply_update(valid(), PersonUpdate { disability_grade: Some(None), phone: Some("13900000000".into()), ..Default::default() });
         assert_eq!(req.disability_grade, None);
         assert_eq!(req.phone, "13900000000");
         assert_eq!(req.name, "王秀英");

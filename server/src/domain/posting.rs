@@ -3,9 +3,7 @@
 use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
 use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
-use super::{
-    choose_point, region_is_approximate, region_point, resolve_skills, FieldErrors, Point,
-};
+use super::{choose_point, region_is_approximate, region_point, resolve_skills, FieldErrors, Point};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid posting, ready to store.
@@ -36,12 +34,7 @@ const MAX_HEADCOUNT: u32 = 10_000;
 const MAX_VALIDITY_DAYS: i64 = 366;
 
 /// Checks a request; `today` bounds the validity window.
-pub fn parse_posting(
-    req: PostingRequest,
-    regions: &RegionTree,
-    skills: &SkillCatalog,
-    today: Day,
-) -> Result<PostingDraft, FieldErrors> {
+pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCatalog, today: Day) -> Result<PostingDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
     let title = req.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 60 {
@@ -49,36 +42,22 @@ pub fn parse_posting(
     }
     let description = req.description.trim().to_string();
     if description.chars().count() > 4_000 {
-        errors.add(
-            "description",
-            "description must have at most 4000 characters",
-        );
+        errors.add("description", "description must have at most 4000 characters");
     }
-    let region = regions
-        .resolve_site(&req.region_code)
-        .map_err(|e| errors.add("region_code", e))
-        .ok();
-    let site = choose_point(req.lat, req.lon, || {
-        region.as_ref().and_then(|code| region_point(regions, code))
-    })
-    .map_err(|(field, message)| errors.add(field, message))
-    .ok()
-    .flatten();
+    let region = regions.resolve_site(&req.region_code).map_err(|e| errors.add("region_code", e)).ok();
+    let site = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| region_point(regions, code)))
+        .map_err(|(field, message)| errors.add(field, message))
+        .ok()
+        .flatten();
     let skill_codes = resolve_skills(skills, &req.skills, &mut errors);
     if req.wage_max > MAX_WAGE {
-        errors.add(
-            "wage_max",
-            format!("wage_max must be at most {MAX_WAGE} yuan a month"),
-        );
+        errors.add("wage_max", format!("wage_max must be at most {MAX_WAGE} yuan a month"));
     }
     if req.wage_min > req.wage_max {
         errors.add("wage_min", "wage_min must not exceed wage_max");
     }
     if !(1..=MAX_HEADCOUNT).contains(&req.headcount) {
-        errors.add(
-            "headcount",
-            format!("headcount must be 1 to {MAX_HEADCOUNT}"),
-        );
+        errors.add("headcount", format!("headcount must be 1 to {MAX_HEADCOUNT}"));
     }
     let valid_until = match Day::parse(&req.valid_until) {
         Ok(day) if day < today => {
@@ -100,9 +79,7 @@ pub fn parse_posting(
             employer_id: req.employer_id,
             title,
             description,
-            site_approximate: req.lat.is_none()
-                && req.lon.is_none()
-                && region_is_approximate(regions, &region),
+            site_approximate: req.lat.is_none() && req.lon.is_none() && region_is_approximate(regions, &region),
             region,
             site,
             skills: skill_codes,

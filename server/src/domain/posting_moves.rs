@@ -33,10 +33,7 @@ pub enum PostingRefusal {
     /// The move is for staff only.
     StaffOnly,
     /// Nobody may make this move from this status.
-    Illegal {
-        from: PostingStatus,
-        to: PostingStatus,
-    },
+    Illegal { from: PostingStatus, to: PostingStatus },
     /// Only pending and open postings can be edited.
     NotEditable { status: PostingStatus },
     /// A posting past its last day cannot open.
@@ -78,13 +75,7 @@ impl PostingMove {
 
 /// Checks a move from `from` on `today` for a posting valid until
 /// `valid_until`; the first refusal wins. Returns the new status.
-pub fn check_posting_move(
-    m: PostingMove,
-    from: PostingStatus,
-    actor: PostingActor,
-    valid_until: Day,
-    today: Day,
-) -> Result<PostingStatus, PostingRefusal> {
+pub fn check_posting_move(m: PostingMove, from: PostingStatus, actor: PostingActor, valid_until: Day, today: Day) -> Result<PostingStatus, PostingRefusal> {
     m.check_mover(actor)?;
     if !m.from().contains(&from) {
         return Err(PostingRefusal::Illegal { from, to: m.to() });
@@ -96,14 +87,9 @@ pub fn check_posting_move(
 }
 
 /// The status a posting has after an edit by `actor`.
-pub fn status_after_edit(
-    current: PostingStatus,
-    actor: PostingActor,
-) -> Result<PostingStatus, PostingRefusal> {
+pub fn status_after_edit(current: PostingStatus, actor: PostingActor) -> Result<PostingStatus, PostingRefusal> {
     match (current, actor) {
-        (PostingStatus::Pending | PostingStatus::Open, PostingActor::Employer) => {
-            Ok(PostingStatus::Pending)
-        }
+        (PostingStatus::Pending | PostingStatus::Open, PostingActor::Employer) => Ok(PostingStatus::Pending),
         (PostingStatus::Pending | PostingStatus::Open, PostingActor::Staff) => Ok(current),
         (status, _) => Err(PostingRefusal::NotEditable { status }),
     }
@@ -128,16 +114,9 @@ mod tests {
             (PostingMove::Close, Pending, Some(Closed)),
             (PostingMove::Close, Open, Some(Closed)),
         ];
-        for m in [
-            PostingMove::Approve,
-            PostingMove::Reject,
-            PostingMove::Close,
-        ] {
+        for m in [PostingMove::Approve, PostingMove::Reject, PostingMove::Close] {
             for &from in PostingStatus::ALL {
-                let want = expected
-                    .iter()
-                    .find(|(em, ef, _)| *em == m && *ef == from)
-                    .and_then(|(_, _, to)| *to);
+                let want = expected.iter().find(|(em, ef, _)| *em == m && *ef == from).and_then(|(_, _, to)| *to);
                 let got = check_posting_move(m, from, PostingActor::Staff, valid, today).ok();
                 assert_eq!(got, want, "{m:?} from {from:?}");
             }
@@ -147,57 +126,18 @@ mod tests {
     #[test]
     fn employers_may_close_but_not_review() {
         let (valid, today) = (day("2026-12-31"), day("2026-11-29"));
-        assert_eq!(
-            check_posting_move(
-                PostingMove::Close,
-                Open,
-                PostingActor::Employer,
-                valid,
-                today
-            ),
-            Ok(Closed)
-        );
+        assert_eq!(check_posting_move(PostingMove::Close, Open, PostingActor::Employer, valid, today), Ok(Closed));
         for m in [PostingMove::Approve, PostingMove::Reject] {
-            assert_eq!(
-                check_posting_move(m, Pending, PostingActor::Employer, valid, today),
-                Err(PostingRefusal::StaffOnly)
-            );
+            assert_eq!(check_posting_move(m, Pending, PostingActor::Employer, valid, today), Err(PostingRefusal::StaffOnly));
         }
     }
 
     #[test]
     fn an_expired_posting_cannot_open_but_can_close() {
         let (valid, today) = (day("2026-11-28"), day("2026-11-29"));
-        assert_eq!(
-            check_posting_move(
-                PostingMove::Approve,
-                Pending,
-                PostingActor::Staff,
-                valid,
-                today
-            ),
-            Err(PostingRefusal::Expired)
-        );
-        assert_eq!(
-            check_posting_move(
-                PostingMove::Close,
-                Pending,
-                PostingActor::Staff,
-                valid,
-                today
-            ),
-            Ok(Closed)
-        );
-        assert_eq!(
-            check_posting_move(
-                PostingMove::Approve,
-                Pending,
-                PostingActor::Staff,
-                today,
-                today
-            ),
-            Ok(Open)
-        );
+        assert_eq!(check_posting_move(PostingMove::Approve, Pending, PostingActor::Staff, valid, today), Err(PostingRefusal::Expired));
+        assert_eq!(check_posting_move(PostingMove::Close, Pending, PostingActor::Staff, valid, today), Ok(Closed));
+        assert_eq!(check_posting_move(PostingMove::Approve, Pending, PostingActor::Staff, today, today), Ok(Open));
     }
 
     #[test]
@@ -206,10 +146,7 @@ mod tests {
         assert_eq!(status_after_edit(Open, PostingActor::Staff), Ok(Open));
         assert_eq!(status_after_edit(Pending, PostingActor::Staff), Ok(Pending));
         for status in [Filled, Closed, Rejected] {
-            assert_eq!(
-                status_after_edit(status, PostingActor::Staff),
-                Err(PostingRefusal::NotEditable { status })
-            );
+            assert_eq!(status_after_edit(status, PostingActor::Staff), Err(PostingRefusal::NotEditable { status }));
         }
     }
 }

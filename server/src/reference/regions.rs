@@ -37,10 +37,7 @@ impl Region {
     }
 
     pub fn to_ref(&self) -> RegionRef {
-        RegionRef {
-            code: self.code.clone(),
-            name: self.name.clone(),
-        }
+        RegionRef { code: self.code.clone(), name: self.name.clone() }
     }
 }
 
@@ -53,12 +50,8 @@ pub fn bundled_regions() -> anyhow::Result<Vec<Region>> {
             parent_code: (!f[1].is_empty()).then(|| f[1].to_string()),
             level: f[2].to_string(),
             name: f[3].to_string(),
-            lat: f[4]
-                .parse()
-                .with_context(|| format!("regions.tsv: bad lat for {}", f[0]))?,
-            lon: f[5]
-                .parse()
-                .with_context(|| format!("regions.tsv: bad lon for {}", f[0]))?,
+            lat: f[4].parse().with_context(|| format!("regions.tsv: bad lat for {}", f[0]))?,
+            lon: f[5].parse().with_context(|| format!("regions.tsv: bad lon for {}", f[0]))?,
             approximate: f[6] == "1",
         });
     }
@@ -79,11 +72,7 @@ impl RegionTree {
         let mut tree = Self::default();
         for r in regions {
             match &r.parent_code {
-                Some(p) => tree
-                    .children
-                    .entry(p.clone())
-                    .or_default()
-                    .push(r.code.clone()),
+                Some(p) => tree.children.entry(p.clone()).or_default().push(r.code.clone()),
                 None => tree.roots.push(r.code.clone()),
             }
             tree.by_code.insert(r.code.clone(), r);
@@ -98,11 +87,7 @@ impl RegionTree {
     /// Children of a region, or the provinces when `parent` is `None`.
     pub fn children(&self, parent: Option<&RegionCode>) -> Vec<&Region> {
         let codes = match parent {
-            Some(p) => self
-                .children
-                .get(p.as_ref())
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
+            Some(p) => self.children.get(p.as_ref()).map(Vec::as_slice).unwrap_or_default(),
             None => &self.roots,
         };
         codes.iter().filter_map(|c| self.by_code.get(c)).collect()
@@ -121,10 +106,7 @@ impl RegionTree {
     pub fn resolve_local(&self, raw: &str) -> Result<RegionCode, String> {
         let code = self.resolve(raw)?;
         if code.level() < RegionLevel::County {
-            return Err(format!(
-                "region {code} is a {}; give a county, town or village",
-                code.level().as_str()
-            ));
+            return Err(format!("region {code} is a {}; give a county, town or village", code.level().as_str()));
         }
         Ok(code)
     }
@@ -134,9 +116,7 @@ impl RegionTree {
     pub fn resolve_site(&self, raw: &str) -> Result<RegionCode, String> {
         let code = self.resolve(raw)?;
         if code.level() < RegionLevel::City {
-            return Err(format!(
-                "region {code} is a province; give a city, county, town or village"
-            ));
+            return Err(format!("region {code} is a province; give a city, county, town or village"));
         }
         Ok(code)
     }
@@ -181,18 +161,12 @@ impl Regions {
 
     /// Runs `f` with the tree; a poisoned lock still holds valid data (writes are single assignments).
     pub fn read<R>(&self, f: impl FnOnce(&RegionTree) -> R) -> R {
-        let guard = self
-            .0
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let guard = self.0.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&guard)
     }
 
     pub fn write<R>(&self, f: impl FnOnce(&mut RegionTree) -> R) -> R {
-        let mut guard = self
-            .0
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut guard = self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut guard)
     }
 
@@ -204,11 +178,7 @@ impl Regions {
 
     /// County and town names for a code, for example "汉滨区老城街道".
     pub fn place_name(&self, code: &str) -> String {
-        let county = if code.len() > 6 {
-            self.name_of(&code[..6])
-        } else {
-            String::new()
-        };
+        let county = if code.len() > 6 { self.name_of(&code[..6]) } else { String::new() };
         format!("{county}{}", self.name_of(code))
     }
 

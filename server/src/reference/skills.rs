@@ -39,11 +39,7 @@ impl Skill {
 
     /// Every name a person might type for this skill.
     fn terms(&self) -> Vec<String> {
-        let mut terms = vec![
-            self.code.to_string(),
-            self.name_zh.clone(),
-            self.name_en.clone(),
-        ];
+        let mut terms = vec![self.code.to_string(), self.name_zh.clone(), self.name_en.clone()];
         terms.extend(tsv::list(&self.synonyms_zh));
         terms.extend(tsv::list(&self.synonyms_en));
         terms
@@ -69,10 +65,7 @@ pub fn bundled_skills() -> anyhow::Result<Vec<Skill>> {
 
 /// Case- and space-insensitive form of a term.
 fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// All skills, with an index from every name and synonym to the code.
@@ -107,10 +100,7 @@ impl SkillCatalog {
     }
 
     pub fn get(&self, code: &str) -> Option<&Skill> {
-        self.by_term
-            .get(code)
-            .map(|&i| &self.skills[i])
-            .filter(|s| s.code.as_ref() == code)
+        self.by_term.get(code).map(|&i| &self.skills[i]).filter(|s| s.code.as_ref() == code)
     }
 
     /// Chinese and English names of a code (the code itself if unknown).
@@ -132,11 +122,7 @@ impl SkillCatalog {
         let text = normalise(text);
         let mut found = Vec::new();
         for skill in &self.skills {
-            let hit = skill
-                .terms()
-                .iter()
-                .map(|t| normalise(t))
-                .any(|t| t.chars().count() >= 2 && text.contains(&t));
+            let hit = skill.terms().iter().map(|t| normalise(t)).any(|t| t.chars().count() >= 2 && text.contains(&t));
             if hit {
                 found.push(skill.code.clone());
             }
@@ -195,28 +181,16 @@ mod tests {
     #[test]
     fn everyday_words_resolve_to_skills() {
         let c = catalog();
-        assert_eq!(
-            c.resolve("做衣服").map(String::from).as_deref(),
-            Ok("sewing")
-        );
-        assert_eq!(
-            c.resolve(" Sewing ").map(String::from).as_deref(),
-            Ok("sewing")
-        );
-        assert_eq!(
-            c.resolve("采茶").map(String::from).as_deref(),
-            Ok("tea_picking")
-        );
+        assert_eq!(c.resolve("做衣服").map(String::from).as_deref(), Ok("sewing"));
+        assert_eq!(c.resolve(" Sewing ").map(String::from).as_deref(), Ok("sewing"));
+        assert_eq!(c.resolve("采茶").map(String::from).as_deref(), Ok("tea_picking"));
         assert!(c.resolve("time travel").is_err());
     }
 
     #[test]
     fn skills_are_found_in_free_text() {
         let c = catalog();
-        assert!(c
-            .mentioned_in("想在家门口做衣服")
-            .iter()
-            .any(|code| code == "sewing"));
+        assert!(c.mentioned_in("想在家门口做衣服").iter().any(|code| code == "sewing"));
         assert!(c.mentioned_in("").is_empty());
     }
 

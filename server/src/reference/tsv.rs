@@ -9,11 +9,7 @@ pub fn rows(text: &str, columns: usize) -> anyhow::Result<Vec<Vec<&str>>> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != columns {
-            anyhow::bail!(
-                "line {} has {} fields, expected {columns}",
-                n + 1,
-                fields.len()
-            );
+            anyhow::bail!("line {} has {} fields, expected {columns}", n + 1, fields.len());
         }
         out.push(fields);
     }
@@ -22,10 +18,5 @@ pub fn rows(text: &str, columns: usize) -> anyhow::Result<Vec<Vec<&str>>> {
 
 /// Splits a `|`-separated list, dropping empty parts.
 pub fn list(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
 }

@@ -21,11 +21,7 @@ pub struct AuditQuery {
 /// The newest audit entries first.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, body = AuditPage), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn list_audit_handler(
-    _admin: AdminUser,
-    query: web::Query<AuditQuery>,
-    db: web::Data<Db>,
-) -> Result<web::Json<AuditPage>, ApiError> {
+pub async fn list_audit_handler(_admin: AdminUser, query: web::Query<AuditQuery>, db: web::Data<Db>) -> Result<web::Json<AuditPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 50, 200)?;
     let (rows, total) = list_audit(&db, paging.limit(), paging.offset()).await?;
     let items = rows
@@ -40,10 +36,5 @@ pub async fn list_audit_handler(
             at: r.at,
         })
         .collect();
-    Ok(web::Json(AuditPage {
-        items,
-        total,
-        page: paging.page,
-        per_page: paging.per_page,
-    }))
+    Ok(web::Json(AuditPage { items, total, page: paging.page, per_page: paging.per_page }))
 }

@@ -4,8 +4,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse};
 
 use crate::auth::{
-    hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser,
-    LoginGate, LoginThrottle, MAX_USERNAME_CHARS, SESSION_COOKIE,
+    hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser, LoginGate, LoginThrottle,
+    MAX_USERNAME_CHARS, SESSION_COOKIE,
 };
 use crate::error::ApiError;
 use crate::extract::ApiJson;
@@ -27,20 +27,12 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { username, password } = body.0;
     if username.chars().count() > MAX_USERNAME_CHARS {
-        return Err(ApiError::validation(
-            "username",
-            format!("username must have at most {MAX_USERNAME_CHARS} characters"),
-        ));
+        return Err(ApiError::validation("username", format!("username must have at most {MAX_USERNAME_CHARS} characters")));
     }
     match throttle.check(&username, address.0) {
         LoginGate::Proceed => {}
         LoginGate::SlowDown(delay) => tokio::time::sleep(delay).await,
-        LoginGate::Refuse => {
-            return Err(ApiError::new(
-                ErrorCode::RateLimited,
-                "too many login attempts, wait a minute",
-            ))
-        }
+        LoginGate::Refuse => return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute")),
     }
     let user = find_user_by_username(&db, &username).await?;
     let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
@@ -67,27 +59,17 @@ pub(super) async fn start_session(
 
 /// Ends the session (idempotent).
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
-pub async fn logout(
-    req: HttpRequest,
-    db: web::Data<Db>,
-    cookies: web::Data<CookiePolicy>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn logout(req: HttpRequest, db: web::Data<Db>, cookies: web::Data<CookiePolicy>) -> Result<HttpResponse, ApiError> {
     if let Some(c) = req.cookie(SESSION_COOKIE) {
         delete_session(&db, &hash_token(c.value())).await?;
     }
-    Ok(HttpResponse::NoContent()
-        .cookie(cookies.removal_cookie())
-        .finish())
+    Ok(HttpResponse::NoContent().cookie(cookies.removal_cookie()).finish())
 }
 
 /// Who is logged in: the user, or `null` for a visitor without a session
 /// (a 200, so an anonymous first visit logs no error in the browser).
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Option<MeResponse>, description = "the logged-in user, or null without a session")))]
-pub async fn me(
-    user: Result<CurrentUser, ApiError>,
-    db: web::Data<Db>,
-    regions: web::Data<Regions>,
-) -> Result<web::Json<Option<MeResponse>>, ApiError> {
+pub async fn me(user: Result<CurrentUser, ApiError>, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<Option<MeResponse>>, ApiError> {
     let user = match user {
         Ok(user) => user,
         // No session, or an expired one; a broken database is still an error.
@@ -95,9 +77,7 @@ pub async fn me(
         Err(error) => return Err(error),
     };
     let person_id = linked_person_id(&db, user.id).await?;
-    Ok(web::Json(Some(CurrentUserView::from_user(
-        &user, person_id, &regions,
-    ))))
+    Ok(web::Json(Some(CurrentUserView::from_user(&user, person_id, &regions))))
 }
 
 /// Builds `MeResponse` for a user.
@@ -106,21 +86,10 @@ struct CurrentUserView;
 impl CurrentUserView {
     async fn build(id: &i64, db: &Db, regions: &Regions) -> Result<MeResponse, ApiError> {
         let row = crate::storage::get_user(db, *id).await?;
-        let region = row
-            .region_code
-            .as_ref()
-            .and_then(|c| regions.reference(c.as_ref()));
+        let region = row.region_code.as_ref().and_then(|c| regions.reference(c.as_ref()));
         let role = row.role;
         let person_id = linked_person_id(db, row.id).await?;
-        Ok(MeResponse {
-            user_id: row.id,
-            username: row.username,
-            display_name: row.display_name,
-            role,
-            region,
-            employer_id: row.employer_id,
-            person_id,
-        })
+        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id })
     }
 
     fn from_user(user: &CurrentUser, person_id: Option<i64>, regions: &Regions) -> MeResponse {
@@ -129,10 +98,7 @@ impl CurrentUserView {
             username: user.username.clone(),
             display_name: user.display_name.clone(),
             role: user.role,
-            region: user
-                .region
-                .as_ref()
-                .and_then(|c| regions.reference(c.as_ref())),
+            region: user.region.as_ref().and_then(|c| regions.reference(c.as_ref())),
             employer_id: user.employer_id,
             person_id,
         }

@@ -7,12 +7,10 @@ use serde::Deserialize;
 
 use crate::auth::{manages_employer, CurrentUser, StaffScope};
 use crate::error::ApiError;
+use crate::routes::paging::Paging;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
-use crate::routes::paging::Paging;
-use crate::storage::{
-    get_employer, insert_employer, list_employers, Db, EmployerRecord, NewEmployer,
-};
+use crate::storage::{get_employer, insert_employer, list_employers, Db, EmployerRecord, NewEmployer};
 
 fn to_response(row: EmployerRecord) -> EmployerResponse {
     EmployerResponse {
@@ -38,23 +36,14 @@ pub async fn create_employer(
     let req = body.0;
     let name = req.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::validation(
-            "name",
-            "name must have 1 to 100 characters",
-        ));
+        return Err(ApiError::validation("name", "name must have 1 to 100 characters"));
     }
     let contact_name = req.contact_name.trim();
     if contact_name.is_empty() || contact_name.chars().count() > 50 {
-        return Err(ApiError::validation(
-            "contact_name",
-            "contact_name must have 1 to 50 characters",
-        ));
+        return Err(ApiError::validation("contact_name", "contact_name must have 1 to 50 characters"));
     }
-    let phone =
-        Phone::parse(&req.contact_phone).map_err(|e| ApiError::validation("contact_phone", e))?;
-    let region = regions
-        .read(|t| t.resolve_local(&req.region_code))
-        .map_err(|e| ApiError::validation("region_code", e))?;
+    let phone = Phone::parse(&req.contact_phone).map_err(|e| ApiError::validation("contact_phone", e))?;
+    let region = regions.read(|t| t.resolve_local(&req.region_code)).map_err(|e| ApiError::validation("region_code", e))?;
     scope.ensure(&region, "region_code")?;
     let row = insert_employer(
         &db,
@@ -81,31 +70,17 @@ pub struct EmployersQuery {
 
 /// Lists employers in the caller's jurisdiction.
 #[utoipa::path(get, path = "/api/v1/employers", tag = "employers", params(EmployersQuery), responses((status = 200, body = EmployerPage)))]
-pub async fn list_employers_handler(
-    scope: StaffScope,
-    query: web::Query<EmployersQuery>,
-    db: web::Data<Db>,
-) -> Result<web::Json<EmployerPage>, ApiError> {
+pub async fn list_employers_handler(scope: StaffScope, query: web::Query<EmployersQuery>, db: web::Data<Db>) -> Result<web::Json<EmployerPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 50, 200)?;
-    let (rows, total) =
-        list_employers(&db, scope.prefix(), paging.limit(), paging.offset()).await?;
+    let (rows, total) = list_employers(&db, scope.prefix(), paging.limit(), paging.offset()).await?;
     let items = rows.into_iter().map(to_response).collect();
-    Ok(web::Json(EmployerPage {
-        items,
-        total,
-        page: paging.page,
-        per_page: paging.per_page,
-    }))
+    Ok(web::Json(EmployerPage { items, total, page: paging.page, per_page: paging.per_page }))
 }
 
 /// One employer: staff in jurisdiction, admin, or the employer's own users.
 #[utoipa::path(get, path = "/api/v1/employers/{id}", tag = "employers",
     responses((status = 200, body = EmployerResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn get_employer_handler(
-    user: CurrentUser,
-    path: web::Path<i64>,
-    db: web::Data<Db>,
-) -> Result<web::Json<EmployerResponse>, ApiError> {
+pub async fn get_employer_handler(user: CurrentUser, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<EmployerResponse>, ApiError> {
     let row = get_employer(&db, *path).await?;
     if !manages_employer(&user, row.id, &row.region_code) {
         return Err(ApiError::not_found("employer"));

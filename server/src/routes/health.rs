@@ -17,8 +17,7 @@ pub async fn readyz(db: web::Data<Db>) -> HttpResponse {
         Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ready"})),
         Err(e) => {
             tracing::warn!(error = ?e, "readiness check failed");
-            HttpResponse::ServiceUnavailable()
-                .json(serde_json::json!({"status": "database unreachable"}))
+            HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "database unreachable"}))
         }
     }
 }

@@ -31,11 +31,7 @@ fn api_paths() -> &'static [(Vec<String>, Vec<&'static str>)] {
                 ("PATCH", item.patch.is_some()),
                 ("DELETE", item.delete.is_some()),
             ];
-            let methods = methods
-                .iter()
-                .filter(|(_, on)| *on)
-                .map(|(m, _)| *m)
-                .collect();
+            let methods = methods.iter().filter(|(_, on)| *on).map(|(m, _)| *m).collect();
             paths.push((template.split('/').map(String::from).collect(), methods));
         }
         paths
@@ -50,10 +46,7 @@ pub fn allowed_methods(path: &str) -> Vec<&'static str> {
     let mut allowed: Vec<&'static str> = Vec::new();
     for (template, methods) in api_paths() {
         let matches = template.len() == segments.len()
-            && template
-                .iter()
-                .zip(&segments)
-                .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
+            && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
         let literal = template.iter().filter(|t| !t.starts_with('{')).count();
         if !matches || literal < best {
             continue;
@@ -72,10 +65,7 @@ pub fn allowed_methods(path: &str) -> Vec<&'static str> {
 
 fn method_not_allowed(allowed: &[&str]) -> HttpResponse {
     let allow = allowed.join(", ");
-    let err = ApiError::new(
-        ErrorCode::MethodNotAllowed,
-        format!("this path takes {allow}"),
-    );
+    let err = ApiError::new(ErrorCode::MethodNotAllowed, format!("this path takes {allow}"));
     let mut res = err.error_response();
     if let Ok(value) = allow.parse() {
         res.headers_mut().insert(ALLOW, value);

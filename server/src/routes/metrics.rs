@@ -28,10 +28,7 @@ impl MetricsGuard {
         if self.allow.iter().any(|net| net.contains(&address.0)) {
             return true;
         }
-        let (Some(token), Some(sent)) = (
-            &self.token,
-            authorization.and_then(|h| h.strip_prefix("Bearer ")),
-        ) else {
+        let (Some(token), Some(sent)) = (&self.token, authorization.and_then(|h| h.strip_prefix("Bearer "))) else {
             return false;
         };
         // Comparing digests keeps the comparison's time independent of where the strings differ.
@@ -46,21 +43,12 @@ pub async fn metrics(
     guard: web::Data<MetricsGuard>,
     registry: web::Data<Registry>,
 ) -> Result<HttpResponse, ApiError> {
-    let authorization = req
-        .headers()
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
+    let authorization = req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     if !guard.admits(address, authorization) {
-        return Err(ApiError::forbidden(
-            "metrics are served to the configured addresses or token only",
-        ));
+        return Err(ApiError::forbidden("metrics are served to the configured addresses or token only"));
     }
     let encoder = TextEncoder::new();
     let mut text = Vec::new();
-    encoder
-        .encode(&registry.gather(), &mut text)
-        .context("cannot encode metrics")?;
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, encoder.format_type()))
-        .body(text))
+    encoder.encode(&registry.gather(), &mut text).context("cannot encode metrics")?;
+    Ok(HttpResponse::Ok().insert_header((CONTENT_TYPE, encoder.format_type())).body(text))
 }

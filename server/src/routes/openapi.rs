@@ -6,10 +6,7 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{
-    applications, audit, auth, employers, health, inbox, matching, people, placements, postings,
-    push, regions, register, skills,
-};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, register, regions, skills};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -46,10 +43,7 @@ pub struct ApiDoc;
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations", responses((status = 200, description = "this document")))]
 pub async fn openapi_json() -> HttpResponse {
     static DOCUMENT: OnceLock<Value> = OnceLock::new();
-    HttpResponse::Ok().json(
-        DOCUMENT
-            .get_or_init(|| complete(serde_json::to_value(ApiDoc::openapi()).unwrap_or_default())),
-    )
+    HttpResponse::Ok().json(DOCUMENT.get_or_init(|| complete(serde_json::to_value(ApiDoc::openapi()).unwrap_or_default())))
 }
 
 /// Operations that need no session (everything else may answer 401 and 403).
@@ -71,13 +65,9 @@ const PUBLIC: &[(&str, &str)] = &[
 /// body extractor's (408, 413, 415, 422) where there is a body, a path id that
 /// names nothing (404), and the session check (401, 403). Paging starts at 1.
 fn complete(mut doc: Value) -> Value {
-    let Some(paths) = doc.pointer_mut("/paths").and_then(Value::as_object_mut) else {
-        return doc;
-    };
+    let Some(paths) = doc.pointer_mut("/paths").and_then(Value::as_object_mut) else { return doc };
     for (path, item) in paths.iter_mut().filter(|(p, _)| p.starts_with("/api/")) {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
+        let Some(item) = item.as_object_mut() else { continue };
         for (method, operation) in item.iter_mut() {
             let mut codes = vec!["400", "422"];
             if operation.get("requestBody").is_some() {
@@ -89,25 +79,14 @@ fn complete(mut doc: Value) -> Value {
             if !PUBLIC.contains(&(method.as_str(), path.as_str())) {
                 codes.extend(["401", "403"]);
             }
-            if let Some(responses) = operation
-                .get_mut("responses")
-                .and_then(Value::as_object_mut)
-            {
+            if let Some(responses) = operation.get_mut("responses").and_then(Value::as_object_mut) {
                 for code in codes {
-                    responses
-                        .entry(code)
-                        .or_insert_with(|| error_response(code));
+                    responses.entry(code).or_insert_with(|| error_response(code));
                 }
             }
-            for parameter in operation
-                .get_mut("parameters")
-                .and_then(Value::as_array_mut)
-                .into_iter()
-                .flatten()
-            {
+            for parameter in operation.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
                 if matches!(parameter["name"].as_str(), Some("page" | "per_page")) {
-                    if let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut)
-                    {
+                    if let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut) {
                         schema.insert("minimum".into(), json!(1));
                     }
                 }

@@ -17,27 +17,14 @@ pub struct Paging {
 
 impl Paging {
     /// Checks `page` (from 1, default 1) and `per_page` (1 to `max`, default `default`).
-    pub fn parse(
-        page: Option<u32>,
-        per_page: Option<u32>,
-        default: u32,
-        max: u32,
-    ) -> Result<Self, ApiError> {
+    pub fn parse(page: Option<u32>, per_page: Option<u32>, default: u32, max: u32) -> Result<Self, ApiError> {
         let page = page.unwrap_or(1);
         let per_page = per_page.unwrap_or(default);
         if page == 0 {
-            return Err(ApiError::with_fields(
-                ErrorCode::InvalidParameter,
-                "page starts at 1",
-                &["page"],
-            ));
+            return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "page starts at 1", &["page"]));
         }
         if !(1..=max).contains(&per_page) {
-            return Err(ApiError::with_fields(
-                ErrorCode::InvalidParameter,
-                format!("per_page must be 1 to {max}"),
-                &["per_page"],
-            ));
+            return Err(ApiError::with_fields(ErrorCode::InvalidParameter, format!("per_page must be 1 to {max}"), &["per_page"]));
         }
         Ok(Self { page, per_page })
     }
@@ -64,10 +51,7 @@ mod tests {
         let p = Paging::parse(Some(3), Some(50), 20, 100).expect("page 3");
         assert_eq!(p.offset(), 100);
         for (page, per_page) in [(Some(0), None), (None, Some(0)), (None, Some(101))] {
-            assert!(
-                Paging::parse(page, per_page, 20, 100).is_err(),
-                "{page:?} {per_page:?}"
-            );
+            assert!(Paging::parse(page, per_page, 20, 100).is_err(), "{page:?} {per_page:?}");
         }
     }
 }

@@ -30,28 +30,18 @@ pub async fn push_postings(
     let req = body.0;
     let top_k = req.top_k.unwrap_or(DEFAULT_TOP_K);
     if !(1..=MAX_TOP_K).contains(&top_k) {
-        return Err(ApiError::validation(
-            "top_k",
-            format!("top_k must be 1 to {MAX_TOP_K}"),
-        ));
+        return Err(ApiError::validation("top_k", format!("top_k must be 1 to {MAX_TOP_K}")));
     }
     let prefix = match req.region.as_deref() {
         Some(raw) => {
-            let region = regions
-                .read(|t| t.resolve(raw))
-                .map_err(|e| ApiError::validation("region", e))?;
+            let region = regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::validation("region", e))?;
             scope.ensure(&region, "region")?;
             region.to_string()
         }
         None => scope.prefix().to_string(),
     };
     let index = index.into_inner();
-    let deps = PushDeps {
-        db: &db,
-        index: &index,
-        skills: &skills,
-        regions: &regions,
-    };
+    let deps = PushDeps { db: &db, index: &index, skills: &skills, regions: &regions };
     let summary = run_push(&deps, &prefix, top_k as usize, |_, _| {}).await?;
     Ok(web::Json(summary))
 }

@@ -3,25 +3,19 @@
 //! owner (a code, or that they have an account); `register` takes the code.
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{
-    ErrorCode, MeResponse, RegisterRequest, RegistrationCodeRequest, RegistrationCodeSent, Role,
-};
+use doorstep_shared::api::{ErrorCode, MeResponse, RegisterRequest, RegistrationCodeRequest, RegistrationCodeSent, Role};
 use doorstep_shared::types::Phone;
 use rand::Rng;
 
 use super::auth::start_session;
-use crate::auth::{
-    check_new_password, hash_password, hash_token, ClientAddress, CookiePolicy,
-    RegistrationThrottle,
-};
+use crate::auth::{check_new_password, hash_password, hash_token, ClientAddress, CookiePolicy, RegistrationThrottle};
 use crate::clock::now;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
 use crate::storage::{
-    delete_registration_code, find_user_by_username, insert_registration_code,
-    insert_registration_notice, insert_user, spend_registration_try, Db, InsertUserError,
-    NewRegistrationCode, NewUser,
+    delete_registration_code, find_user_by_username, insert_registration_code, insert_registration_notice, insert_user,
+    spend_registration_try, Db, InsertUserError, NewRegistrationCode, NewUser,
 };
 
 pub const CODE_VALID_MINUTES: u32 = 10;
@@ -45,10 +39,7 @@ pub async fn request_registration_code(
     let phone = Phone::parse(&body.0.phone).map_err(|e| ApiError::validation("phone", e))?;
     let phone = phone.as_ref();
     if !throttle.allow_code(phone, address.0) {
-        return Err(ApiError::new(
-            ErrorCode::RateLimited,
-            "too many sign-up codes asked, wait an hour",
-        ));
+        return Err(ApiError::new(ErrorCode::RateLimited, "too many sign-up codes asked, wait an hour"));
     }
     let masked = format!("{}****{}", &phone[..3], &phone[7..]);
     let at = now();
@@ -59,20 +50,12 @@ pub async fn request_registration_code(
         let code = format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000));
         let message = format!("【安康就业帮扶】您的注册验证码是{code}，{CODE_VALID_MINUTES}分钟内有效。如非本人操作，请忽略本短信。");
         let expires_at = at + i64::from(CODE_VALID_MINUTES) * 60;
-        let stored = NewRegistrationCode {
-            phone,
-            code_hash: &code_hash(phone, &code),
-            expires_at,
-            message: &message,
-            now: at,
-        };
+        let stored = NewRegistrationCode { phone, code_hash: &code_hash(phone, &code), expires_at, message: &message, now: at };
         insert_registration_code(&db, &stored).await?;
         // No SMS gateway drains the outbox yet: the log is how a demo reads its code.
         tracing::info!(phone = %masked, %code, "sign-up code queued (no SMS gateway is configured, so it is logged)");
     }
-    Ok(HttpResponse::Accepted().json(RegistrationCodeSent {
-        code_valid_minutes: CODE_VALID_MINUTES,
-    }))
+    Ok(HttpResponse::Accepted().json(RegistrationCodeSent { code_valid_minutes: CODE_VALID_MINUTES }))
 }
 
 /// Creates a seeker's account with the code the SMS brought, and logs them in.
@@ -89,24 +72,13 @@ pub async fn register(
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {
     if !throttle.allow_register(address.0) {
-        return Err(ApiError::new(
-            ErrorCode::RateLimited,
-            "too many sign-up attempts, wait an hour",
-        ));
+        return Err(ApiError::new(ErrorCode::RateLimited, "too many sign-up attempts, wait an hour"));
     }
-    let RegisterRequest {
-        phone,
-        code,
-        password,
-        display_name,
-    } = body.0;
+    let RegisterRequest { phone, code, password, display_name } = body.0;
     let phone = Phone::parse(&phone).map_err(|e| ApiError::validation("phone", e))?;
     let display_name = display_name.trim();
     if display_name.is_empty() || display_name.chars().count() > 50 {
-        return Err(ApiError::validation(
-            "display_name",
-            "display_name must have 1 to 50 characters",
-        ));
+        return Err(ApiError::validation("display_name", "display_name must have 1 to 50 characters"));
     }
     check_new_password(&password, phone.as_ref(), display_name)?;
     use_code(&db, phone.as_ref(), code.trim()).await?;
@@ -118,13 +90,7 @@ pub async fn register(
 
 /// Spends a try of the phone's code and uses it up when it is right.
 async fn use_code(db: &Db, phone: &str, code: &str) -> Result<(), ApiError> {
-    let wrong = || {
-        ApiError::with_fields(
-            ErrorCode::WrongCode,
-            "the code is wrong or has expired; ask for a new one",
-            &["code"],
-        )
-    };
+    let wrong = || ApiError::with_fields(ErrorCode::WrongCode, "the code is wrong or has expired; ask for a new one", &["code"]);
     let Some(stored) = spend_registration_try(db, phone, now(), CODE_TRIES).await? else {
         return Err(wrong());
     };
@@ -134,32 +100,13 @@ async fn use_code(db: &Db, phone: &str, code: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-async fn create_seeker(
-    db: &Db,
-    phone: &str,
-    password_hash: &str,
-    display_name: &str,
-) -> Result<i64, ApiError> {
-    let new = NewUser {
-        username: phone,
-        password_hash,
-        role: Role::Seeker,
-        display_name,
-        region_code: None,
-        employer_id: None,
-        person_id: None,
-    };
+async fn create_seeker(db: &Db, phone: &str, password_hash: &str, display_name: &str) -> Result<i64, ApiError> {
+    let new = NewUser { username: phone, password_hash, role: Role::Seeker, display_name, region_code: None, employer_id: None, person_id: None };
     match insert_user(db, &new).await {
         Ok(id) => Ok(id),
         // Only who holds the phone's code gets here, so saying so reveals nothing.
-        Err(InsertUserError::UsernameTaken) => Err(ApiError::with_fields(
-            ErrorCode::PhoneTaken,
-            "this phone number is already registered",
-            &["phone"],
-        )),
-        Err(InsertUserError::PersonTaken) => {
-            Err(anyhow::anyhow!("a new account cannot take a person link").into())
-        }
+        Err(InsertUserError::UsernameTaken) => Err(ApiError::with_fields(ErrorCode::PhoneTaken, "this phone number is already registered", &["phone"])),
+        Err(InsertUserError::PersonTaken) => Err(anyhow::anyhow!("a new account cannot take a person link").into()),
         Err(InsertUserError::Unexpected(e)) => Err(e.into()),
     }
 }

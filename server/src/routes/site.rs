@@ -31,11 +31,7 @@ pub async fn index(req: HttpRequest, site: web::Data<SiteDir>) -> HttpResponse {
     }
 }
 
-pub async fn asset(
-    req: HttpRequest,
-    path: web::Path<(String, String)>,
-    site: web::Data<SiteDir>,
-) -> HttpResponse {
+pub async fn asset(req: HttpRequest, path: web::Path<(String, String)>, site: web::Data<SiteDir>) -> HttpResponse {
     let (build, name) = path.into_inner();
     // Only plain names: no way out of pkg/, and no asking for a twin directly.
     if !plain(&build) || !plain(&name) || name.ends_with(".br") || name.ends_with(".gz") {
@@ -47,9 +43,7 @@ pub async fn asset(
         CacheDirective::Extension("immutable".into(), None),
     ]);
     let file = site.0.join("pkg").join(build).join(name);
-    send(&req, &file, forever)
-        .await
-        .unwrap_or_else(|_| HttpResponse::NotFound().finish())
+    send(&req, &file, forever).await.unwrap_or_else(|_| HttpResponse::NotFound().finish())
 }
 
 /// A name of letters, digits, `_`, `-` and inner dots.
@@ -57,22 +51,13 @@ fn plain(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && !name.contains("..")
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Sends `path`, or its precompressed twin when the browser accepts it, typed
 /// by the original's extension, with `Vary: Accept-Encoding`.
-async fn send(
-    req: &HttpRequest,
-    path: &Path,
-    cache: CacheControl,
-) -> std::io::Result<HttpResponse> {
-    let extension = path
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .unwrap_or_default();
+async fn send(req: &HttpRequest, path: &Path, cache: CacheControl) -> std::io::Result<HttpResponse> {
+    let extension = path.extension().and_then(|ext| ext.to_str()).unwrap_or_default();
     let mime = actix_files::file_extension_to_mime(extension);
     let mut chosen = (path.to_path_buf(), ContentEncoding::Identity);
     for (encoding, suffix) in preferred_encodings(req) {
@@ -107,10 +92,7 @@ fn preferred_encodings(req: &HttpRequest) -> Vec<(ContentEncoding, &'static str)
     // A named encoding's own weight wins over `*`'s; weight zero refuses it.
     let accepts = |encoding: &Encoding| {
         let weight = |wanted: &Preference<Encoding>| {
-            accepted
-                .iter()
-                .find(|item| &item.item == wanted)
-                .map(|item| item.quality)
+            accepted.iter().find(|item| &item.item == wanted).map(|item| item.quality)
         };
         weight(&Preference::Specific(encoding.clone()))
             .or_else(|| weight(&Preference::Any))

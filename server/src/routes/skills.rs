@@ -15,10 +15,7 @@ pub struct SkillsQuery {
 
 /// Finds skills by name or synonym ("做衣服" finds sewing).
 #[utoipa::path(get, path = "/api/v1/skills", tag = "skills", params(SkillsQuery), responses((status = 200, body = Vec<SkillResponse>)))]
-pub async fn list_skills(
-    query: web::Query<SkillsQuery>,
-    skills: web::Data<SkillCatalog>,
-) -> web::Json<Vec<SkillResponse>> {
+pub async fn list_skills(query: web::Query<SkillsQuery>, skills: web::Data<SkillCatalog>) -> web::Json<Vec<SkillResponse>> {
     let hits = skills.search(query.q.as_deref().unwrap_or(""));
     web::Json(hits.into_iter().map(|s| s.to_response()).collect())
 }

@@ -45,10 +45,7 @@ pub(super) fn skill_hits(
     for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
         let mut top = collector.for_segment(ord as u32, reader)?;
         // The wanted skills by this segment's ordinal, ascending, with their weights.
-        let mut wanted: Vec<(u32, &Bm25Weight)> = weights
-            .iter()
-            .filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w)))
-            .collect();
+        let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
         wanted.sort_by_key(|w| w.0);
         for &(skill, _) in &wanted {
             let Some(list) = segment.skill_cells.list(skill) else {
@@ -63,22 +60,12 @@ pub(super) fn skill_hits(
         fruits.push(top.harvest());
     }
     let (ranked, total) = collector.merge_fruits(fruits)?;
-    Ok((
-        ranked
-            .into_iter()
-            .map(|(_, bm25, address)| (bm25, address))
-            .collect(),
-        total,
-    ))
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
 /// Each wanted skill's BM25 weight over the whole searcher, boosted as in
 /// the query: the same statistics tantivy's term weight reads.
-fn skill_weights<'a>(
-    searcher: &Searcher,
-    fields: &PostingFields,
-    codes: &'a [String],
-) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
+fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
     if searcher.segment_readers().is_empty() {
         return Ok(Vec::new());
     }
@@ -86,10 +73,7 @@ fn skill_weights<'a>(
         .iter()
         .map(|code| {
             let term = Term::from_field_text(fields.skills, code);
-            Ok((
-                code.as_str(),
-                Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST),
-            ))
+            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
         })
         .collect()
 }
@@ -98,14 +82,7 @@ fn skill_weights<'a>(
 /// skills it needs, unless it is also in the list of a lower wanted skill:
 /// each document is offered once, from its first list. Summed in ascending
 /// code order, as the query's union sums its clauses.
-fn offer(
-    top: &mut SegmentTopK,
-    reader: &SegmentReader,
-    segment: &SegmentColumns,
-    wanted: &[(u32, &Bm25Weight)],
-    list: u32,
-    e: &Entry,
-) {
+fn offer(top: &mut SegmentTopK, reader: &SegmentReader, segment: &SegmentColumns, wanted: &[(u32, &Bm25Weight)], list: u32, e: &Entry) {
     if reader.is_deleted(e.spot.doc) {
         return;
     }
@@ -113,9 +90,7 @@ fn offer(
         [(_, weight)] => weight.score(e.norm, 1),
         _ => {
             let has = |skill: u32| match e.skills {
-                [MANY, ..] => segment
-                    .skill_ords(e.spot.doc)
-                    .any(|o| o == u64::from(skill)),
+                [MANY, ..] => segment.skill_ords(e.spot.doc).any(|o| o == u64::from(skill)),
                 skills => u16::try_from(skill).is_ok_and(|s| skills.contains(&s)),
             };
             let mut total = None;
@@ -150,10 +125,7 @@ mod tests {
     use crate::search::terms::relevance_query;
 
     const SKILLS: [&str; 6] = ["S01", "S02", "S03", "S04", "S05", "S06"];
-    const HOME: Point = Point {
-        lat: 32.7,
-        lon: 109.0,
-    };
+    const HOME: Point = Point { lat: 32.7, lon: 109.0 };
 
     /// Postings in two segments, some deleted, sites within ~40 km of `HOME`.
     fn index(rng: &mut StdRng) -> (tempfile::TempDir, PostingIndex) {
@@ -177,10 +149,7 @@ mod tests {
             let wage_min = rng.gen_range(15..=40) * 100;
             doc.add_u64(f.wage_min, wage_min);
             doc.add_u64(f.wage_max, wage_min + rng.gen_range(0..=10) * 100);
-            doc.add_text(
-                f.schedule,
-                Schedule::ALL.choose(rng).expect("schedule").as_str(),
-            );
+            doc.add_text(f.schedule, Schedule::ALL.choose(rng).expect("schedule").as_str());
             doc.add_u64(f.accommodation, u64::from(rng.gen_bool(0.3)));
             doc.add_u64(f.accessible, u64::from(rng.gen_bool(0.3)));
             doc.add_u64(f.physical, rng.gen_range(0..=2));
@@ -202,10 +171,7 @@ mod tests {
 
     fn request(rng: &mut StdRng) -> SearchRequest {
         let k = rng.gen_range(1..=3);
-        let mut skills: Vec<String> = SKILLS
-            .choose_multiple(rng, k)
-            .map(|s| s.to_string())
-            .collect();
+        let mut skills: Vec<String> = SKILLS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
         if rng.gen_bool(0.1) {
             skills.push("S99".into());
         }
@@ -219,9 +185,7 @@ mod tests {
                 min_wage: rng.gen_bool(0.4).then(|| rng.gen_range(20..=40) * 100),
                 accessible_only: rng.gen_bool(0.2),
                 max_physical: Some(*PhysicalDemand::ALL.choose(rng).expect("demand")),
-                schedules: rng
-                    .gen_bool(0.3)
-                    .then(|| vec![Schedule::FullTime, Schedule::Flexible]),
+                schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
                 ..Filters::default()
             },
             relevance: Relevance { skills, text: None },
@@ -248,27 +212,17 @@ mod tests {
         for _ in 0..400 {
             let req = request(&mut rng);
             let (cells, cells_total) = skill_hits(&searcher, &columns, f, &req).expect("cells");
-            let skill_query = relevance_query(f, &req.relevance.skills, &Default::default())
-                .expect("skills make a query");
-            let (query, query_total) =
-                collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
+            let skill_query = relevance_query(f, &req.relevance.skills, &Default::default()).expect("skills make a query");
+            let (query, query_total) = collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
             assert_eq!(cells_total, query_total, "count for {req:?}");
             let got: Vec<_> = cells.iter().map(|h| h.1).collect();
             let want: Vec<_> = query.iter().map(|h| h.1).collect();
             assert_eq!(got, want, "hits for {req:?}");
             for (a, b) in cells.iter().zip(&query) {
-                assert!(
-                    (a.0 - b.0).abs() <= 1e-4 * b.0.max(1.0),
-                    "score {} vs {} for {req:?}",
-                    a.0,
-                    b.0
-                );
+                assert!((a.0 - b.0).abs() <= 1e-4 * b.0.max(1.0), "score {} vs {} for {req:?}", a.0, b.0);
             }
             with_hits += usize::from(!query.is_empty());
         }
-        assert!(
-            with_hits > 200,
-            "most requests find postings ({with_hits} of 400)"
-        );
+        assert!(with_hits > 200, "most requests find postings ({with_hits} of 400)");
     }
 }

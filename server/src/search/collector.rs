@@ -53,25 +53,14 @@ pub struct GatedTopK {
 }
 
 /// The collector for a request: its ranking as the key, its filters as the gate.
-pub(super) fn collector(
-    columns: &[Arc<SegmentColumns>],
-    fields: &PostingFields,
-    req: &SearchRequest,
-) -> GatedTopK {
+pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> GatedTopK {
     let key = match (req.ranking, req.near) {
         (Ranking::Newest, _) | (Ranking::Distance, None) => Key::Newest,
         (Ranking::Distance, Some(near)) => Key::Nearest(near),
         (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
         (Ranking::Relevance, None) => Key::Score,
     };
-    GatedTopK {
-        key,
-        filters: req.filters.clone(),
-        offset: req.offset,
-        limit: req.limit.max(1),
-        columns: columns.to_vec(),
-        fields: *fields,
-    }
+    GatedTopK { key, filters: req.filters.clone(), offset: req.offset, limit: req.limit.max(1), columns: columns.to_vec(), fields: *fields }
 }
 
 /// Top documents by the request's ranking, each with its plain BM25, and
@@ -84,56 +73,31 @@ pub(super) fn collect(
     req: &SearchRequest,
 ) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
-    Ok((
-        ranked
-            .into_iter()
-            .map(|(_, bm25, address)| (bm25, address))
-            .collect(),
-        total,
-    ))
+    Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }
 
 impl Collector for GatedTopK {
     type Fruit = (Vec<Ranked>, usize);
     type Child = SegmentTopK;
 
-    fn for_segment(
-        &self,
-        ord: SegmentOrdinal,
-        segment: &SegmentReader,
-    ) -> tantivy::Result<SegmentTopK> {
+    fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTopK> {
         let columns = match self.columns.get(ord as usize) {
             Some(c) => c.clone(),
             None => Arc::new(SegmentColumns::open(segment, &self.fields)?),
         };
         let gate = Gate::new(&self.filters, &columns);
-        Ok(SegmentTopK {
-            ord,
-            columns,
-            gate,
-            key: KeyFn::new(self.key),
-            keep: self.offset + self.limit,
-            hits: Vec::new(),
-            floor: f64::NEG_INFINITY,
-            count: 0,
-        })
+        Ok(SegmentTopK { ord, columns, gate, key: KeyFn::new(self.key), keep: self.offset + self.limit, hits: Vec::new(), floor: f64::NEG_INFINITY, count: 0 })
     }
 
     fn requires_scoring(&self) -> bool {
         matches!(self.key, Key::Score | Key::Blend(..))
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(Vec<Ranked>, usize)>,
-    ) -> tantivy::Result<(Vec<Ranked>, usize)> {
+    fn merge_fruits(&self, fruits: Vec<(Vec<Ranked>, usize)>) -> tantivy::Result<(Vec<Ranked>, usize)> {
         let count = fruits.iter().map(|f| f.1).sum();
         let mut all: Vec<Ranked> = fruits.into_iter().flat_map(|f| f.0).collect();
         all.sort_by(order);
-        Ok((
-            all.into_iter().skip(self.offset).take(self.limit).collect(),
-            count,
-        ))
+        Ok((all.into_iter().skip(self.offset).take(self.limit).collect(), count))
     }
 }
 
@@ -160,8 +124,7 @@ impl SegmentCollector for SegmentTopK {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &*self.columns;
-        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize))
-        else {
+        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else {
             return;
         };
         self.offer(doc, score, site, &facts);
@@ -220,10 +183,7 @@ impl KeyFn {
             Key::Nearest(p) | Key::Blend(p, _) => p.lat,
             _ => 0.0,
         };
-        Self {
-            key,
-            km_per_lon: KM_PER_LAT * lat.to_radians().cos(),
-        }
+        Self { key, km_per_lon: KM_PER_LAT * lat.to_radians().cos() }
     }
 
     /// Squared distance: it orders as the distance does, without a root.
@@ -242,22 +202,12 @@ impl KeyFn {
         }
     }
 
-    fn of(
-        &self,
-        columns: &SegmentColumns,
-        doc: DocId,
-        bm25: Score,
-        site: [f32; 2],
-        relation: Option<Nearness>,
-    ) -> f64 {
+    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, site: [f32; 2], relation: Option<Nearness>) -> f64 {
         match self.key {
             Key::Score => f64::from(bm25),
             Key::Newest => columns.id(doc) as f64,
             Key::Nearest(near) => -self.apart2(&near, site, relation),
-            Key::Blend(near, scale) => {
-                0.6 * saturated(bm25)
-                    + 0.4 * (-self.apart2(&near, site, relation) / (2.0 * scale * scale)).exp()
-            }
+            Key::Blend(near, scale) => 0.6 * saturated(bm25) + 0.4 * (-self.apart2(&near, site, relation) / (2.0 * scale * scale)).exp(),
         }
     }
 
@@ -312,23 +262,14 @@ impl Gate {
         Self {
             valid_on: u16::try_from(f.valid_on.max(0)).unwrap_or(u16::MAX),
             bbox: f.bbox.as_ref().map(single),
-            min_wage: f
-                .min_wage
-                .map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
+            min_wage: f.min_wage.map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX)),
             flags,
             max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
             schedules: f.schedules.as_ref().map(|s| columns.schedule_ords(s)),
             reach: f.reach.as_ref().map(|r| GateReach {
                 home_approximate: r.home_approximate,
                 within: r.within,
-                relations: columns
-                    .region_codes()
-                    .iter()
-                    .map(|c| {
-                        c.as_deref()
-                            .map_or(Nearness::Farther, |c| relation(r.home_region.as_ref(), c))
-                    })
-                    .collect(),
+                relations: columns.region_codes().iter().map(|c| c.as_deref().map_or(Nearness::Farther, |c| relation(r.home_region.as_ref(), c))).collect(),
             }),
         }
     }
@@ -340,13 +281,7 @@ impl Gate {
         if !reach.home_approximate && f.flags & Facts::APPROXIMATE == 0 {
             return None;
         }
-        Some(
-            reach
-                .relations
-                .get(usize::from(f.region))
-                .copied()
-                .unwrap_or(Nearness::Farther),
-        )
+        Some(reach.relations.get(usize::from(f.region)).copied().unwrap_or(Nearness::Farther))
     }
 
     fn admits(&self, n: Nearness) -> bool {
@@ -355,10 +290,7 @@ impl Gate {
 
     /// Checked first: the box drops most postings of a commuter's search.
     fn contains(&self, [lat, lon]: [f32; 2]) -> bool {
-        self.bbox
-            .is_none_or(|[min_lat, max_lat, min_lon, max_lon]| {
-                lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon
-            })
+        self.bbox.is_none_or(|[min_lat, max_lat, min_lon, max_lon]| lat >= min_lat && lat <= max_lat && lon >= min_lon && lon <= max_lon)
     }
 
     fn passes(&self, f: &Facts) -> bool {
@@ -366,9 +298,6 @@ impl Gate {
             && f.flags & self.flags == self.flags
             && f.physical <= self.max_physical
             && f.valid_until >= self.valid_on
-            && self
-                .schedules
-                .as_ref()
-                .is_none_or(|allowed| allowed.contains(&f.schedule))
+            && self.schedules.as_ref().is_none_or(|allowed| allowed.contains(&f.schedule))
     }
 }

@@ -93,43 +93,17 @@ impl SegmentColumns {
             // Unknown demand counts as heavy, so it never passes a lighter limit.
             physical: One::new(f.u64(name(fields.physical))?, 2),
             valid_until: One::new(f.i64(name(fields.valid_until))?, 0),
-            title: f
-                .str(name(fields.title))?
-                .map(decoded_strings)
-                .transpose()?,
-            region_code: f
-                .str(name(fields.region_code))?
-                .map(decoded_strings)
-                .transpose()?,
-            skills: f
-                .str(name(fields.skills))?
-                .map(decoded_strings)
-                .transpose()?,
-            schedule: f
-                .str(name(fields.schedule))?
-                .map(|c| decoded(c, Schedule::parse))
-                .transpose()?,
+            title: f.str(name(fields.title))?.map(decoded_strings).transpose()?,
+            region_code: f.str(name(fields.region_code))?.map(decoded_strings).transpose()?,
+            skills: f.str(name(fields.skills))?.map(decoded_strings).transpose()?,
+            schedule: f.str(name(fields.schedule))?.map(|c| decoded(c, Schedule::parse)).transpose()?,
         };
-        columns.sites = (0..segment.max_doc())
-            .map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32])
-            .collect();
-        columns.facts = (0..segment.max_doc())
-            .map(|doc| columns.facts_of(doc))
-            .collect();
-        columns.grid = Grid::build(
-            (0..segment.max_doc())
-                .filter_map(|doc| columns.spot(doc))
-                .collect(),
-        );
+        columns.sites = (0..segment.max_doc()).map(|doc| [columns.lat.get(doc) as f32, columns.lon.get(doc) as f32]).collect();
+        columns.facts = (0..segment.max_doc()).map(|doc| columns.facts_of(doc)).collect();
+        columns.grid = Grid::build((0..segment.max_doc()).filter_map(|doc| columns.spot(doc)).collect());
         if let Some((ords, terms)) = &columns.skills {
             let norms = segment.fieldnorms_readers().get_field(fields.skills)?;
-            let cells = SkillCells::build(
-                segment.max_doc(),
-                ords,
-                terms.len(),
-                norms.as_ref(),
-                |doc| columns.spot(doc),
-            );
+            let cells = SkillCells::build(segment.max_doc(), ords, terms.len(), norms.as_ref(), |doc| columns.spot(doc));
             columns.skill_cells = cells;
         }
         Ok(columns)
@@ -150,44 +124,27 @@ impl SegmentColumns {
             wage_max: u16::try_from(self.wage_max.get(doc)).unwrap_or(u16::MAX),
             valid_until: u16::try_from(self.valid_until.get(doc).max(0)).unwrap_or(u16::MAX),
             physical: u8::try_from(self.physical.get(doc)).unwrap_or(u8::MAX),
-            schedule: self
-                .schedule
-                .as_ref()
-                .and_then(|(ords, _)| ords.first(doc))
-                .and_then(|o| u8::try_from(o).ok())
-                .unwrap_or(u8::MAX),
+            schedule: self.schedule.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u8::try_from(o).ok()).unwrap_or(u8::MAX),
             flags,
-            region: self
-                .region_code
-                .as_ref()
-                .and_then(|(ords, _)| ords.first(doc))
-                .and_then(|o| u16::try_from(o).ok())
-                .unwrap_or(u16::MAX),
+            region: self.region_code.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u16::try_from(o).ok()).unwrap_or(u16::MAX),
         }
     }
 
     /// The posting's facts; the title stays empty (see `fill_text`). The
     /// region code is read from its decoded terms: nearness needs it.
     pub fn posting(&self, doc: DocId) -> IndexedPosting {
-        let skills = self.skills.as_ref().map_or_else(Vec::new, |(ords, terms)| {
-            ords.values_for_doc(doc)
-                .filter_map(|o| terms.get(o as usize).cloned().flatten())
-                .collect()
-        });
-        let schedule = self.schedule.as_ref().and_then(|(ords, terms)| {
-            ords.first(doc)
-                .and_then(|o| terms.get(o as usize).copied().flatten())
-        });
+        let skills = self
+            .skills
+            .as_ref()
+            .map_or_else(Vec::new, |(ords, terms)| ords.values_for_doc(doc).filter_map(|o| terms.get(o as usize).cloned().flatten()).collect());
+        let schedule = self.schedule.as_ref().and_then(|(ords, terms)| ords.first(doc).and_then(|o| terms.get(o as usize).copied().flatten()));
         IndexedPosting {
             id: self.id.get(doc) as i64,
             title: String::new(),
             skills,
             region_code: first_str(self.region_code.as_ref(), doc),
             employer_id: self.employer_id.get(doc) as i64,
-            site: Point {
-                lat: self.lat.get(doc),
-                lon: self.lon.get(doc),
-            },
+            site: Point { lat: self.lat.get(doc), lon: self.lon.get(doc) },
             site_approximate: self.site_approximate.get(doc) == 1,
             wage_min: self.wage_min.get(doc) as u32,
             wage_max: self.wage_max.get(doc) as u32,
@@ -200,28 +157,19 @@ impl SegmentColumns {
     }
 
     fn spot(&self, doc: DocId) -> Option<Spot> {
-        Some(Spot {
-            doc,
-            site: *self.sites.get(doc as usize)?,
-            facts: *self.facts.get(doc as usize)?,
-        })
+        Some(Spot { doc, site: *self.sites.get(doc as usize)?, facts: *self.facts.get(doc as usize)? })
     }
 
     /// This segment's ordinal of a skill code, if any posting here needs it.
     pub(super) fn skill_ord(&self, code: &str) -> Option<u32> {
         let (_, terms) = self.skills.as_ref()?;
         // Terms are in dictionary (byte) order, which is `str` order.
-        terms
-            .binary_search_by(|t| t.as_deref().unwrap_or("").cmp(code))
-            .ok()
-            .map(|o| o as u32)
+        terms.binary_search_by(|t| t.as_deref().unwrap_or("").cmp(code)).ok().map(|o| o as u32)
     }
 
     /// The skill ordinals a posting needs.
     pub(super) fn skill_ords(&self, doc: DocId) -> impl Iterator<Item = u64> + '_ {
-        self.skills
-            .iter()
-            .flat_map(move |(ords, _)| ords.values_for_doc(doc))
+        self.skills.iter().flat_map(move |(ords, _)| ords.values_for_doc(doc))
     }
 
     pub(super) fn id(&self, doc: DocId) -> u64 {
@@ -230,9 +178,7 @@ impl SegmentColumns {
 
     /// This segment's region codes, by ordinal.
     pub(super) fn region_codes(&self) -> &[Option<String>] {
-        self.region_code
-            .as_ref()
-            .map_or(&[], |(_, terms)| terms.as_slice())
+        self.region_code.as_ref().map_or(&[], |(_, terms)| terms.as_slice())
     }
 
     /// This segment's ordinals of the given schedules.
@@ -240,10 +186,7 @@ impl SegmentColumns {
         let Some((_, terms)) = &self.schedule else {
             return Vec::new();
         };
-        (0..terms.len().min(usize::from(u8::MAX)))
-            .filter(|&o| terms[o].is_some_and(|s| wanted.contains(&s)))
-            .map(|o| o as u8)
-            .collect()
+        (0..terms.len().min(usize::from(u8::MAX))).filter(|&o| terms[o].is_some_and(|s| wanted.contains(&s))).map(|o| o as u8).collect()
     }
 
     /// Title and region code: dictionary look-ups, so only for hits shown.
@@ -264,11 +207,7 @@ pub(super) struct One<T: tantivy::columnar::MonotonicallyMappableToU64> {
 impl<T: tantivy::columnar::MonotonicallyMappableToU64 + std::fmt::Debug + PartialOrd> One<T> {
     fn new(column: Column<T>, default: T) -> Self {
         let full = column.get_cardinality() == tantivy::columnar::Cardinality::Full;
-        Self {
-            column,
-            full,
-            default,
-        }
+        Self { column, full, default }
     }
 
     #[inline]
@@ -282,10 +221,7 @@ impl<T: tantivy::columnar::MonotonicallyMappableToU64 + std::fmt::Debug + Partia
 }
 
 /// A string column as its ordinals and every term, decoded once in order.
-fn decoded<T>(
-    column: StrColumn,
-    parse: impl Fn(&str) -> Option<T>,
-) -> tantivy::Result<(Column<u64>, Vec<Option<T>>)> {
+fn decoded<T>(column: StrColumn, parse: impl Fn(&str) -> Option<T>) -> tantivy::Result<(Column<u64>, Vec<Option<T>>)> {
     let mut terms = Vec::with_capacity(column.num_terms());
     let mut stream = column.dictionary().stream()?;
     while stream.advance() {
@@ -299,12 +235,7 @@ fn decoded_strings(column: StrColumn) -> tantivy::Result<(Column<u64>, Vec<Optio
 }
 
 fn first_str(column: Option<&(Column<u64>, Vec<Option<String>>)>, doc: DocId) -> String {
-    column
-        .and_then(|(ords, terms)| {
-            ords.first(doc)
-                .and_then(|o| terms.get(o as usize).cloned().flatten())
-        })
-        .unwrap_or_default()
+    column.and_then(|(ords, terms)| ords.first(doc).and_then(|o| terms.get(o as usize).cloned().flatten())).unwrap_or_default()
 }
 
 /// The columns of every segment a searcher sees, by segment id. Entries for
@@ -316,18 +247,12 @@ pub struct ColumnCache {
 
 impl ColumnCache {
     pub fn new(fields: PostingFields) -> Self {
-        Self {
-            fields,
-            segments: Mutex::default(),
-        }
+        Self { fields, segments: Mutex::default() }
     }
 
     /// Columns for each of the searcher's segments, in segment order.
     pub fn for_searcher(&self, searcher: &Searcher) -> tantivy::Result<Vec<Arc<SegmentColumns>>> {
-        let mut map = self
-            .segments
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.segments.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let readers = searcher.segment_readers();
         let mut out = Vec::with_capacity(readers.len());
         for reader in readers {

@@ -34,17 +34,9 @@ pub(super) fn nearest(
     ring.ranking = Ranking::Distance;
     ring.offset = 0;
     // Rings are kilometres around home; a reach judges some sites by relation.
-    let scoped =
-        req.filters.region.is_some() || req.filters.skill.is_some() || req.filters.reach.is_some();
+    let scoped = req.filters.region.is_some() || req.filters.skill.is_some() || req.filters.reach.is_some();
     let Some(near) = req.near.filter(|_| !scoped) else {
-        return Ok(collect(
-            searcher,
-            columns,
-            fields,
-            filter_only_query(fields, &ring.filters).as_ref(),
-            &ring,
-        )?
-        .0);
+        return Ok(collect(searcher, columns, fields, filter_only_query(fields, &ring.filters).as_ref(), &ring)?.0);
     };
     for km in RINGS_KM {
         let small = near.bounding_box(km);
@@ -57,10 +49,7 @@ pub(super) fn nearest(
         let hits = scan_box(searcher, columns, fields, &ring, &bbox)?;
         // Enough hits, all within the circle the box holds: nothing outside
         // the box can be nearer than the farthest of them.
-        let farthest = hits
-            .last()
-            .and_then(|(_, a)| site(columns, *a))
-            .map(|p| near.distance_km(&p));
+        let farthest = hits.last().and_then(|(_, a)| site(columns, *a)).map(|p| near.distance_km(&p));
         if hits.len() >= req.limit && farthest.is_some_and(|d| d <= km) {
             return Ok(hits);
         }
@@ -68,14 +57,7 @@ pub(super) fn nearest(
     ring.filters.bbox = req.filters.bbox;
     match &req.filters.bbox {
         Some(outer) => scan_box(searcher, columns, fields, &ring, outer),
-        None => Ok(collect(
-            searcher,
-            columns,
-            fields,
-            filter_only_query(fields, &ring.filters).as_ref(),
-            &ring,
-        )?
-        .0),
+        None => Ok(collect(searcher, columns, fields, filter_only_query(fields, &ring.filters).as_ref(), &ring)?.0),
     }
 }
 
@@ -93,9 +75,7 @@ fn scan_box(
     let cells = single(b);
     let home_row = req.near.map(|p| row(p.lat as f32));
     let mut fruits = Vec::with_capacity(columns.len());
-    for ((ord, reader), segment_columns) in
-        searcher.segment_readers().iter().enumerate().zip(columns)
-    {
+    for ((ord, reader), segment_columns) in searcher.segment_readers().iter().enumerate().zip(columns) {
         let mut segment = collector.for_segment(ord as u32, reader)?;
         segment_columns.grid.in_box(cells, home_row, |s| {
             if !reader.is_deleted(s.doc) {
@@ -105,32 +85,18 @@ fn scan_box(
         fruits.push(segment.harvest());
     }
     let (ranked, _) = collector.merge_fruits(fruits)?;
-    Ok(ranked
-        .into_iter()
-        .map(|(_, bm25, address)| (bm25, address))
-        .collect())
+    Ok(ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect())
 }
 
 fn site(columns: &[Arc<SegmentColumns>], address: DocAddress) -> Option<Point> {
     let c = columns.get(address.segment_ord as usize)?;
-    Some(Point {
-        lat: c.lat.get(address.doc_id),
-        lon: c.lon.get(address.doc_id),
-    })
+    Some(Point { lat: c.lat.get(address.doc_id), lon: c.lon.get(address.doc_id) })
 }
 
 fn contains(a: &BoundingBox, b: &BoundingBox) -> bool {
-    a.min_lat <= b.min_lat
-        && a.max_lat >= b.max_lat
-        && a.min_lon <= b.min_lon
-        && a.max_lon >= b.max_lon
+    a.min_lat <= b.min_lat && a.max_lat >= b.max_lat && a.min_lon <= b.min_lon && a.max_lon >= b.max_lon
 }
 
 fn intersection(a: &BoundingBox, b: &BoundingBox) -> BoundingBox {
-    BoundingBox {
-        min_lat: a.min_lat.max(b.min_lat),
-        max_lat: a.max_lat.min(b.max_lat),
-        min_lon: a.min_lon.max(b.min_lon),
-        max_lon: a.max_lon.min(b.max_lon),
-    }
+    BoundingBox { min_lat: a.min_lat.max(b.min_lat), max_lat: a.max_lat.min(b.max_lat), min_lon: a.min_lon.max(b.min_lon), max_lon: a.max_lon.min(b.max_lon) }
 }

@@ -61,12 +61,7 @@ fn cell([lat, lon]: [f32; 2]) -> u64 {
 /// A box in single precision, as sites are held, rounded outwards so that
 /// neither the cells read nor the gate lose a posting on its edge.
 pub(super) fn single(b: &BoundingBox) -> [f32; 4] {
-    [
-        down(b.min_lat),
-        up(b.max_lat),
-        down(b.min_lon),
-        up(b.max_lon),
-    ]
+    [down(b.min_lat), up(b.max_lat), down(b.min_lon), up(b.max_lon)]
 }
 
 fn down(x: f64) -> f32 {
@@ -89,26 +84,15 @@ fn up(x: f64) -> f32 {
 
 impl<E: Placed> Grid<E> {
     pub(super) fn build(entries: Vec<E>) -> Self {
-        let mut keyed: Vec<(u64, E)> = entries
-            .into_iter()
-            .map(|e| (cell(e.spot().site), e))
-            .collect();
+        let mut keyed: Vec<(u64, E)> = entries.into_iter().map(|e| (cell(e.spot().site), e)).collect();
         keyed.sort_unstable_by_key(|(cell, e)| (*cell, e.spot().doc));
         let cells = keyed.iter().map(|k| k.0).collect();
-        Self {
-            cells,
-            entries: keyed.into_iter().map(|k| k.1).collect(),
-        }
+        Self { cells, entries: keyed.into_iter().map(|k| k.1).collect() }
     }
 
     /// Entries in the cells the box touches (a superset of those inside it),
     /// rows nearest `home_row` first.
-    pub(super) fn in_box(
-        &self,
-        [min_lat, max_lat, min_lon, max_lon]: [f32; 4],
-        home_row: Option<u64>,
-        mut visit: impl FnMut(&E),
-    ) {
+    pub(super) fn in_box(&self, [min_lat, max_lat, min_lon, max_lon]: [f32; 4], home_row: Option<u64>, mut visit: impl FnMut(&E)) {
         let (first, last) = (col(min_lon), col(max_lon));
         let mut rows: Vec<u64> = (row(min_lat)..=row(max_lat)).collect();
         if let Some(home) = home_row {
@@ -132,9 +116,7 @@ impl<E: Placed> Grid<E> {
         let (mut north, mut south) = (split, split);
         loop {
             let up = self.cells.get(north).map(|&c| (c / COLS).abs_diff(home));
-            let down = south
-                .checked_sub(1)
-                .map(|s| (self.cells[s] / COLS).abs_diff(home));
+            let down = south.checked_sub(1).map(|s| (self.cells[s] / COLS).abs_diff(home));
             let at = match (up, down) {
                 (Some(u), d) if d.is_none_or(|d| u <= d) => {
                     north += 1;
@@ -156,24 +138,8 @@ mod tests {
     use super::*;
 
     fn spots() -> Vec<Spot> {
-        let facts = Facts {
-            wage_max: 0,
-            valid_until: 0,
-            physical: 0,
-            schedule: 0,
-            flags: 0,
-            region: 0,
-        };
-        (0..400)
-            .map(|i| Spot {
-                doc: i,
-                site: [
-                    32.0 + (i / 20) as f32 * 0.02,
-                    108.0 + (i % 20) as f32 * 0.02,
-                ],
-                facts,
-            })
-            .collect()
+        let facts = Facts { wage_max: 0, valid_until: 0, physical: 0, schedule: 0, flags: 0, region: 0 };
+        (0..400).map(|i| Spot { doc: i, site: [32.0 + (i / 20) as f32 * 0.02, 108.0 + (i % 20) as f32 * 0.02], facts }).collect()
     }
 
     #[test]
@@ -183,23 +149,11 @@ mod tests {
         let bbox = [32.1, 32.2, 108.1, 108.2];
         let mut found = Vec::new();
         grid.in_box(bbox, Some(row(32.15)), |s| found.push(s.doc));
-        let inside: Vec<DocId> = sites
-            .iter()
-            .filter(|s| {
-                (bbox[0]..=bbox[1]).contains(&s.site[0]) && (bbox[2]..=bbox[3]).contains(&s.site[1])
-            })
-            .map(|s| s.doc)
-            .collect();
+        let inside: Vec<DocId> =
+            sites.iter().filter(|s| (bbox[0]..=bbox[1]).contains(&s.site[0]) && (bbox[2]..=bbox[3]).contains(&s.site[1])).map(|s| s.doc).collect();
         assert!(!inside.is_empty());
-        assert!(
-            inside.iter().all(|d| found.contains(d)),
-            "every document in the box is found"
-        );
-        assert!(
-            found.len() < 200,
-            "cells outside the box are not read ({} found)",
-            found.len()
-        );
+        assert!(inside.iter().all(|d| found.contains(d)), "every document in the box is found");
+        assert!(found.len() < 200, "cells outside the box are not read ({} found)", found.len());
     }
 
     #[test]
@@ -214,9 +168,6 @@ mod tests {
         });
         docs.sort_unstable();
         assert_eq!(docs, (0..400).collect::<Vec<_>>());
-        assert!(
-            rows.windows(2).all(|w| w[0] <= w[1]),
-            "rows come nearest first: {rows:?}"
-        );
+        assert!(rows.windows(2).all(|w| w[0] <= w[1]), "rows come nearest first: {rows:?}");
     }
 }

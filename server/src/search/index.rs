@@ -45,8 +45,7 @@ impl PostingIndex {
     /// Opens the index in `dir`, or creates an empty one when it is missing or corrupt.
     pub fn open_or_create(dir: &Path) -> anyhow::Result<(Self, Opened)> {
         let (schema, fields) = build_schema();
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create index directory {}", dir.display()))?;
         let existing = MmapDirectory::open(dir)
             .ok()
             .and_then(|d| Index::open(d).ok())
@@ -57,22 +56,15 @@ impl PostingIndex {
         }
         tracing::warn!(dir = %dir.display(), "posting index missing or unreadable; creating it anew");
         std::fs::remove_dir_all(dir).ok();
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create index directory {}", dir.display()))?;
         let index = Index::create_in_dir(dir, schema).context("cannot create posting index")?;
         Ok((Self::from_index(index, fields)?, Opened::Fresh))
     }
 
     fn from_index(index: Index, fields: PostingFields) -> anyhow::Result<Self> {
         index.tokenizers().register(JIEBA, jieba_analyzer());
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .context("index reader")?;
-        let writer = index
-            .writer(WRITER_MEMORY)
-            .context("index writer (is another doorstep using this data directory?)")?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("index reader")?;
+        let writer = index.writer(WRITER_MEMORY).context("index writer (is another doorstep using this data directory?)")?;
         let cursor = index
             .load_metas()
             .context("index metas")?

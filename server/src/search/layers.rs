@@ -26,18 +26,14 @@ fn layer(module: &str) -> Option<usize> {
 
 /// Each reference in `module`'s source that its layer does not allow.
 fn offences(module: &str, source: &str) -> Vec<String> {
-    let Some(own) = layer(module) else {
-        return vec![format!("{module}.rs is in no layer of LAYERS")];
-    };
+    let Some(own) = layer(module) else { return vec![format!("{module}.rs is in no layer of LAYERS")] };
     let mut out = Vec::new();
     for name in search_names(&tokens(&strip(source))) {
         match layer(&name) {
             Some(l) if l < own => {}
             Some(l) if l == own => out.push(format!("{module} uses {name}, of its own layer")),
             Some(_) => out.push(format!("{module} uses {name}, of a higher layer")),
-            None => out.push(format!(
-                "{module} uses search::{name}, not a module: import it from its module"
-            )),
+            None => out.push(format!("{module} uses search::{name}, not a module: import it from its module")),
         }
     }
     out
@@ -76,15 +72,9 @@ fn strip(source: &str) -> String {
                 i += 1;
                 continue;
             }
-            let close: String = std::iter::once('"')
-                .chain(std::iter::repeat_n('#', hashes))
-                .collect();
+            let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
             let rest: String = s[i + 2 + hashes..].iter().collect();
-            i += 2
-                + hashes
-                + rest
-                    .find(&close)
-                    .map_or(rest.len(), |e| rest[..e].chars().count() + close.len());
+            i += 2 + hashes + rest.find(&close).map_or(rest.len(), |e| rest[..e].chars().count() + close.len());
             out.push_str("\"\"");
         } else if c == '"' {
             i += 1;
@@ -150,12 +140,7 @@ fn search_names(t: &[String]) -> Vec<String> {
             braces.push(i >= 2 && is(i - 2, "mod"));
         } else if is(i, "}") {
             braces.pop();
-        } else if is(i, "crate")
-            && is(i + 1, "::")
-            && is(i + 2, "search")
-            && is(i + 3, "::")
-            && !(i > 0 && is(i - 1, "::"))
-        {
+        } else if is(i, "crate") && is(i + 1, "::") && is(i + 2, "search") && is(i + 3, "::") && !(i > 0 && is(i - 1, "::")) {
             start = Some(i + 4);
         } else if is(i, "super") && !(i > 0 && is(i - 1, "::")) {
             let mut supers = 0;
@@ -205,13 +190,7 @@ fn each_module_uses_only_modules_of_lower_layers() {
     let mut all = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("read search/") {
         let path = entry.expect("search/ entry").path();
-        let Some(module) = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .filter(|_| path.extension().is_some_and(|e| e == "rs"))
-        else {
-            continue;
-        };
+        let Some(module) = path.file_stem().and_then(|s| s.to_str()).filter(|_| path.extension().is_some_and(|e| e == "rs")) else { continue };
         if module == "mod" || module == "layers" {
             continue;
         }
@@ -224,11 +203,7 @@ fn each_module_uses_only_modules_of_lower_layers() {
             all.push(format!("LAYERS lists {module}, which has no file"));
         }
     }
-    assert!(
-        all.is_empty(),
-        "search/ breaks its order (mod.rs):\n{}",
-        all.join("\n")
-    );
+    assert!(all.is_empty(), "search/ breaks its order (mod.rs):\n{}", all.join("\n"));
 }
 
 #[test]
@@ -245,17 +220,7 @@ fn back_edges_side_edges_and_re_exports_are_caught() {
             use crate::search::{columns::{One, Spot}, request::Filters};
         }
     "#;
-    assert_eq!(
-        search_names(&tokens(&strip(source))),
-        [
-            "facts",
-            "PostingIndex",
-            "query",
-            "grid",
-            "columns",
-            "request"
-        ]
-    );
+    assert_eq!(search_names(&tokens(&strip(source))), ["facts", "PostingIndex", "query", "grid", "columns", "request"]);
     let found = offences("grid", source);
     let want = [
         "grid uses search::PostingIndex, not a module: import it from its module",

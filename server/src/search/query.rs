@@ -43,11 +43,7 @@ pub struct SearchResult {
 impl PostingIndex {
     /// Runs a search on the blocking pool, with bounded concurrency.
     pub async fn search(self: &Arc<Self>, req: SearchRequest) -> anyhow::Result<SearchResult> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .context("search permits closed")?;
+        let _permit = self.permits.acquire().await.context("search permits closed")?;
         let index = self.clone();
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || span.in_scope(|| index.search_blocking(&req)))
@@ -62,33 +58,16 @@ impl PostingIndex {
         let f = &self.fields;
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let text = req
-            .relevance
-            .text
-            .as_deref()
-            .map(|t| text_terms(&self.index, t))
-            .unwrap_or_default();
+        let text = req.relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
         let relevance = relevance_query(f, &req.relevance.skills, &text);
         let has_relevance = relevance.is_some();
         let scope = scope_query(f, &req.filters);
         let skills_only = text.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
         let (mut addresses, total) = match (relevance, scope) {
             (Some(_), None) if skills_only => skill_hits(&searcher, &columns, f, req)?,
-            (Some(r), Some(scope)) => collect(
-                &searcher,
-                &columns,
-                f,
-                &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]),
-                req,
-            )?,
+            (Some(r), Some(scope)) => collect(&searcher, &columns, f, &BooleanQuery::new(vec![(Occur::Must, r), (Occur::Must, zero_scored(scope))]), req)?,
             (Some(r), None) => collect(&searcher, &columns, f, r.as_ref(), req)?,
-            (None, _) => collect(
-                &searcher,
-                &columns,
-                f,
-                filter_only_query(f, &req.filters).as_ref(),
-                req,
-            )?,
+            (None, _) => collect(&searcher, &columns, f, filter_only_query(f, &req.filters).as_ref(), req)?,
         };
         if has_relevance && addresses.len() < req.fill_below {
             for (_, address) in nearest(&searcher, &columns, f, req)? {
@@ -98,11 +77,7 @@ impl PostingIndex {
             }
         }
         let hits = load_hits(&columns, addresses, req.near, req.with_text);
-        Ok(SearchResult {
-            hits,
-            total,
-            columns,
-        })
+        Ok(SearchResult { hits, total, columns })
     }
 
     /// A plain BM25 top-k over the relevance terms: no filters, no count,
@@ -110,27 +85,15 @@ impl PostingIndex {
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
-        let text = relevance
-            .text
-            .as_deref()
-            .map(|t| text_terms(&self.index, t))
-            .unwrap_or_default();
-        let Some(query) = relevance_query(&self.fields, &relevance.skills, &text) else {
-            return Ok(Vec::new());
-        };
-        let top = searcher.search(
-            query.as_ref(),
-            &TopDocs::with_limit(k.max(1)).order_by_score(),
-        )?;
+        let text = relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
+        let Some(query) = relevance_query(&self.fields, &relevance.skills, &text) else { return Ok(Vec::new()) };
+        let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
     }
 }
 
 /// Fills title and region code of the hits that made it to the end.
-pub fn fill_text<'a>(
-    columns: &[Arc<SegmentColumns>],
-    postings: impl Iterator<Item = (&'a mut IndexedPosting, DocAddress)>,
-) {
+pub fn fill_text<'a>(columns: &[Arc<SegmentColumns>], postings: impl Iterator<Item = (&'a mut IndexedPosting, DocAddress)>) {
     for (posting, address) in postings {
         if let Some(segment) = columns.get(address.segment_ord as usize) {
             segment.fill_text(posting, address.doc_id);
@@ -139,28 +102,16 @@ pub fn fill_text<'a>(
 }
 
 /// Reads hits from the segments' fast-field columns.
-fn load_hits(
-    columns: &[Arc<SegmentColumns>],
-    addresses: Vec<(f32, DocAddress)>,
-    near: Option<Point>,
-    with_text: bool,
-) -> Vec<Hit> {
+fn load_hits(columns: &[Arc<SegmentColumns>], addresses: Vec<(f32, DocAddress)>, near: Option<Point>, with_text: bool) -> Vec<Hit> {
     let mut hits = Vec::with_capacity(addresses.len());
     for (relevance, address) in addresses {
-        let Some(segment) = columns.get(address.segment_ord as usize) else {
-            continue;
-        };
+        let Some(segment) = columns.get(address.segment_ord as usize) else { continue };
         let mut posting = segment.posting(address.doc_id);
         if with_text {
             segment.fill_text(&mut posting, address.doc_id);
         }
         let distance_km = near.map(|n| n.distance_km(&posting.site));
-        hits.push(Hit {
-            relevance,
-            posting,
-            distance_km,
-            address,
-        });
+        hits.push(Hit { relevance, posting, distance_km, address });
     }
     hits
 }

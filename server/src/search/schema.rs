@@ -5,9 +5,7 @@
 //! Place in the order (see `mod.rs`): the bottom; it uses no other search
 //! module.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING};
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 
 /// The name the jieba analyzer is registered under.
@@ -46,9 +44,7 @@ pub struct PostingFields {
 pub fn build_schema() -> (Schema, PostingFields) {
     let mut b = Schema::builder();
     let text = |stored: bool| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(JIEBA)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let indexing = TextFieldIndexing::default().set_tokenizer(JIEBA).set_index_option(IndexRecordOption::WithFreqsAndPositions);
         let options = TextOptions::default().set_indexing_options(indexing);
         if stored {
             options.set_stored()
@@ -84,10 +80,7 @@ pub fn build_schema() -> (Schema, PostingFields) {
 
 /// jieba segmentation (search mode), lowercased, absurdly long tokens dropped.
 pub fn jieba_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
 }
 
 /// The distinct Chinese characters of `text`, in order of first appearance:
@@ -115,10 +108,7 @@ mod tests {
 
     #[test]
     fn ideographs_are_the_distinct_chinese_characters_in_order() {
-        assert_eq!(
-            ideographs("采茶工 tea 采茶，2人"),
-            vec!["采", "茶", "工", "人"]
-        );
+        assert_eq!(ideographs("采茶工 tea 采茶，2人"), vec!["采", "茶", "工", "人"]);
         assert!(ideographs("abc 123 ，。").is_empty());
     }
 }

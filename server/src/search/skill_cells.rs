@@ -45,13 +45,7 @@ impl SkillCells {
     /// The cells of a segment of `max_doc` documents: `ords` is its skills
     /// column, ordinals into its `terms` skill terms; `norms` the skills
     /// field's norms, if it keeps them; `spot` a document's site and facts.
-    pub(super) fn build(
-        max_doc: DocId,
-        ords: &Column<u64>,
-        terms: usize,
-        norms: Option<&FieldNormReader>,
-        spot: impl Fn(DocId) -> Option<Spot>,
-    ) -> Self {
+    pub(super) fn build(max_doc: DocId, ords: &Column<u64>, terms: usize, norms: Option<&FieldNormReader>, spot: impl Fn(DocId) -> Option<Spot>) -> Self {
         let mut lists: Vec<Vec<Entry>> = vec![Vec::new(); terms];
         for doc in 0..max_doc {
             let Some(spot) = spot(doc) else { continue };
@@ -72,9 +66,7 @@ impl SkillCells {
                 }
             }
         }
-        Self {
-            lists: lists.into_iter().map(Grid::build).collect(),
-        }
+        Self { lists: lists.into_iter().map(Grid::build).collect() }
     }
 
     /// The cells of the skill with this ordinal in the segment.

@@ -8,9 +8,7 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, Term};
@@ -36,40 +34,22 @@ impl TextTerms {
 
 /// One-character words that carry no subject: particles, pronouns and the
 /// verbs of "我想在附近找个工作". Every other one-character word is searched.
-const PARTICLES: &str = "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
+const PARTICLES: &str =
+    "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
 
 /// Skill codes (strong) and text in title (stronger) and body.
-pub(super) fn relevance_query(
-    f: &PostingFields,
-    skills: &[String],
-    text: &TextTerms,
-) -> Option<Box<dyn Query>> {
+pub(super) fn relevance_query(f: &PostingFields, skills: &[String], text: &TextTerms) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for code in skills {
-        let term = TermQuery::new(
-            Term::from_field_text(f.skills, code),
-            IndexRecordOption::Basic,
-        );
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST)),
-        ));
+        let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
+        clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST))));
     }
-    let words = text
-        .words
-        .iter()
-        .map(|w| (f.title, f.body, w, IndexRecordOption::WithFreqs));
-    let chars = text
-        .chars
-        .iter()
-        .map(|c| (f.title_chars, f.body_chars, c, IndexRecordOption::Basic));
+    let words = text.words.iter().map(|w| (f.title, f.body, w, IndexRecordOption::WithFreqs));
+    let chars = text.chars.iter().map(|c| (f.title_chars, f.body_chars, c, IndexRecordOption::Basic));
     for (title, body, token, option) in words.chain(chars) {
         let title = TermQuery::new(Term::from_field_text(title, token), option);
         let body = TermQuery::new(Term::from_field_text(body, token), option);
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
-        ));
+        clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST))));
         clauses.push((Occur::Should, Box::new(body)));
     }
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
@@ -102,12 +82,7 @@ pub(super) fn text_terms(index: &Index, text: &str) -> TextTerms {
 /// The filters that are terms (region, skill): cheap postings to intersect
 /// with. The column filters are the collector's gate.
 pub(super) fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Query>> {
-    let term = |field, text: &str| {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, text),
-            IndexRecordOption::Basic,
-        )) as Box<dyn Query>
-    };
+    let term = |field, text: &str| Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)) as Box<dyn Query>;
     let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(region) = &x.region {
         must.push((Occur::Must, term(f.regions, region)));
@@ -116,16 +91,8 @@ pub(super) fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Quer
         must.push((Occur::Must, term(f.skills, skill)));
     }
     // An approximate home admits sites by relation only: its region prefixes.
-    if let Some(prefixes) = x
-        .reach
-        .as_ref()
-        .filter(|r| r.home_approximate)
-        .and_then(|r| r.prefixes())
-    {
-        let any: Vec<(Occur, Box<dyn Query>)> = prefixes
-            .iter()
-            .map(|p| (Occur::Should, term(f.regions, p)))
-            .collect();
+    if let Some(prefixes) = x.reach.as_ref().filter(|r| r.home_approximate).and_then(|r| r.prefixes()) {
+        let any: Vec<(Occur, Box<dyn Query>)> = prefixes.iter().map(|p| (Occur::Should, term(f.regions, p))).collect();
         must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     match must.len() {
@@ -141,10 +108,7 @@ pub(super) fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Quer
 pub(super) fn filter_only_query(f: &PostingFields, filters: &Filters) -> Box<dyn Query> {
     let query = scope_query(f, filters).or_else(|| {
         filters.area().map(|b| {
-            let band = RangeQuery::new(
-                Bound::Included(Term::from_field_f64(f.lat, b.min_lat)),
-                Bound::Included(Term::from_field_f64(f.lat, b.max_lat)),
-            );
+            let band = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, b.min_lat)), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)));
             Box::new(band) as Box<dyn Query>
         })
     });

@@ -4,9 +4,7 @@ use doorstep_shared::api::Role;
 
 use crate::auth::{hash_password, MIN_PASSWORD_CHARS};
 use crate::startup::AppState;
-use crate::storage::{
-    get_employer, get_person, insert_user, InsertUserError, NewUser, StorageError,
-};
+use crate::storage::{get_employer, get_person, insert_user, InsertUserError, NewUser, StorageError};
 
 pub struct NewAccount {
     pub role: String,
@@ -23,29 +21,18 @@ pub struct NewAccount {
 /// employer; a seeker may be linked to an existing person not linked yet.
 pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64> {
     let Some(role) = Role::parse(&a.role) else {
-        anyhow::bail!(
-            "unknown role {:?}, expected seeker, employer, staff or admin",
-            a.role
-        );
+        anyhow::bail!("unknown role {:?}, expected seeker, employer, staff or admin", a.role);
     };
     let username = a.username.trim();
     if username.is_empty() || username.chars().count() > crate::auth::MAX_USERNAME_CHARS {
-        anyhow::bail!(
-            "username must have 1 to {} characters",
-            crate::auth::MAX_USERNAME_CHARS
-        );
+        anyhow::bail!("username must have 1 to {} characters", crate::auth::MAX_USERNAME_CHARS);
     }
     if a.password.chars().count() < MIN_PASSWORD_CHARS {
         anyhow::bail!("password must have at least {MIN_PASSWORD_CHARS} characters");
     }
     let region = match (role, &a.region) {
         (Role::Staff, None) => anyhow::bail!("staff need --region (a city, county or town code)"),
-        (Role::Staff, Some(raw)) => Some(
-            state
-                .regions
-                .read(|t| t.resolve(raw))
-                .map_err(anyhow::Error::msg)?,
-        ),
+        (Role::Staff, Some(raw)) => Some(state.regions.read(|t| t.resolve(raw)).map_err(anyhow::Error::msg)?),
         (_, Some(_)) => anyhow::bail!("only staff take --region"),
         (_, None) => None,
     };
@@ -81,13 +68,8 @@ pub async fn create_user(state: &AppState, a: NewAccount) -> anyhow::Result<i64>
     };
     match insert_user(&state.db, &new).await {
         Ok(id) => Ok(id),
-        Err(InsertUserError::UsernameTaken) => {
-            anyhow::bail!("username {username:?} is already taken")
-        }
-        Err(InsertUserError::PersonTaken) => anyhow::bail!(
-            "person {} is already linked to another account",
-            a.person_id.unwrap_or_default()
-        ),
+        Err(InsertUserError::UsernameTaken) => anyhow::bail!("username {username:?} is already taken"),
+        Err(InsertUserError::PersonTaken) => anyhow::bail!("person {} is already linked to another account", a.person_id.unwrap_or_default()),
         Err(InsertUserError::Unexpected(e)) => Err(e),
     }
 }

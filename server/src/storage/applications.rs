@@ -13,9 +13,7 @@ use anyhow::Context;
 use doorstep_shared::api::{ApplicationSource, ApplicationStatus, PlacementKind, PostingStatus};
 use doorstep_shared::types::{Day, RegionCode};
 
-use super::{
-    append_audit, append_change, is_unique_violation, Db, Placeholders, RowDecoder, StorageError,
-};
+use super::{append_audit, append_change, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
 
 /// An application as the database holds it, decoded.
@@ -74,17 +72,14 @@ impl ApplicationRow {
             id: self.id,
             posting_id: self.posting_id,
             posting_title: self.posting_title,
-            posting_region: RowDecoder::new("postings", self.posting_id)
-                .region("region_code", &self.posting_region)?,
+            posting_region: RowDecoder::new("postings", self.posting_id).region("region_code", &self.posting_region)?,
             employer_id: self.employer_id,
             employer_name: self.employer_name,
-            employer_region: RowDecoder::new("employers", self.employer_id)
-                .region("region_code", &self.employer_region)?,
+            employer_region: RowDecoder::new("employers", self.employer_id).region("region_code", &self.employer_region)?,
             person_id: self.person_id,
             person_name: self.person_name,
             person_phone: self.person_phone,
-            person_region: RowDecoder::new("people", self.person_id)
-                .region("home_region", &self.person_region)?,
+            person_region: RowDecoder::new("people", self.person_id).region("home_region", &self.person_region)?,
             note: self.note,
             placement_id: self.placement_id,
             created_at: self.created_at,
@@ -118,10 +113,7 @@ pub enum InsertApplicationError {
 }
 
 #[tracing::instrument(skip_all, fields(posting_id = a.posting_id, person_id = a.person_id))]
-pub async fn insert_application(
-    db: &Db,
-    a: &NewApplication<'_>,
-) -> Result<i64, InsertApplicationError> {
+pub async fn insert_application(db: &Db, a: &NewApplication<'_>) -> Result<i64, InsertApplicationError> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
@@ -179,12 +171,7 @@ enum Bind {
 }
 
 /// Applications matching the filter, newest first, and how many match in all.
-pub async fn list_applications(
-    db: &Db,
-    f: &ApplicationFilter,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<StoredApplication>, i64)> {
+pub async fn list_applications(db: &Db, f: &ApplicationFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredApplication>, i64)> {
     let mut p = Placeholders::default();
     let mut conditions = vec!["1 = 1".to_string()];
     let mut binds = Vec::new();
@@ -193,11 +180,7 @@ pub async fn list_applications(
         binds.push(Bind::Int(e));
     }
     if let Some(prefix) = &f.staff_region_prefix {
-        conditions.push(format!(
-            "(pe.home_region LIKE {} OR e.region_code LIKE {})",
-            p.one(),
-            p.one()
-        ));
+        conditions.push(format!("(pe.home_region LIKE {} OR e.region_code LIKE {})", p.one(), p.one()));
         binds.push(Bind::Text(format!("{prefix}%")));
         binds.push(Bind::Text(format!("{prefix}%")));
     }
@@ -219,11 +202,7 @@ pub async fn list_applications(
          JOIN people pe ON pe.id = a.person_id \
          WHERE {where_clause}"
     );
-    let sql = format!(
-        "{SELECT} WHERE {where_clause} ORDER BY a.id DESC LIMIT {} OFFSET {}",
-        p.one(),
-        p.one()
-    );
+    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY a.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
     let mut q = sqlx::query_as::<_, ApplicationRow>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for b in &binds {
@@ -238,16 +217,8 @@ pub async fn list_applications(
             }
         }
     }
-    let rows = q
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
-        .await
-        .context("list applications")?;
-    let (total,) = cq
-        .fetch_one(db.pool())
-        .await
-        .context("count applications")?;
+    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list applications")?;
+    let (total,) = cq.fetch_one(db.pool()).await.context("count applications")?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(row.decode()?);
@@ -285,14 +256,7 @@ pub async fn set_application_status(db: &Db, c: &StatusChange<'_>) -> anyhow::Re
         return Ok(false);
     }
     if c.audit {
-        append_audit(
-            &mut tx,
-            c.actor,
-            &format!("application.{}", c.to.as_str()),
-            "application",
-            c.id,
-        )
-        .await?;
+        append_audit(&mut tx, c.actor, &format!("application.{}", c.to.as_str()), "application", c.id).await?;
     }
     tx.commit().await.context("commit application status")?;
     Ok(true)
@@ -313,9 +277,7 @@ pub struct Hire<'a> {
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum HireOutcome {
-    Hired {
-        placement_id: i64,
-    },
+    Hired { placement_id: i64 },
     /// The posting has hired its headcount; nothing was written.
     HeadcountReached,
     /// The posting is not open (its status is given); nothing was written.
@@ -341,17 +303,12 @@ pub async fn hire_application(db: &Db, h: &Hire<'_>) -> anyhow::Result<HireOutco
     .context("count hire")?;
     if counted.rows_affected() == 0 {
         tx.rollback().await.context("rollback hire")?;
-        let (status, hired, headcount): (String, i64, i64) =
-            sqlx::query_as("SELECT status, hired, headcount FROM postings WHERE id = $1")
-                .bind(h.posting_id)
-                .fetch_one(db.pool())
-                .await
-                .context("posting after refused hire")?;
-        let status = RowDecoder::new("postings", h.posting_id).spelled(
-            "status",
-            &status,
-            PostingStatus::parse,
-        )?;
+        let (status, hired, headcount): (String, i64, i64) = sqlx::query_as("SELECT status, hired, headcount FROM postings WHERE id = $1")
+            .bind(h.posting_id)
+            .fetch_one(db.pool())
+            .await
+            .context("posting after refused hire")?;
+        let status = RowDecoder::new("postings", h.posting_id).spelled("status", &status, PostingStatus::parse)?;
         if status == PostingStatus::Filled || hired >= headcount {
             return Ok(HireOutcome::HeadcountReached);
         }
@@ -388,14 +345,7 @@ pub async fn hire_application(db: &Db, h: &Hire<'_>) -> anyhow::Result<HireOutco
     .context("insert placement")?;
     append_change(&mut tx, db.backend(), "posting", h.posting_id).await?;
     if h.audit {
-        append_audit(
-            &mut tx,
-            h.actor,
-            "application.hired",
-            "application",
-            h.application_id,
-        )
-        .await?;
+        append_audit(&mut tx, h.actor, "application.hired", "application", h.application_id).await?;
     }
     tx.commit().await.context("commit hire")?;
     Ok(HireOutcome::Hired { placement_id })

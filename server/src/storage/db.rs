@@ -25,13 +25,8 @@ impl Db {
     /// Connects; for SQLite turns on WAL, foreign keys and a busy timeout on every connection.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            Backend::Postgres
-        };
-        let mut options =
-            AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 8 } else { 16 });
+        let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
+        let mut options = AnyPoolOptions::new().max_connections(if backend == Backend::Sqlite { 8 } else { 16 });
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _| {
                 Box::pin(async move {
@@ -65,18 +60,12 @@ impl Db {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator
-            .run(&self.pool)
-            .await
-            .context("cannot apply migrations")
+        migrator.run(&self.pool).await.context("cannot apply migrations")
     }
 
     /// Answers whether the database takes queries (readiness).
     pub async fn ping(&self) -> anyhow::Result<()> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
-            .await
-            .context("database ping failed")?;
+        sqlx::query("SELECT 1").execute(&self.pool).await.context("database ping failed")?;
         Ok(())
     }
 }

@@ -19,30 +19,16 @@ impl RowDecoder {
 
     /// The error for a column whose value does not decode.
     pub fn corrupt(&self, column: &str, value: impl std::fmt::Debug) -> anyhow::Error {
-        anyhow::anyhow!(
-            "corrupt value {value:?} in {}.{column} of row {}",
-            self.table,
-            self.id
-        )
+        anyhow::anyhow!("corrupt value {value:?} in {}.{column} of row {}", self.table, self.id)
     }
 
     /// An enum stored as its snake_case spelling.
-    pub fn spelled<T>(
-        &self,
-        column: &str,
-        raw: &str,
-        parse: fn(&str) -> Option<T>,
-    ) -> anyhow::Result<T> {
+    pub fn spelled<T>(&self, column: &str, raw: &str, parse: fn(&str) -> Option<T>) -> anyhow::Result<T> {
         parse(raw).ok_or_else(|| self.corrupt(column, raw))
     }
 
     /// A comma-separated list of spelled enums ("" is empty).
-    pub fn spelled_list<T>(
-        &self,
-        column: &str,
-        raw: &str,
-        parse: fn(&str) -> Option<T>,
-    ) -> anyhow::Result<Vec<T>> {
+    pub fn spelled_list<T>(&self, column: &str, raw: &str, parse: fn(&str) -> Option<T>) -> anyhow::Result<Vec<T>> {
         let mut out = Vec::new();
         for part in raw.split(',').filter(|p| !p.is_empty()) {
             out.push(parse(part).ok_or_else(|| self.corrupt(column, raw))?);
@@ -89,64 +75,25 @@ mod tests {
     #[test]
     fn good_values_decode() {
         let d = RowDecoder::new("postings", 7);
-        assert_eq!(
-            d.spelled("schedule", "part_time", Schedule::parse).ok(),
-            Some(Schedule::PartTime)
-        );
-        assert_eq!(
-            d.spelled_list("schedules", "", Schedule::parse).ok(),
-            Some(vec![])
-        );
-        assert_eq!(
-            d.spelled_list("schedules", "flexible,home_based", Schedule::parse)
-                .ok(),
-            Some(vec![Schedule::Flexible, Schedule::HomeBased])
-        );
+        assert_eq!(d.spelled("schedule", "part_time", Schedule::parse).ok(), Some(Schedule::PartTime));
+        assert_eq!(d.spelled_list("schedules", "", Schedule::parse).ok(), Some(vec![]));
+        assert_eq!(d.spelled_list("schedules", "flexible,home_based", Schedule::parse).ok(), Some(vec![Schedule::Flexible, Schedule::HomeBased]));
         assert_eq!(d.flag("accessible", 1).ok(), Some(true));
         assert_eq!(d.number::<u32>("wage_min", 3000).ok(), Some(3000));
-        assert_eq!(
-            d.day("valid_until", "2026-12-31")
-                .map(|d| d.to_string())
-                .ok()
-                .as_deref(),
-            Some("2026-12-31")
-        );
+        assert_eq!(d.day("valid_until", "2026-12-31").map(|d| d.to_string()).ok().as_deref(), Some("2026-12-31"));
     }
 
     #[test]
     fn a_bad_value_names_table_row_and_column() {
         let d = RowDecoder::new("postings", 7);
         let cases: Vec<(anyhow::Error, &str)> = vec![
-            (
-                d.spelled("schedule", "sometimes", Schedule::parse)
-                    .expect_err("corrupt"),
-                "\"sometimes\" in postings.schedule of row 7",
-            ),
-            (
-                d.spelled_list("schedules", "flexible,x", Schedule::parse)
-                    .expect_err("corrupt"),
-                "\"flexible,x\" in postings.schedules of row 7",
-            ),
-            (
-                d.flag("accessible", 2).expect_err("corrupt"),
-                "2 in postings.accessible of row 7",
-            ),
-            (
-                d.number::<u32>("wage_min", -1).expect_err("corrupt"),
-                "-1 in postings.wage_min of row 7",
-            ),
-            (
-                d.day("valid_until", "2026-02-30").expect_err("corrupt"),
-                "\"2026-02-30\" in postings.valid_until of row 7",
-            ),
-            (
-                d.region("region_code", "61x").expect_err("corrupt"),
-                "\"61x\" in postings.region_code of row 7",
-            ),
-            (
-                d.skill("skill_code", "缝纫").expect_err("corrupt"),
-                "\"缝纫\" in postings.skill_code of row 7",
-            ),
+            (d.spelled("schedule", "sometimes", Schedule::parse).expect_err("corrupt"), "\"sometimes\" in postings.schedule of row 7"),
+            (d.spelled_list("schedules", "flexible,x", Schedule::parse).expect_err("corrupt"), "\"flexible,x\" in postings.schedules of row 7"),
+            (d.flag("accessible", 2).expect_err("corrupt"), "2 in postings.accessible of row 7"),
+            (d.number::<u32>("wage_min", -1).expect_err("corrupt"), "-1 in postings.wage_min of row 7"),
+            (d.day("valid_until", "2026-02-30").expect_err("corrupt"), "\"2026-02-30\" in postings.valid_until of row 7"),
+            (d.region("region_code", "61x").expect_err("corrupt"), "\"61x\" in postings.region_code of row 7"),
+            (d.skill("skill_code", "缝纫").expect_err("corrupt"), "\"缝纫\" in postings.skill_code of row 7"),
         ];
         for (error, expected) in cases {
             assert_eq!(error.to_string(), format!("corrupt value {expected}"));

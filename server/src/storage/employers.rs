@@ -71,23 +71,17 @@ pub async fn insert_employer(db: &Db, e: &NewEmployer<'_>) -> anyhow::Result<Emp
 }
 
 pub async fn get_employer(db: &Db, id: i64) -> Result<EmployerRecord, StorageError> {
-    let row =
-        sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(db.pool())
-            .await
-            .context("get employer")?
-            .ok_or(StorageError::NotFound("employer"))?;
+    let row = sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .context("get employer")?
+        .ok_or(StorageError::NotFound("employer"))?;
     Ok(row.decode()?)
 }
 
 /// Employers whose region code starts with `region_prefix` ("" for all), by id.
-pub async fn list_employers(
-    db: &Db,
-    region_prefix: &str,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<EmployerRecord>, i64)> {
+pub async fn list_employers(db: &Db, region_prefix: &str, limit: i64, offset: i64) -> anyhow::Result<(Vec<EmployerRecord>, i64)> {
     let pattern = format!("{region_prefix}%");
     let rows = sqlx::query_as::<_, EmployerRow>(&format!(
         "SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 ORDER BY id LIMIT $2 OFFSET $3"
@@ -98,12 +92,11 @@ pub async fn list_employers(
     .fetch_all(db.pool())
     .await
     .context("list employers")?;
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1")
-            .bind(&pattern)
-            .fetch_one(db.pool())
-            .await
-            .context("count employers")?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1")
+        .bind(&pattern)
+        .fetch_one(db.pool())
+        .await
+        .context("count employers")?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(row.decode()?);
@@ -112,24 +105,14 @@ pub async fn list_employers(
 }
 
 /// Names of employers by id.
-pub async fn employer_names(
-    db: &Db,
-    ids: &[i64],
-) -> anyhow::Result<std::collections::HashMap<i64, String>> {
+pub async fn employer_names(db: &Db, ids: &[i64]) -> anyhow::Result<std::collections::HashMap<i64, String>> {
     if ids.is_empty() {
         return Ok(Default::default());
     }
-    let sql = format!(
-        "SELECT id, name FROM employers WHERE id IN ({})",
-        Placeholders::default().list(ids.len())
-    );
+    let sql = format!("SELECT id, name FROM employers WHERE id IN ({})", Placeholders::default().list(ids.len()));
     let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
     for id in ids {
         q = q.bind(*id);
     }
-    Ok(q.fetch_all(db.pool())
-        .await
-        .context("employer names")?
-        .into_iter()
-        .collect())
+    Ok(q.fetch_all(db.pool()).await.context("employer names")?.into_iter().collect())
 }

@@ -9,12 +9,7 @@ use crate::clock::now;
 /// Appends one change. On PostgreSQL the feed is locked first so that
 /// sequence order equals commit order: a reader never sees seq N+1 committed
 /// while N is still in flight (and would be skipped). SQLite has one writer.
-pub async fn append_change(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    entity: &str,
-    entity_id: i64,
-) -> anyhow::Result<()> {
+pub async fn append_change(conn: &mut AnyConnection, backend: Backend, entity: &str, entity_id: i64) -> anyhow::Result<()> {
     if backend == Backend::Postgres {
         sqlx::query("LOCK TABLE change_feed IN SHARE ROW EXCLUSIVE MODE")
             .execute(&mut *conn)
@@ -40,14 +35,12 @@ pub struct Change {
 
 /// Changes after `seq`, oldest first.
 pub async fn changes_after(db: &Db, seq: i64, limit: i64) -> anyhow::Result<Vec<Change>> {
-    sqlx::query_as::<_, Change>(
-        "SELECT seq, entity, entity_id FROM change_feed WHERE seq > $1 ORDER BY seq LIMIT $2",
-    )
-    .bind(seq)
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await
-    .context("read change feed")
+    sqlx::query_as::<_, Change>("SELECT seq, entity, entity_id FROM change_feed WHERE seq > $1 ORDER BY seq LIMIT $2")
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await
+        .context("read change feed")
 }
 
 /// The newest sequence number (0 for an empty feed).

@@ -8,12 +8,11 @@ use crate::clock::now;
 
 /// Postings already pushed to a person.
 pub async fn pushed_posting_ids(db: &Db, person_id: i64) -> anyhow::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> =
-        sqlx::query_as("SELECT posting_id FROM push_items WHERE person_id = $1")
-            .bind(person_id)
-            .fetch_all(db.pool())
-            .await
-            .context("pushed postings")?;
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT posting_id FROM push_items WHERE person_id = $1")
+        .bind(person_id)
+        .fetch_all(db.pool())
+        .await
+        .context("pushed postings")?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
@@ -35,13 +34,7 @@ pub struct PushWritten {
 /// pushed meanwhile by a concurrent run are skipped; when none is new, nothing
 /// is written (no SMS about nothing).
 #[tracing::instrument(skip_all, fields(person_id = person_id, items = items.len()))]
-pub async fn insert_push(
-    db: &Db,
-    person_id: i64,
-    items: &[NewPushItem],
-    phone: &str,
-    message: &str,
-) -> anyhow::Result<PushWritten> {
+pub async fn insert_push(db: &Db, person_id: i64, items: &[NewPushItem], phone: &str, message: &str) -> anyhow::Result<PushWritten> {
     if items.is_empty() {
         return Ok(PushWritten::default());
     }
@@ -69,10 +62,7 @@ pub async fn insert_push(
     }
     queue_sms(&mut tx, Some(person_id), phone, message, at).await?;
     tx.commit().await.context("commit push")?;
-    Ok(PushWritten {
-        items: inserted,
-        sms: true,
-    })
+    Ok(PushWritten { items: inserted, sms: true })
 }
 
 /// Queues one SMS for the gateway adapter; `person` is `None` for one about sign-up.
@@ -141,12 +131,7 @@ pub async fn insert_invitation(db: &Db, i: &NewInvitation<'_>) -> anyhow::Result
 
 /// A person's inbox, newest first.
 /// One page of a person's inbox, newest first, and how many items it holds in all.
-pub async fn list_inbox(
-    db: &Db,
-    person_id: i64,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<InboxRow>, i64)> {
+pub async fn list_inbox(db: &Db, person_id: i64, limit: i64, offset: i64) -> anyhow::Result<(Vec<InboxRow>, i64)> {
     let rows = sqlx::query_as::<_, InboxRow>(
         "SELECT i.id, i.posting_id, p.title, e.name AS employer, i.score, i.reasons, i.invited, i.created_at \
          FROM push_items i JOIN postings p ON p.id = i.posting_id JOIN employers e ON e.id = p.employer_id \

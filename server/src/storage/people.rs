@@ -44,8 +44,7 @@ impl StoredPerson {
         Ok(PersonDraft {
             name: self.name.clone(),
             id_number: vault.decrypt(&self.id_cipher)?,
-            phone: Phone::parse(&self.phone)
-                .map_err(|_| RowDecoder::new("people", self.id).corrupt("phone", &self.phone))?,
+            phone: Phone::parse(&self.phone).map_err(|_| RowDecoder::new("people", self.id).corrupt("phone", &self.phone))?,
             gender: self.gender,
             birth_year: self.birth_year,
             home_region: self.home_region.clone(),
@@ -99,17 +98,10 @@ impl PersonRow {
             home_point: match (self.home_lat, self.home_lon) {
                 (Some(lat), Some(lon)) => Some(Point { lat, lon }),
                 (None, None) => None,
-                (Some(lat), None) => {
-                    return Err(d.corrupt("home_lon", format!("missing beside home_lat {lat}")))
-                }
-                (None, Some(lon)) => {
-                    return Err(d.corrupt("home_lat", format!("missing beside home_lon {lon}")))
-                }
+                (Some(lat), None) => return Err(d.corrupt("home_lon", format!("missing beside home_lat {lat}"))),
+                (None, Some(lon)) => return Err(d.corrupt("home_lat", format!("missing beside home_lon {lon}"))),
             },
-            disability_grade: self
-                .disability_grade
-                .map(|g| d.number("disability_grade", g))
-                .transpose()?,
+            disability_grade: self.disability_grade.map(|g| d.number("disability_grade", g)).transpose()?,
             preferences: Preferences {
                 max_commute_km: d.number("max_commute_km", self.max_commute_km)?,
                 willing_to_relocate: d.flag("willing_to_relocate", self.willing_to_relocate)?,
@@ -177,12 +169,7 @@ impl PersonValues {
     }
 
     fn schedules(&self) -> String {
-        let names: Vec<&str> = self
-            .preferences
-            .schedules
-            .iter()
-            .map(|s| s.as_str())
-            .collect();
+        let names: Vec<&str> = self.preferences.schedules.iter().map(|s| s.as_str()).collect();
         names.join(",")
     }
 }
@@ -214,21 +201,12 @@ pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64,
 
 /// Inserts the person a seeker describes and links it to their account, in
 /// one transaction; an account already linked is refused as stale.
-pub async fn insert_own_person(
-    db: &Db,
-    v: &PersonValues,
-    user_id: i64,
-) -> Result<i64, WritePersonError> {
+pub async fn insert_own_person(db: &Db, v: &PersonValues, user_id: i64) -> Result<i64, WritePersonError> {
     insert_linked(db, v, user_id, Some(user_id)).await
 }
 
 #[tracing::instrument(skip_all, fields(person_id = tracing::field::Empty))]
-async fn insert_linked(
-    db: &Db,
-    v: &PersonValues,
-    actor: i64,
-    owner: Option<i64>,
-) -> Result<i64, WritePersonError> {
+async fn insert_linked(db: &Db, v: &PersonValues, actor: i64, owner: Option<i64>) -> Result<i64, WritePersonError> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let insert = sqlx::query(
@@ -237,12 +215,7 @@ async fn insert_linked(
          consent_to_share, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
     );
-    let inserted = bind_columns(insert, v)
-        .bind(actor)
-        .bind(at)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await;
+    let inserted = bind_columns(insert, v).bind(actor).bind(at).bind(at).fetch_one(&mut *tx).await;
     let id = match inserted.and_then(|row| row.try_get::<i64, _>(0)) {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
@@ -255,13 +228,12 @@ async fn insert_linked(
     set_home_point(&mut tx, id, v).await?;
     insert_lists(&mut tx, id, v).await?;
     if let Some(user_id) = owner {
-        let linked =
-            sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
-                .bind(id)
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await
-                .context("link person to account")?;
+        let linked = sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
+            .bind(id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await
+            .context("link person to account")?;
         if linked.rows_affected() == 0 {
             return Err(WritePersonError::Stale);
         }
@@ -273,13 +245,7 @@ async fn insert_linked(
 
 /// Replaces a person's fields if nobody changed them since `seen_updated_at`.
 #[tracing::instrument(skip_all, fields(person_id = id))]
-pub async fn update_person(
-    db: &Db,
-    id: i64,
-    v: &PersonValues,
-    seen_updated_at: i64,
-    actor: i64,
-) -> Result<(), WritePersonError> {
+pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: i64, actor: i64) -> Result<(), WritePersonError> {
     let mut tx = db.pool().begin().await.context("begin")?;
     // Never let updated_at stand still, or a second stale writer would pass the check.
     let at = now().max(seen_updated_at + 1);
@@ -289,12 +255,7 @@ pub async fn update_person(
          schedules = $12, min_wage = $13, needs_accessible = $14, consent_to_share = $15, updated_at = $16 \
          WHERE id = $17 AND updated_at = $18",
     );
-    let updated = bind_columns(update, v)
-        .bind(at)
-        .bind(id)
-        .bind(seen_updated_at)
-        .execute(&mut *tx)
-        .await;
+    let updated = bind_columns(update, v).bind(at).bind(id).bind(seen_updated_at).execute(&mut *tx).await;
     match updated {
         Ok(r) if r.rows_affected() == 0 => return Err(WritePersonError::Stale),
         Ok(_) => {}
@@ -305,11 +266,7 @@ pub async fn update_person(
         Err(e) => return Err(anyhow::Error::new(e).context("update person").into()),
     }
     for table in ["person_categories", "person_skills"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1"))
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .context("clear person lists")?;
+        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1")).bind(id).execute(&mut *tx).await.context("clear person lists")?;
     }
     set_home_point(&mut tx, id, v).await?;
     insert_lists(&mut tx, id, v).await?;
@@ -344,13 +301,8 @@ async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> 
     // Two statements: PostgreSQL types a prepared statement's parameters on
     // first use, and a NULL bound through the Any driver is not a float.
     let query = match v.home_point {
-        Some(p) => sqlx::query("UPDATE people SET home_lat = $1, home_lon = $2 WHERE id = $3")
-            .bind(p.lat)
-            .bind(p.lon)
-            .bind(id),
-        None => {
-            sqlx::query("UPDATE people SET home_lat = NULL, home_lon = NULL WHERE id = $1").bind(id)
-        }
+        Some(p) => sqlx::query("UPDATE people SET home_lat = $1, home_lon = $2 WHERE id = $3").bind(p.lat).bind(p.lon).bind(id),
+        None => sqlx::query("UPDATE people SET home_lat = NULL, home_lon = NULL WHERE id = $1").bind(id),
     };
     query.execute(&mut *conn).await.context("set home point")?;
     Ok(())
@@ -359,15 +311,13 @@ async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> 
 async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
     let verified = v.categories.iter().map(|c| (c, 1_i64));
     for (category, flag) in verified.chain(v.claimed_categories.iter().map(|c| (c, 0))) {
-        sqlx::query(
-            "INSERT INTO person_categories (person_id, category, verified) VALUES ($1, $2, $3)",
-        )
-        .bind(id)
-        .bind(category.as_str())
-        .bind(flag)
-        .execute(&mut *conn)
-        .await
-        .context("insert person category")?;
+        sqlx::query("INSERT INTO person_categories (person_id, category, verified) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(category.as_str())
+            .bind(flag)
+            .execute(&mut *conn)
+            .await
+            .context("insert person category")?;
     }
     for skill in &v.skills {
         sqlx::query("INSERT INTO person_skills (person_id, skill_code) VALUES ($1, $2)")
@@ -382,27 +332,21 @@ async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> an
 
 async fn duplicate_of(db: &Db, id_blind: &str) -> WritePersonError {
     let found: Result<Option<(String,)>, sqlx::Error> =
-        sqlx::query_as("SELECT home_region FROM people WHERE id_blind = $1")
-            .bind(id_blind)
-            .fetch_optional(db.pool())
-            .await;
+        sqlx::query_as("SELECT home_region FROM people WHERE id_blind = $1").bind(id_blind).fetch_optional(db.pool()).await;
     match found {
         Ok(Some((existing_region,))) => WritePersonError::Duplicate { existing_region },
         Ok(None) => anyhow::anyhow!("unique violation on people without a duplicate row").into(),
-        Err(e) => anyhow::Error::new(e)
-            .context("find duplicate person")
-            .into(),
+        Err(e) => anyhow::Error::new(e).context("find duplicate person").into(),
     }
 }
 
 pub async fn get_person(db: &Db, id: i64) -> Result<StoredPerson, StorageError> {
-    let row =
-        sqlx::query_as::<_, PersonRow>(&format!("SELECT {COLUMNS} FROM people WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(db.pool())
-            .await
-            .context("get person")?
-            .ok_or(StorageError::NotFound("person"))?;
+    let row = sqlx::query_as::<_, PersonRow>(&format!("SELECT {COLUMNS} FROM people WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .context("get person")?
+        .ok_or(StorageError::NotFound("person"))?;
     let mut people = attach_lists(db, vec![row]).await?;
     people.pop().ok_or(StorageError::NotFound("person"))
 }
@@ -424,20 +368,12 @@ pub struct PeopleFilter {
     pub text: Option<String>,
 }
 
-pub async fn list_people(
-    db: &Db,
-    f: &PeopleFilter,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<StoredPerson>, i64)> {
+pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPerson>, i64)> {
     let mut p = Placeholders::default();
     let mut conditions = vec![format!("home_region LIKE {}", p.one())];
     let mut binds: Vec<String> = vec![format!("{}%", f.region_prefix)];
     if let Some(c) = f.category {
-        conditions.push(format!(
-            "EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.verified = 1 AND c.category = {})",
-            p.one()
-        ));
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.verified = 1 AND c.category = {})", p.one()));
         binds.push(c.as_str().to_string());
     }
     if let Some(s) = &f.skill {
@@ -445,42 +381,27 @@ pub async fn list_people(
         binds.push(s.to_string());
     }
     if let Some(t) = &f.text {
-        conditions.push(format!(
-            "(name LIKE {} ESCAPE '\\' OR phone = {})",
-            p.one(),
-            p.one()
-        ));
+        conditions.push(format!("(name LIKE {} ESCAPE '\\' OR phone = {})", p.one(), p.one()));
         binds.push(format!("%{}%", escape_like(t)));
         binds.push(t.clone());
     }
     let where_clause = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) FROM people WHERE {where_clause}");
-    let sql = format!(
-        "SELECT {COLUMNS} FROM people WHERE {where_clause} ORDER BY id LIMIT {} OFFSET {}",
-        p.one(),
-        p.one()
-    );
+    let sql = format!("SELECT {COLUMNS} FROM people WHERE {where_clause} ORDER BY id LIMIT {} OFFSET {}", p.one(), p.one());
     let mut q = sqlx::query_as::<_, PersonRow>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for b in &binds {
         q = q.bind(b);
         cq = cq.bind(b);
     }
-    let rows = q
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
-        .await
-        .context("list people")?;
+    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list people")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count people")?;
     Ok((attach_lists(db, rows).await?, total))
 }
 
 /// Makes `%` and `_` in user text match themselves.
 pub(super) fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// Loads categories and skills for a page of people in two queries, and decodes them.
@@ -489,8 +410,7 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
         return Ok(Vec::new());
     }
     let in_list = Placeholders::default().list(rows.len());
-    let categories_sql =
-        format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
+    let categories_sql = format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
     let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
     let mut categories = sqlx::query_as::<_, (i64, String, i64)>(&categories_sql);
     let mut skills = sqlx::query_as::<_, (i64, String)>(&skills_sql);
@@ -498,14 +418,8 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
         categories = categories.bind(r.id);
         skills = skills.bind(r.id);
     }
-    let categories = categories
-        .fetch_all(db.pool())
-        .await
-        .context("load person categories")?;
-    let skills = skills
-        .fetch_all(db.pool())
-        .await
-        .context("load person skills")?;
+    let categories = categories.fetch_all(db.pool()).await.context("load person categories")?;
+    let skills = skills.fetch_all(db.pool()).await.context("load person skills")?;
     let mut by_person: HashMap<i64, PersonLists> = HashMap::new();
     for (id, category, verified) in categories {
         let d = RowDecoder::new("person_categories", id);
@@ -530,36 +444,20 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
 
 /// People who might fit a posting: inside `region_prefix`, having one of
 /// `skills` (any skill when empty), consenting when asked; at most `limit`.
-pub async fn candidate_people(
-    db: &Db,
-    region_prefix: &str,
-    skills: &[SkillCode],
-    consent_only: bool,
-    limit: i64,
-) -> anyhow::Result<Vec<StoredPerson>> {
+pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[SkillCode], consent_only: bool, limit: i64) -> anyhow::Result<Vec<StoredPerson>> {
     let mut p = Placeholders::default();
-    let mut sql = format!(
-        "SELECT {COLUMNS} FROM people WHERE home_region LIKE {}",
-        p.one()
-    );
+    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE home_region LIKE {}", p.one());
     if consent_only {
         sql.push_str(" AND consent_to_share = 1");
     }
     if !skills.is_empty() {
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))",
-            p.list(skills.len())
-        ));
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))", p.list(skills.len())));
     }
     sql.push_str(&format!(" ORDER BY id LIMIT {}", p.one()));
     let mut q = sqlx::query_as::<_, PersonRow>(&sql).bind(format!("{region_prefix}%"));
     for s in skills {
         q = q.bind(s.as_ref());
     }
-    let rows = q
-        .bind(limit)
-        .fetch_all(db.pool())
-        .await
-        .context("candidate people")?;
+    let rows = q.bind(limit).fetch_all(db.pool()).await.context("candidate people")?;
     attach_lists(db, rows).await
 }

@@ -74,8 +74,7 @@ impl PlacementRow {
             application_id: self.application_id,
             person_id: self.person_id,
             person_name: self.person_name,
-            person_region: RowDecoder::new("people", self.person_id)
-                .region("home_region", &self.person_region)?,
+            person_region: RowDecoder::new("people", self.person_id).region("home_region", &self.person_region)?,
             posting_id: self.posting_id,
             posting_title: self.posting_title,
             employer_name: self.employer_name,
@@ -102,10 +101,7 @@ impl FollowUpRow {
         Ok(FollowUpRecord {
             month: d.number("month", self.month)?,
             still_employed: d.flag("still_employed", self.still_employed)?,
-            monthly_wage: self
-                .monthly_wage
-                .map(|w| d.number("monthly_wage", w))
-                .transpose()?,
+            monthly_wage: self.monthly_wage.map(|w| d.number("monthly_wage", w)).transpose()?,
             placement_id: self.placement_id,
             note: self.note,
             recorded_by: self.recorded_by,
@@ -131,13 +127,7 @@ pub async fn get_placement(db: &Db, id: i64) -> Result<StoredPlacement, StorageE
 }
 
 /// Placements of people at home inside `region_prefix`, of one kind or all, newest first.
-pub async fn list_placements(
-    db: &Db,
-    region_prefix: &str,
-    kind: Option<PlacementKind>,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
+pub async fn list_placements(db: &Db, region_prefix: &str, kind: Option<PlacementKind>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
     let pattern = format!("{region_prefix}%");
     let mut p = Placeholders::default();
     let mut where_clause = format!("pe.home_region LIKE {}", p.one());
@@ -145,32 +135,20 @@ pub async fn list_placements(
         where_clause.push_str(&format!(" AND pl.kind = {}", p.one()));
     }
     let count_sql = format!("SELECT COUNT(*) FROM placements pl JOIN people pe ON pe.id = pl.person_id WHERE {where_clause}");
-    let sql = format!(
-        "{SELECT} WHERE {where_clause} ORDER BY pl.id DESC LIMIT {} OFFSET {}",
-        p.one(),
-        p.one()
-    );
+    let sql = format!("{SELECT} WHERE {where_clause} ORDER BY pl.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
     let mut q = sqlx::query_as::<_, PlacementRow>(&sql).bind(&pattern);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql).bind(&pattern);
     if let Some(kind) = kind {
         q = q.bind(kind.as_str());
         cq = cq.bind(kind.as_str());
     }
-    let rows = q
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
-        .await
-        .context("list placements")?;
+    let rows = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list placements")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count placements")?;
     Ok((attach_follow_ups(db, rows).await?, total))
 }
 
 /// Loads the follow-ups of a page of placements in one query, and decodes both.
-async fn attach_follow_ups(
-    db: &Db,
-    rows: Vec<PlacementRow>,
-) -> anyhow::Result<Vec<StoredPlacement>> {
+async fn attach_follow_ups(db: &Db, rows: Vec<PlacementRow>) -> anyhow::Result<Vec<StoredPlacement>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -185,18 +163,12 @@ async fn attach_follow_ups(
     }
     let mut by_placement: HashMap<i64, Vec<FollowUpRecord>> = HashMap::new();
     for f in q.fetch_all(db.pool()).await.context("load follow-ups")? {
-        by_placement
-            .entry(f.placement_id)
-            .or_default()
-            .push(f.decode()?);
+        by_placement.entry(f.placement_id).or_default().push(f.decode()?);
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let follow_ups = by_placement.remove(&row.id).unwrap_or_default();
-        out.push(StoredPlacement {
-            row: row.decode()?,
-            follow_ups,
-        });
+        out.push(StoredPlacement { row: row.decode()?, follow_ups });
     }
     Ok(out)
 }
@@ -240,14 +212,7 @@ pub async fn insert_follow_up(db: &Db, f: &NewFollowUp<'_>) -> Result<(), Insert
         Err(e) if is_unique_violation(&e) => return Err(InsertFollowUpError::Duplicate),
         Err(e) => return Err(anyhow::Error::new(e).context("insert follow-up").into()),
     }
-    append_audit(
-        &mut tx,
-        f.actor,
-        "placement.follow_up",
-        "placement",
-        f.placement_id,
-    )
-    .await?;
+    append_audit(&mut tx, f.actor, "placement.follow_up", "placement", f.placement_id).await?;
     tx.commit().await.context("commit follow-up")?;
     Ok(())
 }
@@ -267,10 +232,5 @@ pub async fn people_in_work(db: &Db, person_ids: &[i64]) -> anyhow::Result<HashS
     for id in person_ids {
         q = q.bind(*id);
     }
-    Ok(q.fetch_all(db.pool())
-        .await
-        .context("people in work")?
-        .into_iter()
-        .map(|(id,)| id)
-        .collect())
+    Ok(q.fetch_all(db.pool()).await.context("people in work")?.into_iter().map(|(id,)| id).collect())
 }

@@ -65,10 +65,7 @@ impl PostingRow {
                 title: self.title,
                 description: self.description,
                 region: d.region("region_code", &self.region_code)?,
-                site: Point {
-                    lat: self.lat,
-                    lon: self.lon,
-                },
+                site: Point { lat: self.lat, lon: self.lon },
                 site_approximate: d.flag("site_approximate", self.site_approximate)?,
                 skills,
                 wage_min: d.number("wage_min", self.wage_min)?,
@@ -76,17 +73,12 @@ impl PostingRow {
                 headcount: d.number("headcount", self.headcount)?,
                 schedule: d.spelled("schedule", &self.schedule, Schedule::parse)?,
                 accommodation: d.flag("accommodation", self.accommodation)?,
-                physical_demand: d.spelled(
-                    "physical_demand",
-                    &self.physical_demand,
-                    PhysicalDemand::parse,
-                )?,
+                physical_demand: d.spelled("physical_demand", &self.physical_demand, PhysicalDemand::parse)?,
                 accessible: d.flag("accessible", self.accessible)?,
                 valid_until: d.day("valid_until", &self.valid_until)?,
             },
             employer_name: self.employer_name,
-            employer_region: RowDecoder::new("employers", self.employer_id)
-                .region("region_code", &self.employer_region)?,
+            employer_region: RowDecoder::new("employers", self.employer_id).region("region_code", &self.employer_region)?,
             hired: d.number("hired", self.hired)?,
             status: d.spelled("status", &self.status, PostingStatus::parse)?,
             review_note: self.review_note,
@@ -101,12 +93,7 @@ const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.reg
      FROM postings p JOIN employers e ON e.id = p.employer_id";
 
 #[tracing::instrument(skip_all)]
-pub async fn insert_posting(
-    db: &Db,
-    v: &PostingDraft,
-    status: PostingStatus,
-    actor: i64,
-) -> anyhow::Result<i64> {
+pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, actor: i64) -> anyhow::Result<i64> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
@@ -142,11 +129,7 @@ pub async fn insert_posting(
     Ok(id)
 }
 
-async fn insert_skills(
-    conn: &mut AnyConnection,
-    id: i64,
-    skills: &[SkillCode],
-) -> anyhow::Result<()> {
+async fn insert_skills(conn: &mut AnyConnection, id: i64, skills: &[SkillCode]) -> anyhow::Result<()> {
     for skill in skills {
         sqlx::query("INSERT INTO posting_skills (posting_id, skill_code) VALUES ($1, $2)")
             .bind(id)
@@ -161,13 +144,7 @@ async fn insert_skills(
 /// Replaces a posting's content; false when it no longer has `expected_status`
 /// or has more hires than the new headcount. A headcount equal to the hires fills it.
 #[tracing::instrument(skip_all, fields(posting_id = id))]
-pub async fn update_posting(
-    db: &Db,
-    id: i64,
-    v: &PostingDraft,
-    expected_status: PostingStatus,
-    new_status: PostingStatus,
-) -> anyhow::Result<bool> {
+pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status: PostingStatus, new_status: PostingStatus) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let updated = sqlx::query(
         "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
@@ -200,11 +177,7 @@ pub async fn update_posting(
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    sqlx::query("DELETE FROM posting_skills WHERE posting_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .context("clear posting skills")?;
+    sqlx::query("DELETE FROM posting_skills WHERE posting_id = $1").bind(id).execute(&mut *tx).await.context("clear posting skills")?;
     insert_skills(&mut tx, id, &v.skills).await?;
     append_change(&mut tx, db.backend(), "posting", id).await?;
     tx.commit().await.context("commit posting update")?;
@@ -213,26 +186,14 @@ pub async fn update_posting(
 
 /// Moves a posting from one status to another; false when it was not in `from`.
 #[tracing::instrument(skip_all, fields(posting_id = id, to))]
-pub async fn set_posting_status(
-    db: &Db,
-    id: i64,
-    from: &[PostingStatus],
-    to: PostingStatus,
-    note: Option<&str>,
-    actor: i64,
-) -> anyhow::Result<bool> {
+pub async fn set_posting_status(db: &Db, id: i64, from: &[PostingStatus], to: PostingStatus, note: Option<&str>, actor: i64) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let sql = format!(
         "UPDATE postings SET status = $1, review_note = COALESCE($2, review_note), reviewed_by = $3, updated_at = $4 \
          WHERE id = $5 AND status IN ({})",
         Placeholders::after(5).list(from.len())
     );
-    let mut q = sqlx::query(&sql)
-        .bind(to.as_str())
-        .bind(note)
-        .bind(actor)
-        .bind(now())
-        .bind(id);
+    let mut q = sqlx::query(&sql).bind(to.as_str()).bind(note).bind(actor).bind(now()).bind(id);
     for f in from {
         q = q.bind(f.as_str());
     }
@@ -287,18 +248,9 @@ fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> anyhow::Result<V
 }
 
 /// Open postings with id above `after_id`, in id order: the reindex walks them page by page.
-pub async fn open_postings_page(
-    db: &Db,
-    after_id: i64,
-    limit: i64,
-) -> anyhow::Result<Vec<StoredPosting>> {
+pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::Result<Vec<StoredPosting>> {
     let sql = format!("{SELECT} WHERE p.status = 'open' AND p.id > $1 ORDER BY p.id LIMIT $2");
-    let rows = sqlx::query_as::<_, PostingRow>(&sql)
-        .bind(after_id)
-        .bind(limit)
-        .fetch_all(db.pool())
-        .await
-        .context("open postings page")?;
+    let rows = sqlx::query_as::<_, PostingRow>(&sql).bind(after_id).bind(limit).fetch_all(db.pool()).await.context("open postings page")?;
     let (Some(first), Some(last)) = (rows.first().map(|r| r.id), rows.last().map(|r| r.id)) else {
         return Ok(Vec::new());
     };
@@ -326,12 +278,7 @@ pub struct ManagedFilter {
     pub title: Option<String>,
 }
 
-pub async fn list_postings_by(
-    db: &Db,
-    f: &ManagedFilter,
-    limit: i64,
-    offset: i64,
-) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
+pub async fn list_postings_by(db: &Db, f: &ManagedFilter, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPosting>, i64)> {
     let mut p = Placeholders::default();
     let mut conditions = vec![format!("e.region_code LIKE {}", p.one())];
     let mut texts = vec![format!("{}%", f.employer_region_prefix)];
@@ -348,7 +295,11 @@ pub async fn list_postings_by(
     }
     let where_clause = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause}");
-    let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
+    let sql = format!(
+        "SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}",
+        p.one(),
+        p.one()
+    );
     let mut q = sqlx::query_as::<_, (i64,)>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for t in &texts {
@@ -359,12 +310,7 @@ pub async fn list_postings_by(
         q = q.bind(e);
         cq = cq.bind(e);
     }
-    let ids: Vec<(i64,)> = q
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db.pool())
-        .await
-        .context("list postings")?;
+    let ids: Vec<(i64,)> = q.bind(limit).bind(offset).fetch_all(db.pool()).await.context("list postings")?;
     let (total,) = cq.fetch_one(db.pool()).await.context("count postings")?;
     let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
     let mut with_skills = postings_by_ids(db, &ids).await?;

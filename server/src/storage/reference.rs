@@ -128,9 +128,6 @@ pub async fn update_region_point(db: &Db, code: &str, lat: f64, lon: f64) -> any
 mod tests {
     #[test]
     fn placeholders_number_across_rows() {
-        assert_eq!(
-            super::multi_row_insert("I ", 2, 2, ";"),
-            "I ($1, $2), ($3, $4);"
-        );
+        assert_eq!(super::multi_row_insert("I ", 2, 2, ";"), "I ($1, $2), ($3, $4);");
     }
 }

@@ -41,12 +41,7 @@ pub async fn insert_registration_code(db: &Db, c: &NewRegistrationCode<'_>) -> a
 }
 
 /// Queues an SMS about sign-up that carries no code.
-pub async fn insert_registration_notice(
-    db: &Db,
-    phone: &str,
-    message: &str,
-    now: i64,
-) -> anyhow::Result<()> {
+pub async fn insert_registration_notice(db: &Db, phone: &str, message: &str, now: i64) -> anyhow::Result<()> {
     let mut conn = db.pool().acquire().await.context("connection")?;
     queue_sms(&mut conn, None, phone, message, now).await
 }
@@ -54,12 +49,7 @@ pub async fn insert_registration_notice(
 /// Spends one try of the phone's live code and answers its hash; `None` when
 /// there is no code, it has expired or its tries are used up. One statement,
 /// so concurrent guesses cannot share a try.
-pub async fn spend_registration_try(
-    db: &Db,
-    phone: &str,
-    now: i64,
-    max_tries: i64,
-) -> anyhow::Result<Option<String>> {
+pub async fn spend_registration_try(db: &Db, phone: &str, now: i64, max_tries: i64) -> anyhow::Result<Option<String>> {
     let row: Option<(String,)> = sqlx::query_as(
         "UPDATE registration_codes SET attempts = attempts + 1 \
          WHERE phone = $1 AND expires_at > $2 AND attempts < $3 RETURNING code_hash",
@@ -74,11 +64,7 @@ pub async fn spend_registration_try(
 }
 
 /// Uses the code up; false when another request used it first.
-pub async fn delete_registration_code(
-    db: &Db,
-    phone: &str,
-    code_hash: &str,
-) -> anyhow::Result<bool> {
+pub async fn delete_registration_code(db: &Db, phone: &str, code_hash: &str) -> anyhow::Result<bool> {
     let done = sqlx::query("DELETE FROM registration_codes WHERE phone = $1 AND code_hash = $2")
         .bind(phone)
         .bind(code_hash)

@@ -5,12 +5,7 @@ use anyhow::Context;
 use super::{Db, UserRecord, UserRow};
 use crate::clock::now;
 
-pub async fn insert_session(
-    db: &Db,
-    token_hash: &str,
-    user_id: i64,
-    ttl_secs: i64,
-) -> anyhow::Result<()> {
+pub async fn insert_session(db: &Db, token_hash: &str, user_id: i64, ttl_secs: i64) -> anyhow::Result<()> {
     let at = now();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash)

@@ -35,10 +35,7 @@ impl UserRow {
         let d = RowDecoder::new("users", self.id);
         Ok(UserRecord {
             role: d.spelled("role", &self.role, Role::parse)?,
-            region_code: self
-                .region_code
-                .map(|r| d.region("region_code", &r))
-                .transpose()?,
+            region_code: self.region_code.map(|r| d.region("region_code", &r)).transpose()?,
             id: self.id,
             username: self.username,
             password_hash: self.password_hash,
@@ -69,8 +66,7 @@ pub enum InsertUserError {
     Unexpected(#[from] anyhow::Error),
 }
 
-const USER_COLUMNS: &str =
-    "id, username, password_hash, role, display_name, region_code, employer_id";
+const USER_COLUMNS: &str = "id, username, password_hash, role, display_name, region_code, employer_id";
 
 #[tracing::instrument(skip_all, fields(username = %user.username))]
 pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserError> {
@@ -90,9 +86,7 @@ pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserE
     .await;
     match row {
         Ok((id,)) => Ok(id),
-        Err(e) if is_unique_violation(&e) && names_person_link(&e) => {
-            Err(InsertUserError::PersonTaken)
-        }
+        Err(e) if is_unique_violation(&e) && names_person_link(&e) => Err(InsertUserError::PersonTaken),
         Err(e) if is_unique_violation(&e) => Err(InsertUserError::UsernameTaken),
         Err(e) => Err(anyhow::Error::new(e).context("insert user").into()),
     }
@@ -101,8 +95,7 @@ pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserE
 /// Tells whether a unique violation is the person link's (SQLite names the
 /// column in its message, PostgreSQL the index).
 fn names_person_link(e: &sqlx::Error) -> bool {
-    e.as_database_error()
-        .is_some_and(|d| d.constraint().unwrap_or(d.message()).contains("person"))
+    e.as_database_error().is_some_and(|d| d.constraint().unwrap_or(d.message()).contains("person"))
 }
 
 /// The person a seeker account is linked to, if any.
@@ -116,25 +109,22 @@ pub async fn linked_person_id(db: &Db, user_id: i64) -> anyhow::Result<Option<i6
 }
 
 pub async fn find_user_by_username(db: &Db, username: &str) -> anyhow::Result<Option<UserRecord>> {
-    sqlx::query_as::<_, UserRow>(&format!(
-        "SELECT {USER_COLUMNS} FROM users WHERE username = $1"
-    ))
-    .bind(username)
-    .fetch_optional(db.pool())
-    .await
-    .context("find user by username")?
-    .map(UserRow::decode)
-    .transpose()
+    sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"))
+        .bind(username)
+        .fetch_optional(db.pool())
+        .await
+        .context("find user by username")?
+        .map(UserRow::decode)
+        .transpose()
 }
 
 pub async fn get_user(db: &Db, id: i64) -> Result<UserRecord, StorageError> {
-    let row =
-        sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(db.pool())
-            .await
-            .context("get user")?
-            .ok_or(StorageError::NotFound("user"))?;
+    let row = sqlx::query_as::<_, UserRow>(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db.pool())
+        .await
+        .context("get user")?
+        .ok_or(StorageError::NotFound("user"))?;
     Ok(row.decode()?)
 }
 

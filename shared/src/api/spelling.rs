@@ -53,24 +53,13 @@ mod tests {
 
     fn spelled_alike<T>()
     where
-        T: strum::VariantArray
-            + Copy
-            + Into<&'static str>
-            + core::str::FromStr
-            + Serialize
-            + DeserializeOwned
-            + PartialEq
-            + core::fmt::Debug,
+        T: strum::VariantArray + Copy + Into<&'static str> + core::str::FromStr + Serialize + DeserializeOwned + PartialEq + core::fmt::Debug,
     {
         assert!(!T::VARIANTS.is_empty());
         for v in T::VARIANTS {
             let name: &'static str = (*v).into();
             let json = serde_json::to_string(v).expect("serialises");
-            assert_eq!(
-                json,
-                format!("\"{name}\""),
-                "serde and strum disagree on {v:?}"
-            );
+            assert_eq!(json, format!("\"{name}\""), "serde and strum disagree on {v:?}");
             assert_eq!(name.parse::<T>().ok(), Some(*v));
             assert_eq!(serde_json::from_str::<T>(&json).expect("deserialises"), *v);
         }

@@ -41,17 +41,12 @@ impl Day {
         let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
         let month = Month::try_from(u8::try_from(month).map_err(|_| bad())?).map_err(|_| bad())?;
         let day = u8::try_from(day).map_err(|_| bad())?;
-        Date::from_calendar_date(i32::from(year), month, day)
-            .map(Self)
-            .map_err(|_| bad())
+        Date::from_calendar_date(i32::from(year), month, day).map(Self).map_err(|_| bad())
     }
 
     /// The day a number of days after 1970-01-01 (negative before it).
     pub fn from_unix_days(days: i64) -> Self {
-        let julian = (UNIX_EPOCH_JULIAN + days).clamp(
-            i64::from(Date::MIN.to_julian_day()),
-            i64::from(Date::MAX.to_julian_day()),
-        );
+        let julian = (UNIX_EPOCH_JULIAN + days).clamp(i64::from(Date::MIN.to_julian_day()), i64::from(Date::MAX.to_julian_day()));
         // The clamp keeps the number inside the calendar's range, so this cannot fail.
         Self(Date::from_julian_day(julian as i32).unwrap_or(Date::MIN))
     }
@@ -91,26 +86,15 @@ impl Day {
     pub fn plus_months(self, months: u32) -> Self {
         let index = i64::from(self.year()) * 12 + i64::from(self.month()) - 1 + i64::from(months);
         let year = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
-        let month = u8::try_from(index.rem_euclid(12) + 1)
-            .ok()
-            .and_then(|m| Month::try_from(m).ok())
-            .unwrap_or(Month::December);
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok().and_then(|m| Month::try_from(m).ok()).unwrap_or(Month::December);
         let day = self.day().min(month.length(year));
-        Date::from_calendar_date(year, month, day)
-            .map(Self)
-            .unwrap_or(self)
+        Date::from_calendar_date(year, month, day).map(Self).unwrap_or(self)
     }
 }
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.year(),
-            self.month(),
-            self.day()
-        )
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 }
 
@@ -140,27 +124,12 @@ mod tests {
             assert_eq!(day.unix_days(), n);
             assert_eq!(Day::parse(&day.to_string()), Ok(day));
         }
-        assert_eq!(
-            Day::parse(" 2026-01-05 ").map(|d| d.to_string()),
-            Ok("2026-01-05".to_string())
-        );
+        assert_eq!(Day::parse(" 2026-01-05 ").map(|d| d.to_string()), Ok("2026-01-05".to_string()));
     }
 
     #[test]
     fn impossible_or_malformed_dates_are_rejected() {
-        for s in [
-            "2026-02-29",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-01-00",
-            "2026-1-1",
-            "26-01-01",
-            "2026/01/01",
-            "",
-            "2026-04-31",
-            "+026-01-01",
-            "2026-01-+1",
-        ] {
+        for s in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-1", "26-01-01", "2026/01/01", "", "2026-04-31", "+026-01-01", "2026-01-+1"] {
             assert!(Day::parse(s).is_err(), "accepted {s}");
         }
         assert!(Day::parse("2028-02-29").is_ok());
@@ -178,11 +147,7 @@ mod tests {
         ];
         for (start, months, want) in cases {
             let day = Day::parse(start).expect("valid");
-            assert_eq!(
-                day.plus_months(months).to_string(),
-                want,
-                "{start} + {months}"
-            );
+            assert_eq!(day.plus_months(months).to_string(), want, "{start} + {months}");
         }
     }
 
@@ -197,14 +162,8 @@ mod tests {
     #[test]
     fn json_is_the_plain_date_string() {
         let day = Day::parse("2026-12-31").expect("valid");
-        assert_eq!(
-            serde_json::to_string(&day).expect("serialises"),
-            "\"2026-12-31\""
-        );
-        assert_eq!(
-            serde_json::from_str::<Day>("\"2026-12-31\"").expect("parses"),
-            day
-        );
+        assert_eq!(serde_json::to_string(&day).expect("serialises"), "\"2026-12-31\"");
+        assert_eq!(serde_json::from_str::<Day>("\"2026-12-31\"").expect("parses"), day);
         assert!(serde_json::from_str::<Day>("\"2026-02-30\"").is_err());
         assert!(serde_json::from_str::<Day>("20261231").is_err());
     }

@@ -17,9 +17,7 @@ impl RegionCode {
         }
         let s = if s.len() == 12 { trim_padding(s) } else { s };
         if RegionLevel::from_code_len(s.len()).is_none() {
-            return Err(format!(
-                "region code {s:?} must have 2, 4, 6, 9 or 12 digits"
-            ));
+            return Err(format!("region code {s:?} must have 2, 4, 6, 9 or 12 digits"));
         }
         Ok(Self(s.to_string()))
     }

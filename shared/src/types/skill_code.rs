@@ -15,15 +15,9 @@ pub struct SkillCode(String);
 impl SkillCode {
     /// Parses a code exactly as stored; no trimming, no case folding.
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let valid = !raw.is_empty()
-            && raw.len() <= 64
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        let valid = !raw.is_empty() && raw.len() <= 64 && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !valid {
-            return Err(format!(
-                "skill code {raw:?} must be 1 to 64 lowercase letters, digits or underscores"
-            ));
+            return Err(format!("skill code {raw:?} must be 1 to 64 lowercase letters, digits or underscores"));
         }
         Ok(Self(raw.to_string()))
     }
@@ -73,10 +67,7 @@ mod tests {
     #[test]
     fn taxonomy_codes_parse() {
         for code in ["sewing", "elderly_care", "e_commerce", "a", "forklift2"] {
-            assert_eq!(
-                SkillCode::parse(code).map(|c| c.to_string()),
-                Ok(code.to_string())
-            );
+            assert_eq!(SkillCode::parse(code).map(|c| c.to_string()), Ok(code.to_string()));
         }
     }
 
@@ -91,10 +82,7 @@ mod tests {
     #[test]
     fn json_is_the_plain_code() {
         let code = SkillCode::parse("sewing").expect("valid");
-        assert_eq!(
-            serde_json::to_string(&code).expect("serialises"),
-            "\"sewing\""
-        );
+        assert_eq!(serde_json::to_string(&code).expect("serialises"), "\"sewing\"");
         assert!(serde_json::from_str::<SkillCode>("\"Sewing\"").is_err());
     }
 }

@@ -9,7 +9,7 @@ use doorstep_shared::api::Role;
 use crate::auth::{governs, manages_employer, CurrentUser};
 use crate::domain::Mover;
 use crate::error::ApiError;
-use crate::storage::{get_application, linked_person_id, Db, StoredApplication};
+use crate::storage::{get_application, linked_person_id, StoredApplication, Db};
 
 /// The person a seeker account is linked to; `None` for other roles.
 pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiError> {
@@ -20,19 +20,12 @@ pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiE
 }
 
 /// The capacity in which the caller acts on an application; `None` when they may not see it.
-pub fn capacity(
-    user: &CurrentUser,
-    own_person: Option<i64>,
-    a: &StoredApplication,
-) -> Option<Mover> {
+pub fn capacity(user: &CurrentUser, own_person: Option<i64>, a: &StoredApplication) -> Option<Mover> {
     match user.role {
         Role::Admin | Role::Staff => {
             let for_person = governs(user, &a.person_region);
             let for_posting = manages_employer(user, a.employer_id, &a.employer_region);
-            (for_person || for_posting).then_some(Mover::Staff {
-                for_person,
-                for_posting,
-            })
+            (for_person || for_posting).then_some(Mover::Staff { for_person, for_posting })
         }
         Role::Employer => (user.employer_id == Some(a.employer_id)).then_some(Mover::Employer),
         Role::Seeker => (own_person == Some(a.person_id)).then_some(Mover::Seeker),
@@ -40,11 +33,7 @@ pub fn capacity(
 }
 
 /// Loads an application the caller may see, with their capacity.
-pub async fn visible_application(
-    user: &CurrentUser,
-    db: &Db,
-    id: i64,
-) -> Result<(StoredApplication, Mover), ApiError> {
+pub async fn visible_application(user: &CurrentUser, db: &Db, id: i64) -> Result<(StoredApplication, Mover), ApiError> {
     let own = own_person(user, db).await?;
     let application = get_application(db, id).await?;
     match capacity(user, own, &application) {

@@ -1,9 +1,7 @@
 //! `POST /api/v1/applications`
 
 use actix_web::{web, HttpResponse};
-use doorstep_shared::api::{
-    ApplicationRequest, ApplicationResponse, ApplicationSource, ErrorCode, PostingStatus, Role,
-};
+use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationSource, ErrorCode, PostingStatus, Role};
 
 use super::application_response;
 use crate::auth::{governs, manages_employer, CurrentUser};
@@ -11,10 +9,7 @@ use crate::clock::today;
 use crate::domain::parse_note;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
-use crate::storage::{
-    get_application, get_person, get_posting, insert_application, linked_person_id, Db,
-    InsertApplicationError, NewApplication,
-};
+use crate::storage::{get_application, get_person, get_posting, insert_application, linked_person_id, Db, InsertApplicationError, NewApplication};
 
 /// Applies to an open posting (a seeker, as their linked person) or refers a
 /// person in the caller's jurisdiction who consented to share their details
@@ -25,11 +20,7 @@ use crate::storage::{
               (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "duplicate, posting not open, seeker not linked to a person, or no consent to share"),
               (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = user.id, posting_id = body.0.posting_id))]
-pub async fn create_application(
-    user: CurrentUser,
-    body: ApiJson<ApplicationRequest>,
-    db: web::Data<Db>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequest>, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     let req = body.0;
     let (person_id, source) = applicant(&user, req.person_id, &db).await?;
     let note = parse_note(req.note.as_deref(), "note")?;
@@ -39,19 +30,10 @@ pub async fn create_application(
         return Err(ApiError::not_found("posting"));
     }
     if !open {
-        return Err(ApiError::new(
-            ErrorCode::PostingNotOpen,
-            format!(
-                "the posting is {}, not open for applications",
-                posting.status.as_str()
-            ),
-        ));
+        return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}, not open for applications", posting.status.as_str())));
     }
     if posting.content.valid_until < today() {
-        return Err(ApiError::new(
-            ErrorCode::PostingNotOpen,
-            format!("the posting expired on {}", posting.content.valid_until),
-        ));
+        return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting expired on {}", posting.content.valid_until)));
     }
     let new = NewApplication {
         posting_id: posting.id,
@@ -64,10 +46,7 @@ pub async fn create_application(
     let id = match insert_application(&db, &new).await {
         Ok(id) => id,
         Err(InsertApplicationError::Duplicate) => {
-            return Err(ApiError::new(
-                ErrorCode::AlreadyApplied,
-                "the person already has an active application to this posting",
-            ))
+            return Err(ApiError::new(ErrorCode::AlreadyApplied, "the person already has an active application to this posting"))
         }
         Err(InsertApplicationError::Unexpected(e)) => return Err(e.into()),
     };
@@ -75,34 +54,20 @@ pub async fn create_application(
 }
 
 /// Who the application is for, and how it came about.
-async fn applicant(
-    user: &CurrentUser,
-    person_id: Option<i64>,
-    db: &Db,
-) -> Result<(i64, ApplicationSource), ApiError> {
+async fn applicant(user: &CurrentUser, person_id: Option<i64>, db: &Db) -> Result<(i64, ApplicationSource), ApiError> {
     match user.role {
         Role::Seeker => {
             let Some(own) = linked_person_id(db, user.id).await? else {
-                return Err(ApiError::new(
-                    ErrorCode::ProfileMissing,
-                    "fill in your profile before applying",
-                ));
+                return Err(ApiError::new(ErrorCode::ProfileMissing, "fill in your profile before applying"));
             };
             if person_id.is_some_and(|p| p != own) {
-                return Err(ApiError::with_fields(
-                    ErrorCode::Forbidden,
-                    "seekers apply only for themselves",
-                    &["person_id"],
-                ));
+                return Err(ApiError::with_fields(ErrorCode::Forbidden, "seekers apply only for themselves", &["person_id"]));
             }
             Ok((own, ApplicationSource::Applied))
         }
         Role::Staff | Role::Admin => {
             let Some(id) = person_id else {
-                return Err(ApiError::validation(
-                    "person_id",
-                    "name the person you refer",
-                ));
+                return Err(ApiError::validation("person_id", "name the person you refer"));
             };
             let person = get_person(db, id).await?;
             if !governs(user, &person.home_region) {
@@ -111,16 +76,10 @@ async fn applicant(
             if !person.consent_to_share {
                 // A referral shows the employer the person's name and phone; without consent, none is made.
                 let message = "the person has not consented to share their details with employers";
-                return Err(ApiError::with_fields(
-                    ErrorCode::NoConsent,
-                    message,
-                    &["person_id"],
-                ));
+                return Err(ApiError::with_fields(ErrorCode::NoConsent, message, &["person_id"]));
             }
             Ok((id, ApplicationSource::Referral))
         }
-        Role::Employer => Err(ApiError::forbidden(
-            "employers receive applications; staff refer people and seekers apply",
-        )),
+        Role::Employer => Err(ApiError::forbidden("employers receive applications; staff refer people and seekers apply")),
     }
 }

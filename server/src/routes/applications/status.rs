@@ -3,9 +3,7 @@
 //! headcount and creates the placement, all in one transaction.
 
 use actix_web::web;
-use doorstep_shared::api::{
-    ApplicationResponse, ApplicationStatus, ApplicationStatusRequest, ErrorCode,
-};
+use doorstep_shared::api::{ApplicationResponse, ApplicationStatus, ApplicationStatusRequest, ErrorCode};
 
 use super::{application_response, visible_application};
 use crate::auth::CurrentUser;
@@ -13,10 +11,7 @@ use crate::domain::{check_move, parse_hire_terms, parse_note, placement_kind, Mo
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::search::PostingIndex;
-use crate::storage::{
-    get_application, hire_application, set_application_status, Db, Hire, HireOutcome, StatusChange,
-    StoredApplication,
-};
+use crate::storage::{get_application, hire_application, set_application_status, StoredApplication, Db, Hire, HireOutcome, StatusChange};
 
 /// Moves an application: the employer or staff governing it to interviewing,
 /// hired or rejected; the seeker or staff governing their home to withdrawn. A hire needs `start_date`
@@ -45,31 +40,15 @@ pub async fn change_application_status(
         hire(&user, &application, &req, note.as_deref(), audit, &db).await?;
         index.changed.notify_one();
     } else {
-        let change = StatusChange {
-            id,
-            from,
-            to: req.status,
-            note: note.as_deref(),
-            actor: user.id,
-            audit,
-        };
+        let change = StatusChange { id, from, to: req.status, note: note.as_deref(), actor: user.id, audit };
         if !set_application_status(&db, &change).await? {
             return Err(changed_meanwhile(&db, id, req.status).await);
         }
     }
-    Ok(web::Json(application_response(
-        get_application(&db, id).await?,
-    )))
+    Ok(web::Json(application_response(get_application(&db, id).await?)))
 }
 
-async fn hire(
-    user: &CurrentUser,
-    a: &StoredApplication,
-    req: &ApplicationStatusRequest,
-    note: Option<&str>,
-    audit: bool,
-    db: &Db,
-) -> Result<(), ApiError> {
+async fn hire(user: &CurrentUser, a: &StoredApplication, req: &ApplicationStatusRequest, note: Option<&str>, audit: bool, db: &Db) -> Result<(), ApiError> {
     let terms = parse_hire_terms(req)?;
     let h = Hire {
         application_id: a.id,
@@ -84,17 +63,8 @@ async fn hire(
     };
     match hire_application(db, &h).await? {
         HireOutcome::Hired { .. } => Ok(()),
-        HireOutcome::HeadcountReached => Err(ApiError::new(
-            ErrorCode::HeadcountReached,
-            "headcount reached: the posting has hired everyone it needs",
-        )),
-        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(
-            ErrorCode::PostingNotOpen,
-            format!(
-                "the posting is {}; only an open posting can hire",
-                status.as_str()
-            ),
-        )),
+        HireOutcome::HeadcountReached => Err(ApiError::new(ErrorCode::HeadcountReached, "headcount reached: the posting has hired everyone it needs")),
+        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}; only an open posting can hire", status.as_str()))),
         HireOutcome::Stale => Err(changed_meanwhile(db, a.id, ApplicationStatus::Hired).await),
     }
 }
@@ -103,36 +73,22 @@ fn refusal(r: MoveRefusal) -> ApiError {
     match r {
         MoveRefusal::Illegal { from, to } => ApiError::with_fields(
             ErrorCode::MoveNotAllowed,
-            format!(
-                "an application cannot move from {} to {}",
-                from.as_str(),
-                to.as_str()
-            ),
+            format!("an application cannot move from {} to {}", from.as_str(), to.as_str()),
             &["status"],
         ),
-        MoveRefusal::NotYours {
-            to: ApplicationStatus::Withdrawn,
-        } => ApiError::forbidden(
-            "only the seeker or staff governing their home may withdraw an application",
-        ),
-        MoveRefusal::NotYours { to } => ApiError::forbidden(format!(
-            "only the employer or staff governing it may move an application to {}",
-            to.as_str()
-        )),
+        MoveRefusal::NotYours { to: ApplicationStatus::Withdrawn } => {
+            ApiError::forbidden("only the seeker or staff governing their home may withdraw an application")
+        }
+        MoveRefusal::NotYours { to } => {
+            ApiError::forbidden(format!("only the employer or staff governing it may move an application to {}", to.as_str()))
+        }
     }
 }
 
 /// The refusal when another request moved the application first.
 async fn changed_meanwhile(db: &Db, id: i64, to: ApplicationStatus) -> ApiError {
     match get_application(db, id).await {
-        Ok(now) => ApiError::new(
-            ErrorCode::ChangedMeanwhile,
-            format!(
-                "the application was moved to {} meanwhile; it cannot move to {}",
-                now.status.as_str(),
-                to.as_str()
-            ),
-        ),
+        Ok(now) => ApiError::new(ErrorCode::ChangedMeanwhile, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str())),
         Err(e) => e.into(),
     }
 }

@@ -31,27 +31,12 @@ pub async fn posting_candidates(
     let posting = managed_posting(&user, &db, *path).await?;
     let is_employer = user.role == Role::Employer;
     let prefix = match user.role {
-        Role::Staff => user
-            .region
-            .as_ref()
-            .map(|r| r.to_string())
-            .unwrap_or_default(),
+        Role::Staff => user.region.as_ref().map(|r| r.to_string()).unwrap_or_default(),
         _ => String::new(),
     };
     let people = candidate_people(&db, &prefix, &posting.content.skills, is_employer, POOL).await?;
-    let ranked = rank_people(
-        &posting,
-        people,
-        &regions,
-        &skills,
-        SHOWN,
-        Audience::Employer,
-    );
-    let candidates = ranked
-        .people
-        .into_iter()
-        .map(|r| item(r, is_employer, &regions))
-        .collect();
+    let ranked = rank_people(&posting, people, &regions, &skills, SHOWN, Audience::Employer);
+    let candidates = ranked.people.into_iter().map(|r| item(r, is_employer, &regions)).collect();
     Ok(web::Json(CandidatesResponse { candidates }))
 }
 
@@ -59,11 +44,7 @@ fn item(r: RankedPerson, masked: bool, regions: &Regions) -> CandidateItem {
     let p = r.person;
     let (name, phone, categories) = if masked {
         let surname: String = p.name.chars().take(1).collect();
-        let phone = if p.phone.len() == 11 {
-            format!("{}****{}", &p.phone[..3], &p.phone[7..])
-        } else {
-            "****".into()
-        };
+        let phone = if p.phone.len() == 11 { format!("{}****{}", &p.phone[..3], &p.phone[7..]) } else { "****".into() };
         (format!("{surname}**"), phone, Vec::new())
     } else {
         (p.name, p.phone, p.categories)

@@ -26,32 +26,15 @@ pub async fn match_postings(
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<MatchResponse>, ApiError> {
     if !throttle.allow(address.0) {
-        return Err(ApiError::new(
-            ErrorCode::RateLimited,
-            "too many match requests, wait a minute",
-        ));
+        return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
     }
     let (profile, limit) = profile_from_request(&body.0, &regions, &skills)?;
-    let matches = find_matches(
-        &index.into_inner(),
-        &skills,
-        &regions,
-        &profile,
-        body.0.text.clone(),
-        limit,
-        Fill::IfThin,
-    )
-    .await?;
-    Ok(web::Json(MatchResponse {
-        matches: with_employers(&db, matches).await?,
-    }))
+    let matches = find_matches(&index.into_inner(), &skills, &regions, &profile, body.0.text.clone(), limit, Fill::IfThin).await?;
+    Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
 }
 
 /// Attaches employer names (one query for the page).
-pub async fn with_employers(
-    db: &Db,
-    matches: Vec<Match>,
-) -> Result<Vec<doorstep_shared::api::MatchItem>, ApiError> {
+pub async fn with_employers(db: &Db, matches: Vec<Match>) -> Result<Vec<doorstep_shared::api::MatchItem>, ApiError> {
     let mut ids: Vec<i64> = matches.iter().map(|m| m.posting.employer_id).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -59,10 +42,7 @@ pub async fn with_employers(
     Ok(matches
         .into_iter()
         .map(|m| {
-            let name = names
-                .get(&m.posting.employer_id)
-                .cloned()
-                .unwrap_or_default();
+            let name = names.get(&m.posting.employer_id).cloned().unwrap_or_default();
             match_item(m, name)
         })
         .collect())

@@ -35,25 +35,10 @@ pub async fn person_matches(
 ) -> Result<web::Json<MatchResponse>, ApiError> {
     let limit = query.limit.unwrap_or(10);
     if !(1..=100).contains(&limit) {
-        return Err(ApiError::with_fields(
-            ErrorCode::InvalidParameter,
-            "limit must be 1 to 100",
-            &["limit"],
-        ));
+        return Err(ApiError::with_fields(ErrorCode::InvalidParameter, "limit must be 1 to 100", &["limit"]));
     }
     let person = visible_person(&scope, &db, *path).await?;
     let profile = profile_of(&person, &regions).map_err(anyhow::Error::new)?;
-    let matches = find_matches(
-        &index.into_inner(),
-        &skills,
-        &regions,
-        &profile,
-        None,
-        limit as usize,
-        Fill::IfThin,
-    )
-    .await?;
-    Ok(web::Json(MatchResponse {
-        matches: with_employers(&db, matches).await?,
-    }))
+    let matches = find_matches(&index.into_inner(), &skills, &regions, &profile, None, limit as usize, Fill::IfThin).await?;
+    Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
 }

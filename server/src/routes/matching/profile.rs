@@ -2,10 +2,7 @@
 
 use doorstep_shared::api::{MatchItem, MatchRequest};
 
-use crate::domain::{
-    choose_point, place_from, region_point, resolve_skills, round_km, round_score, FieldErrors,
-    Profile,
-};
+use crate::domain::{choose_point, place_from, region_point, resolve_skills, round_km, round_score, FieldErrors, Profile};
 use crate::error::ApiError;
 use crate::matcher::Match;
 use crate::reference::{Regions, SkillCatalog};
@@ -13,34 +10,18 @@ use crate::reference::{Regions, SkillCatalog};
 const MAX_COMMUTE_KM: f64 = 2_000.0;
 
 /// Checks a request, collecting every bad field; returns the profile and limit.
-pub fn profile_from_request(
-    req: &MatchRequest,
-    regions: &Regions,
-    skills: &SkillCatalog,
-) -> Result<(Profile, usize), ApiError> {
+pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &SkillCatalog) -> Result<(Profile, usize), ApiError> {
     let mut errors = FieldErrors::default();
     let codes = resolve_skills(skills, &req.skills, &mut errors);
-    let region = req.region_code.as_ref().and_then(|raw| {
-        regions
-            .read(|t| t.resolve(raw))
-            .map_err(|e| errors.add("region_code", e))
-            .ok()
-    });
+    let region = req.region_code.as_ref().and_then(|raw| regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok());
     let given = req.lat.is_some() || req.lon.is_some();
-    let point = choose_point(req.lat, req.lon, || {
-        region
-            .as_ref()
-            .and_then(|code| regions.read(|t| region_point(t, code)))
-    })
-    .map_err(|(field, message)| errors.add(field, message))
-    .ok()
-    .flatten();
+    let point = choose_point(req.lat, req.lon, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
+        .map_err(|(field, message)| errors.add(field, message))
+        .ok()
+        .flatten();
     let home = point.map(|point| regions.read(|t| place_from(t, point, given, region)));
     if !(req.max_commute_km.is_finite() && (0.0..=MAX_COMMUTE_KM).contains(&req.max_commute_km)) {
-        errors.add(
-            "max_commute_km",
-            format!("max_commute_km must be 0 to {MAX_COMMUTE_KM}"),
-        );
+        errors.add("max_commute_km", format!("max_commute_km must be 0 to {MAX_COMMUTE_KM}"));
     }
     if !(1..=100).contains(&req.limit) {
         errors.add("limit", "limit must be 1 to 100");

@@ -26,14 +26,10 @@ pub async fn create_person(
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
 ) -> Result<HttpResponse, ApiError> {
-    let draft = regions
-        .read(|tree| parse_person(body.0, tree, &skills, this_year()))
-        .map_err(ApiError::from)?;
+    let draft = regions.read(|tree| parse_person(body.0, tree, &skills, this_year())).map_err(ApiError::from)?;
     scope.ensure(&draft.home_region, "home_region")?;
     let values = PersonValues::seal(&draft, &vault)?;
-    let id = insert_person(&db, &values, scope.user.id)
-        .await
-        .map_err(|e| write_error(e, &regions))?;
+    let id = insert_person(&db, &values, scope.user.id).await.map_err(|e| write_error(e, &regions))?;
     let stored = get_person(&db, id).await?;
     Ok(HttpResponse::Created().json(to_response(&stored, &regions)))
 }

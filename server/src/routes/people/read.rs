@@ -7,8 +7,8 @@ use serde::Deserialize;
 use super::convert::to_response;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
-use crate::reference::{Regions, SkillCatalog};
 use crate::routes::paging::Paging;
+use crate::reference::{Regions, SkillCatalog};
 use crate::storage::{get_person, list_people, Db, PeopleFilter, StoredPerson};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -43,27 +43,14 @@ pub async fn list_people_handler(
     let paging = Paging::parse(q.page, q.per_page, 50, 200)?;
     let (page, per_page) = (paging.page, paging.per_page);
     let requested = match &q.region {
-        Some(raw) => Some(
-            regions
-                .read(|t| t.resolve(raw))
-                .map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?,
-        ),
+        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?),
         None => None,
     };
     let skill = match &q.skill {
-        Some(raw) => Some(
-            skills
-                .resolve(raw)
-                .map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["skill"]))?,
-        ),
+        Some(raw) => Some(skills.resolve(raw).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["skill"]))?),
         None => None,
     };
-    let empty = PeoplePage {
-        items: Vec::new(),
-        total: 0,
-        page,
-        per_page,
-    };
+    let empty = PeoplePage { items: Vec::new(), total: 0, page, per_page };
     let Some(region_prefix) = scope.narrow(requested.as_ref()) else {
         return Ok(web::Json(empty));
     };
@@ -75,12 +62,7 @@ pub async fn list_people_handler(
     };
     let (people, total) = list_people(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = people.iter().map(|p| to_response(p, &regions)).collect();
-    Ok(web::Json(PeoplePage {
-        items,
-        total,
-        page,
-        per_page,
-    }))
+    Ok(web::Json(PeoplePage { items, total, page, per_page }))
 }
 
 /// One person in the caller's jurisdiction.
@@ -99,11 +81,7 @@ pub async fn get_person_handler(
 
 /// Loads a person, answering "not found" for people outside the jurisdiction
 /// so their existence does not leak.
-pub async fn visible_person(
-    scope: &StaffScope,
-    db: &Db,
-    id: i64,
-) -> Result<StoredPerson, ApiError> {
+pub async fn visible_person(scope: &StaffScope, db: &Db, id: i64) -> Result<StoredPerson, ApiError> {
     let person = get_person(db, id).await?;
     if !scope.allows(&person.home_region) {
         return Err(ApiError::not_found("person"));

@@ -24,8 +24,5 @@ pub async fn reveal_id_number(
     let id_number = vault.decrypt(&person.id_cipher)?;
     // Audit first: if the record cannot be written, the number is not shown.
     audit_reveal(&db, person.id, scope.user.id).await?;
-    Ok(web::Json(RevealResponse {
-        person_id: person.id,
-        id_number: id_number.as_ref().to_string(),
-    }))
+    Ok(web::Json(RevealResponse { person_id: person.id, id_number: id_number.as_ref().to_string() }))
 }

@@ -31,14 +31,9 @@ pub async fn update_person_handler(
     let id = *path;
     let mut update = body.0;
     let current = visible_person(&scope, &db, id).await?;
-    let claims = update
-        .claimed_categories
-        .take()
-        .unwrap_or_else(|| current.claimed_categories.clone());
+    let claims = update.claimed_categories.take().unwrap_or_else(|| current.claimed_categories.clone());
     let merged = apply_update(to_request(&current.unseal(&vault)?), update);
-    let mut draft = regions
-        .read(|tree| parse_person(merged, tree, &skills, this_year()))
-        .map_err(ApiError::from)?;
+    let mut draft = regions.read(|tree| parse_person(merged, tree, &skills, this_year())).map_err(ApiError::from)?;
     draft.claimed_categories = settle_claims(claims, &draft.categories);
     scope.ensure(&draft.home_region, "home_region")?;
     let values = PersonValues::seal(&draft, &vault)?;

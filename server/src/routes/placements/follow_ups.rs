@@ -20,28 +20,16 @@ const MAX_WAGE: u32 = 100_000;
               (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "this month is already recorded"),
               (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "bad input, or `too_early`: the months have not passed since the start")))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id, placement_id = *path, month = body.0.month))]
-pub async fn record_follow_up(
-    scope: StaffScope,
-    path: web::Path<i64>,
-    body: ApiJson<FollowUpRequest>,
-    db: web::Data<Db>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn record_follow_up(scope: StaffScope, path: web::Path<i64>, body: ApiJson<FollowUpRequest>, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
     let req = body.0;
     let placement = visible_placement(&scope, &db, *path).await?;
     let month = FollowUpMonth::parse(req.month).map_err(|e| ApiError::validation("month", e))?;
     if let Err(due) = month.check_due(placement.row.start_date, today()) {
         let message = format!("the {}-month follow-up is due on {due}", month.get());
-        return Err(ApiError::with_fields(
-            ErrorCode::TooEarly,
-            message,
-            &["month"],
-        ));
+        return Err(ApiError::with_fields(ErrorCode::TooEarly, message, &["month"]));
     }
     if req.monthly_wage.is_some_and(|w| w > MAX_WAGE) {
-        return Err(ApiError::validation(
-            "monthly_wage",
-            format!("monthly_wage must be at most {MAX_WAGE} yuan"),
-        ));
+        return Err(ApiError::validation("monthly_wage", format!("monthly_wage must be at most {MAX_WAGE} yuan")));
     }
     let note = parse_note(req.note.as_deref(), "note")?;
     let new = NewFollowUp {
@@ -56,15 +44,9 @@ pub async fn record_follow_up(
         Ok(()) => {}
         Err(InsertFollowUpError::Duplicate) => {
             let message = format!("the {}-month follow-up is already recorded", month.get());
-            return Err(ApiError::with_fields(
-                ErrorCode::AlreadyRecorded,
-                message,
-                &["month"],
-            ));
+            return Err(ApiError::with_fields(ErrorCode::AlreadyRecorded, message, &["month"]));
         }
         Err(InsertFollowUpError::Unexpected(e)) => return Err(e.into()),
     }
-    Ok(HttpResponse::Created().json(placement_response(
-        get_placement(&db, placement.row.id).await?,
-    )))
+    Ok(HttpResponse::Created().json(placement_response(get_placement(&db, placement.row.id).await?)))
 }

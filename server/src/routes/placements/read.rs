@@ -25,48 +25,24 @@ pub struct PlacementsQuery {
 #[utoipa::path(get, path = "/api/v1/placements", tag = "placements", params(PlacementsQuery),
     responses((status = 200, body = PlacementPage), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
-pub async fn list_placements_handler(
-    scope: StaffScope,
-    query: web::Query<PlacementsQuery>,
-    db: web::Data<Db>,
-) -> Result<web::Json<PlacementPage>, ApiError> {
+pub async fn list_placements_handler(scope: StaffScope, query: web::Query<PlacementsQuery>, db: web::Data<Db>) -> Result<web::Json<PlacementPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
-    let (placements, total) = list_placements(
-        &db,
-        scope.prefix(),
-        query.kind,
-        paging.limit(),
-        paging.offset(),
-    )
-    .await?;
+    let (placements, total) = list_placements(&db, scope.prefix(), query.kind, paging.limit(), paging.offset()).await?;
     let items = placements.into_iter().map(placement_response).collect();
-    Ok(web::Json(PlacementPage {
-        items,
-        total,
-        page: paging.page,
-        per_page: paging.per_page,
-    }))
+    Ok(web::Json(PlacementPage { items, total, page: paging.page, per_page: paging.per_page }))
 }
 
 /// One placement of a person in the caller's jurisdiction, with its follow-ups.
 #[utoipa::path(get, path = "/api/v1/placements/{id}", tag = "placements",
     responses((status = 200, body = PlacementResponse), (status = 404, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id, placement_id = *path))]
-pub async fn get_placement_handler(
-    scope: StaffScope,
-    path: web::Path<i64>,
-    db: web::Data<Db>,
-) -> Result<web::Json<PlacementResponse>, ApiError> {
+pub async fn get_placement_handler(scope: StaffScope, path: web::Path<i64>, db: web::Data<Db>) -> Result<web::Json<PlacementResponse>, ApiError> {
     let placement = visible_placement(&scope, &db, *path).await?;
     Ok(web::Json(placement_response(placement)))
 }
 
 /// Loads a placement, answering "not found" for people outside the jurisdiction.
-pub async fn visible_placement(
-    scope: &StaffScope,
-    db: &Db,
-    id: i64,
-) -> Result<StoredPlacement, ApiError> {
+pub async fn visible_placement(scope: &StaffScope, db: &Db, id: i64) -> Result<StoredPlacement, ApiError> {
     let placement = get_placement(db, id).await?;
     if !scope.allows(&placement.row.person_region) {
         return Err(ApiError::not_found("placement"));

@@ -6,17 +6,9 @@ use crate::domain::{nearness, round_km, Place};
 use crate::reference::Regions;
 use crate::storage::StoredPosting;
 
-pub fn posting_response(
-    p: &StoredPosting,
-    regions: &Regions,
-    from: Option<&Place>,
-) -> PostingResponse {
+pub fn posting_response(p: &StoredPosting, regions: &Regions, from: Option<&Place>) -> PostingResponse {
     let c = &p.content;
-    let site = Place {
-        point: c.site,
-        region: Some(c.region.clone()),
-        approximate: c.site_approximate,
-    };
+    let site = Place { point: c.site, region: Some(c.region.clone()), approximate: c.site_approximate };
     let apart = from.map(|home| nearness(home, &site));
     PostingResponse {
         id: p.id,

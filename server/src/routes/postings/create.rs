@@ -28,12 +28,7 @@ pub async fn create_posting(
 ) -> Result<HttpResponse, ApiError> {
     let employer = match get_employer(&db, body.0.employer_id).await {
         Ok(e) => e,
-        Err(StorageError::NotFound(_)) => {
-            return Err(ApiError::validation(
-                "employer_id",
-                "employer does not exist",
-            ))
-        }
+        Err(StorageError::NotFound(_)) => return Err(ApiError::validation("employer_id", "employer does not exist")),
         Err(e) => return Err(e.into()),
     };
     if !manages_employer(&user, employer.id, &employer.region_code) {
@@ -43,9 +38,7 @@ pub async fn create_posting(
             &["employer_id"],
         ));
     }
-    let draft = regions
-        .read(|tree| parse_posting(body.0, tree, &skills, today()))
-        .map_err(ApiError::from)?;
+    let draft = regions.read(|tree| parse_posting(body.0, tree, &skills, today())).map_err(ApiError::from)?;
     let id = insert_posting(&db, &draft, PostingStatus::Pending, user.id).await?;
     index.changed.notify_one();
     let stored = get_posting(&db, id).await?;

@@ -3,9 +3,7 @@
 use std::sync::Arc;
 
 use actix_web::web;
-use doorstep_shared::api::{
-    ErrorCode, PostingPage, PostingResponse, PostingStatus, Role, Schedule,
-};
+use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus, Role, Schedule};
 use serde::Deserialize;
 
 use super::posting_response;
@@ -65,11 +63,7 @@ pub async fn search_postings(
         return Err(bad("per_page", "per_page must be 1 to 100"));
     }
     let region = match &q.region {
-        Some(raw) => Some(
-            regions
-                .read(|t| t.resolve(raw))
-                .map_err(|e| bad("region", e))?,
-        ),
+        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| bad("region", e))?),
         None => None,
     };
     let skill = match &q.skill {
@@ -77,37 +71,22 @@ pub async fn search_postings(
         None => None,
     };
     // The query string names its point "lat" whichever half is wrong.
-    let point = choose_point(q.lat, q.lon, || {
-        region
-            .as_ref()
-            .and_then(|r| regions.read(|t| region_point(t, r)))
-    })
-    .map_err(|(_, message)| bad("lat", message))?;
+    let point =
+        choose_point(q.lat, q.lon, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r)))).map_err(|(_, message)| bad("lat", message))?;
     let near = point;
     // Where the search is made from: a real point, or the region's (approximate for a town).
-    let from =
-        point.map(|point| regions.read(|t| place_from(t, point, q.lat.is_some(), region.clone())));
+    let from = point.map(|point| regions.read(|t| place_from(t, point, q.lat.is_some(), region.clone())));
     // Admits everything; orders an approximate end by its relation, not a made-up 0 km.
-    let reach = from
-        .as_ref()
-        .and_then(|home| regions.read(|t| Reach::new(home, f64::INFINITY, t)));
+    let reach = from.as_ref().and_then(|home| regions.read(|t| Reach::new(home, f64::INFINITY, t)));
     let ranking = match q.sort.as_deref().unwrap_or("relevance") {
         "relevance" => Ranking::Relevance,
         "distance" if near.is_some() => Ranking::Distance,
         "distance" => return Err(bad("sort", "sorting by distance needs lat/lon or a region")),
         "newest" => Ranking::Newest,
-        other => {
-            return Err(bad(
-                "sort",
-                format!("unknown sort {other:?}: relevance, distance or newest"),
-            ))
-        }
+        other => return Err(bad("sort", format!("unknown sort {other:?}: relevance, distance or newest"))),
     };
     let text = q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-    let mentioned = text
-        .as_deref()
-        .map(|t| skills.mentioned_in(t))
-        .unwrap_or_default();
+    let mentioned = text.as_deref().map(|t| skills.mentioned_in(t)).unwrap_or_default();
     let request = SearchRequest {
         filters: Filters {
             valid_on: today().unix_days(),
@@ -120,44 +99,27 @@ pub async fn search_postings(
             skill: skill.map(String::from),
             ..Filters::default()
         },
-        relevance: Relevance {
-            skills: mentioned.into_iter().map(String::from).collect(),
-            text,
-        },
+        relevance: Relevance { skills: mentioned.into_iter().map(String::from).collect(), text },
         // With words, relevance leads; without, nearness from the region.
         ranking,
-        near: if ranking == Ranking::Newest {
-            None
-        } else {
-            near
-        },
+        near: if ranking == Ranking::Newest { None } else { near },
         distance_scale_km: 20.0,
         offset: ((page - 1) * per_page) as usize,
         limit: per_page as usize,
         fill_below: 0,
         with_text: false,
     };
-    let result = Arc::clone(&index.clone().into_inner())
-        .search(request)
-        .await?;
+    let result = Arc::clone(&index.clone().into_inner()).search(request).await?;
     let ids: Vec<i64> = result.hits.iter().map(|h| h.posting.id).collect();
     let stored = postings_by_ids(&db, &ids).await?;
     // Keep the search order; skip any closed between index and database read.
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(p) = stored
-            .iter()
-            .find(|p| p.id == id && p.status == PostingStatus::Open)
-        {
+        if let Some(p) = stored.iter().find(|p| p.id == id && p.status == PostingStatus::Open) {
             items.push(posting_response(p, &regions, from.as_ref()));
         }
     }
-    Ok(web::Json(PostingPage {
-        items,
-        total: result.total as u64,
-        page,
-        per_page,
-    }))
+    Ok(web::Json(PostingPage { items, total: result.total as u64, page, per_page }))
 }
 
 /// One posting: open ones for everyone, others for those who manage them.
@@ -170,10 +132,8 @@ pub async fn get_posting_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
-    let visible = posting.status == PostingStatus::Open
-        || user.as_ref().is_some_and(|u| {
-            manages_employer(u, posting.content.employer_id, &posting.employer_region)
-        });
+    let visible =
+        posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
     if !visible {
         return Err(ApiError::not_found("posting"));
     }
@@ -185,9 +145,5 @@ pub async fn get_posting_handler(
         },
         None => None,
     };
-    Ok(web::Json(posting_response(
-        &posting,
-        &regions,
-        home.as_ref(),
-    )))
+    Ok(web::Json(posting_response(&posting, &regions, home.as_ref())))
 }

@@ -31,25 +31,13 @@ pub async fn update_posting_handler(
     let current = managed_posting(&user, &db, id).await?;
     let new_status = status_after_edit(current.status, posting_actor(&user)).map_err(refusal)?;
     let merged = apply_posting_update(posting_to_request(&current.content), body.0);
-    let draft = regions
-        .read(|tree| parse_posting(merged, tree, &skills, today()))
-        .map_err(ApiError::from)?;
+    let draft = regions.read(|tree| parse_posting(merged, tree, &skills, today())).map_err(ApiError::from)?;
     if draft.headcount < current.hired {
-        return Err(ApiError::validation(
-            "headcount",
-            format!("{} people are already hired", current.hired),
-        ));
+        return Err(ApiError::validation("headcount", format!("{} people are already hired", current.hired)));
     }
     if !update_posting(&db, id, &draft, current.status, new_status).await? {
-        return Err(ApiError::new(
-            ErrorCode::ChangedMeanwhile,
-            "the posting changed meanwhile; reload and try again",
-        ));
+        return Err(ApiError::new(ErrorCode::ChangedMeanwhile, "the posting changed meanwhile; reload and try again"));
     }
     index.changed.notify_one();
-    Ok(web::Json(posting_response(
-        &get_posting(&db, id).await?,
-        &regions,
-        None,
-    )))
+    Ok(web::Json(posting_response(&get_posting(&db, id).await?, &regions, None)))
 }

@@ -48,11 +48,7 @@ impl StaffScope {
         if self.allows(region) {
             return Ok(());
         }
-        Err(ApiError::with_fields(
-            doorstep_shared::api::ErrorCode::Forbidden,
-            format!("region {region} is outside your jurisdiction"),
-            &[field],
-        ))
+        Err(ApiError::with_fields(doorstep_shared::api::ErrorCode::Forbidden, format!("region {region} is outside your jurisdiction"), &[field]))
     }
 
     /// The code prefix every visible record starts with ("" for admin).

@@ -35,6 +35,7 @@ spelled!(
     super::EmployerKind,
     super::ErrorCode,
     super::ReasonKind,
+    super::Nearness,
     super::AssistanceCategory,
     super::Schedule,
     super::Gender,
@@ -74,6 +75,7 @@ mod tests {
         spelled_alike::<EmployerKind>();
         spelled_alike::<ErrorCode>();
         spelled_alike::<ReasonKind>();
+        spelled_alike::<Nearness>();
         spelled_alike::<AssistanceCategory>();
         spelled_alike::<Schedule>();
         spelled_alike::<Gender>();

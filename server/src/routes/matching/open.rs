@@ -29,7 +29,7 @@ pub async fn match_postings(
         return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
     }
     let (profile, limit) = profile_from_request(&body.0, &regions, &skills)?;
-    let matches = find_matches(&index.into_inner(), &skills, &profile, body.0.text.clone(), limit, Fill::IfThin).await?;
+    let matches = find_matches(&index.into_inner(), &skills, &regions, &profile, body.0.text.clone(), limit, Fill::IfThin).await?;
     Ok(web::Json(MatchResponse { matches: with_employers(&db, matches).await? }))
 }
 

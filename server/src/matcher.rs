@@ -14,7 +14,10 @@ use doorstep_shared::api::{MatchFit, Reason, ReasonKind};
 use doorstep_shared::types::{Day, SkillCode};
 
 use crate::clock::today;
-use crate::domain::{fit, reasons, region_point, score, violation, Audience, Candidate, PriorityTable, Profile, Scored};
+use doorstep_shared::api::Nearness;
+use doorstep_shared::types::RegionCode;
+
+use crate::domain::{fit, reasons, region_is_approximate, region_point, score, violation, Audience, Candidate, Place, PriorityTable, Profile, Reach, Scored};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::{fill_text, Filters, IndexedPosting, PostingIndex, Ranking, Relevance, SearchRequest};
 use crate::storage::{list_region_priorities, Db, StoredPerson, StoredPosting};
@@ -42,7 +45,9 @@ const HOUSING_BONUS: f64 = 0.1;
 pub struct Match {
     pub posting: IndexedPosting,
     pub score: f64,
+    /// Km, only when home and site are both real points.
     pub distance_km: Option<f64>,
+    pub nearness: Option<Nearness>,
     pub reasons: Vec<Reason>,
     /// Whether it meets what the person asked for (`domain::fit`).
     pub fit: MatchFit,
@@ -56,6 +61,7 @@ pub struct Match {
 pub async fn find_matches(
     index: &Arc<PostingIndex>,
     skills: &SkillCatalog,
+    regions: &Regions,
     profile: &Profile,
     text: Option<String>,
     limit: usize,
@@ -69,14 +75,20 @@ pub async fn find_matches(
     wanted_skills.sort();
     wanted_skills.dedup();
     let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
+    // Real points filter by the commute box; an approximate end by its
+    // relation to home (`domain::Reach`), which also orders someone willing
+    // to move (admitting everything) without a made-up 0 km.
     let bbox = match (&profile.home, profile.willing_to_relocate) {
-        (Some(home), false) => Some(home.bounding_box(profile.max_commute_km)),
+        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
         _ => None,
     };
+    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
+    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
     let request = SearchRequest {
         filters: Filters {
             valid_on: day.unix_days(),
             bbox,
+            reach,
             min_wage: profile.min_wage,
             accessible_only: profile.needs_accessible,
             max_physical: Some(profile.max_physical_demand),
@@ -85,7 +97,7 @@ pub async fn find_matches(
         },
         relevance: Relevance { skills: wanted, text: text.clone() },
         ranking: Ranking::Relevance,
-        near: profile.home,
+        near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
         offset: 0,
         limit: (limit * OVERFETCH).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
@@ -110,7 +122,7 @@ pub async fn find_matches(
             posting_id: p.id,
             // Moved into the candidate and given back below: no copy per hit.
             skills: std::mem::take(&mut p.skills).into_iter().filter_map(|s| SkillCode::try_from(s).ok()).collect(),
-            site: p.site,
+            site: Place { point: p.site, region: RegionCode::parse(&p.region_code).ok(), approximate: p.site_approximate },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -143,7 +155,7 @@ pub async fn find_matches(
             if housing && !reasons.iter().any(|r| r.kind == ReasonKind::Accommodation) {
                 reasons.push(Reason { kind: ReasonKind::Accommodation, detail: "提供住宿".into(), detail_en: "housing provided".into() });
             }
-            Match { posting, score: s.score, distance_km: s.distance_km, reasons, fit, address }
+            Match { posting, score: s.score, distance_km: s.distance_km, nearness: s.nearness, reasons, fit, address }
         })
         .collect();
     fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
@@ -163,10 +175,24 @@ pub struct Unmatchable {
     pub home_region: String,
 }
 
-/// A registered person's profile: home is their region's point; the
-/// category their jurisdiction favours them for comes from `priorities`.
+/// A registered person's home: their own point when they gave one ("use my
+/// location"), else their region's (approximate for a town); `None` when the
+/// region has no point.
+pub fn home_of(person: &StoredPerson, regions: &Regions) -> Option<Place> {
+    let region = Some(person.home_region.clone());
+    match person.home_point {
+        Some(point) => Some(Place::exact(point, region)),
+        None => regions.read(|tree| {
+            let approximate = region_is_approximate(tree, &person.home_region);
+            region_point(tree, &person.home_region).map(|point| Place { point, region, approximate })
+        }),
+    }
+}
+
+/// A registered person's profile, from their home (`home_of`); the category
+/// their jurisdiction favours them for comes from `priorities`.
 pub fn profile_of(person: &StoredPerson, regions: &Regions, priorities: &PriorityTable) -> Result<Profile, Unmatchable> {
-    let Some(home) = regions.read(|tree| region_point(tree, &person.home_region)) else {
+    let Some(home) = home_of(person, regions) else {
         return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
     };
     let mut profile = Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home);

@@ -95,7 +95,7 @@ async fn push_person(deps: &PushDeps<'_>, priorities: &PriorityTable, person: &S
     };
     let pushed: HashSet<i64> = pushed_posting_ids(deps.db, person.id).await?.into_iter().collect();
     let limit = top_k + pushed.len().min(LOOK_PAST);
-    let matches = find_matches(deps.index, deps.skills, &profile, None, limit, Fill::Never).await?;
+    let matches = find_matches(deps.index, deps.skills, deps.regions, &profile, None, limit, Fill::Never).await?;
     let mut fresh: Vec<Match> = Vec::new();
     let mut already = 0;
     // Only real matches go out: never a posting that meets none of what the person asked for.

@@ -13,7 +13,7 @@ use crate::webdriver::{choose, find, find_with_text, finish, log_in, log_out, st
 
 /// An open sewing job of an employer in 老城街道, and a registered, consenting
 /// seeker (王秀英, logging in as 13900001111): (employer, posting, person).
-async fn job_and_seeker(app: &TestApp) -> (i64, i64, i64) {
+pub(crate) async fn job_and_seeker(app: &TestApp) -> (i64, i64, i64) {
     let admin = app.admin().await;
     let employer = app.employer_in(&admin, "610902001").await;
     let posting_id = admin.open_posting(app, &posting_json(employer)).await;

@@ -325,6 +325,8 @@ pub fn person_json(name: &str, id_number: &str) -> Value {
         gender: doorstep_shared::api::Gender::Female,
         birth_year: id_number[6..10].parse().expect("year"),
         home_region: "610902001".into(),
+        home_lat: None,
+        home_lon: None,
         categories: vec![doorstep_shared::api::AssistanceCategory::Dibao],
         disability_grade: None,
         skills: vec!["做衣服".into()],

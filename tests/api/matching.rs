@@ -54,7 +54,7 @@ async fn seed_postings(app: &TestApp, admin: &Client, employer_id: i64) -> Vec<(
     ids
 }
 
-async fn run_match(client: &Client, request: &Value) -> MatchResponse {
+pub(crate) async fn run_match(client: &Client, request: &Value) -> MatchResponse {
     let res = client.post_json("/api/v1/match", request).await;
     let status = res.status();
     let text = res.text().await.expect("text");
@@ -96,7 +96,13 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
             }
             if profile["willing_to_relocate"] != json!(true) {
                 let limit = profile["max_commute_km"].as_f64().unwrap_or(30.0);
-                assert!(m.distance_km.expect("distance") <= limit, "{profile}: {} too far", p.title);
+                // Km between real points; else the relation the limit admits.
+                let within = match (m.distance_km, m.nearness) {
+                    (Some(km), _) => km <= limit,
+                    (None, Some(n)) => n <= doorstep_server::domain::reach(limit),
+                    (None, None) => false,
+                };
+                assert!(within, "{profile}: {} too far ({:?}, {:?})", p.title, m.distance_km, m.nearness);
             }
             assert!(m.reasons.iter().any(|r| r.kind == ReasonKind::Wage), "every match explains its wage");
             checked += 1;
@@ -108,7 +114,9 @@ async fn matches_come_with_true_reasons_and_respect_every_hard_constraint(app: T
     assert_eq!(first.title, "老城社区工厂缝纫工");
     let details: Vec<&str> = first.reasons.iter().map(|r| r.detail.as_str()).collect();
     assert!(details.contains(&"会缝纫"), "{details:?}");
-    assert!(details.contains(&"离家 0.0 公里"), "{details:?}");
+    // The town carries its county's point: the relation, never "离家 0.0 公里".
+    assert!(details.contains(&"与您同镇"), "{details:?}");
+    assert_eq!(first.distance_km, None);
     assert!(details.contains(&"月薪 3000–3500 元，不低于期望的 2500 元"), "{details:?}");
     let relocate = run_match(&anon, &json!({"skills": ["electronics_assembly"], "region_code": "610902001", "willing_to_relocate": true})).await;
     assert_eq!(relocate.matches[0].title, "苏州电子厂普工");
@@ -123,7 +131,8 @@ async fn nearer_postings_with_the_person_s_skill_rank_first(app: TestApp) {
     let got = run_match(&app.anonymous(), &json!({"skills": ["sewing"], "region_code": "610981100", "max_commute_km": 60})).await;
 
     let titles: Vec<&str> = got.matches.iter().map(|m| m.title.as_str()).collect();
-    // 江北 (about 30 km from 旬阳) is nearer than 老城 (about 35 km) and pays more.
+    // 江北 and 老城 are both in the neighbouring county (旬阳 is a town: no
+    // km); 江北 pays more.
     assert_eq!(&titles[..3], &["旬阳缝纫工", "江北缝纫工", "老城社区工厂缝纫工"], "{titles:?}");
     let scores: Vec<f64> = got.matches.iter().map(|m| m.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
@@ -174,7 +183,8 @@ async fn staff_see_matches_for_a_registered_person(app: TestApp) {
     let got: MatchResponse = staff.get(&format!("/api/v1/people/{id}/matches")).await.json().await.expect("matches");
 
     assert_eq!(got.matches[0].title, "老城社区工厂缝纫工", "sewing at home beats the rest");
-    assert!(got.matches.iter().all(|m| m.distance_km.expect("km") <= 30.0));
+    // The person lives in a town (no point of their own): the relation, never km.
+    assert!(got.matches.iter().all(|m| m.distance_km.is_none() && m.nearness.is_some_and(|n| n <= doorstep_server::domain::reach(30.0))));
     assert_eq!(xunyang.get(&format!("/api/v1/people/{id}/matches")).await.status(), StatusCode::NOT_FOUND);
 }
 

@@ -1,7 +1,7 @@
 //! Postings: creation, review, life cycle, search, and the index following
 //! the database through the change feed.
 
-use doorstep_shared::api::{ErrorCode, PostingPage, PostingResponse, PostingStatus};
+use doorstep_shared::api::{ErrorCode, Nearness, PostingPage, PostingResponse, PostingStatus};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -153,8 +153,11 @@ async fn search_filters_sorts_and_paginates(app: TestApp) {
     assert_eq!(titles(&search(&anon, "accommodation=true").await), vec!["西安缝纫"]);
     let near_xunyang = search(&anon, "sort=distance&lat=32.83&lon=109.37").await;
     assert_eq!(titles(&near_xunyang), vec!["旬阳缝纫", "老城缝纫", "西安缝纫"]);
-    let distances: Vec<f64> = near_xunyang.items.iter().map(|p| p.distance_km.expect("distance")).collect();
-    assert!(distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    // Towns carry their county's point: km only to the real one (西安's).
+    let apart: Vec<(Option<f64>, Option<Nearness>)> = near_xunyang.items.iter().map(|p| (p.distance_km, p.nearness)).collect();
+    assert_eq!(apart[0], (None, Some(Nearness::SameCounty)), "{apart:?}");
+    assert_eq!(apart[1], (None, Some(Nearness::NeighbouringCounty)), "{apart:?}");
+    assert!(apart[2].0.is_some_and(|km| km > 150.0), "{apart:?}");
     let page2 = search(&anon, "per_page=2&page=2&sort=newest").await;
     assert_eq!((page2.total, titles(&page2)), (3, vec!["老城缝纫"]));
     for (query, field) in [("sort=cheapest", "sort"), ("sort=distance", "sort"), ("per_page=500", "per_page"), ("region=99", "region"), ("lat=32.7", "lat")] {

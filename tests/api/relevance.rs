@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use doorstep_shared::api::{CandidatesResponse, MatchResponse, PhysicalDemand, PostingResponse, ReasonKind};
+use doorstep_shared::api::{CandidatesResponse, MatchResponse, Nearness, PhysicalDemand, PostingResponse, ReasonKind};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -217,7 +217,7 @@ async fn load_corpus(app: &TestApp) -> HashMap<i64, PostingResponse> {
 }
 
 /// Names the hard constraint a result breaks, checked against the posting's own record.
-fn broken(profile: &Value, p: &PostingResponse, distance_km: Option<f64>) -> Option<&'static str> {
+fn broken(profile: &Value, p: &PostingResponse, distance_km: Option<f64>, nearness: Option<Nearness>) -> Option<&'static str> {
     if profile["needs_accessible"] == json!(true) && !p.accessible {
         return Some("accessible");
     }
@@ -234,7 +234,13 @@ fn broken(profile: &Value, p: &PostingResponse, distance_km: Option<f64>) -> Opt
     }
     if profile["willing_to_relocate"] != json!(true) {
         let limit = profile["max_commute_km"].as_f64().unwrap_or(30.0);
-        if distance_km.is_none_or(|d| d > limit) {
+        // Km between real points; with an approximate end, the relation the limit admits.
+        let within = match (distance_km, nearness) {
+            (Some(d), _) => d <= limit,
+            (None, Some(n)) => n <= doorstep_server::domain::reach(limit),
+            (None, None) => false,
+        };
+        if !within {
             return Some("commute");
         }
     }
@@ -256,7 +262,7 @@ async fn hand_judged_cases_rank_well_and_never_break_a_hard_constraint(app: Test
         let titles: Vec<String> = got.matches.iter().map(|m| m.title.clone()).collect();
         for m in &got.matches {
             let posting = &corpus[&m.posting_id];
-            if let Some(rule) = broken(&case.profile, posting, m.distance_km) {
+            if let Some(rule) = broken(&case.profile, posting, m.distance_km, m.nearness) {
                 violations.push(format!("{}: {} breaks {rule}", case.why, m.title));
             }
         }

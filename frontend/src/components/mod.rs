@@ -1,11 +1,13 @@
 //! Views reused across pages.
 
+mod apart;
 mod applied;
 mod badges;
 mod error_view;
 mod field_error;
 mod header;
 mod match_card;
+mod my_location;
 mod nav;
 mod page_title;
 mod pager;
@@ -16,12 +18,14 @@ mod skill_names;
 mod skill_picker;
 mod typing;
 
+pub use apart::Apart;
 pub use applied::{my_applied, AppliedMark};
 pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
 pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
 pub use field_error::{last_failure, FieldError};
 pub use header::AppHeader;
 pub use match_card::MatchCard;
+pub use my_location::MyLocation;
 pub use nav::{NavBar, NavTiles};
 pub use pager::{Paged, Pager};
 pub use posting_card::PostingCard;

@@ -3,8 +3,7 @@
 use doorstep_shared::api::{ApplicationStatus, PostingResponse};
 use leptos::prelude::*;
 
-use crate::components::{AppliedMark, PostingStatusBadge};
-use crate::format::km;
+use crate::components::{Apart, AppliedMark, PostingStatusBadge};
 use crate::i18n::{schedule_key, tr, trf, Key};
 
 /// Shows one posting as a card whose title link covers the card (so a tap
@@ -35,7 +34,7 @@ pub fn PostingCard(
     let (hired, headcount) = (posting.hired, posting.headcount);
     let schedule = posting.schedule;
     let status = posting.status;
-    let distance = posting.distance_km.map(|d| view! { <span class="distance">" · "{trf(Key::DistanceKm, vec![("km", km(d))])}</span> });
+    let distance = view! { <Apart distance_km=posting.distance_km nearness=posting.nearness/> };
     let accessible = posting.accessible.then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
     let housing = posting.accommodation.then(|| view! { <span class="tag">{tr(Key::Accommodation)}</span> });
     let managed = manage.then(|| {

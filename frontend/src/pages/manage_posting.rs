@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
-use crate::components::{empty, last_failure, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames};
+use crate::components::{empty, last_failure, Apart, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
@@ -231,11 +231,12 @@ fn Candidate(candidate: CandidateItem, posting_id: i64, refer: Action<Applicatio
     let employer = session.user().is_some_and(|u| u.role == Role::Employer);
     let invite = employer.then(|| view! { <InviteButton posting_id person_id/> });
     let phone = candidate.phone;
+    let apart = view! { <Apart distance_km=candidate.distance_km nearness=candidate.nearness/> };
     view! {
         <article class="card candidate" id=format!("candidate-{person_id}")>
             <h3>{candidate.name}</h3>
             <p><PhoneLink phone/></p>
-            <p class="facts">{candidate.home_region_name}</p>
+            <p class="facts">{candidate.home_region_name}{apart}</p>
             <p class="tags"><SkillNames skills=candidate.skill_names/></p>
             <ReasonList reasons=candidate.reasons/>
             {refer_button}

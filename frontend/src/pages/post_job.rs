@@ -5,7 +5,7 @@ use doorstep_shared::api::{EmployerResponse, PhysicalDemand, PostingRequest, Pos
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker, TypedQuery};
+use crate::components::{last_failure, ErrorView, FieldError, MyLocation, PostingCard, RegionPicker, SkillPicker, TypedQuery};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{demand_key, schedule_key, tr, use_i18n, Key};
 use crate::state::use_session;
@@ -84,6 +84,8 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
+    // The site's own point, when the employer stands at it ("use my location").
+    let site = RwSignal::new(None::<(f64, f64)>);
     let skills = RwSignal::new(Vec::<SkillResponse>::new());
     let wage_min = RwSignal::new(String::new());
     let wage_max = RwSignal::new(String::new());
@@ -138,8 +140,8 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
             title: title.get_untracked().trim().to_string(),
             description: description.get_untracked().trim().to_string(),
             region_code,
-            lat: None,
-            lon: None,
+            lat: site.get_untracked().map(|p| p.0),
+            lon: site.get_untracked().map(|p| p.1),
             datum: Default::default(),
             skills: skills.get_untracked().into_iter().map(|s| s.code).collect(),
             wage_min: min,
@@ -188,6 +190,8 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
                 <FieldError error=failure field="description" id="post-description-error"/>
                 <RegionPicker code=region id="post-region" label=Key::WorkRegion required=true/>
                 <FieldError error=failure field="region_code" id="post-region-error"/>
+                <MyLocation point=site id="post-location"/>
+                <FieldError error=failure field="lat" id="post-location-error"/>
                 <SkillPicker selected=skills id="post-skills" label=Key::SkillsNeeded/>
                 <FieldError error=failure field="skills" id="post-skills-error"/>
                 <div class="pair">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
-use crate::components::{not_registered, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames};
+use crate::components::{not_registered, Apart, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames};
 use crate::i18n::{demand_key, schedule_key, tr, trf, use_i18n, I18n, Key};
 use crate::pages::LoginPage;
 use crate::state::use_session;
@@ -67,7 +67,7 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
                 <dt>{tr(Key::EmployerLabel)}</dt>
                 <dd id="posting-employer">{posting.employer_name}</dd>
                 <dt>{tr(Key::PlaceLabel)}</dt>
-                <dd>{posting.region_name}</dd>
+                <dd id="posting-place">{posting.region_name}<Apart distance_km=posting.distance_km nearness=posting.nearness/></dd>
                 <dt>{tr(Key::ScheduleLabel)}</dt>
                 <dd>{tr(schedule_key(schedule))}</dd>
                 <dt>{tr(Key::PhysicalLabel)}</dt>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
-use crate::components::{last_failure, Async, ErrorView, FieldError, RegionPicker, SkillPicker};
+use crate::components::{last_failure, Async, ErrorView, FieldError, MyLocation, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{category_key, schedule_key, tr, use_i18n, Key};
 use crate::state::use_session;
@@ -51,6 +51,8 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
     let gender = RwSignal::new(p.gender);
     let birth_year = RwSignal::new(if is_new { String::new() } else { p.birth_year.to_string() });
     let home = RwSignal::new(p.home_region.clone());
+    // The seeker's own point ("use my location"); `None`: the region's.
+    let home_point = RwSignal::new(p.home_lat.zip(p.home_lon));
     let chosen = RwSignal::new(skills.into_iter().filter(|s| p.skills.contains(&s.code)).collect::<Vec<_>>());
     let verified = p.categories.clone();
     let claimed = RwSignal::new(p.claimed_categories.clone());
@@ -88,6 +90,8 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
             gender: gender.get_untracked(),
             birth_year: parse_u32(&birth_year.get_untracked()).and_then(|y| u16::try_from(y).ok()).unwrap_or(0),
             home_region: home.get_untracked(),
+            home_lat: home_point.get_untracked().map(|p| p.0),
+            home_lon: home_point.get_untracked().map(|p| p.1),
             claimed_categories: claimed.get_untracked(),
             disability_grade: parse_u32(&grade.get_untracked()).and_then(|g| u8::try_from(g).ok()),
             skills: chosen.get_untracked().into_iter().map(|s| s.code).collect(),
@@ -164,6 +168,8 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
                 <FieldError error=failure field="birth_year" id="profile-birth-year-error"/>
                 <RegionPicker code=home id="profile-home" label=Key::HomeLabel required=true/>
                 <FieldError error=failure field="home_region" id="profile-home-error"/>
+                <MyLocation point=home_point id="profile-location"/>
+                <FieldError error=failure field="home_lat" id="profile-location-error"/>
                 <SkillPicker selected=chosen id="profile-skills" label=Key::MySkills/>
                 <FieldError error=failure field="skills" id="profile-skills-error"/>
                 <fieldset id="profile-categories">
@@ -229,6 +235,8 @@ fn blank() -> PersonResponse {
         home_region: String::new(),
         home_region_official_code: String::new(),
         home_region_name: String::new(),
+        home_lat: None,
+        home_lon: None,
         categories: Vec::new(),
         claimed_categories: Vec::new(),
         disability_grade: None,

@@ -1,17 +1,17 @@
 //! Match scoring: hard constraints that are never violated, and a blended
 //! score whose every part becomes a plain reason a person can read.
 
-use doorstep_shared::api::{MatchFit, PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
+use doorstep_shared::api::{MatchFit, Nearness, PhysicalDemand, Preferences, Reason, ReasonKind, Schedule};
 use doorstep_shared::types::{Day, SkillCode};
 
-use super::{priority_reason, Point, PostingDraft, Priority};
+use super::{nearness, nearness_words, priority_reason, Apart, Place, PostingDraft, Priority};
 
 /// What a person wants and can do, parsed.
 #[derive(Debug, Clone)]
 pub struct Profile {
     /// Skill codes, sorted.
     pub skills: Vec<SkillCode>,
-    pub home: Option<Point>,
+    pub home: Option<Place>,
     pub max_commute_km: f64,
     pub willing_to_relocate: bool,
     /// `None`: any schedule.
@@ -28,7 +28,7 @@ pub struct Profile {
 pub struct Candidate {
     pub posting_id: i64,
     pub skills: Vec<SkillCode>,
-    pub site: Point,
+    pub site: Place,
     pub wage_min: u32,
     pub wage_max: u32,
     pub schedule: Schedule,
@@ -41,9 +41,9 @@ pub struct Candidate {
 }
 
 impl Profile {
-    /// A registered person's profile: home is their region's point, and a
-    /// severe disability (grades 1-2) rules out heavy work.
-    pub fn of_person(preferences: &Preferences, skills: &[SkillCode], disability_grade: Option<u8>, home: Point) -> Self {
+    /// A registered person's profile: home is their own point or their
+    /// region's, and a severe disability (grades 1-2) rules out heavy work.
+    pub fn of_person(preferences: &Preferences, skills: &[SkillCode], disability_grade: Option<u8>, home: Place) -> Self {
         let max_physical_demand = match disability_grade {
             Some(1 | 2) => PhysicalDemand::Light,
             Some(_) => PhysicalDemand::Medium,
@@ -69,7 +69,7 @@ impl Candidate {
         Self {
             posting_id: id,
             skills: p.skills.clone(),
-            site: p.site,
+            site: Place { point: p.site, region: Some(p.region.clone()), approximate: p.site_approximate },
             wage_min: p.wage_min,
             wage_max: p.wage_max,
             schedule: p.schedule,
@@ -111,7 +111,7 @@ pub fn violation(p: &Profile, c: &Candidate, today: Day) -> Option<&'static str>
     }
     if !p.willing_to_relocate {
         if let Some(home) = &p.home {
-            if home.distance_km(&c.site) > p.max_commute_km {
+            if !nearness(home, &c.site).within(p.max_commute_km) {
                 return Some("too far");
             }
         }
@@ -130,7 +130,10 @@ const W_FIT: f64 = 0.05;
 #[derive(Debug, Clone, Copy)]
 pub struct Scored {
     pub score: f64,
+    /// Km, only when home and site are both real points.
     pub distance_km: Option<f64>,
+    /// The administrative relation, when both regions are known.
+    pub nearness: Option<Nearness>,
 }
 
 /// Scores a candidate that passed the hard constraints. Reasons are written
@@ -147,9 +150,10 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
         0.5 + 0.5 * met as f64 / c.skills.len() as f64
     };
 
-    let distance_km = p.home.map(|h| h.distance_km(&c.site));
-    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
-    let distance = match distance_km {
+    let apart = p.home.as_ref().map(|h| (nearness(h, &c.site), h));
+    let far = apart.is_some_and(|(a, _)| !a.within(p.max_commute_km));
+    // An approximate end weighs by its relation (`ordering_km`), never a made-up 0 km.
+    let distance = match apart.map(|(a, h)| a.ranking_km(h, &c.site)) {
         // Someone willing to move cares about housing there, not the kilometres.
         Some(_) if far && p.willing_to_relocate => {
             if c.accommodation {
@@ -188,7 +192,7 @@ pub fn score(p: &Profile, c: &Candidate) -> Scored {
     let mut score = W_SKILL * skill + W_DISTANCE * distance + W_WAGE * wage + W_TEXT * text + W_FIT * fit.min(1.0);
     // Added after the hard constraints were checked: it never lets in what breaks one.
     score += p.priority.map_or(0.0, Priority::bonus);
-    Scored { score, distance_km }
+    Scored { score, distance_km: apart.and_then(|(a, _)| a.km), nearness: apart.and_then(|(a, _)| a.nearness) }
 }
 
 /// Whether a candidate meets what the person asked for: a skill they named
@@ -238,17 +242,10 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
         reasons.push(reason(ReasonKind::Skill, "不限技能，可培训上岗".into(), "no skill required, training on the job".into()));
     }
 
-    let distance_km = p.home.map(|h| h.distance_km(&c.site));
-    let far = distance_km.is_some_and(|d| d > p.max_commute_km);
-    if let Some(d) = distance_km {
-        // Each number is formatted once and shared by both languages.
-        if far {
-            let d = format!("{d:.0}");
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里，需外出务工"), format!("{d} km from home: work away from home")));
-        } else {
-            let d = format!("{d:.1}");
-            reasons.push(reason(ReasonKind::Distance, format!("离家 {d} 公里"), format!("{d} km from home")));
-        }
+    let apart = p.home.as_ref().map(|h| nearness(h, &c.site));
+    let far = apart.is_some_and(|a| !a.within(p.max_commute_km));
+    if let Some(apart) = apart {
+        reasons.extend(distance_reason(apart, far, audience));
     }
 
     let range = format!("{}–{}", c.wage_min, c.wage_max);
@@ -276,6 +273,38 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
     reasons
 }
 
+/// Kilometres when both ends are real points, else the relation ("与您同镇"):
+/// never a made-up "离家 0.0 公里".
+fn distance_reason(apart: Apart, far: bool, audience: Audience) -> Option<Reason> {
+    let (who, who_en) = audience.seeker();
+    let (zh, en) = match (apart.km, apart.nearness) {
+        // Each number is formatted once and shared by both languages.
+        (Some(d), _) if far => {
+            let d = format!("{d:.0}");
+            return Some(reason(ReasonKind::Distance, format!("离家 {d} 公里，需外出务工"), format!("{d} km from home: work away from home")));
+        }
+        (Some(d), _) => {
+            let d = format!("{d:.1}");
+            return Some(reason(ReasonKind::Distance, format!("离家 {d} 公里"), format!("{d} km from home")));
+        }
+        (None, Some(n)) => {
+            let (zh_word, en_word) = nearness_words(n);
+            let whose = if audience == Audience::Seeker { "your".to_string() } else { format!("{who_en}'s") };
+            match n {
+                Nearness::NeighbouringCounty => (format!("在{who}家的{zh_word}"), format!("in a county next to {whose} home")),
+                Nearness::Farther => (format!("离{who}家{zh_word}"), format!("{en_word} from {whose} home")),
+                _ => (format!("与{who}{zh_word}"), format!("{en_word} as {who_en}")),
+            }
+        }
+        (None, None) => return None,
+    };
+    Some(if far {
+        reason(ReasonKind::Distance, format!("{zh}，需外出务工"), format!("{en}: work away from home"))
+    } else {
+        reason(ReasonKind::Distance, zh, en)
+    })
+}
+
 fn reason(kind: ReasonKind, detail: String, detail_en: String) -> Reason {
     Reason { kind, detail, detail_en }
 }
@@ -293,6 +322,8 @@ pub fn schedule_names(s: Schedule) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Point;
+    use doorstep_shared::types::RegionCode;
 
     fn code(s: &str) -> SkillCode {
         SkillCode::parse(s).expect("valid code")
@@ -301,7 +332,7 @@ mod tests {
     fn profile() -> Profile {
         Profile {
             skills: vec![code("sewing")],
-            home: Some(Point { lat: 32.70, lon: 109.03 }),
+            home: Some(Place::exact(Point { lat: 32.70, lon: 109.03 }, Some(region("610902001")))),
             max_commute_km: 30.0,
             willing_to_relocate: false,
             schedules: None,
@@ -316,7 +347,7 @@ mod tests {
         Candidate {
             posting_id: 1,
             skills: skills.iter().map(|s| code(s)).collect(),
-            site: Point { lat: 32.70 + km_north / 111.2, lon: 109.03 },
+            site: Place::exact(Point { lat: 32.70 + km_north / 111.2, lon: 109.03 }, Some(region("610902001"))),
             wage_min: 3000,
             wage_max: 3500,
             schedule: Schedule::FullTime,
@@ -326,6 +357,15 @@ mod tests {
             valid_until: Day::from_unix_days(100),
             text: 0.0,
         }
+    }
+
+    fn region(s: &str) -> RegionCode {
+        RegionCode::parse(s).expect("valid region")
+    }
+
+    /// A place in a town that carries its county's point.
+    fn in_town(code: &str) -> Place {
+        Place { point: Point { lat: 32.695172, lon: 109.026836 }, region: Some(region(code)), approximate: true }
     }
 
     fn names(code: &str) -> (String, String) {
@@ -342,6 +382,36 @@ mod tests {
         assert_eq!(details, vec!["会缝纫", "离家 3.2 公里", "月薪 3000–3500 元，不低于期望的 2500 元"]);
         assert_eq!(r[0].detail_en, "has sewing");
         assert_eq!(r[2].detail_en, "wage 3000–3500 ≥ 2500 wanted");
+    }
+
+    #[test]
+    fn an_approximate_end_says_the_relation_never_kilometres() {
+        let mut p = profile();
+        p.home = Some(in_town("610902001"));
+        p.max_commute_km = 5.0;
+        let mut same_town = candidate(&["sewing"], 0.0);
+        same_town.site = in_town("610902001");
+        let mut other_town = candidate(&["sewing"], 0.0);
+        other_town.site = in_town("610902100");
+        let day = Day::from_unix_days(0);
+        assert_eq!(violation(&p, &same_town, day), None);
+        assert_eq!(violation(&p, &other_town, day), Some("too far"), "same point, other town: not within 5 km");
+        let s = score(&p, &same_town);
+        assert_eq!((s.distance_km, s.nearness), (None, Some(Nearness::SameTown)));
+        let seeker = reasons(&p, &same_town, &names, Audience::Seeker);
+        let employer = reasons(&p, &same_town, &names, Audience::Employer);
+        assert_eq!((seeker[1].detail.as_str(), seeker[1].detail_en.as_str()), ("与您同镇", "same town as you"));
+        assert_eq!((employer[1].detail.as_str(), employer[1].detail_en.as_str()), ("与该求职者同镇", "same town as the seeker"));
+        assert!(seeker.iter().chain(&employer).all(|r| !r.detail.contains("公里")));
+
+        p.max_commute_km = 30.0;
+        let county = reasons(&p, &other_town, &names, Audience::Seeker);
+        assert_eq!(county[1].detail, "与您同县");
+        // A real point in the same town ranks above the county's other towns.
+        let mut real_site = candidate(&["sewing"], 12.0);
+        real_site.site.region = Some(region("610902001"));
+        assert!(score(&p, &real_site).score > score(&p, &other_town).score);
+        assert_eq!(score(&p, &real_site).distance_km, None, "the home is approximate");
     }
 
     #[test]
@@ -418,9 +488,9 @@ mod tests {
     #[test]
     fn a_severely_disabled_person_is_matched_to_light_work_only() {
         let prefs = Preferences::default();
-        let home = Point { lat: 32.7, lon: 109.0 };
-        assert_eq!(Profile::of_person(&prefs, &[], Some(1), home).max_physical_demand, PhysicalDemand::Light);
-        assert_eq!(Profile::of_person(&prefs, &[], Some(3), home).max_physical_demand, PhysicalDemand::Medium);
+        let home = Place::exact(Point { lat: 32.7, lon: 109.0 }, None);
+        assert_eq!(Profile::of_person(&prefs, &[], Some(1), home.clone()).max_physical_demand, PhysicalDemand::Light);
+        assert_eq!(Profile::of_person(&prefs, &[], Some(3), home.clone()).max_physical_demand, PhysicalDemand::Medium);
         assert_eq!(Profile::of_person(&prefs, &[], None, home).max_physical_demand, PhysicalDemand::Heavy);
     }
 

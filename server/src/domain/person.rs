@@ -1,10 +1,10 @@
 //! A person record parsed from the wire: every field checked, every error
 //! collected so staff fix a form in one round trip.
 
-use doorstep_shared::api::{AssistanceCategory, Gender, PersonRequest, PersonUpdate, Preferences, ProfileRequest};
+use doorstep_shared::api::{AssistanceCategory, Datum, Gender, PersonRequest, PersonUpdate, Preferences, ProfileRequest};
 use doorstep_shared::types::{IdCardNumber, Phone, RegionCode, SkillCode};
 
-use super::{resolve_skills, FieldErrors};
+use super::{choose_point, resolve_skills, FieldErrors, Point};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid person, ready to store.
@@ -16,6 +16,8 @@ pub struct PersonDraft {
     pub gender: Gender,
     pub birth_year: u16,
     pub home_region: RegionCode,
+    /// The person's own home point ("use my location"); `None`: the region's.
+    pub home_point: Option<Point>,
     /// Verified by staff: the categories that count for priority and figures.
     pub categories: Vec<AssistanceCategory>,
     /// Claimed by the person, not verified yet; never among `categories`.
@@ -46,6 +48,11 @@ pub fn parse_person(req: PersonRequest, regions: &RegionTree, skills: &SkillCata
         }
     }
     let home_region = regions.resolve_local(&req.home_region).map_err(|e| errors.add("home_region", e)).ok();
+    // A home point comes from the browser's position ("use my location"): WGS84.
+    let home_point = choose_point(req.home_lat, req.home_lon, Datum::Wgs84, || None)
+        .map_err(|(field, message)| errors.add(if field == "lat" { "home_lat" } else { "home_lon" }, message))
+        .ok()
+        .flatten();
     let mut categories = req.categories;
     categories.sort();
     categories.dedup();
@@ -74,6 +81,7 @@ pub fn parse_person(req: PersonRequest, regions: &RegionTree, skills: &SkillCata
             gender: req.gender,
             birth_year: req.birth_year,
             home_region,
+            home_point,
             categories,
             claimed_categories: Vec::new(),
             disability_grade: req.disability_grade,
@@ -117,6 +125,8 @@ pub fn parse_own_profile(
         gender: req.gender,
         birth_year: req.birth_year,
         home_region: req.home_region,
+        home_lat: req.home_lat,
+        home_lon: req.home_lon,
         categories,
         disability_grade: req.disability_grade,
         skills: req.skills,
@@ -146,6 +156,8 @@ pub fn to_request(draft: &PersonDraft) -> PersonRequest {
         gender: draft.gender,
         birth_year: draft.birth_year,
         home_region: draft.home_region.to_string(),
+        home_lat: draft.home_point.map(|p| p.lat),
+        home_lon: draft.home_point.map(|p| p.lon),
         categories: draft.categories.clone(),
         disability_grade: draft.disability_grade,
         skills: draft.skills.iter().map(ToString::to_string).collect(),
@@ -172,6 +184,11 @@ pub fn apply_update(mut req: PersonRequest, update: PersonUpdate) -> PersonReque
         req.birth_year = v;
     }
     if let Some(v) = update.home_region {
+        // A point shared for the old home does not belong to the new one.
+        if v != req.home_region {
+            req.home_lat = None;
+            req.home_lon = None;
+        }
         req.home_region = v;
     }
     if let Some(v) = update.categories {
@@ -205,6 +222,8 @@ mod tests {
             gender: Gender::Female,
             birth_year: 1949,
             home_region: "610902".into(),
+            home_lat: None,
+            home_lon: None,
             categories: vec![AssistanceCategory::Dibao, AssistanceCategory::Disabled],
             disability_grade: Some(3),
             skills: vec!["做衣服".into(), "sewing".into()],
@@ -255,6 +274,8 @@ mod tests {
             gender: Gender::Female,
             birth_year: 1949,
             home_region: "610902".into(),
+            home_lat: None,
+            home_lon: None,
             claimed_categories: vec![AssistanceCategory::Disabled, AssistanceCategory::Dibao, AssistanceCategory::Disabled],
             disability_grade: Some(3),
             skills: vec!["缝纫".into()],

@@ -3,7 +3,7 @@
 use doorstep_shared::api::{Datum, PhysicalDemand, PostingRequest, PostingUpdate, Schedule};
 use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
-use super::{choose_point, region_point, resolve_skills, FieldErrors, Point};
+use super::{choose_point, region_is_approximate, region_point, resolve_skills, FieldErrors, Point};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid posting, ready to store.
@@ -14,6 +14,9 @@ pub struct PostingDraft {
     pub description: String,
     pub region: RegionCode,
     pub site: Point,
+    /// The site is the region's stand-in point (no lat/lon given, and the
+    /// region's point is approximate): distances to it are not shown in km.
+    pub site_approximate: bool,
     pub skills: Vec<SkillCode>,
     pub wage_min: u32,
     pub wage_max: u32,
@@ -76,6 +79,7 @@ pub fn parse_posting(req: PostingRequest, regions: &RegionTree, skills: &SkillCa
             employer_id: req.employer_id,
             title,
             description,
+            site_approximate: req.lat.is_none() && req.lon.is_none() && region_is_approximate(regions, &region),
             region,
             site,
             skills: skill_codes,
@@ -99,8 +103,9 @@ pub fn posting_to_request(d: &PostingDraft) -> PostingRequest {
         title: d.title.clone(),
         description: d.description.clone(),
         region_code: d.region.to_string(),
-        lat: Some(d.site.lat),
-        lon: Some(d.site.lon),
+        // A stand-in point is chosen again from the region, and stays one.
+        lat: (!d.site_approximate).then_some(d.site.lat),
+        lon: (!d.site_approximate).then_some(d.site.lon),
         datum: Datum::Wgs84,
         skills: d.skills.iter().map(ToString::to_string).collect(),
         wage_min: d.wage_min,

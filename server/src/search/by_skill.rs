@@ -39,7 +39,7 @@ pub(super) fn skill_hits(
 ) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let weights = skill_weights(searcher, fields, &req.relevance.skills)?;
     let collector = collector(columns, fields, req);
-    let bbox = req.filters.bbox.as_ref().map(single);
+    let bbox = req.filters.area().as_ref().map(single);
     let home_row = req.near.map(|p| row(p.lat as f32));
     let mut fruits = Vec::with_capacity(columns.len());
     for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
@@ -48,7 +48,9 @@ pub(super) fn skill_hits(
         let mut wanted: Vec<(u32, &Bm25Weight)> = weights.iter().filter_map(|(code, w)| segment.skill_ord(code).map(|o| (o, w))).collect();
         wanted.sort_by_key(|w| w.0);
         for &(skill, _) in &wanted {
-            let Some(list) = segment.skill_cells.list(skill) else { continue };
+            let Some(list) = segment.skill_cells.list(skill) else {
+                continue;
+            };
             let visit = |e: &Entry| offer(&mut top, reader, segment, &wanted, skill, e);
             match bbox {
                 Some(b) => list.in_box(b, home_row, visit),

@@ -22,7 +22,9 @@ use super::facts::Facts;
 use super::grid::single;
 use super::request::{Filters, Ranking, SearchRequest};
 use super::schema::PostingFields;
-use crate::domain::Point;
+use doorstep_shared::api::Nearness;
+
+use crate::domain::{ordering_km, relation, Point};
 
 /// What orders the hits; higher keys first.
 #[derive(Debug, Clone, Copy)]
@@ -122,7 +124,9 @@ impl SegmentCollector for SegmentTopK {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let c = &*self.columns;
-        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else { return };
+        let (Some(&site), Some(&facts)) = (c.sites.get(doc as usize), c.facts.get(doc as usize)) else {
+            return;
+        };
         self.offer(doc, score, site, &facts);
     }
 
@@ -136,14 +140,20 @@ impl SegmentCollector for SegmentTopK {
 impl SegmentTopK {
     /// A hit whose site and facts the caller has at hand already.
     pub(super) fn offer(&mut self, doc: DocId, score: Score, site: [f32; 2], facts: &Facts) {
-        if !self.gate.contains(site) || !self.gate.passes(facts) {
+        // An approximate end is judged by its relation to home, not the box.
+        let relation = self.gate.relation(facts);
+        let reached = match relation {
+            Some(n) => self.gate.admits(n),
+            None => self.gate.contains(site),
+        };
+        if !reached || !self.gate.passes(facts) {
             return;
         }
         self.count += 1;
         if self.key.bound(score) < self.floor || self.keep == 0 {
             return;
         }
-        let key = self.key.of(&self.columns, doc, score, site);
+        let key = self.key.of(&self.columns, doc, score, site, relation);
         if key < self.floor {
             return;
         }
@@ -183,12 +193,21 @@ impl KeyFn {
         dlat * dlat + dlon * dlon
     }
 
-    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, site: [f32; 2]) -> f64 {
+    /// Squared distance to the site, or to the relation's `ordering_km` when
+    /// the hit is judged by relation (an approximate end).
+    fn apart2(&self, near: &Point, site: [f32; 2], relation: Option<Nearness>) -> f64 {
+        match relation {
+            Some(n) => ordering_km(n).powi(2),
+            None => self.km2(near, site),
+        }
+    }
+
+    fn of(&self, columns: &SegmentColumns, doc: DocId, bm25: Score, site: [f32; 2], relation: Option<Nearness>) -> f64 {
         match self.key {
             Key::Score => f64::from(bm25),
             Key::Newest => columns.id(doc) as f64,
-            Key::Nearest(near) => -self.km2(&near, site),
-            Key::Blend(near, scale) => 0.6 * saturated(bm25) + 0.4 * (-self.km2(&near, site) / (2.0 * scale * scale)).exp(),
+            Key::Nearest(near) => -self.apart2(&near, site, relation),
+            Key::Blend(near, scale) => 0.6 * saturated(bm25) + 0.4 * (-self.apart2(&near, site, relation) / (2.0 * scale * scale)).exp(),
         }
     }
 
@@ -219,6 +238,16 @@ struct Gate {
     max_physical: u8,
     /// Allowed schedule ordinals of this segment; `None`: any.
     schedules: Option<Vec<u8>>,
+    reach: Option<GateReach>,
+}
+
+/// A request's `domain::Reach` on one segment: the relation of each of its
+/// region codes to home, worked out once.
+struct GateReach {
+    home_approximate: bool,
+    within: Nearness,
+    /// By region ordinal.
+    relations: Vec<Nearness>,
 }
 
 impl Gate {
@@ -237,7 +266,26 @@ impl Gate {
             flags,
             max_physical: f.max_physical.map_or(u8::MAX, |p| p.rank() as u8),
             schedules: f.schedules.as_ref().map(|s| columns.schedule_ords(s)),
+            reach: f.reach.as_ref().map(|r| GateReach {
+                home_approximate: r.home_approximate,
+                within: r.within,
+                relations: columns.region_codes().iter().map(|c| c.as_deref().map_or(Nearness::Farther, |c| relation(r.home_region.as_ref(), c))).collect(),
+            }),
         }
+    }
+
+    /// The relation a hit is judged by when an end is approximate; `None`:
+    /// by the box (and the exact km afterwards).
+    fn relation(&self, f: &Facts) -> Option<Nearness> {
+        let reach = self.reach.as_ref()?;
+        if !reach.home_approximate && f.flags & Facts::APPROXIMATE == 0 {
+            return None;
+        }
+        Some(reach.relations.get(usize::from(f.region)).copied().unwrap_or(Nearness::Farther))
+    }
+
+    fn admits(&self, n: Nearness) -> bool {
+        self.reach.as_ref().is_some_and(|r| n <= r.within)
     }
 
     /// Checked first: the box drops most postings of a commuter's search.

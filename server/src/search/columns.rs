@@ -31,6 +31,8 @@ pub struct IndexedPosting {
     pub region_code: String,
     pub employer_id: i64,
     pub site: Point,
+    /// The site is its region's stand-in point (`domain::Place`).
+    pub site_approximate: bool,
     pub wage_min: u32,
     pub wage_max: u32,
     pub schedule: Schedule,
@@ -54,6 +56,7 @@ pub struct SegmentColumns {
     employer_id: One<u64>,
     pub(super) lat: One<f64>,
     pub(super) lon: One<f64>,
+    site_approximate: One<u64>,
     wage_min: One<u64>,
     wage_max: One<u64>,
     accommodation: One<u64>,
@@ -82,6 +85,7 @@ impl SegmentColumns {
             employer_id: One::new(f.u64(name(fields.employer_id))?, 0),
             lat: One::new(f.f64(name(fields.lat))?, 0.0),
             lon: One::new(f.f64(name(fields.lon))?, 0.0),
+            site_approximate: One::new(f.u64(name(fields.site_approximate))?, 0),
             wage_min: One::new(f.u64(name(fields.wage_min))?, 0),
             wage_max: One::new(f.u64(name(fields.wage_max))?, 0),
             accommodation: One::new(f.u64(name(fields.accommodation))?, 0),
@@ -113,16 +117,21 @@ impl SegmentColumns {
         if self.accommodation.get(doc) == 1 {
             flags |= Facts::ACCOMMODATION;
         }
+        if self.site_approximate.get(doc) == 1 {
+            flags |= Facts::APPROXIMATE;
+        }
         Facts {
             wage_max: u16::try_from(self.wage_max.get(doc)).unwrap_or(u16::MAX),
             valid_until: u16::try_from(self.valid_until.get(doc).max(0)).unwrap_or(u16::MAX),
             physical: u8::try_from(self.physical.get(doc)).unwrap_or(u8::MAX),
             schedule: self.schedule.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u8::try_from(o).ok()).unwrap_or(u8::MAX),
             flags,
+            region: self.region_code.as_ref().and_then(|(ords, _)| ords.first(doc)).and_then(|o| u16::try_from(o).ok()).unwrap_or(u16::MAX),
         }
     }
 
-    /// The posting's facts; title and region code stay empty (see `fill_text`).
+    /// The posting's facts; the title stays empty (see `fill_text`). The
+    /// region code is read from its decoded terms: nearness needs it.
     pub fn posting(&self, doc: DocId) -> IndexedPosting {
         let skills = self
             .skills
@@ -133,9 +142,10 @@ impl SegmentColumns {
             id: self.id.get(doc) as i64,
             title: String::new(),
             skills,
-            region_code: String::new(),
+            region_code: first_str(self.region_code.as_ref(), doc),
             employer_id: self.employer_id.get(doc) as i64,
             site: Point { lat: self.lat.get(doc), lon: self.lon.get(doc) },
+            site_approximate: self.site_approximate.get(doc) == 1,
             wage_min: self.wage_min.get(doc) as u32,
             wage_max: self.wage_max.get(doc) as u32,
             schedule: schedule.unwrap_or(Schedule::FullTime),
@@ -166,9 +176,16 @@ impl SegmentColumns {
         self.id.get(doc)
     }
 
+    /// This segment's region codes, by ordinal.
+    pub(super) fn region_codes(&self) -> &[Option<String>] {
+        self.region_code.as_ref().map_or(&[], |(_, terms)| terms.as_slice())
+    }
+
     /// This segment's ordinals of the given schedules.
     pub(super) fn schedule_ords(&self, wanted: &[Schedule]) -> Vec<u8> {
-        let Some((_, terms)) = &self.schedule else { return Vec::new() };
+        let Some((_, terms)) = &self.schedule else {
+            return Vec::new();
+        };
         (0..terms.len().min(usize::from(u8::MAX))).filter(|&o| terms[o].is_some_and(|s| wanted.contains(&s))).map(|o| o as u8).collect()
     }
 

@@ -40,6 +40,7 @@ pub fn to_document(p: &StoredPosting, f: &PostingFields, skills: &SkillCatalog) 
     doc.add_u64(f.employer_id, c.employer_id as u64);
     doc.add_f64(f.lat, c.site.lat);
     doc.add_f64(f.lon, c.site.lon);
+    doc.add_u64(f.site_approximate, u64::from(c.site_approximate));
     doc.add_u64(f.wage_min, u64::from(c.wage_min));
     doc.add_u64(f.wage_max, u64::from(c.wage_max));
     doc.add_text(f.schedule, c.schedule.as_str());

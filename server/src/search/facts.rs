@@ -5,7 +5,7 @@
 //! Place in the order (see `mod.rs`): just above `schema` and `request`; it
 //! uses no other search module.
 
-/// What the collector checks besides the site, packed into eight bytes:
+/// What the collector checks besides the site, packed into ten bytes:
 /// reading a plain array is several times cheaper than decoding half a dozen
 /// columns per hit, and a small one stays in cache. Sites are kept in single
 /// precision (within a metre: plenty for a box and a rank; the exact commute
@@ -20,9 +20,13 @@ pub(super) struct Facts {
     /// Ordinal in this segment's schedule column; `u8::MAX` when missing.
     pub schedule: u8,
     pub flags: u8,
+    /// Ordinal in this segment's region-code column; `u16::MAX` when missing.
+    pub region: u16,
 }
 
 impl Facts {
     pub const ACCESSIBLE: u8 = 1;
     pub const ACCOMMODATION: u8 = 2;
+    /// The site is its region's stand-in point: judged by relation, not km.
+    pub const APPROXIMATE: u8 = 4;
 }

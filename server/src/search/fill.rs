@@ -33,7 +33,8 @@ pub(super) fn nearest(
     ring.relevance = Default::default();
     ring.ranking = Ranking::Distance;
     ring.offset = 0;
-    let scoped = req.filters.region.is_some() || req.filters.skill.is_some();
+    // Rings are kilometres around home; a reach judges some sites by relation.
+    let scoped = req.filters.region.is_some() || req.filters.skill.is_some() || req.filters.reach.is_some();
     let Some(near) = req.near.filter(|_| !scoped) else {
         return Ok(collect(searcher, columns, fields, filter_only_query(fields, &ring.filters).as_ref(), &ring)?.0);
     };

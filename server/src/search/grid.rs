@@ -138,7 +138,7 @@ mod tests {
     use super::*;
 
     fn spots() -> Vec<Spot> {
-        let facts = Facts { wage_max: 0, valid_until: 0, physical: 0, schedule: 0, flags: 0 };
+        let facts = Facts { wage_max: 0, valid_until: 0, physical: 0, schedule: 0, flags: 0, region: 0 };
         (0..400).map(|i| Spot { doc: i, site: [32.0 + (i / 20) as f32 * 0.02, 108.0 + (i % 20) as f32 * 0.02], facts }).collect()
     }
 

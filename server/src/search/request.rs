@@ -6,7 +6,7 @@
 
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 
-use crate::domain::{BoundingBox, Point};
+use crate::domain::{BoundingBox, Point, Reach};
 
 /// The boost of a skill term in the relevance query; the skill cells
 /// (`by_skill.rs`) boost their BM25 weights by it too, so both score alike.
@@ -22,7 +22,12 @@ pub struct Filters {
     pub valid_on: i64,
     /// Region code prefix (province, city, county, town).
     pub region: Option<String>,
+    /// The commute box: sites at real points outside it fail (when `reach`
+    /// judges a site by relation instead, it is not checked).
     pub bbox: Option<BoundingBox>,
+    /// Honest nearness (`domain::Reach`): approximate sites, or every site
+    /// when home is approximate, pass by their relation to home, not by km.
+    pub reach: Option<Reach>,
     /// `wage_max` at least this.
     pub min_wage: Option<u32>,
     pub accessible_only: bool,
@@ -31,6 +36,17 @@ pub struct Filters {
     /// `None`: any schedule.
     pub schedules: Option<Vec<Schedule>>,
     pub skill: Option<String>,
+}
+
+impl Filters {
+    /// Where every posting that can pass lies, for reads by map cell and
+    /// latitude band; `None`: anywhere.
+    pub fn area(&self) -> Option<BoundingBox> {
+        match &self.reach {
+            Some(reach) => reach.area,
+            None => self.bbox,
+        }
+    }
 }
 
 /// What makes a posting relevant.

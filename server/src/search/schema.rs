@@ -29,6 +29,8 @@ pub struct PostingFields {
     pub employer_id: Field,
     pub lat: Field,
     pub lon: Field,
+    /// 1 when the site is its region's stand-in point (`domain::Place`).
+    pub site_approximate: Field,
     pub wage_min: Field,
     pub wage_max: Field,
     pub schedule: Field,
@@ -63,6 +65,7 @@ pub fn build_schema() -> (Schema, PostingFields) {
         employer_id: b.add_u64_field("employer_id", STORED | FAST),
         lat: b.add_f64_field("lat", INDEXED | STORED | FAST),
         lon: b.add_f64_field("lon", INDEXED | STORED | FAST),
+        site_approximate: b.add_u64_field("site_approximate", STORED | FAST),
         wage_min: b.add_u64_field("wage_min", STORED | FAST),
         wage_max: b.add_u64_field("wage_max", INDEXED | STORED | FAST),
         schedule: b.add_text_field("schedule", STRING | STORED | FAST),

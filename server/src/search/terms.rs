@@ -59,7 +59,9 @@ pub(super) fn relevance_query(f: &PostingFields, skills: &[String], text: &TextT
 /// Chinese words apart, particles (的, 想, 在) dropped.
 pub(super) fn text_terms(index: &Index, text: &str) -> TextTerms {
     let mut out = TextTerms::default();
-    let Some(mut analyzer) = index.tokenizers().get(JIEBA) else { return out };
+    let Some(mut analyzer) = index.tokenizers().get(JIEBA) else {
+        return out;
+    };
     let mut stream = analyzer.token_stream(text);
     while let Some(token) = stream.next() {
         let t = token.text.clone();
@@ -88,6 +90,11 @@ pub(super) fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Quer
     if let Some(skill) = &x.skill {
         must.push((Occur::Must, term(f.skills, skill)));
     }
+    // An approximate home admits sites by relation only: its region prefixes.
+    if let Some(prefixes) = x.reach.as_ref().filter(|r| r.home_approximate).and_then(|r| r.prefixes()) {
+        let any: Vec<(Occur, Box<dyn Query>)> = prefixes.iter().map(|p| (Occur::Should, term(f.regions, p))).collect();
+        must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
     match must.len() {
         0 => None,
         1 => must.pop().map(|(_, q)| q),
@@ -100,7 +107,7 @@ pub(super) fn scope_query(f: &PostingFields, x: &Filters) -> Option<Box<dyn Quer
 /// checks the rest.
 pub(super) fn filter_only_query(f: &PostingFields, filters: &Filters) -> Box<dyn Query> {
     let query = scope_query(f, filters).or_else(|| {
-        filters.bbox.map(|b| {
+        filters.area().map(|b| {
             let band = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, b.min_lat)), Bound::Included(Term::from_field_f64(f.lat, b.max_lat)));
             Box::new(band) as Box<dyn Query>
         })

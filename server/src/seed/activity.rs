@@ -32,6 +32,8 @@ pub async fn seed_demo_seeker(state: &AppState, actor: i64) -> anyhow::Result<i6
         gender: Gender::Female,
         birth_year: 1985,
         home_region: SEEKER_TOWN.into(),
+        home_lat: None,
+        home_lon: None,
         categories: vec![AssistanceCategory::Dibao, AssistanceCategory::LeftBehindWoman],
         disability_grade: None,
         skills: vec!["做衣服".into(), "采茶".into()],
@@ -76,10 +78,14 @@ pub async fn seed_activity(state: &AppState, rng: &mut StdRng, seeker: i64, acto
         let near: Vec<_> = postings.iter().filter(|p| p.content.region.as_ref().starts_with(county)).collect();
         let away: Vec<_> = postings.iter().filter(|p| !p.content.region.as_ref().starts_with("6109")).collect();
         let pool = if person.preferences.willing_to_relocate && rng.gen_bool(0.4) { &away } else { &near };
-        let Some(posting) = pool.choose(rng) else { continue };
+        let Some(posting) = pool.choose(rng) else {
+            continue;
+        };
         let source = if rng.gen_bool(0.5) { ApplicationSource::Applied } else { ApplicationSource::Referral };
         let new = NewApplication { posting_id: posting.id, person_id: person.id, source, note: None, actor, audit: source == ApplicationSource::Referral };
-        let Ok(id) = insert_application(&state.db, &new).await else { continue };
+        let Ok(id) = insert_application(&state.db, &new).await else {
+            continue;
+        };
         let roll: f64 = rng.gen();
         if roll < 0.3 {
             continue;
@@ -108,7 +114,9 @@ pub async fn seed_activity(state: &AppState, rng: &mut StdRng, seeker: i64, acto
             actor,
             audit: true,
         };
-        let HireOutcome::Hired { placement_id } = hire_application(&state.db, &hire).await? else { continue };
+        let HireOutcome::Hired { placement_id } = hire_application(&state.db, &hire).await? else {
+            continue;
+        };
         hires += 1;
         for month in [1, 3, 6] {
             if days_ago < month * 30 {

@@ -201,6 +201,8 @@ fn random_person(rng: &mut StdRng, towns: &[String]) -> PersonRequest {
         gender,
         birth_year,
         home_region: town.clone(),
+        home_lat: None,
+        home_lon: None,
         categories,
         disability_grade,
         skills,

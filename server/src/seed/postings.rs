@@ -10,7 +10,7 @@ use rand::Rng;
 
 use super::names::{COMPANY_LINES, COOPERATIVE_LINES, FACTORY_LINES, WELFARE_POSTS};
 use crate::clock::today;
-use crate::domain::{region_point, PostingDraft};
+use crate::domain::{region_is_approximate, region_point, PostingDraft};
 use crate::startup::AppState;
 use crate::storage::{insert_posting, set_posting_status, EmployerRecord};
 
@@ -174,7 +174,9 @@ async fn insert(
 ) -> anyhow::Result<usize> {
     let (title, description, skills, (low, high), schedule, demand, accessible) = *t;
     let code = RegionCode::parse(region.0).map_err(anyhow::Error::msg)?;
-    let Some(site) = state.regions.read(|tree| region_point(tree, &code)) else { return Ok(0) };
+    let Some(site) = state.regions.read(|tree| region_point(tree, &code)) else {
+        return Ok(0);
+    };
     let wage_min = rng.gen_range(low / 100..=(low + high) / 200) * 100;
     let wage_max = (wage_min + rng.gen_range(3..=15) * 100).min(high.max(wage_min));
     let title = match region.1 {
@@ -189,6 +191,7 @@ async fn insert(
         employer_id,
         title,
         description: description.to_string(),
+        site_approximate: state.regions.read(|tree| region_is_approximate(tree, &code)),
         region: code,
         site,
         wage_min,

@@ -11,7 +11,7 @@ use sqlx::{AnyConnection, Row};
 use super::{append_audit, is_unique_violation, Db, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
 use crate::crypto::IdVault;
-use crate::domain::PersonDraft;
+use crate::domain::{PersonDraft, Point};
 
 /// A person as the database holds them, decoded.
 #[derive(Debug, Clone)]
@@ -24,6 +24,8 @@ pub struct StoredPerson {
     pub gender: Gender,
     pub birth_year: u16,
     pub home_region: RegionCode,
+    /// The person's own home point ("use my location"); `None`: the region's.
+    pub home_point: Option<Point>,
     pub disability_grade: Option<u8>,
     pub preferences: Preferences,
     pub consent_to_share: bool,
@@ -46,6 +48,7 @@ impl StoredPerson {
             gender: self.gender,
             birth_year: self.birth_year,
             home_region: self.home_region.clone(),
+            home_point: self.home_point,
             categories: self.categories.clone(),
             claimed_categories: self.claimed_categories.clone(),
             disability_grade: self.disability_grade,
@@ -67,6 +70,8 @@ struct PersonRow {
     gender: String,
     birth_year: i64,
     home_region: String,
+    home_lat: Option<f64>,
+    home_lon: Option<f64>,
     disability_grade: Option<i64>,
     max_commute_km: i64,
     willing_to_relocate: i64,
@@ -90,6 +95,12 @@ impl PersonRow {
             gender: d.spelled("gender", &self.gender, Gender::parse)?,
             birth_year: d.number("birth_year", self.birth_year)?,
             home_region: d.region("home_region", &self.home_region)?,
+            home_point: match (self.home_lat, self.home_lon) {
+                (Some(lat), Some(lon)) => Some(Point { lat, lon }),
+                (None, None) => None,
+                (Some(lat), None) => return Err(d.corrupt("home_lon", format!("missing beside home_lat {lat}"))),
+                (None, Some(lon)) => return Err(d.corrupt("home_lat", format!("missing beside home_lon {lon}"))),
+            },
             disability_grade: self.disability_grade.map(|g| d.number("disability_grade", g)).transpose()?,
             preferences: Preferences {
                 max_commute_km: d.number("max_commute_km", self.max_commute_km)?,
@@ -126,6 +137,7 @@ pub struct PersonValues {
     pub gender: Gender,
     pub birth_year: u16,
     pub home_region: RegionCode,
+    pub home_point: Option<Point>,
     pub disability_grade: Option<u8>,
     pub preferences: Preferences,
     pub consent_to_share: bool,
@@ -146,6 +158,7 @@ impl PersonValues {
             gender: draft.gender,
             birth_year: draft.birth_year,
             home_region: draft.home_region.clone(),
+            home_point: draft.home_point,
             disability_grade: draft.disability_grade,
             preferences: draft.preferences.clone(),
             consent_to_share: draft.consent_to_share,
@@ -178,7 +191,7 @@ impl From<anyhow::Error> for WritePersonError {
     }
 }
 
-const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year, home_region, disability_grade, \
+const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year, home_region, home_lat, home_lon, disability_grade, \
      max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, consent_to_share, created_at, updated_at";
 
 /// Inserts a person; `actor` is recorded as creator and in the audit log.
@@ -212,6 +225,7 @@ async fn insert_linked(db: &Db, v: &PersonValues, actor: i64, owner: Option<i64>
         Err(e) => return Err(anyhow::Error::new(e).context("insert person").into()),
     };
     tracing::Span::current().record("person_id", id);
+    set_home_point(&mut tx, id, v).await?;
     insert_lists(&mut tx, id, v).await?;
     if let Some(user_id) = owner {
         let linked = sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2 AND person_id IS NULL")
@@ -254,6 +268,7 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
     for table in ["person_categories", "person_skills"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1")).bind(id).execute(&mut *tx).await.context("clear person lists")?;
     }
+    set_home_point(&mut tx, id, v).await?;
     insert_lists(&mut tx, id, v).await?;
     append_audit(&mut tx, actor, "person.update", "person", id).await?;
     tx.commit().await.context("commit person update")?;
@@ -279,6 +294,18 @@ fn bind_columns<'q>(q: AnyQuery<'q>, v: &'q PersonValues) -> AnyQuery<'q> {
         .bind(v.preferences.min_wage.map(i64::from))
         .bind(i64::from(v.preferences.needs_accessible))
         .bind(i64::from(v.consent_to_share))
+}
+
+/// The person's own home point, or none (the region's point then).
+async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
+    // Two statements: PostgreSQL types a prepared statement's parameters on
+    // first use, and a NULL bound through the Any driver is not a float.
+    let query = match v.home_point {
+        Some(p) => sqlx::query("UPDATE people SET home_lat = $1, home_lon = $2 WHERE id = $3").bind(p.lat).bind(p.lon).bind(id),
+        None => sqlx::query("UPDATE people SET home_lat = NULL, home_lon = NULL WHERE id = $1").bind(id),
+    };
+    query.execute(&mut *conn).await.context("set home point")?;
+    Ok(())
 }
 
 async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {

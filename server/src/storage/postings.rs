@@ -40,6 +40,7 @@ struct PostingRow {
     region_code: String,
     lat: f64,
     lon: f64,
+    site_approximate: i64,
     wage_min: i64,
     wage_max: i64,
     headcount: i64,
@@ -65,6 +66,7 @@ impl PostingRow {
                 description: self.description,
                 region: d.region("region_code", &self.region_code)?,
                 site: Point { lat: self.lat, lon: self.lon },
+                site_approximate: d.flag("site_approximate", self.site_approximate)?,
                 skills,
                 wage_min: d.number("wage_min", self.wage_min)?,
                 wage_max: d.number("wage_max", self.wage_max)?,
@@ -86,7 +88,7 @@ impl PostingRow {
 }
 
 const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.region_code AS employer_region, p.title, p.description, p.region_code, \
-     p.lat, p.lon, p.wage_min, p.wage_max, p.headcount, p.hired, p.schedule, p.accommodation, p.physical_demand, \
+     p.lat, p.lon, p.site_approximate, p.wage_min, p.wage_max, p.headcount, p.hired, p.schedule, p.accommodation, p.physical_demand, \
      p.accessible, p.valid_until, p.status, p.review_note, p.created_at \
      FROM postings p JOIN employers e ON e.id = p.employer_id";
 
@@ -96,8 +98,8 @@ pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, ac
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO postings (employer_id, title, description, region_code, lat, lon, wage_min, wage_max, headcount, \
-         schedule, accommodation, physical_demand, accessible, valid_until, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+         schedule, accommodation, physical_demand, accessible, valid_until, status, created_by, created_at, updated_at, site_approximate) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
     )
     .bind(v.employer_id)
     .bind(&v.title)
@@ -117,6 +119,7 @@ pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, ac
     .bind(actor)
     .bind(at)
     .bind(at)
+    .bind(i64::from(v.site_approximate))
     .fetch_one(&mut *tx)
     .await
     .context("insert posting")?;
@@ -147,7 +150,7 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status:
         "UPDATE postings SET title = $1, description = $2, wage_min = $3, wage_max = $4, headcount = $5, schedule = $6, \
          accommodation = $7, physical_demand = $8, accessible = $9, valid_until = $10, updated_at = $11, \
          status = CASE WHEN hired >= $5 THEN 'filled' ELSE $14 END, \
-         region_code = $15, lat = $16, lon = $17 \
+         region_code = $15, lat = $16, lon = $17, site_approximate = $18 \
          WHERE id = $12 AND status = $13 AND hired <= $5",
     )
     .bind(&v.title)
@@ -167,6 +170,7 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status:
     .bind(v.region.as_ref())
     .bind(v.site.lat)
     .bind(v.site.lon)
+    .bind(i64::from(v.site_approximate))
     .execute(&mut *tx)
     .await
     .context("update posting")?;

@@ -87,6 +87,26 @@ pub enum ReasonKind {
     Priority,
 }
 
+/// How near a site is to home by the administrative divisions, nearest
+/// first: what is said instead of kilometres when either end's point is
+/// approximate (a town or village that carries its county's point).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Nearness {
+    /// 同村: the same village.
+    SameVillage,
+    /// 同镇: the same town (or street office).
+    SameTown,
+    /// 同县: the same county.
+    SameCounty,
+    /// 邻县: a county bordering the home county.
+    NeighbouringCounty,
+    /// 更远: farther away.
+    Farther,
+}
+
 /// Explains one part of a match, in Chinese and English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -133,8 +153,12 @@ pub struct MatchItem {
     pub region_official_code: String,
     /// Overall score in [0, 1]; higher is better.
     pub score: f64,
-    /// Great-circle km from home, when home is known.
+    /// Great-circle km from home, only when both home and site are real
+    /// points; `null` when either is approximate (see `nearness`).
     pub distance_km: Option<f64>,
+    /// The administrative relation of the site to home, when home has a region.
+    #[serde(default)]
+    pub nearness: Option<Nearness>,
     /// Lowest monthly wage.
     pub wage_min: u32,
     /// Highest monthly wage.
@@ -185,8 +209,12 @@ pub struct CandidateItem {
     pub categories: Vec<super::AssistanceCategory>,
     /// Overall fit in [0, 1].
     pub score: f64,
-    /// Km from home to the site.
+    /// Km from home to the site, only when both are real points; `null`
+    /// when either is approximate (see `nearness`).
     pub distance_km: Option<f64>,
+    /// The administrative relation of the site to the person's home.
+    #[serde(default)]
+    pub nearness: Option<Nearness>,
     /// Why the person fits.
     pub reasons: Vec<Reason>,
 }

@@ -99,6 +99,13 @@ pub struct PersonRequest {
     pub birth_year: u16,
     /// Town or county code of the person's home.
     pub home_region: String,
+    /// Home latitude, when the person shared their location ("use my
+    /// location", WGS84); without it the home region's point stands in.
+    #[serde(default)]
+    pub home_lat: Option<f64>,
+    /// Home longitude, with `home_lat`.
+    #[serde(default)]
+    pub home_lon: Option<f64>,
     /// Assistance categories.
     #[serde(default)]
     pub categories: Vec<AssistanceCategory>,
@@ -180,6 +187,13 @@ pub struct ProfileRequest {
     pub birth_year: u16,
     /// Home region code (village, town or county).
     pub home_region: String,
+    /// Home latitude, when the person shared their location ("use my
+    /// location", WGS84); without it the home region's point stands in.
+    #[serde(default)]
+    pub home_lat: Option<f64>,
+    /// Home longitude, with `home_lat`.
+    #[serde(default)]
+    pub home_lon: Option<f64>,
     /// Assistance categories the seeker claims; they count only once staff verify them.
     #[serde(default)]
     pub claimed_categories: Vec<AssistanceCategory>,
@@ -228,6 +242,12 @@ pub struct PersonResponse {
     pub home_region_official_code: String,
     /// Home region's Chinese name.
     pub home_region_name: String,
+    /// Home latitude the person shared; `null`: the region's point is used.
+    #[serde(default)]
+    pub home_lat: Option<f64>,
+    /// Home longitude the person shared.
+    #[serde(default)]
+    pub home_lon: Option<f64>,
     /// Assistance categories verified by staff: the ones that count.
     pub categories: Vec<AssistanceCategory>,
     /// Categories the person claimed that staff have not verified yet.

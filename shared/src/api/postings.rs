@@ -163,6 +163,10 @@ pub struct PostingResponse {
     pub lat: f64,
     /// Site longitude.
     pub lon: f64,
+    /// The site is the region's stand-in point (no lat/lon was given and the
+    /// region's own point is approximate): no kilometres are shown to it.
+    #[serde(default)]
+    pub site_approximate: bool,
     /// Required skill codes.
     pub skills: Vec<String>,
     /// The same skills with their names, in the same order.
@@ -189,8 +193,13 @@ pub struct PostingResponse {
     pub status: PostingStatus,
     /// Reason given by the reviewer, if any.
     pub review_note: Option<String>,
-    /// Kilometres from the point the search was made from, when one was given.
+    /// Kilometres from the point the search was made from, when one was
+    /// given and both it and the site are real points.
     pub distance_km: Option<f64>,
+    /// The site's administrative relation to the region the search was made
+    /// from, when one was given.
+    #[serde(default)]
+    pub nearness: Option<super::Nearness>,
     /// Created, seconds since the Unix epoch.
     pub created_at: i64,
 }

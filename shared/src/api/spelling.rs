@@ -36,6 +36,7 @@ spelled!(
     super::ErrorCode,
     super::ReasonKind,
     super::MatchFit,
+    super::Nearness,
     super::AssistanceCategory,
     super::Schedule,
     super::Gender,
@@ -77,6 +78,7 @@ mod tests {
         spelled_alike::<ErrorCode>();
         spelled_alike::<ReasonKind>();
         spelled_alike::<MatchFit>();
+        spelled_alike::<Nearness>();
         spelled_alike::<AssistanceCategory>();
         spelled_alike::<Schedule>();
         spelled_alike::<Gender>();

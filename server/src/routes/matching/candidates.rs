@@ -67,6 +67,7 @@ fn item(r: RankedPerson, masked: bool, regions: &Regions, catalog: &SkillCatalog
         categories,
         score: round_score(r.scored.score),
         distance_km: r.scored.distance_km.map(round_km),
+        nearness: r.scored.nearness,
         reasons: r.reasons,
     }
 }

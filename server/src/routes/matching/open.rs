@@ -36,7 +36,7 @@ pub async fn match_postings(
     let mut query = profile_from_request(&body.0, &regions, &skills)?;
     query.profile.priority = seeker_priority(user, &db).await?;
     let text = query.text(&body.0);
-    let matches = find_matches(&index.into_inner(), &skills, &query.profile, text, query.limit, Fill::IfThin).await?;
+    let matches = find_matches(&index.into_inner(), &skills, &regions, &query.profile, text, query.limit, Fill::IfThin).await?;
     Ok(web::Json(MatchResponse { matches: with_employers(&db, &regions, matches).await?, unresolved: query.unresolved }))
 }
 

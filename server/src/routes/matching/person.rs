@@ -40,6 +40,6 @@ pub async fn person_matches(
     let person = visible_person(&scope, &db, *path).await?;
     let priorities = load_priorities(&db).await?;
     let profile = profile_of(&person, &regions, &priorities).map_err(anyhow::Error::new)?;
-    let matches = find_matches(&index.into_inner(), &skills, &profile, None, limit as usize, Fill::IfThin).await?;
+    let matches = find_matches(&index.into_inner(), &skills, &regions, &profile, None, limit as usize, Fill::IfThin).await?;
     Ok(web::Json(MatchResponse { matches: with_employers(&db, &regions, matches).await?, unresolved: Vec::new() }))
 }

@@ -3,7 +3,7 @@
 use doorstep_shared::api::{MatchItem, MatchRequest};
 use doorstep_shared::types::{official_code, RegionCode};
 
-use crate::domain::{choose_point, region_point, round_km, round_score, split_skill_words, FieldErrors, Profile};
+use crate::domain::{choose_point, place_from, region_point, round_km, round_score, split_skill_words, FieldErrors, Profile};
 use crate::error::ApiError;
 use crate::matcher::Match;
 use crate::reference::{Regions, SkillCatalog};
@@ -39,15 +39,13 @@ pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &Skil
         }
     }
     let (codes, unresolved) = split_skill_words(skills, &req.skills);
-    // A region is checked only when it gives the point (no lat/lon).
-    let region = match (&req.region_code, req.lat.is_none() && req.lon.is_none()) {
-        (Some(raw), true) => regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok(),
-        _ => None,
-    };
-    let home = choose_point(req.lat, req.lon, req.datum, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
+    let region = req.region_code.as_ref().and_then(|raw| regions.read(|t| t.resolve(raw)).map_err(|e| errors.add("region_code", e)).ok());
+    let given = req.lat.is_some() || req.lon.is_some();
+    let point = choose_point(req.lat, req.lon, req.datum, || region.as_ref().and_then(|code| regions.read(|t| region_point(t, code))))
         .map_err(|(field, message)| errors.add(field, message))
         .ok()
         .flatten();
+    let home = point.map(|point| regions.read(|t| place_from(t, point, given, region)));
     if !(req.max_commute_km.is_finite() && (0.0..=MAX_COMMUTE_KM).contains(&req.max_commute_km)) {
         errors.add("max_commute_km", format!("max_commute_km must be 0 to {MAX_COMMUTE_KM}"));
     }
@@ -88,6 +86,7 @@ pub fn match_item(m: Match, employer: String, regions: &Regions) -> MatchItem {
         fit: m.fit,
         score: round_score(m.score),
         distance_km: m.distance_km.map(round_km),
+        nearness: m.nearness,
         wage_min: p.wage_min,
         wage_max: p.wage_max,
         schedule: p.schedule,

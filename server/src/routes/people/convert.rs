@@ -19,6 +19,8 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         home_region: p.home_region.to_string(),
         home_region_official_code: official_code(&p.home_region),
         home_region_name: regions.name_of(p.home_region.as_ref()),
+        home_lat: p.home_point.map(|h| h.lat),
+        home_lon: p.home_point.map(|h| h.lon),
         categories: p.categories.clone(),
         claimed_categories: p.claimed_categories.clone(),
         disability_grade: p.disability_grade,

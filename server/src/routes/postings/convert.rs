@@ -3,12 +3,14 @@
 use doorstep_shared::api::PostingResponse;
 use doorstep_shared::types::official_code;
 
-use crate::domain::{round_km, Point};
+use crate::domain::{nearness, round_km, Place};
 use crate::reference::{Regions, SkillCatalog};
 use crate::storage::StoredPosting;
 
-pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCatalog, from: Option<Point>) -> PostingResponse {
+pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCatalog, from: Option<&Place>) -> PostingResponse {
     let c = &p.content;
+    let site = Place { point: c.site, region: Some(c.region.clone()), approximate: c.site_approximate };
+    let apart = from.map(|home| nearness(home, &site));
     PostingResponse {
         id: p.id,
         employer_id: c.employer_id,
@@ -20,6 +22,7 @@ pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCata
         region_name: regions.place_name(c.region.as_ref()),
         lat: c.site.lat,
         lon: c.site.lon,
+        site_approximate: c.site_approximate,
         skills: c.skills.iter().map(ToString::to_string).collect(),
         skill_names: skills.named(&c.skills),
         wage_min: c.wage_min,
@@ -33,7 +36,8 @@ pub fn posting_response(p: &StoredPosting, regions: &Regions, skills: &SkillCata
         valid_until: c.valid_until,
         status: p.status,
         review_note: p.review_note.clone(),
-        distance_km: from.map(|f| round_km(f.distance_km(&c.site))),
+        distance_km: apart.and_then(|a| a.km).map(round_km),
+        nearness: apart.and_then(|a| a.nearness),
         created_at: p.created_at,
     }
 }

@@ -3,18 +3,19 @@
 use std::sync::Arc;
 
 use actix_web::web;
-use doorstep_shared::api::{Datum, ErrorCode, PostingPage, PostingResponse, PostingStatus, Schedule};
+use doorstep_shared::api::{Datum, ErrorCode, PostingPage, PostingResponse, PostingStatus, Role, Schedule};
 use serde::Deserialize;
 
 use super::posting_response;
 use crate::auth::{manages_employer, CurrentUser};
 use crate::clock::today;
-use crate::domain::{choose_point, region_point};
+use crate::domain::{choose_point, place_from, region_point, Reach};
 use crate::error::ApiError;
+use crate::matcher::home_of;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::skills::skill_filter;
 use crate::search::{Filters, PostingIndex, Ranking, Relevance, SearchRequest};
-use crate::storage::{get_posting, postings_by_ids, Db};
+use crate::storage::{get_person, get_posting, linked_person_id, postings_by_ids, Db};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -81,8 +82,13 @@ pub async fn search_postings(
         None => None,
     };
     // The query string names its point "lat" whichever half is wrong.
-    let near = choose_point(q.lat, q.lon, datum_param(q.datum.as_deref())?, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r))))
+    let point = choose_point(q.lat, q.lon, datum_param(q.datum.as_deref())?, || region.as_ref().and_then(|r| regions.read(|t| region_point(t, r))))
         .map_err(|(_, message)| bad("lat", message))?;
+    let near = point;
+    // Where the search is made from: a real point, or the region's (approximate for a town).
+    let from = point.map(|point| regions.read(|t| place_from(t, point, q.lat.is_some(), region.clone())));
+    // Admits everything; orders an approximate end by its relation, not a made-up 0 km.
+    let reach = from.as_ref().and_then(|home| regions.read(|t| Reach::new(home, f64::INFINITY, t)));
     let ranking = match q.sort.as_deref().unwrap_or("relevance") {
         "relevance" => Ranking::Relevance,
         "distance" if near.is_some() => Ranking::Distance,
@@ -96,6 +102,7 @@ pub async fn search_postings(
         filters: Filters {
             valid_on: today().unix_days(),
             region: region.map(|r| r.to_string()),
+            reach,
             min_wage: q.min_wage,
             accessible_only: q.accessible == Some(true),
             accommodation_only: q.accommodation == Some(true),
@@ -120,7 +127,7 @@ pub async fn search_postings(
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         if let Some(p) = stored.iter().find(|p| p.id == id && p.status == PostingStatus::Open) {
-            items.push(posting_response(p, &regions, &skills, near));
+            items.push(posting_response(p, &regions, &skills, from.as_ref()));
         }
     }
     Ok(web::Json(PostingPage { items, total: result.total as u64, page, per_page }))
@@ -142,5 +149,13 @@ pub async fn get_posting_handler(
     if !visible {
         return Err(ApiError::not_found("posting"));
     }
-    Ok(web::Json(posting_response(&posting, &regions, &skills, None)))
+    // A seeker with a profile reads how near the site is to their home.
+    let home = match user.as_ref().filter(|u| u.role == Role::Seeker) {
+        Some(u) => match linked_person_id(&db, u.id).await? {
+            Some(id) => home_of(&get_person(&db, id).await?, &regions),
+            None => None,
+        },
+        None => None,
+    };
+    Ok(web::Json(posting_response(&posting, &regions, &skills, home.as_ref())))
 }

@@ -110,6 +110,8 @@ const EXACT: f32 = 2.0;
 const CONFIDENT: f32 = 0.5;
 /// …and the runner-up scores below this share of it.
 const CLEAR_LEAD: f32 = 0.75;
+/// A word that comes near one skill only resolves to it from this score.
+const SOLE: f32 = 0.3;
 /// Lowest score listed or suggested.
 const RELEVANT: f32 = 0.15;
 /// Suggestions offered for one word.
@@ -211,7 +213,9 @@ impl SkillCatalog {
             return Err(Unresolved { word, ambiguous: false, suggestions: Vec::new() });
         };
         let runner_up = ranked.get(1).map_or(0.0, |&(_, s)| s);
-        if top >= CONFIDENT && runner_up < top * CLEAR_LEAD {
+        // A clear leader, or the only skill the word comes near at all.
+        let sole = ranked.len() == 1 && top >= SOLE;
+        if (top >= CONFIDENT && runner_up < top * CLEAR_LEAD) || sole {
             return Ok(self.skills[best].code.clone());
         }
         let ambiguous = top >= CONFIDENT;
@@ -384,6 +388,8 @@ mod tests {
             ("sewing machine operators", Skill("sewing")),
             ("Welders", Skill("welding")),
             ("烹饪", Skill("cooking")),
+            // near one skill only
+            ("早教老师", Skill("childcare")),
             // an occupation several skills share, and a vague word: suggestions
             ("园艺工", Suggests("tea_picking")),
             ("家畜饲养员", Suggests("pig_raising")),

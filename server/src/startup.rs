@@ -6,7 +6,7 @@ use std::net::TcpListener;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{from_fn, Compress};
-use actix_web::{web, App, HttpMessage, HttpServer};
+use actix_web::{guard, web, App, HttpMessage, HttpServer};
 use actix_web_prom::PrometheusMetricsBuilder;
 use anyhow::Context;
 use futures::FutureExt;
@@ -156,11 +156,11 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(index.clone())
             .app_data(match_throttle.clone())
             .app_data(registration_throttle.clone())
-            .route("/healthz", web::get().to(health::healthz))
-            .route("/readyz", web::get().to(health::readyz))
-            .route("/metrics", web::get().to(metrics::metrics))
+            .route("/healthz", get_or_head().to(health::healthz))
+            .route("/readyz", get_or_head().to(health::readyz))
+            .route("/metrics", get_or_head().to(metrics::metrics))
             .service(api_v1())
-            .route("/pkg/{build}/{name}", web::get().to(site::asset))
+            .route("/pkg/{build}/{name}", get_or_head().to(site::asset))
             .default_service(web::to(methods::site_fallback))
     })
     .shutdown_timeout(10)
@@ -168,6 +168,12 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     .context("cannot start http server")?
     .run();
     Ok(server)
+}
+
+/// A route for GET that answers HEAD alike (actix sends no body for HEAD):
+/// without it a HEAD to `/healthz` or an asset fell through to `index.html`.
+fn get_or_head() -> actix_web::Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
 /// The route table of `/api/v1`; roles are enforced by each handler's extractor.

@@ -92,3 +92,16 @@ async fn client_routes_get_the_shell_and_odd_asset_paths_get_404() {
         assert_eq!(get(&app, &path, Some("br")).await.status(), StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn head_answers_like_get_without_a_body() {
+    let app = app().await;
+    let client = reqwest::Client::new();
+    let wasm = main_module();
+    for (path, kind) in [("/healthz", "application/json"), (wasm.as_str(), "application/wasm"), ("/jobs", "text/html")] {
+        let res = client.head(format!("{}{path}", app.address)).send().await.expect("sent");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert!(header(&res, CONTENT_TYPE).starts_with(kind), "{path}: {}", header(&res, CONTENT_TYPE));
+        assert!(res.bytes().await.expect("body").is_empty(), "{path}: HEAD sends no body");
+    }
+}

@@ -95,6 +95,7 @@ const STAFF: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/push", "push", Key::NavPush),
     HOME,
 ];
 const ADMIN: &[NavLink] = &[
@@ -102,6 +103,7 @@ const ADMIN: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/push", "push", Key::NavPush),
     link("/audit", "audit", Key::NavAudit),
     HOME,
 ];

@@ -24,16 +24,12 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let manifest_dir =
-        std::env::var_os("CARGO_MANIFEST_DIR").ok_or("CARGO_MANIFEST_DIR is unset")?;
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or("CARGO_MANIFEST_DIR is unset")?;
     let out_dir = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is unset")?;
     let dir = Path::new(&manifest_dir).join("strings");
     println!("cargo::rerun-if-changed={}", dir.join("table.rs").display());
     for area in table::AREAS {
-        println!(
-            "cargo::rerun-if-changed={}",
-            table::path(&dir, area).display()
-        );
+        println!("cargo::rerun-if-changed={}", table::path(&dir, area).display());
     }
 
     let entries = table::read(&dir).map_err(|error| error.to_string())?;
@@ -41,8 +37,7 @@ fn run() -> Result<(), String> {
         println!("cargo::warning=strings: {problem}");
     }
     let out = Path::new(&out_dir).join("keys.rs");
-    std::fs::write(&out, generate(&entries)?)
-        .map_err(|error| format!("cannot write {}: {error}", out.display()))
+    std::fs::write(&out, generate(&entries)?).map_err(|error| format!("cannot write {}: {error}", out.display()))
 }
 
 /// The Rust source for the entries: `Key`, then every text in one string with
@@ -59,12 +54,7 @@ fn generate(entries: &[table::Entry]) -> Result<String, String> {
     let mut bounds = vec![0];
     for entry in entries {
         let (zh, en) = entry_texts(entry);
-        let _ = writeln!(
-            out,
-            "    #[doc = {:?}]\n    {},",
-            format!("{zh} · {en}"),
-            entry.key
-        );
+        let _ = writeln!(out, "    #[doc = {:?}]\n    {},", format!("{zh} · {en}"), entry.key);
         for text in [zh, en] {
             texts.push_str(text);
             let end = u16::try_from(texts.len()).map_err(|_| "the texts outgrow u16 offsets")?;
@@ -88,8 +78,5 @@ fn generate(entries: &[table::Entry]) -> Result<String, String> {
 fn entry_texts(entry: &table::Entry) -> (&str, &str) {
     let zh = entry.zh.as_deref().unwrap_or_default();
     let en = entry.en.as_deref().unwrap_or_default();
-    (
-        if zh.is_empty() { en } else { zh },
-        if en.is_empty() { zh } else { en },
-    )
+    (if zh.is_empty() { en } else { zh }, if en.is_empty() { zh } else { en })
 }

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::Lazy;
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use crate::components::{AppHeader, ErrorView, Loading, NavBar, SkillCatalog};
 use crate::i18n::I18n;

@@ -8,14 +8,14 @@
 //! beats a dozen small ones on a high-latency mobile link. Each page fetches
 //! its own data once shown.
 
-use leptos::prelude::*;
 use leptos::lazy;
+use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 use crate::app::Gate;
 use crate::pages::{
-    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage,
-    PlacementsPage, PostJobPage, ProfilePage, PushPage, ReferPage, RegisterPage, ReviewPage,
+    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, ProfilePage, PushPage, ReferPage,
+    RegisterPage, ReviewPage,
 };
 
 /// Every lazily loaded page, numbered for [`PageRoute`].
@@ -57,13 +57,9 @@ impl Page {
     /// Loads the page's group (once) and builds the page.
     async fn show(self) -> AnyView {
         match self {
-            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => {
-                seeker_pages(self).await
-            }
+            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Push => {
-                staff_pages(self).await
-            }
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Push => staff_pages(self).await,
         }
     }
 }

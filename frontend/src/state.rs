@@ -58,12 +58,7 @@ impl Session {
             me.refetch();
             Ok(())
         });
-        let session = Self {
-            me,
-            login,
-            register,
-            logout,
-        };
+        let session = Self { me, login, register, logout };
         provide_context(session);
         session
     }

@@ -46,20 +46,9 @@ impl Entry {
 /// Why a table cannot be read.
 #[derive(Debug)]
 pub enum TableError {
-    Read {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    Syntax {
-        file: String,
-        line: usize,
-        reason: &'static str,
-    },
-    DuplicateKey {
-        file: String,
-        line: usize,
-        key: String,
-    },
+    Read { path: PathBuf, error: std::io::Error },
+    Syntax { file: String, line: usize, reason: &'static str },
+    DuplicateKey { file: String, line: usize, key: String },
 }
 
 impl fmt::Display for TableError {
@@ -82,11 +71,7 @@ pub enum Problem {
     /// A `{` or `}` in the text does not form a `{name}` hole.
     BadHole { key: String, lang: &'static str },
     /// The languages name different holes (each list sorted).
-    HolesDiffer {
-        key: String,
-        zh: Vec<String>,
-        en: Vec<String>,
-    },
+    HolesDiffer { key: String, zh: Vec<String>, en: Vec<String> },
 }
 
 impl fmt::Display for Problem {
@@ -94,10 +79,7 @@ impl fmt::Display for Problem {
         match self {
             Self::Missing { key, lang } => write!(f, "{key} has no {lang} text"),
             Self::BadHole { key, lang } => {
-                write!(
-                    f,
-                    "{key}: the {lang} text has a brace outside a {{name}} hole"
-                )
+                write!(f, "{key}: the {lang} text has a brace outside a {{name}} hole")
             }
             Self::HolesDiffer { key, zh, en } => {
                 write!(f, "{key}: zh has holes {zh:?} but en has {en:?}")
@@ -131,35 +113,18 @@ pub fn parse(file: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Tab
     let first = entries.len();
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim();
-        let syntax = |reason| TableError::Syntax {
-            file: file.to_string(),
-            line: index + 1,
-            reason,
-        };
+        let syntax = |reason| TableError::Syntax { file: file.to_string(), line: index + 1, reason };
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if let Some(key) = line
-            .strip_prefix('[')
-            .and_then(|rest| rest.strip_suffix(']'))
-        {
+        if let Some(key) = line.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
             if !is_key(key) {
-                return Err(syntax(
-                    "a key is a Rust identifier starting with a capital letter",
-                ));
+                return Err(syntax("a key is a Rust identifier starting with a capital letter"));
             }
             if entries.iter().any(|entry| entry.key == key) {
-                return Err(TableError::DuplicateKey {
-                    file: file.to_string(),
-                    line: index + 1,
-                    key: key.to_string(),
-                });
+                return Err(TableError::DuplicateKey { file: file.to_string(), line: index + 1, key: key.to_string() });
             }
-            entries.push(Entry {
-                key: key.to_string(),
-                zh: None,
-                en: None,
-            });
+            entries.push(Entry { key: key.to_string(), zh: None, en: None });
             continue;
         }
         let Some((lang, value)) = line.split_once('=') else {
@@ -173,11 +138,7 @@ pub fn parse(file: &str, text: &str, entries: &mut Vec<Entry>) -> Result<(), Tab
             "en" => &mut entry.en,
             _ => return Err(syntax("the language is `zh` or `en`")),
         };
-        let Some(value) = value
-            .trim()
-            .strip_prefix('"')
-            .and_then(|rest| rest.strip_suffix('"'))
-        else {
+        let Some(value) = value.trim().strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) else {
             return Err(syntax("a text is in double quotes, on one line"));
         };
         if value.contains(['"', '\\']) {
@@ -213,11 +174,7 @@ pub fn check(entries: &[Entry]) -> Vec<Problem> {
         }
         if let [zh, en] = holes_by_lang.as_slice() {
             if zh != en {
-                problems.push(Problem::HolesDiffer {
-                    key: entry.key.clone(),
-                    zh: zh.clone(),
-                    en: en.clone(),
-                });
+                problems.push(Problem::HolesDiffer { key: entry.key.clone(), zh: zh.clone(), en: en.clone() });
             }
         }
     }
@@ -231,10 +188,7 @@ pub fn holes(text: &str) -> Option<Vec<String>> {
     let mut rest = text;
     while let Some((before, after)) = rest.split_once('{') {
         let (name, after_hole) = after.split_once('}')?;
-        let is_name = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if before.contains('}') || !is_name {
             return None;
         }
@@ -250,6 +204,5 @@ pub fn holes(text: &str) -> Option<Vec<String>> {
 }
 
 fn is_key(key: &str) -> bool {
-    key.starts_with(|c: char| c.is_ascii_uppercase())
-        && key.chars().all(|c| c.is_ascii_alphanumeric())
+    key.starts_with(|c: char| c.is_ascii_uppercase()) && key.chars().all(|c| c.is_ascii_alphanumeric())
 }

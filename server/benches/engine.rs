@@ -13,8 +13,8 @@
 
 use std::time::{Duration, Instant};
 
-use doorstep_server::configuration::Settings;
 use doorstep_server::clock::today;
+use doorstep_server::configuration::Settings;
 use doorstep_server::domain::{Point, PostingDraft, Profile};
 use doorstep_server::matcher::{find_matches, Fill};
 use doorstep_server::search::{reindex, Relevance};
@@ -233,9 +233,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
 
 fn towns(state: &AppState) -> Vec<(String, Point)> {
     let ankang = RegionCode::parse("6109").expect("code");
-    state.regions.read(|t| {
-        t.descendants_at(&ankang, RegionLevel::Town).iter().map(|r| (r.code.clone(), Point { lat: r.lat, lon: r.lon })).collect()
-    })
+    state.regions.read(|t| t.descendants_at(&ankang, RegionLevel::Town).iter().map(|r| (r.code.clone(), Point { lat: r.lat, lon: r.lon })).collect())
 }
 
 /// Postings spread over Ankang's towns, sites scattered up to ~8 km around
@@ -256,7 +254,13 @@ async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, P
     .await?;
     let employer = doorstep_server::storage::insert_employer(
         &state.db,
-        &doorstep_server::storage::NewEmployer { name: "基准测试工厂", kind: EmployerKind::Company, region_code: &towns[0].0, contact_name: "测", contact_phone: "13900000000" },
+        &doorstep_server::storage::NewEmployer {
+            name: "基准测试工厂",
+            kind: EmployerKind::Company,
+            region_code: &towns[0].0,
+            contact_name: "测",
+            contact_phone: "13900000000",
+        },
     )
     .await?;
     let titles = ["缝纫工", "采茶工", "普工", "包装工", "电子装配工", "建筑小工", "家政服务员", "养老护理员", "厨师", "保洁员"];
@@ -321,10 +325,5 @@ fn ms(d: Duration) -> String {
 /// Resident set size of this process (server state: index reader, caches, pools).
 fn rss_mb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<u64>().ok())
-        .map_or(0, |kb| kb / 1024)
+    status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|kb| kb.parse::<u64>().ok()).map_or(0, |kb| kb / 1024)
 }

@@ -170,8 +170,7 @@ impl Settings {
 
     /// Creates the data directory if needed.
     pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
-        std::fs::create_dir_all(&self.data_dir)
-            .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))
+        std::fs::create_dir_all(&self.data_dir).with_context(|| format!("cannot create data directory {}", self.data_dir.display()))
     }
 }
 

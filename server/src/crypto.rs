@@ -33,10 +33,7 @@ impl IdVault {
     /// Returns nonce ‖ ciphertext.
     pub fn encrypt(&self, id: &IdCardNumber) -> anyhow::Result<Vec<u8>> {
         let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
-        let sealed = self
-            .cipher
-            .encrypt(&nonce, id.as_ref().as_bytes())
-            .map_err(|_| anyhow::anyhow!("id-card encryption failed"))?;
+        let sealed = self.cipher.encrypt(&nonce, id.as_ref().as_bytes()).map_err(|_| anyhow::anyhow!("id-card encryption failed"))?;
         let mut out = nonce.to_vec();
         out.extend(sealed);
         Ok(out)
@@ -47,10 +44,8 @@ impl IdVault {
             anyhow::bail!("stored id-card cipher text is truncated");
         }
         let (nonce, sealed) = stored.split_at(NONCE_LEN);
-        let plain = self
-            .cipher
-            .decrypt(Nonce::from_slice(nonce), sealed)
-            .map_err(|_| anyhow::anyhow!("id-card decryption failed: wrong key or corrupt data"))?;
+        let plain =
+            self.cipher.decrypt(Nonce::from_slice(nonce), sealed).map_err(|_| anyhow::anyhow!("id-card decryption failed: wrong key or corrupt data"))?;
         let text = String::from_utf8(plain).context("decrypted id-card is not utf-8")?;
         IdCardNumber::parse(&text).map_err(|e| anyhow::anyhow!("decrypted id-card is invalid: {e}"))
     }

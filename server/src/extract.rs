@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
 use actix_web::http::header::CONTENT_TYPE;
+use actix_web::middleware::Next;
 use actix_web::web::{Bytes, Data};
 use actix_web::{FromRequest, HttpRequest};
 use doorstep_shared::api::ErrorCode;
@@ -40,11 +40,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req.app_data::<Data<BodyLimit>>().map_or(64 * 1024, |l| l.0);
         let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
-        let is_json = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
+        let is_json =
+            req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("application/json"));
         let mut payload = payload.take();
         Box::pin(async move {
             if !is_json {
@@ -53,9 +50,9 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             let deadline = tokio::time::Instant::now() + timeout;
             let mut body = Vec::new();
             loop {
-                let next = tokio::time::timeout_at(deadline, payload.next()).await.map_err(|_| {
-                    ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs()))
-                })?;
+                let next = tokio::time::timeout_at(deadline, payload.next())
+                    .await
+                    .map_err(|_| ApiError::new(ErrorCode::RequestTimeout, format!("the body did not arrive within {} s", timeout.as_secs())))?;
                 let Some(chunk) = next else { break };
                 let chunk: Bytes = chunk.map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("cannot read body: {e}")))?;
                 if body.len() + chunk.len() > limit {
@@ -125,9 +122,7 @@ pub fn check_query(query: &str) -> Result<(), ApiError> {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let decode = |s: &str| percent_decode_str(&s.replace('+', " ")).decode_utf8().map(|c| c.into_owned());
         let name = decode(name).map_err(|_| ApiError::new(ErrorCode::InvalidParameter, "query string is not valid utf-8"))?;
-        let value = decode(value).map_err(|_| {
-            ApiError::with_fields(ErrorCode::InvalidParameter, format!("{name} is not valid utf-8"), &[&name])
-        })?;
+        let value = decode(value).map_err(|_| ApiError::with_fields(ErrorCode::InvalidParameter, format!("{name} is not valid utf-8"), &[&name]))?;
         if name.chars().chain(value.chars()).any(refused) {
             return Err(text_refused(&name));
         }
@@ -136,10 +131,7 @@ pub fn check_query(query: &str) -> Result<(), ApiError> {
 }
 
 /// Middleware for the API scope: refuses a query string that breaks the text rule before any handler runs.
-pub async fn text_rule_for_query(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+pub async fn text_rule_for_query(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     check_query(req.query_string())?;
     next.call(req).await
 }

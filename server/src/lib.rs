@@ -3,8 +3,8 @@
 
 pub mod auth;
 pub mod backup;
-pub mod clock;
 pub mod cli;
+pub mod clock;
 pub mod configuration;
 pub mod crypto;
 pub mod domain;

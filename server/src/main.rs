@@ -89,11 +89,13 @@ async fn push(state: &AppState, region: Option<String>, top_k: u32) -> anyhow::R
     while apply_pending(&state.db, &index, &skills).await? > 0 {}
     let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people ({eta} left)").context("progress style")?;
     let bar = indicatif::ProgressBar::new(0).with_style(style);
-    let summary = state.push.run_now(&prefix, top_k, |done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-    })
-    .await?;
+    let summary = state
+        .push
+        .run_now(&prefix, top_k, |done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await?;
     bar.finish_and_clear();
     println!(
         "pushed {} postings to {} of {} seeking people; {} sms queued; {} matches were pushed before",

@@ -49,7 +49,14 @@ pub struct Match {
 }
 
 /// The best `limit` postings for a profile, best first; none breaks a hard constraint.
-pub async fn find_matches(index: &Arc<PostingIndex>, skills: &SkillCatalog, profile: &Profile, text: Option<String>, limit: usize, fill: Fill) -> anyhow::Result<Vec<Match>> {
+pub async fn find_matches(
+    index: &Arc<PostingIndex>,
+    skills: &SkillCatalog,
+    profile: &Profile,
+    text: Option<String>,
+    limit: usize,
+    fill: Fill,
+) -> anyhow::Result<Vec<Match>> {
     let day = today();
     let mut wanted_skills = profile.skills.clone();
     if let Some(t) = text.as_deref() {
@@ -197,9 +204,7 @@ pub fn rank_people(
     scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score).then(a.2.id.cmp(&b.2.id)));
     scored.truncate(limit);
     let names = |code: &str| skills.names(code);
-    let people = scored
-        .into_iter()
-        .map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names, audience), scored, person })
-        .collect();
+    let people =
+        scored.into_iter().map(|(scored, profile, person)| RankedPerson { reasons: reasons(&profile, &candidate, &names, audience), scored, person }).collect();
     RankedPeople { people, skipped }
 }

@@ -29,8 +29,8 @@ use crate::matcher::{find_matches, profile_of, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
 use crate::storage::{
-    claim_push_job, commit_push_page, end_push_job, get_push_job, insert_push_job, people_after, people_in_work, pushed_posting_ids, stale_push_jobs,
-    Backend, Db, NewPushItem, NewPushJob, PersonPushWrite, PushPageWrite, StartOutcome, StoredPerson, StoredPushJob,
+    claim_push_job, commit_push_page, end_push_job, get_push_job, insert_push_job, people_after, people_in_work, pushed_posting_ids, stale_push_jobs, Backend,
+    Db, NewPushItem, NewPushJob, PersonPushWrite, PushPageWrite, StartOutcome, StoredPerson, StoredPushJob,
 };
 
 /// How many already-pushed postings a person's search looks past, at most.
@@ -198,11 +198,8 @@ async fn run_pages(job: &StoredPushJob, runner: &PushRunner, progress: &mut impl
             let (runner, pushed) = (runner.clone(), pushed.remove(&person.id).unwrap_or_default());
             runner.rt.clone().spawn(async move { plan_person(&runner.deps(), &person, pushed, top_k).await })
         });
-        let plans: Vec<PersonPlan> = futures::stream::iter(tasks)
-            .buffered(concurrency())
-            .map(|joined| joined.context("push match task").and_then(|plan| plan))
-            .try_collect()
-            .await?;
+        let plans: Vec<PersonPlan> =
+            futures::stream::iter(tasks).buffered(concurrency()).map(|joined| joined.context("push match task").and_then(|plan| plan)).try_collect().await?;
         let mut write = PushPageWrite {
             job_id: job.id,
             owner: &runner.node,
@@ -271,8 +268,7 @@ async fn plan_person(deps: &PushDeps<'_>, person: &StoredPerson, pushed: HashSet
 
 /// "【安康就业帮扶】为您推荐2个岗位：缝纫工(老城街道)、采茶工(大同镇)。回复TD退订"
 fn sms_text(fresh: &[Match], regions: &Regions) -> String {
-    let named: Vec<String> =
-        fresh.iter().take(SMS_TITLES).map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code))).collect();
+    let named: Vec<String> = fresh.iter().take(SMS_TITLES).map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code))).collect();
     let more = if fresh.len() > SMS_TITLES { "等" } else { "" };
     format!("【安康就业帮扶】为您推荐{}个岗位：{}{more}。详情请登录查看，回复TD退订", fresh.len(), named.join("、"))
 }

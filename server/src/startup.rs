@@ -19,11 +19,12 @@ use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThro
 use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
-use crate::push::PushRunner;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
+use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, register, regions, site, skills,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, push, regions, register, site,
+    skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -112,8 +113,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
         .build()
         .map_err(|e| anyhow::anyhow!("cannot build metrics: {e}"))?;
     let registry = web::Data::new(prometheus.registry.clone());
-    let metrics_guard =
-        web::Data::new(metrics::MetricsGuard { allow: settings.metrics.allow.clone(), token: settings.metrics.token.clone() });
+    let metrics_guard = web::Data::new(metrics::MetricsGuard { allow: settings.metrics.allow.clone(), token: settings.metrics.token.clone() });
     let proxies = web::Data::new(TrustedProxies(settings.trusted_proxies.clone()));
     let body_timeout = web::Data::new(BodyTimeout(Duration::from_secs(settings.body_timeout_secs)));
     let db = web::Data::new(state.db);

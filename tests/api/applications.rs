@@ -2,8 +2,8 @@
 //! sees what, the headcount under concurrent hires, and follow-ups.
 
 use doorstep_shared::api::{
-    ApiErrorBody, ApplicationPage, ApplicationResponse, ApplicationSource, ApplicationStatus, AuditPage, ErrorCode, MeResponse, PlacementKind,
-    PlacementPage, PlacementResponse, PostingPage, PostingResponse, PostingStatus,
+    ApiErrorBody, ApplicationPage, ApplicationResponse, ApplicationSource, ApplicationStatus, AuditPage, ErrorCode, MeResponse, PlacementKind, PlacementPage,
+    PlacementResponse, PostingPage, PostingResponse, PostingStatus,
 };
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -98,12 +98,8 @@ async fn a_referral_to_another_county_becomes_a_transfer_placement_and_staff_mov
     let placement: PlacementResponse = parsed(w.staff.get(&format!("/api/v1/placements/{placement_id}")).await, StatusCode::OK).await;
     assert_eq!(placement.kind, PlacementKind::Transfer, "旬阳 is outside 汉滨");
     let audit: AuditPage = parsed(w.admin.get("/api/v1/audit").await, StatusCode::OK).await;
-    let actions: Vec<(&str, &str, i64)> = audit
-        .items
-        .iter()
-        .filter(|e| e.entity == "application")
-        .map(|e| (e.actor_username.as_str(), e.action.as_str(), e.entity_id))
-        .collect();
+    let actions: Vec<(&str, &str, i64)> =
+        audit.items.iter().filter(|e| e.entity == "application").map(|e| (e.actor_username.as_str(), e.action.as_str(), e.entity_id)).collect();
     let id = referred.id;
     let expected = [("staff_xunyang", "application.hired", id), ("staff_xunyang", "application.interviewing", id), ("staff_hanbin", "application.refer", id)];
     assert_eq!(actions, expected);

@@ -18,12 +18,8 @@ async fn admin_reads_who_did_what_to_which_record(app: TestApp) {
 
     let page: AuditPage = admin.get("/api/v1/audit").await.json().await.expect("page");
 
-    let actions: Vec<(&str, &str, i64)> =
-        page.items.iter().map(|e| (e.actor_username.as_str(), e.action.as_str(), e.entity_id)).collect();
-    assert_eq!(
-        actions,
-        vec![("staff_hanbin", "person.reveal_id", id), ("staff_hanbin", "person.update", id), ("staff_hanbin", "person.create", id)]
-    );
+    let actions: Vec<(&str, &str, i64)> = page.items.iter().map(|e| (e.actor_username.as_str(), e.action.as_str(), e.entity_id)).collect();
+    assert_eq!(actions, vec![("staff_hanbin", "person.reveal_id", id), ("staff_hanbin", "person.update", id), ("staff_hanbin", "person.create", id)]);
     assert_eq!(staff.get("/api/v1/audit").await.status(), StatusCode::FORBIDDEN);
 }
 

@@ -12,7 +12,7 @@ use doorstep_server::configuration::Settings;
 use doorstep_shared::api::PostingPage;
 use reqwest::StatusCode;
 
-use crate::helpers::{open_postings_until_stopped, serve, wait_for_writes, spawn_app, Backend, Client, TestOptions};
+use crate::helpers::{open_postings_until_stopped, serve, spawn_app, wait_for_writes, Backend, Client, TestOptions};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_under_write_load_restores_every_write_acknowledged_before_it() {
@@ -20,7 +20,8 @@ async fn a_backup_under_write_load_restores_every_write_acknowledged_before_it()
     let admin = app.admin().await;
     let employer_id = app.employer_in(&admin, "610902001").await;
     let (acknowledged, stop) = (Arc::new(Mutex::new(BTreeSet::new())), Arc::new(AtomicBool::new(false)));
-    let writers: Vec<_> = (0..4).map(|_| tokio::spawn(open_postings_until_stopped(admin.clone_session(), employer_id, acknowledged.clone(), stop.clone()))).collect();
+    let writers: Vec<_> =
+        (0..4).map(|_| tokio::spawn(open_postings_until_stopped(admin.clone_session(), employer_id, acknowledged.clone(), stop.clone()))).collect();
     wait_for_writes(&acknowledged, 8).await;
     let copy = tempfile::tempdir().expect("temp dir");
     let file = copy.path().join("doorstep-backup.db");

@@ -5,7 +5,7 @@
 use thirtyfour::prelude::*;
 
 use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend};
-use crate::webdriver::{find, find_with_text, finish, log_in, log_out, start_browser, tap, tap_css, type_into, choose, PATIENCE, POLL};
+use crate::webdriver::{choose, find, find_with_text, finish, log_in, log_out, start_browser, tap, tap_css, type_into, PATIENCE, POLL};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_seeker_searches_opens_a_job_applies_and_sees_the_application() {

@@ -8,13 +8,8 @@ use thirtyfour::prelude::*;
 
 use serde_json::json;
 
-use crate::helpers::{
-    body, code_in, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp,
-};
-use crate::webdriver::{
-    choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into,
-    PATIENCE, POLL,
-};
+use crate::helpers::{body, code_in, days_from_today, id_number, person_json, posting_json, spawn_app, Backend, TestApp};
+use crate::webdriver::{choose, find, find_with_text, finish, log_in, log_out, start_browser, tap_css, type_into, PATIENCE, POLL};
 
 /// An open sewing job of an employer in 老城街道, and a registered, consenting
 /// seeker (王秀英, logging in as 13900001111): (employer, posting, person).
@@ -23,17 +18,13 @@ async fn job_and_seeker(app: &TestApp) -> (i64, i64, i64) {
     let employer = app.employer_in(&admin, "610902001").await;
     let posting_id = admin.open_posting(app, &posting_json(employer)).await;
     let staff = app.staff("staff_hanbin", "610902").await;
-    let person = staff
-        .register_person(&person_json("王秀英", &id_number("610902", 1985, 1)))
-        .await;
+    let person = staff.register_person(&person_json("王秀英", &id_number("610902", 1985, 1))).await;
     (employer, posting_id, person)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let admin = app.admin().await;
     let employer = app.employer_in(&admin, "610902001").await;
     let posting_id = admin.open_posting(&app, &posting_json(employer)).await;
@@ -57,10 +48,7 @@ async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
         let beside = find_with_text(&driver, "#register-password-error", "密码至少8位").await?;
         assert!(!beside.text().await?.is_ascii());
         let summary = find(&driver, "#register-error").await?.text().await?;
-        assert!(
-            !summary.contains("password"),
-            "no raw server text: {summary}"
-        );
+        assert!(!summary.contains("password"), "no raw server text: {summary}");
         type_into(&driver, "#register-password", "12345678").await?;
         tap_css(&driver, "#register-button").await?;
         find_with_text(&driver, "#register-password-error", "太容易被猜到").await?;
@@ -89,9 +77,7 @@ async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
         tap_css(&driver, "#profile-save").await?;
         find_with_text(&driver, "#profile-saved", "现在可以申请").await?;
 
-        driver
-            .goto(&format!("{}/postings/{posting_id}", app.address))
-            .await?;
+        driver.goto(&format!("{}/postings/{posting_id}", app.address)).await?;
         tap_css(&driver, "#apply-button").await?;
         find_with_text(&driver, "#apply-result.success", "申请成功").await?;
         find_with_text(&driver, "#applied-state", "已申请").await?;
@@ -104,39 +90,22 @@ async fn a_new_seeker_signs_up_fills_in_a_profile_and_applies_at_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_seeker_sees_an_application_on_the_card_and_the_posting_and_withdraws_it() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let (_, posting_id, person) = job_and_seeker(&app).await;
     let seeker = app.seeker_of("13900001111", person).await;
-    assert_eq!(
-        seeker.apply(posting_id, None).await.status(),
-        reqwest::StatusCode::CREATED
-    );
+    assert_eq!(seeker.apply(posting_id, None).await.status(), reqwest::StatusCode::CREATED);
     let (_guard, driver) = start_browser().await;
 
     let result = async {
         log_in(&driver, &app, "13900001111").await?;
         driver.goto(&format!("{}/jobs?q=缝纫", app.address)).await?;
-        find_with_text(
-            &driver,
-            &format!("#posting-{posting_id} #applied-{posting_id}"),
-            "已申请",
-        )
-        .await?;
+        find_with_text(&driver, &format!("#posting-{posting_id} #applied-{posting_id}"), "已申请").await?;
         // Jobs for me starts from the registered profile, no form to fill, and marks it too.
         driver.goto(&format!("{}/for-me", app.address)).await?;
         find(&driver, "#for-me-from-profile").await?;
-        find_with_text(
-            &driver,
-            &format!("#match-{posting_id} #applied-{posting_id}"),
-            "已申请",
-        )
-        .await?;
+        find_with_text(&driver, &format!("#match-{posting_id} #applied-{posting_id}"), "已申请").await?;
 
-        driver
-            .goto(&format!("{}/postings/{posting_id}", app.address))
-            .await?;
+        driver.goto(&format!("{}/postings/{posting_id}", app.address)).await?;
         find_with_text(&driver, "#applied-state", "已申请").await?;
         tap_css(&driver, "#withdraw-button").await?;
         find_with_text(&driver, "#withdraw-result", "已撤回").await?;
@@ -152,46 +121,28 @@ async fn a_seeker_sees_an_application_on_the_card_and_the_posting_and_withdraws_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_employer_invites_a_suggested_candidate_who_finds_it_in_the_inbox() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let (employer, posting_id, person) = job_and_seeker(&app).await;
-    app.create_user("employer", "employer_zhang", None, Some(employer))
-        .await;
+    app.create_user("employer", "employer_zhang", None, Some(employer)).await;
     app.seeker_of("13900001111", person).await;
     let (_guard, driver) = start_browser().await;
 
     let result = async {
         log_in(&driver, &app, "employer_zhang").await?;
-        driver
-            .goto(&format!("{}/manage/{posting_id}", app.address))
-            .await?;
+        driver.goto(&format!("{}/manage/{posting_id}", app.address)).await?;
         let candidate = find_with_text(&driver, &format!("#candidate-{person}"), "王**").await?;
         let reasons = candidate.text().await?;
-        assert!(
-            !reasons.contains('您'),
-            "reasons are worded for the employer: {reasons}"
-        );
+        assert!(!reasons.contains('您'), "reasons are worded for the employer: {reasons}");
         tap_css(&driver, &format!("#invite-{person}")).await?;
         find_with_text(&driver, &format!("#invited-{person}"), "已邀请").await?;
         log_out(&driver).await?;
 
         log_in(&driver, &app, "13900001111").await?;
         tap_css(&driver, "#nav-inbox").await?;
-        let item = find_with_text(
-            &driver,
-            &format!("#inbox .inbox-item[data-posting='{posting_id}']"),
-            "邀请您申请",
-        )
-        .await?;
+        let item = find_with_text(&driver, &format!("#inbox .inbox-item[data-posting='{posting_id}']"), "邀请您申请").await?;
         item.find(By::Css(".invited a")).await?.click().await?;
         find_with_text(&driver, "#posting-title", "缝纫工").await?;
-        find(&driver, "#apply-button")
-            .await?
-            .wait_until()
-            .wait(PATIENCE, POLL)
-            .enabled()
-            .await?;
+        find(&driver, "#apply-button").await?.wait_until().wait(PATIENCE, POLL).enabled().await?;
         Ok::<_, WebDriverError>(())
     }
     .await;
@@ -201,30 +152,17 @@ async fn an_employer_invites_a_suggested_candidate_who_finds_it_in_the_inbox() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_follow_up_picker_offers_only_months_not_recorded_and_dates_those_not_due() {
-    let app = spawn_app(Backend::Sqlite, Default::default())
-        .await
-        .expect("app");
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
     let (employer, posting_id, person) = job_and_seeker(&app).await;
-    app.create_user("staff", "staff_laocheng", Some("610902"), None)
-        .await;
+    app.create_user("staff", "staff_laocheng", Some("610902"), None).await;
     let staff = app.staff("staff_api", "610902").await;
-    let boss = app
-        .login_as("employer", "employer_zhang", None, Some(employer))
-        .await;
-    let id = body(staff.apply(posting_id, Some(person)).await).await["id"]
-        .as_i64()
-        .expect("application");
-    boss.move_application(id, &json!({"status": "interviewing"}))
-        .await;
+    let boss = app.login_as("employer", "employer_zhang", None, Some(employer)).await;
+    let id = body(staff.apply(posting_id, Some(person)).await).await["id"].as_i64().expect("application");
+    boss.move_application(id, &json!({"status": "interviewing"})).await;
     // Started about four months ago: the 1- and 3-month checks are due, the 6-month one is not.
-    let terms =
-        json!({"status": "hired", "start_date": days_from_today(-125), "monthly_wage": 3000});
-    let placement = body(boss.move_application(id, &terms).await).await["placement_id"]
-        .as_i64()
-        .expect("placement");
-    let first = staff
-        .follow_up(placement, &json!({"month": 1, "still_employed": true}))
-        .await;
+    let terms = json!({"status": "hired", "start_date": days_from_today(-125), "monthly_wage": 3000});
+    let placement = body(boss.move_application(id, &terms).await).await["placement_id"].as_i64().expect("placement");
+    let first = staff.follow_up(placement, &json!({"month": 1, "still_employed": true})).await;
     assert_eq!(first.status(), reqwest::StatusCode::CREATED);
     let (_guard, driver) = start_browser().await;
 
@@ -232,28 +170,16 @@ async fn the_follow_up_picker_offers_only_months_not_recorded_and_dates_those_no
         log_in(&driver, &app, "staff_laocheng").await?;
         driver.goto(&format!("{}/placements", app.address)).await?;
         tap_css(&driver, &format!("#follow-up-{placement}")).await?;
-        let options = find(&driver, "#fu-month")
-            .await?
-            .find_all(By::Css("option"))
-            .await?;
+        let options = find(&driver, "#fu-month").await?.find_all(By::Css("option")).await?;
         let mut offered = Vec::new();
         for option in &options {
             let value = option.value().await?.unwrap_or_default();
             offered.push((value, option.is_enabled().await?));
         }
-        assert_eq!(
-            offered,
-            vec![("3".to_string(), true), ("6".to_string(), false)],
-            "month 1 is recorded; month 6 is not due"
-        );
+        assert_eq!(offered, vec![("3".to_string(), true), ("6".to_string(), false)], "month 1 is recorded; month 6 is not due");
         find_with_text(&driver, "#fu-month option[value='6']", "起").await?;
         tap_css(&driver, "#fu-submit").await?;
-        find_with_text(
-            &driver,
-            &format!("#placement-{placement} .follow-ups"),
-            "3 个月",
-        )
-        .await?;
+        find_with_text(&driver, &format!("#placement-{placement} .follow-ups"), "3 个月").await?;
         Ok::<_, WebDriverError>(())
     }
     .await;

@@ -9,8 +9,8 @@
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
-use crate::webdriver::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
 use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp};
+use crate::webdriver::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
 use crate::webdriver::{keep_evidence, start_browser, wait_ready};
 
 /// Creates `n` postings by the employer, pending review, titled by `title(i)`; ids in creation order.

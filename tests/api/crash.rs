@@ -142,7 +142,12 @@ async fn killed_under_write_load_loses_no_acknowledged_write(database_url: &str,
     }
     let missing: Vec<_> = acknowledged.difference(&found).collect();
     assert!(missing.is_empty(), "acknowledged but not searchable: {missing:?}");
-    eprintln!("crash test: {} acknowledged, {} in the database, {} searchable after restart", acknowledged.len(), acknowledged.len(), found.intersection(&acknowledged).count());
+    eprintln!(
+        "crash test: {} acknowledged, {} in the database, {} searchable after restart",
+        acknowledged.len(),
+        acknowledged.len(),
+        found.intersection(&acknowledged).count()
+    );
     restarted.kill();
 }
 

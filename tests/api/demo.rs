@@ -16,10 +16,7 @@ async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp)
     assert!(seeded && !again, "seeds once");
     assert_eq!(count_rows(&app, "people").await, 2_001, "2,000 generated and the demo seeker");
     assert_eq!(count_rows(&app, "employers").await, 300);
-    let (towns,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT home_region) FROM people")
-        .fetch_one(app.db().pool())
-        .await
-        .expect("towns");
+    let (towns,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT home_region) FROM people").fetch_one(app.db().pool()).await.expect("towns");
     assert!(towns > 120, "people spread over only {towns} towns");
     for username in ["admin", "staff_city", "staff_hanbin", "staff_xunyang", "staff_town", "employer_demo", "13800000000"] {
         let client = app.anonymous();
@@ -31,7 +28,8 @@ async fn the_demo_fills_an_empty_database_once_with_working_logins(app: TestApp)
     assert!(page.total > 0 && page.total < 2_000, "hanbin sees part of the city: {}", page.total);
     assert!(page.items.iter().all(|p| p.home_region.starts_with("610902")));
     let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'open'").fetch_one(app.db().pool()).await.expect("open");
-    let (transfer,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE region_code NOT LIKE '6109%'").fetch_one(app.db().pool()).await.expect("transfer");
+    let (transfer,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM postings WHERE region_code NOT LIKE '6109%'").fetch_one(app.db().pool()).await.expect("transfer");
     assert!((800..1_200).contains(&open), "{open} open postings");
     assert!(transfer >= 20, "{transfer} transfer postings");
     app.wait_indexed().await;

@@ -59,13 +59,7 @@ pub struct TestOptions {
 
 impl Default for TestOptions {
     fn default() -> Self {
-        Self {
-            per_account_per_minute: 1_000,
-            per_address_per_minute: 10_000,
-            max_body_bytes: 64 * 1024,
-            match_per_minute: 10_000,
-            adjust: |_| {},
-        }
+        Self { per_account_per_minute: 1_000, per_address_per_minute: 10_000, max_body_bytes: 64 * 1024, match_per_minute: 10_000, adjust: |_| {} }
     }
 }
 
@@ -94,11 +88,7 @@ pub async fn spawn_app(backend: Backend, options: TestOptions) -> Option<TestApp
         database_url: Some(database_url),
         secret_key: Some("a-test-secret-key-that-is-long-enough-0123".to_string().into()),
         site_dir: site_dir(),
-        login: LoginLimits {
-            per_account_per_minute: options.per_account_per_minute,
-            per_address_per_minute: options.per_address_per_minute,
-            slowdown_ms: 200,
-        },
+        login: LoginLimits { per_account_per_minute: options.per_account_per_minute, per_address_per_minute: options.per_address_per_minute, slowdown_ms: 200 },
         max_body_bytes: options.max_body_bytes,
         match_per_minute: options.match_per_minute,
         registration: RegistrationLimits { per_address_per_hour: 10_000, per_phone_per_hour: 10_000 },
@@ -260,13 +250,7 @@ impl Client {
     }
 
     pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Response {
-        self.http
-            .post(format!("{}{path}", self.base))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
-            .await
-            .expect("request sent")
+        self.http.post(format!("{}{path}", self.base)).header("content-type", content_type).body(body).send().await.expect("request sent")
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
@@ -398,10 +382,7 @@ impl Client {
 
 /// Rows in a table, read straight from the database.
 pub async fn count_rows(app: &TestApp, table: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
-        .fetch_one(app.db().pool())
-        .await
-        .expect("count");
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(app.db().pool()).await.expect("count");
     n
 }
 

@@ -78,8 +78,7 @@ fn the_check_names_a_missing_language_and_a_hole_the_languages_do_not_share() {
     ];
     for (description, texts, expected) in cases {
         let mut entries = Vec::new();
-        table::parse("case.toml", &format!("[A]\n{texts}\n"), &mut entries)
-            .unwrap_or_else(|error| panic!("{description}: {error}"));
+        table::parse("case.toml", &format!("[A]\n{texts}\n"), &mut entries).unwrap_or_else(|error| panic!("{description}: {error}"));
 
         let problems = table::check(&entries);
 
@@ -103,22 +102,16 @@ fn a_malformed_table_is_rejected_with_its_line() {
     for (description, text, line) in cases {
         let mut entries = Vec::new();
 
-        let error = table::parse("case.toml", text, &mut entries)
-            .err()
-            .unwrap_or_else(|| panic!("{description}: accepted"));
+        let error = table::parse("case.toml", text, &mut entries).err().unwrap_or_else(|| panic!("{description}: accepted"));
 
-        assert!(
-            error.to_string().starts_with(&format!("case.toml:{line}: ")),
-            "{description}: {error}"
-        );
+        assert!(error.to_string().starts_with(&format!("case.toml:{line}: ")), "{description}: {error}");
     }
 }
 
 #[test]
 fn a_key_defined_in_two_tables_is_rejected() {
     let mut entries = Vec::new();
-    table::parse("common.toml", "[Save]\nzh = \"保存\"\nen = \"Save\"", &mut entries)
-        .unwrap_or_else(|error| panic!("{error}"));
+    table::parse("common.toml", "[Save]\nzh = \"保存\"\nen = \"Save\"", &mut entries).unwrap_or_else(|error| panic!("{error}"));
 
     let second = table::parse("staff.toml", "# Forms\n[Save]", &mut entries);
 

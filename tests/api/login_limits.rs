@@ -48,7 +48,8 @@ async fn wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn x_forwarded_for_names_the_client_only_behind_a_trusted_proxy() {
-    let trusting = TestOptions { per_address_per_minute: 2, adjust: |s| s.trusted_proxies = vec!["127.0.0.1/32".parse().expect("cidr")], ..TestOptions::default() };
+    let trusting =
+        TestOptions { per_address_per_minute: 2, adjust: |s| s.trusted_proxies = vec!["127.0.0.1/32".parse().expect("cidr")], ..TestOptions::default() };
     let app = spawn_app(Backend::Sqlite, trusting).await.expect("app");
     let proxy = app.anonymous();
     let from = |client: &Client, forwarded: &'static str| {

@@ -130,7 +130,9 @@ async fn updates_change_present_fields_and_recheck_everything(app: TestApp) {
     staff.create_person(&person_json("吴丽", &taken)).await;
     let url = format!("/api/v1/people/{}", p1.id);
 
-    let res = staff.patch_json(&url, &json!({"phone": "13912345678", "skills": ["采茶", "sewing"], "categories": ["dibao", "disabled"], "disability_grade": 2})).await;
+    let res = staff
+        .patch_json(&url, &json!({"phone": "13912345678", "skills": ["采茶", "sewing"], "categories": ["dibao", "disabled"], "disability_grade": 2}))
+        .await;
 
     assert_eq!(res.status(), StatusCode::OK);
     let updated: PersonResponse = res.json().await.expect("person");

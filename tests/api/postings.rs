@@ -174,7 +174,8 @@ async fn review_moves_follow_the_life_cycle(app: TestApp) {
 
     let no_reason = admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({})).await;
     assert_eq!(assert_error(no_reason, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec!["reason"]);
-    let rejected: PostingResponse = admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({"reason": "工资与实际不符"})).await.json().await.expect("posting");
+    let rejected: PostingResponse =
+        admin.post_json(&format!("/api/v1/postings/{a}/reject"), &json!({"reason": "工资与实际不符"})).await.json().await.expect("posting");
     assert_eq!((rejected.status, rejected.review_note.as_deref()), (PostingStatus::Rejected, Some("工资与实际不符")));
     let reopen = admin.post_json(&format!("/api/v1/postings/{a}/approve"), &json!({})).await;
     assert_error(reopen, StatusCode::CONFLICT, ErrorCode::MoveNotAllowed).await;

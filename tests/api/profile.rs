@@ -1,9 +1,7 @@
 //! A seeker's own profile: a self-registered account fills it in and can
 //! apply at once; the categories they claim count only once staff verify them.
 
-use doorstep_shared::api::{
-    ApplicationResponse, ErrorCode, MeResponse, PeoplePage, PersonResponse,
-};
+use doorstep_shared::api::{ApplicationResponse, ErrorCode, MeResponse, PeoplePage, PersonResponse};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -51,56 +49,22 @@ async fn a_self_registered_seeker_fills_in_a_profile_and_applies_at_once(app: Te
     let employer = app.employer_in(&admin, "610902001").await;
     let posting = admin.open_posting(&app, &posting_json(employer)).await;
     let seeker = signed_up(&app, "13700001111").await;
-    assert_error(
-        seeker.get("/api/v1/me/profile").await,
-        StatusCode::CONFLICT,
-        ErrorCode::ProfileMissing,
-    )
-    .await;
-    assert_error(
-        seeker.apply(posting, None).await,
-        StatusCode::CONFLICT,
-        ErrorCode::ProfileMissing,
-    )
-    .await;
+    assert_error(seeker.get("/api/v1/me/profile").await, StatusCode::CONFLICT, ErrorCode::ProfileMissing).await;
+    assert_error(seeker.apply(posting, None).await, StatusCode::CONFLICT, ErrorCode::ProfileMissing).await;
 
-    let created: PersonResponse = parsed(
-        seeker
-            .put_json(
-                "/api/v1/me/profile",
-                &profile_json(&id_number("610902", 1984, 7)),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let created: PersonResponse = parsed(seeker.put_json("/api/v1/me/profile", &profile_json(&id_number("610902", 1984, 7))).await, StatusCode::CREATED).await;
 
-    assert_eq!(
-        (created.phone.as_str(), created.home_region.as_str()),
-        ("13700001111", "610902001"),
-        "the phone is the account's"
-    );
+    assert_eq!((created.phone.as_str(), created.home_region.as_str()), ("13700001111", "610902001"), "the phone is the account's");
     assert_eq!(created.skills, vec!["sewing"]);
     let me: MeResponse = parsed(seeker.get("/api/v1/me").await, StatusCode::OK).await;
     assert_eq!(me.person_id, Some(created.id));
-    let applied: ApplicationResponse =
-        parsed(seeker.apply(posting, None).await, StatusCode::CREATED).await;
-    assert_eq!(
-        (applied.person_id, applied.person_name.as_str()),
-        (created.id, "张桂芳")
-    );
+    let applied: ApplicationResponse = parsed(seeker.apply(posting, None).await, StatusCode::CREATED).await;
+    assert_eq!((applied.person_id, applied.person_name.as_str()), (created.id, "张桂芳"));
     // Later saves update the same record; a blank ID-card number keeps the one on record.
     let mut change = profile_json("");
     change["preferences"]["max_commute_km"] = json!(40);
-    let updated: PersonResponse = parsed(
-        seeker.put_json("/api/v1/me/profile", &change).await,
-        StatusCode::OK,
-    )
-    .await;
-    assert_eq!(
-        (updated.id, updated.preferences.max_commute_km),
-        (created.id, 40)
-    );
+    let updated: PersonResponse = parsed(seeker.put_json("/api/v1/me/profile", &change).await, StatusCode::OK).await;
+    assert_eq!((updated.id, updated.preferences.max_commute_km), (created.id, 40));
     assert_eq!(updated.id_number_masked, created.id_number_masked);
     let read: PersonResponse = parsed(seeker.get("/api/v1/me/profile").await, StatusCode::OK).await;
     assert_eq!(read, updated);
@@ -109,84 +73,28 @@ async fn a_self_registered_seeker_fills_in_a_profile_and_applies_at_once(app: Te
 async fn claimed_categories_count_only_once_staff_verify_them(app: TestApp) {
     let staff = app.staff("staff_hanbin", "610902").await;
     let seeker = signed_up(&app, "13700002222").await;
-    let mine: PersonResponse = parsed(
-        seeker
-            .put_json(
-                "/api/v1/me/profile",
-                &profile_json(&id_number("610902", 1984, 3)),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
-    let dibao_count = || async {
-        parsed::<PeoplePage>(
-            staff.get("/api/v1/people?category=dibao").await,
-            StatusCode::OK,
-        )
-        .await
-        .total
-    };
+    let mine: PersonResponse = parsed(seeker.put_json("/api/v1/me/profile", &profile_json(&id_number("610902", 1984, 3))).await, StatusCode::CREATED).await;
+    let dibao_count = || async { parsed::<PeoplePage>(staff.get("/api/v1/people?category=dibao").await, StatusCode::OK).await.total };
 
-    assert_eq!(
-        (mine.categories.len(), mine.claimed_categories.len()),
-        (0, 1),
-        "a claim is not verified"
-    );
+    assert_eq!((mine.categories.len(), mine.claimed_categories.len()), (0, 1), "a claim is not verified");
     assert_eq!(dibao_count().await, 0, "claims do not count in the figures");
-    let seen: PersonResponse = parsed(
-        staff.get(&format!("/api/v1/people/{}", mine.id)).await,
-        StatusCode::OK,
-    )
-    .await;
-    assert_eq!(
-        seen.claimed_categories, mine.claimed_categories,
-        "staff see what is claimed"
-    );
+    let seen: PersonResponse = parsed(staff.get(&format!("/api/v1/people/{}", mine.id)).await, StatusCode::OK).await;
+    assert_eq!(seen.claimed_categories, mine.claimed_categories, "staff see what is claimed");
 
-    let verified: PersonResponse = parsed(
-        staff
-            .patch_json(
-                &format!("/api/v1/people/{}", mine.id),
-                &json!({"categories": ["dibao"]}),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let verified: PersonResponse =
+        parsed(staff.patch_json(&format!("/api/v1/people/{}", mine.id), &json!({"categories": ["dibao"]})).await, StatusCode::OK).await;
 
-    assert_eq!(
-        (verified.categories.len(), verified.claimed_categories.len()),
-        (1, 0)
-    );
+    assert_eq!((verified.categories.len(), verified.claimed_categories.len()), (1, 0));
     assert_eq!(dibao_count().await, 1);
     // The seeker cannot undo a verification, nor verify by claiming.
     let mut again = profile_json("");
     again["claimed_categories"] = json!(["relocated"]);
-    let after: PersonResponse = parsed(
-        seeker.put_json("/api/v1/me/profile", &again).await,
-        StatusCode::OK,
-    )
-    .await;
-    assert_eq!(
-        serde_json::to_value(&after.categories).expect("json"),
-        json!(["dibao"])
-    );
-    assert_eq!(
-        serde_json::to_value(&after.claimed_categories).expect("json"),
-        json!(["relocated"])
-    );
+    let after: PersonResponse = parsed(seeker.put_json("/api/v1/me/profile", &again).await, StatusCode::OK).await;
+    assert_eq!(serde_json::to_value(&after.categories).expect("json"), json!(["dibao"]));
+    assert_eq!(serde_json::to_value(&after.claimed_categories).expect("json"), json!(["relocated"]));
     // Staff may also dismiss a claim.
-    let dismissed: PersonResponse = parsed(
-        staff
-            .patch_json(
-                &format!("/api/v1/people/{}", mine.id),
-                &json!({"claimed_categories": []}),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let dismissed: PersonResponse =
+        parsed(staff.patch_json(&format!("/api/v1/people/{}", mine.id), &json!({"claimed_categories": []})).await, StatusCode::OK).await;
     assert!(dismissed.claimed_categories.is_empty());
     assert_eq!(dismissed.categories, after.categories);
 }
@@ -202,73 +110,21 @@ async fn bad_profiles_are_refused_naming_the_field(app: TestApp) {
         p
     };
     let cases: Vec<(Value, StatusCode, ErrorCode, Vec<&str>)> = vec![
-        (
-            with("id_number", Value::Null),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["id_number"],
-        ),
-        (
-            with("birth_year", json!(1985)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["birth_year"],
-        ),
-        (
-            with("home_region", json!("6109")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["home_region"],
-        ),
-        (
-            with("skills", json!(["杂耍"])),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["skills[0]"],
-        ),
-        (
-            with("disability_grade", json!(2)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ValidationFailed,
-            vec!["disability_grade"],
-        ),
-        (
-            with("claimed_categories", json!(["rich"])),
-            StatusCode::BAD_REQUEST,
-            ErrorCode::InvalidJson,
-            vec!["claimed_categories[0]"],
-        ),
-        (
-            with("id_number", json!(taken)),
-            StatusCode::CONFLICT,
-            ErrorCode::DuplicatePerson,
-            vec!["id_number"],
-        ),
+        (with("id_number", Value::Null), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["id_number"]),
+        (with("birth_year", json!(1985)), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["birth_year"]),
+        (with("home_region", json!("6109")), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["home_region"]),
+        (with("skills", json!(["杂耍"])), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["skills[0]"]),
+        (with("disability_grade", json!(2)), StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, vec!["disability_grade"]),
+        (with("claimed_categories", json!(["rich"])), StatusCode::BAD_REQUEST, ErrorCode::InvalidJson, vec!["claimed_categories[0]"]),
+        (with("id_number", json!(taken)), StatusCode::CONFLICT, ErrorCode::DuplicatePerson, vec!["id_number"]),
     ];
     for (i, (profile, status, code, fields)) in cases.into_iter().enumerate() {
         let res = seeker.put_json("/api/v1/me/profile", &profile).await;
 
-        assert_eq!(
-            assert_error(res, status, code).await,
-            fields,
-            "case {i}: {profile}"
-        );
+        assert_eq!(assert_error(res, status, code).await, fields, "case {i}: {profile}");
     }
-    assert_error(
-        staff
-            .put_json(
-                "/api/v1/me/profile",
-                &profile_json(&id_number("610902", 1984, 9)),
-            )
-            .await,
-        StatusCode::FORBIDDEN,
-        ErrorCode::Forbidden,
-    )
-    .await;
-    assert_eq!(
-        app.anonymous().get("/api/v1/me/profile").await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_error(staff.put_json("/api/v1/me/profile", &profile_json(&id_number("610902", 1984, 9))).await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
+    assert_eq!(app.anonymous().get("/api/v1/me/profile").await.status(), StatusCode::UNAUTHORIZED);
     let me: MeResponse = parsed(seeker.get("/api/v1/me").await, StatusCode::OK).await;
     assert_eq!(me.person_id, None, "nothing was written");
 }

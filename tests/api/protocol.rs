@@ -16,9 +16,7 @@ use crate::helpers::{spawn_app, Backend, TestApp, TestOptions};
 async fn stalled_request(app: &TestApp, path: &str, promised: usize) -> String {
     let port = app.address.rsplit(':').next().expect("port");
     let mut stream = TcpStream::connect(format!("127.0.0.1:{port}")).await.expect("connect");
-    let head = format!(
-        "POST {path} HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: {promised}\r\n\r\n{{\"a"
-    );
+    let head = format!("POST {path} HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: {promised}\r\n\r\n{{\"a");
     stream.write_all(head.as_bytes()).await.expect("write");
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer).await;
@@ -38,7 +36,8 @@ async fn a_body_shorter_than_its_content_length_gets_a_408_within_the_timeout() 
         anonymous.get("/healthz").await
     };
 
-    let (answers, health) = tokio::time::timeout(Duration::from_secs(8), async { tokio::join!(futures::future::join_all(stalled), healthy) }).await.expect("no connection hangs");
+    let (answers, health) =
+        tokio::time::timeout(Duration::from_secs(8), async { tokio::join!(futures::future::join_all(stalled), healthy) }).await.expect("no connection hangs");
 
     assert_eq!(health.status(), StatusCode::OK, "served while bodies stall");
     for (i, answer) in answers.iter().enumerate() {

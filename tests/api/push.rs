@@ -107,10 +107,8 @@ async fn the_push_fills_inboxes_once_within_hard_constraints_and_queues_sms(app:
     assert_eq!(pushed_to(&app, home).await, vec![sewing, packing], "Suzhou is beyond a 30 km commute");
     assert_eq!(pushed_to(&app, wheelchair).await, vec![sewing], "never a workplace that is not accessible");
     assert!(pushed_to(&app, xunyang).await.is_empty(), "旬阳 is outside Hanbin staff's jurisdiction");
-    let sms: Vec<(String, String, String)> = sqlx::query_as("SELECT phone, message, status FROM sms_outbox ORDER BY phone")
-        .fetch_all(app.db().pool())
-        .await
-        .expect("outbox");
+    let sms: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT phone, message, status FROM sms_outbox ORDER BY phone").fetch_all(app.db().pool()).await.expect("outbox");
     assert_eq!(sms.len(), 2);
     let (phone, message, status) = &sms[0];
     assert_eq!((phone.as_str(), status.as_str()), ("13800001234", "queued"));

@@ -7,11 +7,7 @@ use serde_json::json;
 use crate::backend_tests;
 use crate::helpers::{assert_error, TestApp};
 
-backend_tests!(
-    regions_list_children_with_code_name_level_and_point,
-    staff_correct_an_approximate_town_point,
-    skills_are_found_by_any_name_or_synonym,
-);
+backend_tests!(regions_list_children_with_code_name_level_and_point, staff_correct_an_approximate_town_point, skills_are_found_by_any_name_or_synonym,);
 
 async fn regions_list_children_with_code_name_level_and_point(app: TestApp) {
     let client = app.anonymous();
@@ -45,10 +41,8 @@ async fn staff_correct_an_approximate_town_point(app: TestApp) {
     assert_eq!(res.status(), StatusCode::OK);
     let town: RegionResponse = app.anonymous().get("/api/v1/regions/610902001").await.json().await.expect("town");
     assert_eq!((town.lat, town.lon, town.approximate), (32.6853, 109.0297, false));
-    let (lat, approx): (f64, i64) = sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610902001'")
-        .fetch_one(app.db().pool())
-        .await
-        .expect("row");
+    let (lat, approx): (f64, i64) =
+        sqlx::query_as("SELECT lat, approximate FROM regions WHERE code = '610902001'").fetch_one(app.db().pool()).await.expect("row");
     assert_eq!((lat, approx), (32.6853, 0), "the correction is stored, not only cached");
     let swapped = staff.put_json("/api/v1/regions/610902001/point", &json!({"lat": 109.0, "lon": 32.6})).await;
     assert_eq!(assert_error(swapped, StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed).await, vec!["lat"]);
@@ -77,7 +71,5 @@ async fn skills_are_found_by_any_name_or_synonym(app: TestApp) {
 }
 
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }

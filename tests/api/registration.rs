@@ -71,10 +71,7 @@ async fn sign_up_is_limited_per_client_address(app: TestApp) {
 async fn sign_up_codes_are_limited_per_phone_whoever_asks(app: TestApp) {
     let http = reqwest::Client::new();
     let ask = |from: &'static str, phone: &'static str| {
-        http.post(format!("{}/api/v1/auth/register/code", app.address))
-            .header("x-forwarded-for", from)
-            .json(&json!({"phone": phone}))
-            .send()
+        http.post(format!("{}/api/v1/auth/register/code", app.address)).header("x-forwarded-for", from).json(&json!({"phone": phone})).send()
     };
     assert_eq!(ask("192.0.2.1", "13700000001").await.expect("sent").status(), StatusCode::ACCEPTED);
     assert_eq!(ask("192.0.2.2", "13700000001").await.expect("sent").status(), StatusCode::ACCEPTED);

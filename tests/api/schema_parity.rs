@@ -134,7 +134,11 @@ fn compare(sqlite: &Schema, postgres: &Schema) -> Vec<String> {
 }
 
 fn nullability(column: &Column) -> &'static str {
-    if column.nullable { "nullable" } else { "NOT NULL" }
+    if column.nullable {
+        "nullable"
+    } else {
+        "NOT NULL"
+    }
 }
 
 /// A unique constraint or index as a column set; a plain index as a column list.
@@ -173,12 +177,11 @@ async fn read_sqlite(url: &str) -> Schema {
 /// One SQLite table, given its `CREATE TABLE` text in upper case.
 async fn read_sqlite_table(conn: &mut SqliteConnection, name: &str, sql: &str) -> Table {
     let mut table = Table::default();
-    let columns: Vec<(String, String, bool, i64)> =
-        sqlx::query_as(r#"SELECT name, upper(type), "notnull", pk FROM pragma_table_info(?1) ORDER BY cid"#)
-            .bind(name)
-            .fetch_all(&mut *conn)
-            .await
-            .expect("sqlite columns");
+    let columns: Vec<(String, String, bool, i64)> = sqlx::query_as(r#"SELECT name, upper(type), "notnull", pk FROM pragma_table_info(?1) ORDER BY cid"#)
+        .bind(name)
+        .fetch_all(&mut *conn)
+        .await
+        .expect("sqlite columns");
     let mut primary_key: Vec<(i64, String)> = columns.iter().filter(|c| c.3 > 0).map(|c| (c.3, c.0.clone())).collect();
     primary_key.sort();
     let primary_key: Vec<String> = primary_key.into_iter().map(|(_, c)| c).collect();
@@ -196,31 +199,23 @@ async fn read_sqlite_table(conn: &mut SqliteConnection, name: &str, sql: &str) -
     }
 
     let indexes: Vec<(String, bool, String, bool)> =
-        sqlx::query_as(r#"SELECT name, "unique", origin, partial FROM pragma_index_list(?1)"#)
-            .bind(name)
-            .fetch_all(&mut *conn)
-            .await
-            .expect("sqlite indexes");
+        sqlx::query_as(r#"SELECT name, "unique", origin, partial FROM pragma_index_list(?1)"#).bind(name).fetch_all(&mut *conn).await.expect("sqlite indexes");
     for (index, is_unique, origin, partial) in indexes {
         if origin == "pk" {
             continue;
         }
-        let columns: Vec<(Option<String>,)> = sqlx::query_as("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
-            .bind(&index)
-            .fetch_all(&mut *conn)
-            .await
-            .expect("sqlite index columns");
+        let columns: Vec<(Option<String>,)> =
+            sqlx::query_as("SELECT name FROM pragma_index_info(?1) ORDER BY seqno").bind(&index).fetch_all(&mut *conn).await.expect("sqlite index columns");
         let columns: Vec<String> = columns.into_iter().map(|(c,)| c.unwrap_or_else(|| "<expression>".into())).collect();
         table.keys.insert(index_key(is_unique, &columns, partial));
     }
 
-    let references: Vec<(i64, String, String, Option<String>, String, String)> = sqlx::query_as(
-        r#"SELECT id, "table", "from", "to", on_delete, on_update FROM pragma_foreign_key_list(?1) ORDER BY id, seq"#,
-    )
-    .bind(name)
-    .fetch_all(&mut *conn)
-    .await
-    .expect("sqlite foreign keys");
+    let references: Vec<(i64, String, String, Option<String>, String, String)> =
+        sqlx::query_as(r#"SELECT id, "table", "from", "to", on_delete, on_update FROM pragma_foreign_key_list(?1) ORDER BY id, seq"#)
+            .bind(name)
+            .fetch_all(&mut *conn)
+            .await
+            .expect("sqlite foreign keys");
     let mut by_id: BTreeMap<i64, Vec<_>> = BTreeMap::new();
     for reference in references {
         by_id.entry(reference.0).or_default().push(reference);

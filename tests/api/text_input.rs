@@ -29,13 +29,27 @@ async fn control_characters_in_bodies_get_a_422_naming_the_field(app: TestApp) {
     for bad in ["\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\u{85}"] {
         let cases = [
             (&anonymous, "/api/v1/auth/login", with(json!({"password": "x"}), "username", bad), "username"),
-            (&anonymous, "/api/v1/auth/register", with(json!({"phone": "13800009998", "code": "123456", "password": "my-secret-1"}), "display_name", bad), "display_name"),
+            (
+                &anonymous,
+                "/api/v1/auth/register",
+                with(json!({"phone": "13800009998", "code": "123456", "password": "my-secret-1"}), "display_name", bad),
+                "display_name",
+            ),
             (&anonymous, "/api/v1/auth/register/code", with(json!({}), "phone", bad), "phone"),
             (&staff, "/api/v1/people", with(person.clone(), "name", bad), "name"),
             (&admin, "/api/v1/employers", with(employer.clone(), "name", bad), "name"),
             (&admin, "/api/v1/postings", with(posting_json(employer_id), "title", bad), "title"),
             (&staff, "/api/v1/applications", with(json!({"posting_id": posting, "person_id": null}), "note", bad), "note"),
-            (&staff, "/api/v1/people", { let mut p = person.clone(); p["skills"] = json!(["缝纫", format!("a{bad}")]); p }, "skills[1]"),
+            (
+                &staff,
+                "/api/v1/people",
+                {
+                    let mut p = person.clone();
+                    p["skills"] = json!(["缝纫", format!("a{bad}")]);
+                    p
+                },
+                "skills[1]",
+            ),
         ];
         for (client, path, body, field) in cases {
             let res = client.post_json(path, &body).await;

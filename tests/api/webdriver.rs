@@ -28,11 +28,7 @@ fn free_port() -> u16 {
 
 /// A phone-sized headless Chromium (360x740, like the cheap Android phones seekers use).
 pub async fn start_browser() -> (Driver, WebDriver) {
-    assert!(
-        site_dir().join("index.html").exists(),
-        "the frontend is not built at {}; run the tests through `cargo xtask test`",
-        site_dir().display()
-    );
+    assert!(site_dir().join("index.html").exists(), "the frontend is not built at {}; run the tests through `cargo xtask test`", site_dir().display());
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let port = free_port();
     let child = Command::new(&chromedriver)
@@ -44,8 +40,15 @@ pub async fn start_browser() -> (Driver, WebDriver) {
     let guard = Driver(child);
     let mut caps = DesiredCapabilities::chrome();
     for arg in [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=360,740",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=360,740",
         "--lang=zh-CN",
     ] {
         caps.add_arg(arg).expect("arg");
@@ -94,13 +97,7 @@ pub async fn find(driver: &WebDriver, css: &str) -> WebDriverResult<WebElement> 
 
 /// Waits for an element matching `css` whose text contains `text`.
 pub async fn find_with_text(driver: &WebDriver, css: &str, text: &str) -> WebDriverResult<WebElement> {
-    driver
-        .query(By::Css(css))
-        .wait(PATIENCE, POLL)
-        .with_text(StringMatch::new(text).partial())
-        .desc(&format!("{css} containing {text:?}"))
-        .first()
-        .await
+    driver.query(By::Css(css)).wait(PATIENCE, POLL).with_text(StringMatch::new(text).partial()).desc(&format!("{css} containing {text:?}")).first().await
 }
 
 /// Scrolls an element to the top of the screen (clear of the bottom navigation bar) and taps it.

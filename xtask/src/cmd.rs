@@ -17,16 +17,11 @@ pub struct Paths {
 impl Paths {
     /// Finds the workspace root (the parent of this crate) and the target directory.
     pub fn discover() -> Result<Self> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .context("xtask's manifest directory has no parent")?
-            .to_path_buf();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().context("xtask's manifest directory has no parent")?.to_path_buf();
         // Honour CARGO_TARGET_DIR like cargo does: relative to where we were started.
         // Children then get the absolute path, since they run from the root.
         let target = match std::env::var_os("CARGO_TARGET_DIR") {
-            Some(dir) => std::env::current_dir()
-                .context("reading the current directory")?
-                .join(dir),
+            Some(dir) => std::env::current_dir().context("reading the current directory")?.join(dir),
             None => root.join("target"),
         };
         Ok(Self { root, target })
@@ -41,18 +36,14 @@ impl Paths {
     pub fn cargo(&self) -> Command {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let mut command = Command::new(cargo);
-        command
-            .current_dir(&self.root)
-            .env("CARGO_TARGET_DIR", &self.target);
+        command.current_dir(&self.root).env("CARGO_TARGET_DIR", &self.target);
         command
     }
 }
 
 /// Runs a command to completion and fails unless it succeeded.
 pub fn run(command: &mut Command) -> Result<()> {
-    let status = command
-        .status()
-        .with_context(|| format!("starting {}", describe(command)))?;
+    let status = command.status().with_context(|| format!("starting {}", describe(command)))?;
     if !status.success() {
         bail!("{} failed ({status})", describe(command));
     }
@@ -62,9 +53,7 @@ pub fn run(command: &mut Command) -> Result<()> {
 /// Runs a command to completion and returns its exit code, so `cargo xtask`
 /// fails exactly when the test run or the server does.
 pub fn exit_code_of(command: &mut Command) -> Result<ExitCode> {
-    let status = command
-        .status()
-        .with_context(|| format!("starting {}", describe(command)))?;
+    let status = command.status().with_context(|| format!("starting {}", describe(command)))?;
     // A child killed by a signal has no code; report plain failure.
     let code = status.code().unwrap_or(1);
     Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))

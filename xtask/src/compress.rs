@@ -31,10 +31,7 @@ impl Sizes {
 /// Writes both twins of every compressible file under `dir`, recursively.
 pub fn precompress_tree(dir: &Path) -> Result<()> {
     for path in files(dir)? {
-        let compressible = path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        let compressible = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| COMPRESSIBLE.contains(&ext));
         if compressible {
             precompress(&path)?;
         }
@@ -49,33 +46,17 @@ pub fn precompress(path: &Path) -> Result<Sizes> {
     let gzip = gzip_bytes(&bytes)?;
     write(&twin(path, "br"), &brotli)?;
     write(&twin(path, "gz"), &gzip)?;
-    Ok(Sizes {
-        raw: bytes.len() as u64,
-        brotli: brotli.len() as u64,
-        gzip: gzip.len() as u64,
-    })
+    Ok(Sizes { raw: bytes.len() as u64, brotli: brotli.len() as u64, gzip: gzip.len() as u64 })
 }
 
 /// The sizes of a file and its twins, as written by [`precompress`].
 pub fn sizes(path: &Path) -> Result<Sizes> {
-    let len = |path: &Path| -> Result<u64> {
-        Ok(fs::metadata(path)
-            .with_context(|| format!("reading {}", path.display()))?
-            .len())
-    };
-    Ok(Sizes {
-        raw: len(path)?,
-        brotli: len(&twin(path, "br"))?,
-        gzip: len(&twin(path, "gz"))?,
-    })
+    let len = |path: &Path| -> Result<u64> { Ok(fs::metadata(path).with_context(|| format!("reading {}", path.display()))?.len()) };
+    Ok(Sizes { raw: len(path)?, brotli: len(&twin(path, "br"))?, gzip: len(&twin(path, "gz"))? })
 }
 
 fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
     let mut out = Vec::new();
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).context("brotli")?;
     Ok(out)

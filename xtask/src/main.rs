@@ -69,11 +69,7 @@ fn serve(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
 /// run from the workspace root and serving that site.
 fn release_server(paths: &cmd::Paths) -> Result<std::process::Command> {
     site::build(paths)?;
-    cmd::run(
-        paths
-            .cargo()
-            .args(["build", "--release", "-p", "doorstep-server"]),
-    )?;
+    cmd::run(paths.cargo().args(["build", "--release", "-p", "doorstep-server"]))?;
     let mut server = std::process::Command::new(paths.target.join("release").join("doorstep"));
     server.current_dir(&paths.root);
     // An explicit setting wins, so the same command can serve a site built elsewhere.
@@ -91,9 +87,6 @@ fn test(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {
     // The crash test starts and kills the real server binary.
     cmd::run(paths.cargo().args(["build", "-p", "doorstep-server", "--bin", "doorstep"]))?;
     let mut cargo = paths.cargo();
-    cargo
-        .args(["test", "--workspace", "--exclude", "doorstep-frontend", "--exclude", "xtask"])
-        .args(args)
-        .env("DOORSTEP_TEST_SITE_DIR", paths.site());
+    cargo.args(["test", "--workspace", "--exclude", "doorstep-frontend", "--exclude", "xtask"]).args(args).env("DOORSTEP_TEST_SITE_DIR", paths.site());
     cmd::exit_code_of(&mut cargo)
 }

@@ -60,23 +60,14 @@ fn install(paths: &Paths) -> Result<PathBuf> {
     let source = paths.root.join("xtask").join("phone");
     let tools = paths.target.join("tools").join("phone");
     fs::create_dir_all(&tools).with_context(|| format!("creating {}", tools.display()))?;
-    let lock = fs::read(source.join("package-lock.json"))
-        .context("reading xtask/phone/package-lock.json")?;
-    let installed = tools
-        .join("node_modules")
-        .join(".package-lock.json")
-        .exists();
+    let lock = fs::read(source.join("package-lock.json")).context("reading xtask/phone/package-lock.json")?;
+    let installed = tools.join("node_modules").join(".package-lock.json").exists();
     let current = installed && fs::read(tools.join("package-lock.json")).ok() == Some(lock);
     for name in SCRIPT_FILES {
-        fs::copy(source.join(name), tools.join(name))
-            .with_context(|| format!("copying xtask/phone/{name} to {}", tools.display()))?;
+        fs::copy(source.join(name), tools.join(name)).with_context(|| format!("copying xtask/phone/{name} to {}", tools.display()))?;
     }
     if !current {
-        cmd::run(
-            Command::new("npm")
-                .current_dir(&tools)
-                .args(["ci", "--no-audit", "--no-fund"]),
-        )?;
+        cmd::run(Command::new("npm").current_dir(&tools).args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(tools.join("phone.mjs"))
 }
@@ -100,11 +91,9 @@ impl Server {
     fn start(mut command: Command) -> Result<Self> {
         let port = free_port()?;
         let data_dir = std::env::temp_dir().join(format!("doorstep-phone-{}", std::process::id()));
-        fs::create_dir_all(&data_dir)
-            .with_context(|| format!("creating {}", data_dir.display()))?;
+        fs::create_dir_all(&data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
         let log_path = data_dir.join("server.log");
-        let log = fs::File::create(&log_path)
-            .with_context(|| format!("creating {}", log_path.display()))?;
+        let log = fs::File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
         command
             .arg("--config")
             .arg(data_dir.join("doorstep.toml"))
@@ -116,14 +105,8 @@ impl Server {
             .env_remove("DOORSTEP_DATABASE_URL")
             .stdout(log.try_clone()?)
             .stderr(log);
-        let child = command
-            .spawn()
-            .with_context(|| format!("starting {}", cmd::describe(&command)))?;
-        let mut server = Self {
-            child,
-            data_dir,
-            url: format!("http://127.0.0.1:{port}"),
-        };
+        let child = command.spawn().with_context(|| format!("starting {}", cmd::describe(&command)))?;
+        let mut server = Self { child, data_dir, url: format!("http://127.0.0.1:{port}") };
         server.wait_healthy(port, &log_path)?;
         Ok(server)
     }
@@ -133,25 +116,15 @@ impl Server {
         let started = Instant::now();
         while started.elapsed() < STARTUP {
             if let Some(status) = self.child.try_wait()? {
-                bail!(
-                    "the server exited ({status}) before answering; its log:\n{}",
-                    read_log(log)
-                );
+                bail!("the server exited ({status}) before answering; its log:\n{}", read_log(log));
             }
             if healthz_ok(port) {
-                eprintln!(
-                    "xtask: server up at {} after {:.1}s",
-                    self.url,
-                    started.elapsed().as_secs_f64()
-                );
+                eprintln!("xtask: server up at {} after {:.1}s", self.url, started.elapsed().as_secs_f64());
                 return Ok(());
             }
             sleep(Duration::from_millis(250));
         }
-        bail!(
-            "the server did not answer /healthz within {STARTUP:?}; its log:\n{}",
-            read_log(log)
-        )
+        bail!("the server did not answer /healthz within {STARTUP:?}; its log:\n{}", read_log(log))
     }
 }
 
@@ -165,8 +138,7 @@ impl Drop for Server {
 
 /// The server's log, read before dropping the server removes it.
 fn read_log(log: &Path) -> String {
-    fs::read_to_string(log)
-        .unwrap_or_else(|error| format!("(cannot read {}: {error})", log.display()))
+    fs::read_to_string(log).unwrap_or_else(|error| format!("(cannot read {}: {error})", log.display()))
 }
 
 /// A port nobody listens on right now.
@@ -183,8 +155,7 @@ fn healthz_ok(port: u16) -> bool {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
     let request = "GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
     let mut answer = String::new();
-    if stream.write_all(request.as_bytes()).is_err() || stream.read_to_string(&mut answer).is_err()
-    {
+    if stream.write_all(request.as_bytes()).is_err() || stream.read_to_string(&mut answer).is_err() {
         return false;
     }
     answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200")

@@ -29,18 +29,13 @@ pub fn build(paths: &Paths) -> Result<()> {
     for module in &split.modules {
         let optimised = module.with_extension("opt");
         if wasm_opt::optimise(paths, module, &optimised)? {
-            fs::rename(&optimised, module)
-                .with_context(|| format!("replacing {}", module.display()))?;
+            fs::rename(&optimised, module).with_context(|| format!("replacing {}", module.display()))?;
         }
     }
     let stem = content_hash(&staging)?;
     write_site(paths, &staging, &stem)?;
     report(&paths.site(), &stem, &split.routes)?;
-    println!(
-        "xtask: site written to {} in {:.1}s",
-        paths.site().display(),
-        started.elapsed().as_secs_f64()
-    );
+    println!("xtask: site written to {} in {:.1}s", paths.site().display(), started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -61,12 +56,7 @@ fn content_hash(dir: &Path) -> Result<String> {
 /// module and the shared chunks it needs, all as sent with brotli.
 fn report(site: &Path, stem: &str, routes: &BTreeMap<String, Vec<String>>) -> Result<()> {
     let pkg = site.join("pkg").join(stem);
-    let first = [
-        site.join("index.html"),
-        pkg.join(format!("{OUT_NAME}.js")),
-        pkg.join("__wasm_split.js"),
-        pkg.join(format!("{OUT_NAME}_bg.wasm")),
-    ];
+    let first = [site.join("index.html"), pkg.join(format!("{OUT_NAME}.js")), pkg.join("__wasm_split.js"), pkg.join(format!("{OUT_NAME}_bg.wasm"))];
     let mut shell = Sizes::default();
     for path in &first {
         let sizes = compress::sizes(path)?;
@@ -98,10 +88,7 @@ fn describe(sizes: &Sizes) -> String {
 /// Installs the wasm32 standard library if this toolchain lacks it.
 fn ensure_wasm_target(paths: &Paths) -> Result<()> {
     // Run from the root so rustup honours rust-toolchain.toml.
-    let listed = Command::new("rustup")
-        .current_dir(&paths.root)
-        .args(["target", "list", "--installed"])
-        .output();
+    let listed = Command::new("rustup").current_dir(&paths.root).args(["target", "list", "--installed"]).output();
     let output = match listed {
         Ok(output) => output,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -111,22 +98,12 @@ fn ensure_wasm_target(paths: &Paths) -> Result<()> {
         Err(error) => return Err(error).context("running `rustup target list --installed`"),
     };
     if !output.status.success() {
-        bail!(
-            "`rustup target list --installed` failed ({})",
-            output.status
-        );
+        bail!("`rustup target list --installed` failed ({})", output.status);
     }
-    if String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .any(|line| line.trim() == TARGET)
-    {
+    if String::from_utf8_lossy(&output.stdout).lines().any(|line| line.trim() == TARGET) {
         return Ok(());
     }
-    cmd::run(
-        Command::new("rustup")
-            .current_dir(&paths.root)
-            .args(["target", "add", TARGET]),
-    )
+    cmd::run(Command::new("rustup").current_dir(&paths.root).args(["target", "add", TARGET]))
 }
 
 /// Replaces `target/site` with `index.html` and `pkg/<hash>/`, then writes
@@ -141,17 +118,11 @@ fn write_site(paths: &Paths, staging: &Path, stem: &str) -> Result<()> {
     copy_dir(staging, &pkg.join(stem))?;
 
     let template_path = paths.root.join("frontend").join("index.html");
-    let template = fs::read_to_string(&template_path)
-        .with_context(|| format!("reading {}", template_path.display()))?;
+    let template = fs::read_to_string(&template_path).with_context(|| format!("reading {}", template_path.display()))?;
     if !template.contains("{{JS}}") || !template.contains("{{WASM}}") {
-        bail!(
-            "{} must contain the {{{{JS}}}} and {{{{WASM}}}} placeholders",
-            template_path.display()
-        );
+        bail!("{} must contain the {{{{JS}}}} and {{{{WASM}}}} placeholders", template_path.display());
     }
-    let html = template
-        .replace("{{JS}}", &format!("{stem}/{OUT_NAME}.js"))
-        .replace("{{WASM}}", &format!("{stem}/{OUT_NAME}_bg.wasm"));
+    let html = template.replace("{{JS}}", &format!("{stem}/{OUT_NAME}.js")).replace("{{WASM}}", &format!("{stem}/{OUT_NAME}_bg.wasm"));
     compress::precompress_tree(&pkg)?;
     // Written last, so it never names files that do not exist yet.
     let index = site.join("index.html");
@@ -161,8 +132,7 @@ fn write_site(paths: &Paths, staging: &Path, stem: &str) -> Result<()> {
 }
 
 fn copy(from: &Path, to: &Path) -> Result<()> {
-    fs::copy(from, to)
-        .with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
+    fs::copy(from, to).with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
     Ok(())
 }
 

@@ -44,10 +44,7 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
             .args(["build", "--lib", "-p", "doorstep-frontend", "--target", TARGET])
             .args(["--profile", PROFILE]),
     )?;
-    let compiled = target_dir
-        .join(TARGET)
-        .join(PROFILE)
-        .join(format!("{OUT_NAME}.wasm"));
+    let compiled = target_dir.join(TARGET).join(PROFILE).join(format!("{OUT_NAME}.wasm"));
     let bytes = fs::read(&compiled).with_context(|| format!("reading {}", compiled.display()))?;
 
     if out_dir.exists() {
@@ -61,9 +58,8 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
     options.main_out_path = &split_main;
     options.main_module = &main_module;
     options.link_name = "./__wasm_split.js";
-    let split = wasm_split_cli_support::transform(options)
-        .map_err(|error| anyhow!("{error:#}"))
-        .with_context(|| format!("splitting {}", compiled.display()))?;
+    let split =
+        wasm_split_cli_support::transform(options).map_err(|error| anyhow!("{error:#}")).with_context(|| format!("splitting {}", compiled.display()))?;
 
     // The library's default drops the module path a bare `init()` needs.
     wasm_bindgen_cli_support::Bindgen::new()

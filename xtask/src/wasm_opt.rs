@@ -26,26 +26,14 @@ const FEATURES: &[&str] = &[
 ];
 
 /// Sections browsers ignore; the profile may keep them for wasm-bindgen's sake.
-const STRIP: &[&str] = &[
-    "--strip-debug",
-    "--strip-producers",
-    "--strip-target-features",
-];
+const STRIP: &[&str] = &["--strip-debug", "--strip-producers", "--strip-target-features"];
 
 /// Optimises `input` into `output`; returns false (after a warning) when wasm-opt is unavailable.
 pub fn optimise(paths: &Paths, input: &Path, output: &Path) -> Result<bool> {
     let Some(wasm_opt) = ensure_installed(paths)? else {
         return Ok(false);
     };
-    cmd::run(
-        Command::new(wasm_opt)
-            .arg("-Oz")
-            .args(FEATURES)
-            .args(STRIP)
-            .arg(input)
-            .arg("-o")
-            .arg(output),
-    )?;
+    cmd::run(Command::new(wasm_opt).arg("-Oz").args(FEATURES).args(STRIP).arg(input).arg("-o").arg(output))?;
     Ok(true)
 }
 
@@ -58,18 +46,11 @@ fn ensure_installed(paths: &Paths) -> Result<Option<PathBuf>> {
     }
     fs::create_dir_all(&tools).with_context(|| format!("creating {}", tools.display()))?;
     let mut npm = Command::new("npm");
-    npm.arg("install")
-        .arg("--prefix")
-        .arg(&tools)
-        .args(["--no-audit", "--no-fund", "--save-exact"])
-        .arg(format!("binaryen@{BINARYEN_VERSION}"));
+    npm.arg("install").arg("--prefix").arg(&tools).args(["--no-audit", "--no-fund", "--save-exact"]).arg(format!("binaryen@{BINARYEN_VERSION}"));
     match npm.status() {
         Ok(status) if status.success() => Ok(Some(wasm_opt)),
         Ok(status) => {
-            eprintln!(
-                "xtask: warning: {} failed ({status}); skipping wasm-opt, the site will be larger",
-                cmd::describe(&npm)
-            );
+            eprintln!("xtask: warning: {} failed ({status}); skipping wasm-opt, the site will be larger", cmd::describe(&npm));
             Ok(None)
         }
         Err(error) => {
@@ -81,13 +62,7 @@ fn ensure_installed(paths: &Paths) -> Result<Option<PathBuf>> {
 
 /// Reads the installed binaryen version, so changing the pin reinstalls it.
 fn installed_version(tools: &Path) -> Option<String> {
-    let manifest = fs::read_to_string(
-        tools
-            .join("node_modules")
-            .join("binaryen")
-            .join("package.json"),
-    )
-    .ok()?;
+    let manifest = fs::read_to_string(tools.join("node_modules").join("binaryen").join("package.json")).ok()?;
     let after_key = manifest.split("\"version\"").nth(1)?;
     let value = after_key.split('"').nth(1)?;
     Some(value.to_string())

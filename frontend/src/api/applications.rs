@@ -2,8 +2,7 @@
 //! (`/api/v1/applications*`, `/api/v1/placements*`, `/api/v1/me/inbox`).
 
 use doorstep_shared::api::{
-    ApplicationPage, ApplicationRequest, ApplicationResponse, ApplicationStatus,
-    ApplicationStatusRequest, FollowUpRequest, InboxResponse, PlacementPage,
+    ApplicationPage, ApplicationRequest, ApplicationResponse, ApplicationStatus, ApplicationStatusRequest, FollowUpRequest, InboxResponse, PlacementPage,
 };
 use gloo_net::http::Request;
 
@@ -19,40 +18,22 @@ pub const APPLICATIONS_PER_PAGE: u32 = 20;
 
 /// Lists applications, one page of `per_page` (up to 100), newest first: a
 /// seeker's own, an employer's applicants, or staff's jurisdiction.
-pub async fn list_applications(
-    posting_id: Option<i64>,
-    page: u32,
-    per_page: u32,
-) -> Result<ApplicationPage, ApiError> {
-    let query = [
-        (
-            "posting_id",
-            posting_id.map(|id| id.to_string()).unwrap_or_default(),
-        ),
-        ("page", page.max(1).to_string()),
-        ("per_page", per_page.to_string()),
-    ];
+pub async fn list_applications(posting_id: Option<i64>, page: u32, per_page: u32) -> Result<ApplicationPage, ApiError> {
+    let query =
+        [("posting_id", posting_id.map(|id| id.to_string()).unwrap_or_default()), ("page", page.max(1).to_string()), ("per_page", per_page.to_string())];
     fetch_json(get_with("/api/v1/applications", &query)?).await
 }
 
 /// Moves an application (interviewing, hired with start and wage, rejected, withdrawn).
 /// Only success matters: the lists showing it are fetched again.
-pub async fn set_application_status(
-    id: i64,
-    request: &ApplicationStatusRequest,
-) -> Result<(), ApiError> {
+pub async fn set_application_status(id: i64, request: &ApplicationStatusRequest) -> Result<(), ApiError> {
     let url = format!("/api/v1/applications/{id}/status");
     fetch_empty(with_json(Request::post(&url), request)?).await
 }
 
 /// Convenience for the buttons that only change the status.
 pub fn status_only(status: ApplicationStatus) -> ApplicationStatusRequest {
-    ApplicationStatusRequest {
-        status,
-        start_date: None,
-        monthly_wage: None,
-        note: None,
-    }
+    ApplicationStatusRequest { status, start_date: None, monthly_wage: None, note: None }
 }
 
 /// Placements per page.
@@ -60,11 +41,7 @@ pub const PLACEMENTS_PER_PAGE: u32 = 20;
 
 /// Lists placements in the caller's reach, newest first, one page.
 pub async fn list_placements(page: u32) -> Result<PlacementPage, ApiError> {
-    fetch_json(get_with(
-        "/api/v1/placements",
-        &paging(page, PLACEMENTS_PER_PAGE),
-    )?)
-    .await
+    fetch_json(get_with("/api/v1/placements", &paging(page, PLACEMENTS_PER_PAGE))?).await
 }
 
 /// Records a retention follow-up on a placement.

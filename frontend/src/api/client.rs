@@ -83,26 +83,17 @@ pub(super) fn plain(builder: RequestBuilder) -> Result<Request, ApiError> {
 
 /// Builds a GET request with query parameters; empty values are left out.
 pub(super) fn get_with(url: &str, query: &[(&str, String)]) -> Result<Request, ApiError> {
-    let pairs = query
-        .iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| (*name, value.as_str()));
+    let pairs = query.iter().filter(|(_, value)| !value.is_empty()).map(|(name, value)| (*name, value.as_str()));
     plain(Request::get(url).query(pairs))
 }
 
 /// The `page` (from 1) and `per_page` parameters of a list call.
 pub(super) fn paging(page: u32, per_page: u32) -> [(&'static str, String); 2] {
-    [
-        ("page", page.max(1).to_string()),
-        ("per_page", per_page.to_string()),
-    ]
+    [("page", page.max(1).to_string()), ("per_page", per_page.to_string())]
 }
 
 /// Builds a JSON request; serialising our own DTOs cannot realistically fail.
-pub(super) fn with_json<B: serde::Serialize>(
-    builder: RequestBuilder,
-    body: &B,
-) -> Result<Request, ApiError> {
+pub(super) fn with_json<B: serde::Serialize>(builder: RequestBuilder, body: &B) -> Result<Request, ApiError> {
     builder.json(body).map_err(|_| ApiError::Network)
 }
 

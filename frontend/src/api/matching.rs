@@ -12,14 +12,7 @@ pub async fn match_postings(request: &MatchRequest) -> Result<MatchResponse, Api
 }
 
 /// Invites a suggested candidate to apply to a posting; it lands in their inbox.
-pub async fn invite_candidate(
-    posting_id: i64,
-    person_id: i64,
-) -> Result<InvitationResponse, ApiError> {
+pub async fn invite_candidate(posting_id: i64, person_id: i64) -> Result<InvitationResponse, ApiError> {
     let url = format!("/api/v1/postings/{posting_id}/invitations");
-    fetch_json(with_json(
-        Request::post(&url),
-        &InvitationRequest { person_id },
-    )?)
-    .await
+    fetch_json(with_json(Request::post(&url), &InvitationRequest { person_id })?).await
 }

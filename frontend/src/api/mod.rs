@@ -11,8 +11,8 @@ mod push;
 mod reference;
 
 pub use applications::{
-    add_follow_up, apply, inbox, list_applications, list_placements, set_application_status,
-    status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE, PLACEMENTS_PER_PAGE,
+    add_follow_up, apply, inbox, list_applications, list_placements, set_application_status, status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE,
+    PLACEMENTS_PER_PAGE,
 };
 pub use audit::{audit_log, AUDIT_PER_PAGE};
 pub use auth::{ask_registration_code, get_me, login, logout, register};
@@ -20,8 +20,8 @@ pub use client::ApiError;
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};
 pub use postings::{
-    approve_posting, close_posting, create_posting, get_posting, managed_postings,
-    posting_candidates, reject_posting, search_postings, PostingSearch, MANAGED_PER_PAGE, PER_PAGE,
+    approve_posting, close_posting, create_posting, get_posting, managed_postings, posting_candidates, reject_posting, search_postings, PostingSearch,
+    MANAGED_PER_PAGE, PER_PAGE,
 };
 pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
 pub use reference::{child_regions, search_skills};

@@ -21,12 +21,5 @@ pub const PEOPLE_PER_PAGE: u32 = 10;
 
 /// Finds people in the caller's jurisdiction by part of a name or a whole phone number.
 pub async fn search_people(q: &str) -> Result<PeoplePage, ApiError> {
-    fetch_json(get_with(
-        "/api/v1/people",
-        &[
-            ("q", q.trim().to_string()),
-            ("per_page", PEOPLE_PER_PAGE.to_string()),
-        ],
-    )?)
-    .await
+    fetch_json(get_with("/api/v1/people", &[("q", q.trim().to_string()), ("per_page", PEOPLE_PER_PAGE.to_string())])?).await
 }

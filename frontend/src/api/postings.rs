@@ -1,9 +1,6 @@
 //! Job postings (`/api/v1/postings*`): search, read, create, review, close, candidates.
 
-use doorstep_shared::api::{
-    CandidatesResponse, PostingPage, PostingRequest, PostingResponse, PostingStatus, ReviewRequest,
-    Schedule,
-};
+use doorstep_shared::api::{CandidatesResponse, PostingPage, PostingRequest, PostingResponse, PostingStatus, ReviewRequest, Schedule};
 use gloo_net::http::Request;
 
 use super::client::{fetch_json, get_with, plain, with_json, ApiError};
@@ -33,25 +30,9 @@ pub async fn search_postings(search: &PostingSearch) -> Result<PostingPage, ApiE
     let query = [
         ("q", search.q.trim().to_string()),
         ("region", search.region.clone()),
-        (
-            "schedule",
-            search
-                .schedule
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_default(),
-        ),
-        (
-            "min_wage",
-            search.min_wage.map(|w| w.to_string()).unwrap_or_default(),
-        ),
-        (
-            "accessible",
-            if search.accessible {
-                "true".into()
-            } else {
-                String::new()
-            },
-        ),
+        ("schedule", search.schedule.map(|s| s.as_str().to_string()).unwrap_or_default()),
+        ("min_wage", search.min_wage.map(|w| w.to_string()).unwrap_or_default()),
+        ("accessible", if search.accessible { "true".into() } else { String::new() }),
         ("page", search.page.max(1).to_string()),
         ("per_page", PER_PAGE.to_string()),
     ];
@@ -73,16 +54,9 @@ pub const MANAGED_PER_PAGE: u32 = 20;
 
 /// Lists the postings the caller manages: an employer's own, or staff's review queue;
 /// `title` narrows to titles containing it.
-pub async fn managed_postings(
-    status: Option<PostingStatus>,
-    title: &str,
-    page: u32,
-) -> Result<PostingPage, ApiError> {
+pub async fn managed_postings(status: Option<PostingStatus>, title: &str, page: u32) -> Result<PostingPage, ApiError> {
     let query = [
-        (
-            "status",
-            status.map(|s| s.as_str().to_string()).unwrap_or_default(),
-        ),
+        ("status", status.map(|s| s.as_str().to_string()).unwrap_or_default()),
         ("q", title.trim().to_string()),
         ("page", page.max(1).to_string()),
         ("per_page", MANAGED_PER_PAGE.to_string()),
@@ -99,27 +73,15 @@ pub async fn approve_posting(id: i64) -> Result<PostingResponse, ApiError> {
 /// Rejects a pending posting with a reason (staff).
 pub async fn reject_posting(id: i64, reason: String) -> Result<PostingResponse, ApiError> {
     let url = format!("/api/v1/postings/{id}/reject");
-    fetch_json(with_json(
-        Request::post(&url),
-        &ReviewRequest {
-            reason: Some(reason),
-        },
-    )?)
-    .await
+    fetch_json(with_json(Request::post(&url), &ReviewRequest { reason: Some(reason) })?).await
 }
 
 /// Stops recruiting on a posting.
 pub async fn close_posting(id: i64) -> Result<PostingResponse, ApiError> {
-    fetch_json(plain(Request::post(&format!(
-        "/api/v1/postings/{id}/close"
-    )))?)
-    .await
+    fetch_json(plain(Request::post(&format!("/api/v1/postings/{id}/close")))?).await
 }
 
 /// People who fit a posting, best first.
 pub async fn posting_candidates(id: i64) -> Result<CandidatesResponse, ApiError> {
-    fetch_json(plain(Request::get(&format!(
-        "/api/v1/postings/{id}/candidates"
-    )))?)
-    .await
+    fetch_json(plain(Request::get(&format!("/api/v1/postings/{id}/candidates")))?).await
 }

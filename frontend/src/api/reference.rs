@@ -11,9 +11,5 @@ pub async fn search_skills(q: &str) -> Result<Vec<SkillResponse>, ApiError> {
 
 /// Lists the children of a region (for example the counties of 6109 Ankang).
 pub async fn child_regions(parent: &str) -> Result<Vec<RegionResponse>, ApiError> {
-    fetch_json(get_with(
-        "/api/v1/regions",
-        &[("parent", parent.to_string())],
-    )?)
-    .await
+    fetch_json(get_with("/api/v1/regions", &[("parent", parent.to_string())])?).await
 }

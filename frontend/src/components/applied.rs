@@ -19,23 +19,16 @@ pub type Applied = HashMap<i64, ApplicationStatus>;
 pub fn my_applied() -> LocalResource<Applied> {
     let session = use_session();
     LocalResource::new(move || {
-        let seeker = session
-            .user()
-            .is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
+        let seeker = session.user().is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
         async move {
             let mut applied = Applied::new();
             if !seeker {
                 return applied;
             }
-            let items = api::list_applications(None, 1, 100)
-                .await
-                .map(|page| page.items)
-                .unwrap_or_default();
+            let items = api::list_applications(None, 1, 100).await.map(|page| page.items).unwrap_or_default();
             // Newest first: the first one seen per posting is the current one.
             for application in items {
-                applied
-                    .entry(application.posting_id)
-                    .or_insert(application.status);
+                applied.entry(application.posting_id).or_insert(application.status);
             }
             applied.retain(|_, status| *status != ApplicationStatus::Withdrawn);
             applied

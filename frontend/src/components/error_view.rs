@@ -30,10 +30,7 @@ pub fn show_errors(errors: ArcRwSignal<Errors>) -> impl IntoView {
             .get()
             .into_iter()
             .map(|(_, error)| {
-                let error = error
-                    .downcast_ref::<ApiError>()
-                    .cloned()
-                    .unwrap_or(ApiError::Decode);
+                let error = error.downcast_ref::<ApiError>().cloned().unwrap_or(ApiError::Decode);
                 view! { <ErrorView error/> }
             })
             .collect_view()

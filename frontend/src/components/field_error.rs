@@ -46,18 +46,13 @@ pub fn FieldError(
 
 /// Whether the API's field path `path` is the form's `field` or an item of it.
 fn names(path: &str, field: &str) -> bool {
-    path == field
-        || path
-            .strip_prefix(field)
-            .is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
+    path == field || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
 }
 
 /// Bad input is worded for the field; any other refusal by its code.
 fn field_message(code: ErrorCode, field: &str) -> Key {
     match code {
-        ErrorCode::ValidationFailed | ErrorCode::InvalidJson | ErrorCode::InvalidParameter => {
-            field_key(field)
-        }
+        ErrorCode::ValidationFailed | ErrorCode::InvalidJson | ErrorCode::InvalidParameter => field_key(field),
         other => code_key(other),
     }
 }

@@ -19,10 +19,7 @@ pub fn MatchCard(
     let applied = applied.map(|status| view! { <AppliedMark id status/> });
     let (wage_min, wage_max) = (item.wage_min, item.wage_max);
     let schedule = item.schedule;
-    let wage = trf(
-        Key::WageRange,
-        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
-    );
+    let wage = trf(Key::WageRange, vec![("min", wage_min.to_string()), ("max", wage_max.to_string())]);
     view! {
         <article class="posting-card match-card" id=format!("match-{id}") data-id=id>
             <h2><a href=format!("/postings/{id}")>{item.title}</a></h2>

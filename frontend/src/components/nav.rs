@@ -20,27 +20,12 @@ pub struct NavLink {
 }
 
 const fn link(href: &'static str, id: &'static str, key: Key) -> NavLink {
-    NavLink {
-        href,
-        id,
-        key,
-        also: &[],
-    }
+    NavLink { href, id, key, also: &[] }
 }
 
 /// A destination that also owns the pages under other paths.
-const fn owning(
-    href: &'static str,
-    id: &'static str,
-    key: Key,
-    also: &'static [&'static str],
-) -> NavLink {
-    NavLink {
-        href,
-        id,
-        key,
-        also,
-    }
+const fn owning(href: &'static str, id: &'static str, key: Key, also: &'static [&'static str]) -> NavLink {
+    NavLink { href, id, key, also }
 }
 
 impl NavLink {
@@ -61,11 +46,7 @@ impl NavLink {
 const HOME: NavLink = link("/", "home", Key::NavHome);
 /// The job search, which a posting opened from it belongs to.
 const JOBS: NavLink = owning("/jobs", "jobs", Key::NavJobs, &["/postings/"]);
-const VISITOR: &[NavLink] = &[
-    link("/for-me", "for-me", Key::NavForMe),
-    JOBS,
-    link("/", "home", Key::NavLogin),
-];
+const VISITOR: &[NavLink] = &[link("/for-me", "for-me", Key::NavForMe), JOBS, link("/", "home", Key::NavLogin)];
 const SEEKER: &[NavLink] = &[
     link("/for-me", "for-me", Key::NavForMe),
     JOBS,
@@ -73,23 +54,8 @@ const SEEKER: &[NavLink] = &[
     link("/inbox", "inbox", Key::NavInbox),
     HOME,
 ];
-const EMPLOYER: &[NavLink] = &[
-    link("/post", "post", Key::NavPost),
-    owning(
-        "/my-postings",
-        "postings",
-        Key::NavMyPostings,
-        &["/manage/"],
-    ),
-    JOBS,
-    HOME,
-];
-const STAFF_POSTINGS: NavLink = owning(
-    "/my-postings",
-    "postings",
-    Key::NavPostings,
-    &["/manage/", "/postings/"],
-);
+const EMPLOYER: &[NavLink] = &[link("/post", "post", Key::NavPost), owning("/my-postings", "postings", Key::NavMyPostings, &["/manage/"]), JOBS, HOME];
+const STAFF_POSTINGS: NavLink = owning("/my-postings", "postings", Key::NavPostings, &["/manage/", "/postings/"]);
 const STAFF: &[NavLink] = &[
     link("/review", "review", Key::NavReview),
     STAFF_POSTINGS,

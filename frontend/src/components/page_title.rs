@@ -10,11 +10,7 @@ use crate::state::use_session;
 
 /// The name of the page at `path`; `/` is the login form until someone logs in.
 pub fn title_key(path: &str, logged_in: bool) -> Key {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
     match first {
         "" if logged_in => Key::DocHome,
         "" => Key::LoginTitle,

@@ -17,14 +17,9 @@ pub fn Pager(
     #[prop(into)]
     on_page: Callback<u32>,
 ) -> impl IntoView {
-    let pages = u32::try_from(total.div_ceil(u64::from(per_page.max(1))))
-        .unwrap_or(u32::MAX)
-        .max(1);
+    let pages = u32::try_from(total.div_ceil(u64::from(per_page.max(1)))).unwrap_or(u32::MAX).max(1);
     (pages > 1).then(|| {
-        let page_of = trf(
-            Key::PageOf,
-            vec![("page", page.to_string()), ("pages", pages.to_string())],
-        );
+        let page_of = trf(Key::PageOf, vec![("page", page.to_string()), ("pages", pages.to_string())]);
         view! {
             <nav class="pager">
                 <button id="pager-prev" type="button" class="secondary" disabled={page <= 1}

@@ -35,23 +35,11 @@ pub fn PostingCard(
     let (hired, headcount) = (posting.hired, posting.headcount);
     let schedule = posting.schedule;
     let status = posting.status;
-    let distance = posting
-        .distance_km
-        .map(|d| view! { <span class="distance">" · "{trf(Key::DistanceKm, vec![("km", km(d))])}</span> });
-    let accessible = posting
-        .accessible
-        .then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
-    let housing = posting
-        .accommodation
-        .then(|| view! { <span class="tag">{tr(Key::Accommodation)}</span> });
+    let distance = posting.distance_km.map(|d| view! { <span class="distance">" · "{trf(Key::DistanceKm, vec![("km", km(d))])}</span> });
+    let accessible = posting.accessible.then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
+    let housing = posting.accommodation.then(|| view! { <span class="tag">{tr(Key::Accommodation)}</span> });
     let managed = manage.then(|| {
-        let hired_of = trf(
-            Key::HiredOf,
-            vec![
-                ("hired", hired.to_string()),
-                ("headcount", headcount.to_string()),
-            ],
-        );
+        let hired_of = trf(Key::HiredOf, vec![("hired", hired.to_string()), ("headcount", headcount.to_string())]);
         view! {
             <p class="status-line">
                 <PostingStatusBadge status/>
@@ -59,14 +47,8 @@ pub fn PostingCard(
             </p>
         }
     });
-    let note = posting
-        .review_note
-        .filter(|_| manage)
-        .map(|note| view! { <p class="note">{tr(Key::ReviewNote)}": "{note.clone()}</p> });
-    let wage = trf(
-        Key::WageRange,
-        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
-    );
+    let note = posting.review_note.filter(|_| manage).map(|note| view! { <p class="note">{tr(Key::ReviewNote)}": "{note.clone()}</p> });
+    let wage = trf(Key::WageRange, vec![("min", wage_min.to_string()), ("max", wage_max.to_string())]);
     let applied = applied.map(|status| view! { <AppliedMark id status/> });
     let description = detailed.then(|| view! { <p class="description">{posting.description}</p> });
     view! {

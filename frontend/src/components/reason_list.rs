@@ -9,10 +9,7 @@ use crate::i18n::pick;
 #[component]
 pub fn ReasonList(reasons: Vec<Reason>) -> impl IntoView {
     (!reasons.is_empty()).then(|| {
-        let items = reasons
-            .into_iter()
-            .map(|reason| view! { <li>{pick(reason.detail, reason.detail_en)}</li> })
-            .collect_view();
+        let items = reasons.into_iter().map(|reason| view! { <li>{pick(reason.detail, reason.detail_en)}</li> }).collect_view();
         view! { <ul class="reasons">{items}</ul> }
     })
 }

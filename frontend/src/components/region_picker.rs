@@ -42,25 +42,33 @@ pub fn RegionPicker(
     };
     let on_town = move |event| {
         let value = event_target_value(&event);
-        code.set(if value.is_empty() {
-            county.get_untracked()
-        } else {
-            value
-        });
+        code.set(if value.is_empty() { county.get_untracked() } else { value });
     };
     let placeholder = move |any: Key| if required { Key::PickPlace } else { any };
 
     let county_options = move || {
-        counties.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|region| {
-            let value = region.code.clone();
-            view! { <option value=region.code prop:selected=move || county.get() == value>{region.name}</option> }
-        }).collect_view()
+        counties
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|region| {
+                let value = region.code.clone();
+                view! { <option value=region.code prop:selected=move || county.get() == value>{region.name}</option> }
+            })
+            .collect_view()
     };
     let town_options = move || {
-        towns.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|region| {
-            let value = region.code.clone();
-            view! { <option value=region.code prop:selected=move || code.get() == value>{region.name}</option> }
-        }).collect_view()
+        towns
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|region| {
+                let value = region.code.clone();
+                view! { <option value=region.code prop:selected=move || code.get() == value>{region.name}</option> }
+            })
+            .collect_view()
     };
 
     view! {

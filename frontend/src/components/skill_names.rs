@@ -16,10 +16,7 @@ pub struct SkillCatalog {
 impl SkillCatalog {
     /// Provides the (still empty) catalog context.
     pub fn provide() {
-        provide_context(Self {
-            skills: RwSignal::new(None),
-            asked: StoredValue::new(false),
-        });
+        provide_context(Self { skills: RwSignal::new(None), asked: StoredValue::new(false) });
     }
 
     /// Starts the one fetch; on failure the codes simply stay codes.
@@ -53,11 +50,7 @@ pub fn SkillNames(
             .iter()
             .map(|code| {
                 let name = catalog.skills.with(|skills| {
-                    skills
-                        .iter()
-                        .flatten()
-                        .find(|skill| skill.code == *code)
-                        .map(|skill| i18n.pick(&skill.name_zh, &skill.name_en).to_string())
+                    skills.iter().flatten().find(|skill| skill.code == *code).map(|skill| i18n.pick(&skill.name_zh, &skill.name_en).to_string())
                 });
                 view! { <span class="tag">{name.unwrap_or_else(|| code.clone())}</span> }
             })

@@ -47,11 +47,7 @@ pub fn SkillPicker(
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "Enter" {
             event.prevent_default();
-            if let Some(first) = found
-                .get_untracked()
-                .and_then(Result::ok)
-                .and_then(|s| s.into_iter().next())
-            {
+            if let Some(first) = found.get_untracked().and_then(Result::ok).and_then(|s| s.into_iter().next()) {
                 choose(first);
             }
         }

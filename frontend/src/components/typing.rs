@@ -20,10 +20,7 @@ pub struct TypedQuery {
 impl TypedQuery {
     /// Both empty.
     pub fn new() -> Self {
-        Self {
-            text: RwSignal::new(String::new()),
-            settled: RwSignal::new(String::new()),
-        }
+        Self { text: RwSignal::new(String::new()), settled: RwSignal::new(String::new()) }
     }
 
     /// Takes the box's new text; it settles unless more is typed within the pause.

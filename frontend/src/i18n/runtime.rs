@@ -44,9 +44,7 @@ impl I18n {
     pub fn provide() -> Self {
         let lang = stored_lang().unwrap_or(Lang::Zh);
         set_html_lang(lang);
-        let i18n = Self {
-            lang: RwSignal::new(lang),
-        };
+        let i18n = Self { lang: RwSignal::new(lang) };
         provide_context(i18n);
         i18n
     }
@@ -114,10 +112,7 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 }
 
 /// A key's text with its `{name}` holes filled from `(name, value)` pairs, as a reactive view.
-pub fn trf(
-    key: Key,
-    holes: Vec<(&'static str, String)>,
-) -> impl Fn() -> String + Send + Sync + 'static {
+pub fn trf(key: Key, holes: Vec<(&'static str, String)>) -> impl Fn() -> String + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.fill(key, &holes)
 }

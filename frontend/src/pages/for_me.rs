@@ -3,9 +3,7 @@
 //! preferences) and may change the details for one search; anyone else gives
 //! a few details, remembered on the phone.
 
-use doorstep_shared::api::{
-    MatchRequest, PersonResponse, PhysicalDemand, Role, Schedule, SkillResponse,
-};
+use doorstep_shared::api::{MatchRequest, PersonResponse, PhysicalDemand, Role, Schedule, SkillResponse};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -38,16 +36,9 @@ impl Profile {
     fn registered(person: &PersonResponse, catalog: Vec<SkillResponse>) -> Self {
         let prefs = &person.preferences;
         Self {
-            skills: catalog
-                .into_iter()
-                .filter(|s| person.skills.contains(&s.code))
-                .collect(),
+            skills: catalog.into_iter().filter(|s| person.skills.contains(&s.code)).collect(),
             region: person.home_region.clone(),
-            max_commute_km: if prefs.willing_to_relocate {
-                0
-            } else {
-                prefs.max_commute_km
-            },
+            max_commute_km: if prefs.willing_to_relocate { 0 } else { prefs.max_commute_km },
             min_wage: prefs.min_wage,
             needs_accessible: prefs.needs_accessible,
             schedules: prefs.schedules.clone(),
@@ -62,11 +53,7 @@ impl Profile {
             region_code: (!self.region.is_empty()).then(|| self.region.clone()),
             lat: None,
             lon: None,
-            max_commute_km: if relocate {
-                30.0
-            } else {
-                f64::from(self.max_commute_km)
-            },
+            max_commute_km: if relocate { 30.0 } else { f64::from(self.max_commute_km) },
             willing_to_relocate: relocate,
             schedules: (!self.schedules.is_empty()).then(|| self.schedules.clone()),
             min_wage: self.min_wage,
@@ -82,12 +69,7 @@ impl Profile {
 #[component]
 pub fn JobsForMePage() -> impl IntoView {
     // Untracked: the page is rebuilt anyway when the session changes.
-    let registered = use_session()
-        .me
-        .get_untracked()
-        .and_then(Result::ok)
-        .flatten()
-        .is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
+    let registered = use_session().me.get_untracked().and_then(Result::ok).flatten().is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
     if !registered {
         return view! { <ForMe stored=load_json(PROFILE_KEY) remember=true/> }.into_any();
     }
@@ -112,26 +94,10 @@ pub fn JobsForMePage() -> impl IntoView {
 fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
     let from_profile = !remember && stored.is_some();
     let editing = RwSignal::new(stored.is_none());
-    let skills = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|p| p.skills.clone())
-            .unwrap_or_default(),
-    );
-    let region = RwSignal::new(
-        stored
-            .as_ref()
-            .map(|p| p.region.clone())
-            .unwrap_or_default(),
-    );
+    let skills = RwSignal::new(stored.as_ref().map(|p| p.skills.clone()).unwrap_or_default());
+    let region = RwSignal::new(stored.as_ref().map(|p| p.region.clone()).unwrap_or_default());
     let commute = RwSignal::new(stored.as_ref().map_or(30, |p| p.max_commute_km).to_string());
-    let min_wage = RwSignal::new(
-        stored
-            .as_ref()
-            .and_then(|p| p.min_wage)
-            .map(|w| w.to_string())
-            .unwrap_or_default(),
-    );
+    let min_wage = RwSignal::new(stored.as_ref().and_then(|p| p.min_wage).map(|w| w.to_string()).unwrap_or_default());
     let accessible = RwSignal::new(stored.as_ref().is_some_and(|p| p.needs_accessible));
     // The details last submitted; the matches follow them.
     let profile = RwSignal::new(stored);
@@ -153,8 +119,7 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
             max_commute_km: parse_u32(&commute.get_untracked()).unwrap_or(30),
             min_wage: parse_u32(&min_wage.get_untracked()),
             needs_accessible: accessible.get_untracked(),
-            schedules: profile
-                .with_untracked(|p| p.as_ref().map(|p| p.schedules.clone()).unwrap_or_default()),
+            schedules: profile.with_untracked(|p| p.as_ref().map(|p| p.schedules.clone()).unwrap_or_default()),
         };
         if remember {
             store_json(PROFILE_KEY, &submitted);
@@ -180,19 +145,11 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
             matches.await.map(|found| {
                 let section = match found {
                     None => None,
-                    Some(found) if found.matches.is_empty() => {
-                        Some(empty("for-me-empty", Key::NoMatches))
-                    }
+                    Some(found) if found.matches.is_empty() => Some(empty("for-me-empty", Key::NoMatches)),
                     Some(found) => {
-                        let cards = found
-                            .matches
-                            .into_iter()
-                            .map(|item| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> })
-                            .collect_view();
-                        Some(
-                            view! { <div class="list" id="for-me-results">{cards}</div> }
-                                .into_any(),
-                        )
+                        let cards =
+                            found.matches.into_iter().map(|item| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> }).collect_view();
+                        Some(view! { <div class="list" id="for-me-results">{cards}</div> }.into_any())
                     }
                 };
                 section.into_any()

@@ -25,10 +25,7 @@ pub fn HomePage(
     let profile = match (seeker, user.person_id) {
         (false, _) => None,
         (true, None) => Some(not_registered()),
-        (true, Some(_)) => Some(
-            view! { <p><a class="button secondary" href="/profile" id="profile-link">{tr(Key::ProfileTitle)}</a></p> }
-                .into_any(),
-        ),
+        (true, Some(_)) => Some(view! { <p><a class="button secondary" href="/profile" id="profile-link">{tr(Key::ProfileTitle)}</a></p> }.into_any()),
     };
     let region = user.region.map(|region| {
         view! {

@@ -35,11 +35,7 @@ fn InboxList() -> impl IntoView {
                     return empty("inbox-empty", Key::InboxEmpty);
                 }
                 let (total, at) = (inbox.total.unsigned_abs(), inbox.page);
-                let items = inbox
-                    .items
-                    .into_iter()
-                    .map(|item| view! { <InboxEntry item/> })
-                    .collect_view();
+                let items = inbox.items.into_iter().map(|item| view! { <InboxEntry item/> }).collect_view();
                 view! {
                     <Paged page=at total per_page=INBOX_PER_PAGE on_page=move |to| page.set(to)>
                         <ul class="list plain" id="inbox">{items}</ul>

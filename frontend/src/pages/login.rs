@@ -21,17 +21,12 @@ pub fn LoginPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        login.dispatch_local(LoginRequest {
-            username: username.get_untracked().trim().to_string(),
-            password: password.get_untracked(),
-        });
+        login.dispatch_local(LoginRequest { username: username.get_untracked().trim().to_string(), password: password.get_untracked() });
     };
 
     // Hide the previous failure while a new attempt is under way.
     let error = move || match login.value().get() {
-        Some(Err(error)) if !pending.get() => {
-            Some(view! { <ErrorView error id="login-error" login=true/> })
-        }
+        Some(Err(error)) if !pending.get() => Some(view! { <ErrorView error id="login-error" login=true/> }),
         _ => None,
     };
 

@@ -4,17 +4,13 @@
 //! employer invites one to apply (it reaches the person's inbox).
 
 use doorstep_shared::api::{
-    ApplicationRequest, ApplicationResponse, ApplicationSource, ApplicationStatus,
-    ApplicationStatusRequest, CandidateItem, PostingResponse, Role,
+    ApplicationRequest, ApplicationResponse, ApplicationSource, ApplicationStatus, ApplicationStatusRequest, CandidateItem, PostingResponse, Role,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
-use crate::components::{
-    empty, last_failure, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged,
-    PostingStatusBadge, ReasonList, SkillNames,
-};
+use crate::components::{empty, last_failure, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
@@ -26,29 +22,17 @@ type MoveAction = Action<(i64, ApplicationStatus, ApplicationStatusRequest), Res
 #[component]
 pub fn ManagePostingPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let move_app: MoveAction = Action::new_local(
-        |(id, now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
-            let (id, now, request) = (*id, *now, request.clone());
-            async move {
-                // Hiring goes through "interviewing"; one tap on 录用 makes both moves.
-                if now == ApplicationStatus::Applied && request.status == ApplicationStatus::Hired {
-                    api::set_application_status(
-                        id,
-                        &api::status_only(ApplicationStatus::Interviewing),
-                    )
-                    .await?;
-                }
-                api::set_application_status(id, &request).await
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let move_app: MoveAction = Action::new_local(|(id, now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
+        let (id, now, request) = (*id, *now, request.clone());
+        async move {
+            // Hiring goes through "interviewing"; one tap on 录用 makes both moves.
+            if now == ApplicationStatus::Applied && request.status == ApplicationStatus::Hired {
+                api::set_application_status(id, &api::status_only(ApplicationStatus::Interviewing)).await?;
             }
-        },
-    );
+            api::set_application_status(id, &request).await
+        }
+    });
     let refer = Action::new_local(|request: &ApplicationRequest| {
         let request = request.clone();
         async move { api::apply(&request).await.map(|_| ()) }
@@ -70,13 +54,7 @@ pub fn ManagePostingPage() -> impl IntoView {
         async move { api::posting_candidates(id).await }
     });
 
-    let summary = move || {
-        Suspend::new(async move {
-            posting
-                .await
-                .map(|posting| view! { <PostingSummary posting/> }.into_any())
-        })
-    };
+    let summary = move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingSummary posting/> }.into_any()) });
     let move_error = move || match move_app.value().get() {
         Some(Err(error)) => Some(view! { <ErrorView error id="status-error"/> }),
         _ => None,
@@ -92,14 +70,9 @@ pub fn ManagePostingPage() -> impl IntoView {
                     return empty("applicants-empty", Key::NoApplicants);
                 }
                 let (total, at) = (found.total.unsigned_abs(), found.page);
-                let items = found
-                    .items
-                    .into_iter()
-                    .map(|application| view! { <Applicant application move_app/> })
-                    .collect_view();
+                let items = found.items.into_iter().map(|application| view! { <Applicant application move_app/> }).collect_view();
                 let to_page = move |to| applicants_page.set(to);
-                view! { <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=to_page>{items}</Paged> }
-                    .into_any()
+                view! { <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=to_page>{items}</Paged> }.into_any()
             })
         })
     };
@@ -110,11 +83,7 @@ pub fn ManagePostingPage() -> impl IntoView {
                     return empty("candidates-empty", Key::NoCandidates);
                 }
                 let posting_id = id();
-                let items = found
-                    .candidates
-                    .into_iter()
-                    .map(|candidate| view! { <Candidate candidate posting_id refer/> })
-                    .collect_view();
+                let items = found.candidates.into_iter().map(|candidate| view! { <Candidate candidate posting_id refer/> }).collect_view();
                 view! { <p class="muted">{tr(Key::CandidatesIntro)}</p> {items} }.into_any()
             })
         })
@@ -139,13 +108,7 @@ pub fn ManagePostingPage() -> impl IntoView {
 #[component]
 fn PostingSummary(posting: PostingResponse) -> impl IntoView {
     let (hired, headcount) = (posting.hired, posting.headcount);
-    let hired_of = trf(
-        Key::HiredOf,
-        vec![
-            ("hired", hired.to_string()),
-            ("headcount", headcount.to_string()),
-        ],
-    );
+    let hired_of = trf(Key::HiredOf, vec![("hired", hired.to_string()), ("headcount", headcount.to_string())]);
     view! {
         <section class="card" id="manage-posting" data-id=posting.id>
             <h1><a href=format!("/postings/{}", posting.id)>{posting.title}</a></h1>
@@ -167,12 +130,8 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
     let start = RwSignal::new(day_from_today(0));
     let wage = RwSignal::new(String::new());
     let pending = move_app.pending();
-    let send =
-        move |to: ApplicationStatus| move_app.dispatch_local((id, status, api::status_only(to)));
-    let open = matches!(
-        status,
-        ApplicationStatus::Applied | ApplicationStatus::Interviewing
-    );
+    let send = move |to: ApplicationStatus| move_app.dispatch_local((id, status, api::status_only(to)));
+    let open = matches!(status, ApplicationStatus::Applied | ApplicationStatus::Interviewing);
     let problem = RwSignal::new(false);
     let failure = last_failure(move_app);
     let on_hire = move |event: leptos::ev::SubmitEvent| {
@@ -242,8 +201,7 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
             }
         })
     };
-    let referral = (application.source == ApplicationSource::Referral)
-        .then(|| view! { <span class="tag">{tr(Key::Referral)}</span> });
+    let referral = (application.source == ApplicationSource::Referral).then(|| view! { <span class="tag">{tr(Key::Referral)}</span> });
     let phone = application.person_phone;
     view! {
         <article class="card application" id=format!("application-{id}") data-status=format!("{status:?}").to_lowercase()>
@@ -259,17 +217,11 @@ fn Applicant(application: ApplicationResponse, move_app: MoveAction) -> impl Int
 /// One suggested person; staff can refer them to the posting, an employer
 /// can invite them to apply.
 #[component]
-fn Candidate(
-    candidate: CandidateItem,
-    posting_id: i64,
-    refer: Action<ApplicationRequest, Result<(), ApiError>>,
-) -> impl IntoView {
+fn Candidate(candidate: CandidateItem, posting_id: i64, refer: Action<ApplicationRequest, Result<(), ApiError>>) -> impl IntoView {
     let session = use_session();
     let person_id = candidate.person_id;
     let refer_button = move || {
-        let staff = session
-            .user()
-            .is_some_and(|u| matches!(u.role, Role::Staff | Role::Admin));
+        let staff = session.user().is_some_and(|u| matches!(u.role, Role::Staff | Role::Admin));
         staff.then(|| {
             view! {
                 <button id=format!("refer-{person_id}") type="button" disabled=move || refer.pending().get()
@@ -303,11 +255,9 @@ fn InviteButton(posting_id: i64, person_id: i64) -> impl IntoView {
     let invite = Action::new_local(move |_: &()| api::invite_candidate(posting_id, person_id));
     let pending = invite.pending();
     let done = move || matches!(invite.value().get(), Some(Ok(_)));
-    let answer = move || {
-        match invite.value().get()? {
+    let answer = move || match invite.value().get()? {
         Ok(_) => Some(view! { <p class="success" id=format!("invited-{person_id}") role="status">{tr(Key::InvitedOk)}</p> }.into_any()),
         Err(error) => Some(view! { <ErrorView error id="invite-error"/> }.into_any()),
-    }
     };
     view! {
         <button id=format!("invite-{person_id}") type="button" disabled=move || pending.get() || done()

@@ -34,11 +34,7 @@ fn ApplicationList() -> impl IntoView {
                     return empty("applications-empty", Key::NoApplications);
                 }
                 let (total, at) = (found.total.unsigned_abs(), found.page);
-                let items = found
-                    .items
-                    .into_iter()
-                    .map(|application| view! { <MyApplication application/> })
-                    .collect_view();
+                let items = found.items.into_iter().map(|application| view! { <MyApplication application/> }).collect_view();
                 view! {
                     <Paged page=at total per_page=APPLICATIONS_PER_PAGE on_page=move |to| page.set(to)>
                         <ul class="list plain" id="my-applications">{items}</ul>
@@ -54,8 +50,7 @@ fn ApplicationList() -> impl IntoView {
 /// One application: the job, the employer, the status and the date.
 #[component]
 fn MyApplication(application: ApplicationResponse) -> impl IntoView {
-    let referral = (application.source == ApplicationSource::Referral)
-        .then(|| view! { <span class="tag">{tr(Key::Referral)}</span> });
+    let referral = (application.source == ApplicationSource::Referral).then(|| view! { <span class="tag">{tr(Key::Referral)}</span> });
     view! {
         <li class="card application" id=format!("application-{}", application.id) data-posting=application.posting_id>
             <h2><a href=format!("/postings/{}", application.posting_id)>{application.posting_title}</a></h2>

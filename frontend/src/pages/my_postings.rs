@@ -32,11 +32,7 @@ pub fn MyPostingsPage() -> impl IntoView {
                     return empty("postings-empty", Key::NoPostings);
                 }
                 let (total, at) = (found.total, found.page);
-                let cards = found
-                    .items
-                    .into_iter()
-                    .map(|posting| view! { <ManagedPosting posting close/> })
-                    .collect_view();
+                let cards = found.items.into_iter().map(|posting| view! { <ManagedPosting posting close/> }).collect_view();
                 view! {
                     <Paged page=at total per_page=MANAGED_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="my-postings">{cards}</div></Paged>
                 }
@@ -53,17 +49,12 @@ pub fn MyPostingsPage() -> impl IntoView {
 
 /// One managed posting with its buttons.
 #[component]
-fn ManagedPosting(
-    posting: PostingResponse,
-    close: Action<i64, Result<(), ApiError>>,
-) -> impl IntoView {
+fn ManagedPosting(posting: PostingResponse, close: Action<i64, Result<(), ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     let id = posting.id;
     let closable = matches!(posting.status, PostingStatus::Pending | PostingStatus::Open);
     let on_close = move |_| {
-        let confirmed = window()
-            .confirm_with_message(i18n.t(Key::ConfirmClose))
-            .unwrap_or(false);
+        let confirmed = window().confirm_with_message(i18n.t(Key::ConfirmClose)).unwrap_or(false);
         if confirmed {
             close.dispatch_local(id);
         }

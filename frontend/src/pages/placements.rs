@@ -40,10 +40,7 @@ pub fn PlacementsPage() -> impl IntoView {
     });
     let result = move || {
         Some(match record.value().get()? {
-            Ok(()) => {
-                view! { <p id="fu-result" class="success" role="status">{tr(Key::Saved)}</p> }
-                    .into_any()
-            }
+            Ok(()) => view! { <p id="fu-result" class="success" role="status">{tr(Key::Saved)}</p> }.into_any(),
             Err(error) => view! { <ErrorView error id="fu-result"/> }.into_any(),
         })
     };
@@ -54,11 +51,7 @@ pub fn PlacementsPage() -> impl IntoView {
                     return empty("placements-empty", Key::PlacementsEmpty);
                 }
                 let (total, at) = (found.total.unsigned_abs(), found.page);
-                let cards = found
-                    .items
-                    .into_iter()
-                    .map(|placement| view! { <Placement placement record open/> })
-                    .collect_view();
+                let cards = found.items.into_iter().map(|placement| view! { <Placement placement record open/> }).collect_view();
                 view! {
                     <Paged page=at total per_page=PLACEMENTS_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="placements">{cards}</div></Paged>
                 }
@@ -75,25 +68,14 @@ pub fn PlacementsPage() -> impl IntoView {
 
 /// One placement with its follow-ups.
 #[component]
-fn Placement(
-    placement: PlacementResponse,
-    record: Record,
-    open: RwSignal<Option<i64>>,
-) -> impl IntoView {
+fn Placement(placement: PlacementResponse, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
     let id = placement.id;
     let kind = placement.kind;
     let wage = placement.monthly_wage;
     let start = placement.start_date;
-    let left: Vec<u8> = MONTHS
-        .into_iter()
-        .filter(|m| placement.follow_ups.iter().all(|f| f.month != *m))
-        .collect();
+    let left: Vec<u8> = MONTHS.into_iter().filter(|m| placement.follow_ups.iter().all(|f| f.month != *m)).collect();
     let complete = left.is_empty();
-    let follow_ups = placement
-        .follow_ups
-        .into_iter()
-        .map(|f| view! { <FollowUpLine follow_up=f/> })
-        .collect_view();
+    let follow_ups = placement.follow_ups.into_iter().map(|f| view! { <FollowUpLine follow_up=f/> }).collect_view();
     view! {
         <article class="card placement" id=format!("placement-{id}")>
             <h2>{placement.person_name}</h2>
@@ -144,23 +126,11 @@ fn FollowUpLine(follow_up: FollowUpResponse) -> impl IntoView {
 
 /// Month (of those `left`), still employed, wage and note.
 #[component]
-fn FollowUpForm(
-    id: i64,
-    wage: u32,
-    start: Day,
-    left: Vec<u8>,
-    record: Record,
-    open: RwSignal<Option<i64>>,
-) -> impl IntoView {
+fn FollowUpForm(id: i64, wage: u32, start: Day, left: Vec<u8>, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
     let today = Day::parse(&day_from_today(0)).ok();
     let due = move |m: u8| start.plus_months(u32::from(m));
     let is_due = move |m: u8| today.is_some_and(|t| t >= due(m));
-    let first = left
-        .iter()
-        .copied()
-        .find(|m| is_due(*m))
-        .or(left.first().copied())
-        .unwrap_or(1);
+    let first = left.iter().copied().find(|m| is_due(*m)).or(left.first().copied()).unwrap_or(1);
     let month = RwSignal::new(first.to_string());
     let employed = RwSignal::new("yes".to_string());
     let current_wage = RwSignal::new(wage.to_string());
@@ -176,11 +146,7 @@ fn FollowUpForm(
             FollowUpRequest {
                 month: month.get_untracked().parse().unwrap_or(1),
                 still_employed,
-                monthly_wage: if still_employed {
-                    parse_u32(&current_wage.get_untracked())
-                } else {
-                    None
-                },
+                monthly_wage: if still_employed { parse_u32(&current_wage.get_untracked()) } else { None },
                 note: (!note.is_empty()).then_some(note),
             },
         ));

@@ -1,14 +1,10 @@
 //! "发布岗位 / Post a job": the employer's form; a new posting waits for staff review.
 
-use doorstep_shared::api::{
-    PhysicalDemand, PostingRequest, PostingResponse, Schedule, SkillResponse,
-};
+use doorstep_shared::api::{PhysicalDemand, PostingRequest, PostingResponse, Schedule, SkillResponse};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{
-    last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker,
-};
+use crate::components::{last_failure, ErrorView, FieldError, PostingCard, RegionPicker, SkillPicker};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{demand_key, schedule_key, tr, use_i18n, Key};
 use crate::state::use_session;
@@ -17,12 +13,7 @@ use crate::state::use_session;
 #[component]
 pub fn PostJobPage() -> impl IntoView {
     // Untracked: the page is rebuilt anyway when the session changes.
-    let employer_id = use_session()
-        .me
-        .get_untracked()
-        .and_then(Result::ok)
-        .flatten()
-        .and_then(|user| user.employer_id);
+    let employer_id = use_session().me.get_untracked().and_then(Result::ok).flatten().and_then(|user| user.employer_id);
     view! {
         <section class="card">
             <h1>{tr(Key::PostTitle)}</h1>
@@ -70,11 +61,9 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let (Some(min), Some(max), Some(count)) = (
-            parse_u32(&wage_min.get_untracked()),
-            parse_u32(&wage_max.get_untracked()),
-            parse_u32(&headcount.get_untracked()),
-        ) else {
+        let (Some(min), Some(max), Some(count)) =
+            (parse_u32(&wage_min.get_untracked()), parse_u32(&wage_max.get_untracked()), parse_u32(&headcount.get_untracked()))
+        else {
             problem.set(Some(Key::ErrFillAll));
             return;
         };
@@ -105,8 +94,7 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
             headcount: count,
             schedule: Schedule::parse(&schedule.get_untracked()).unwrap_or(Schedule::FullTime),
             accommodation: accommodation.get_untracked(),
-            physical_demand: PhysicalDemand::parse(&demand.get_untracked())
-                .unwrap_or(PhysicalDemand::Light),
+            physical_demand: PhysicalDemand::parse(&demand.get_untracked()).unwrap_or(PhysicalDemand::Light),
             accessible: accessible.get_untracked(),
             valid_until: valid_until.get_untracked(),
         });
@@ -119,13 +107,9 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
 
     let error = move || {
         if let Some(key) = problem.get() {
-            return Some(
-                view! { <p class="error" id="post-error" role="alert">{tr(key)}</p> }.into_any(),
-            );
+            return Some(view! { <p class="error" id="post-error" role="alert">{tr(key)}</p> }.into_any());
         }
-        failure
-            .get()
-            .map(|error| view! { <ErrorView error id="post-error"/> }.into_any())
+        failure.get().map(|error| view! { <ErrorView error id="post-error"/> }.into_any())
     };
     let schedule_options = move || {
         Schedule::ALL
@@ -191,8 +175,7 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
         }
     };
 
-    move || {
-        match created.get() {
+    move || match created.get() {
         None => form().into_any(),
         Some(posting) => view! {
             <div id="post-result" role="status">
@@ -205,6 +188,5 @@ fn PostingForm(employer_id: i64) -> impl IntoView {
             </div>
         }
         .into_any(),
-    }
     }
 }

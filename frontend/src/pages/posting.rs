@@ -1,17 +1,12 @@
 //! One posting in full, with a big "申请 / Apply" button for seekers and
 //! links to the applicants for its employer and for staff.
 
-use doorstep_shared::api::{
-    ApplicationRequest, ApplicationResponse, ApplicationStatus, PostingResponse, PostingStatus,
-    Role,
-};
+use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationStatus, PostingResponse, PostingStatus, Role};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
-use crate::components::{
-    not_registered, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames,
-};
+use crate::components::{not_registered, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames};
 use crate::i18n::{demand_key, schedule_key, tr, trf, use_i18n, I18n, Key};
 use crate::pages::LoginPage;
 use crate::state::use_session;
@@ -21,10 +16,7 @@ use crate::state::use_session;
 pub fn PostingPage() -> impl IntoView {
     let params = use_params_map();
     let posting = LocalResource::new(move || {
-        let id = params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok());
+        let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok());
         async move {
             match id {
                 Some(id) => api::get_posting(id).await,
@@ -46,11 +38,8 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
     let (hired, headcount) = (posting.hired, posting.headcount);
     let (schedule, demand, status) = (posting.schedule, posting.physical_demand, posting.status);
     let accommodation = posting.accommodation;
-    let accessible = posting
-        .accessible
-        .then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
-    let status_badge =
-        (status != PostingStatus::Open).then(|| view! { <PostingStatusBadge status/> });
+    let accessible = posting.accessible.then(|| view! { <span class="tag">{tr(Key::Accessible)}</span> });
+    let status_badge = (status != PostingStatus::Open).then(|| view! { <PostingStatusBadge status/> });
     let skills = (!posting.skills.is_empty()).then(|| {
         view! {
             <dt>{tr(Key::SkillsNeeded)}</dt>
@@ -61,27 +50,14 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
     let actions = move || {
         let user = session.user();
         match user.as_ref().map(|u| u.role) {
-            None | Some(Role::Seeker) if status == PostingStatus::Open => {
-                Some(view! { <ApplyBox posting_id=id/> }.into_any())
-            }
-            Some(Role::Employer) if user.and_then(|u| u.employer_id) == Some(employer_id) => {
-                Some(view! { <ManageLink id/> }.into_any())
-            }
+            None | Some(Role::Seeker) if status == PostingStatus::Open => Some(view! { <ApplyBox posting_id=id/> }.into_any()),
+            Some(Role::Employer) if user.and_then(|u| u.employer_id) == Some(employer_id) => Some(view! { <ManageLink id/> }.into_any()),
             Some(Role::Staff | Role::Admin) => Some(view! { <ManageLink id/> }.into_any()),
             _ => None,
         }
     };
-    let wage = trf(
-        Key::WageRange,
-        vec![("min", wage_min.to_string()), ("max", wage_max.to_string())],
-    );
-    let hired_of = trf(
-        Key::HiredOf,
-        vec![
-            ("hired", hired.to_string()),
-            ("headcount", headcount.to_string()),
-        ],
-    );
+    let wage = trf(Key::WageRange, vec![("min", wage_min.to_string()), ("max", wage_max.to_string())]);
+    let hired_of = trf(Key::HiredOf, vec![("hired", hired.to_string()), ("headcount", headcount.to_string())]);
     view! {
         <article class="card posting-detail" id="posting-detail" data-id=id>
             <h1 id="posting-title">{posting.title}</h1>
@@ -130,35 +106,24 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
     let session = use_session();
     let show_login = RwSignal::new(false);
     let apply = Action::new_local(move |posting_id: &i64| {
-        let request = ApplicationRequest {
-            posting_id: *posting_id,
-            person_id: None,
-            note: None,
-        };
+        let request = ApplicationRequest { posting_id: *posting_id, person_id: None, note: None };
         async move { api::apply(&request).await }
     });
     let withdraw = Action::new_local(|id: &i64| {
         let id = *id;
-        async move {
-            api::set_application_status(id, &api::status_only(ApplicationStatus::Withdrawn)).await
-        }
+        async move { api::set_application_status(id, &api::status_only(ApplicationStatus::Withdrawn)).await }
     });
     // The seeker's current application here, asked again after each apply or withdrawal.
     let mine = LocalResource::new(move || {
         apply.version().get();
         withdraw.version().get();
-        let linked = session
-            .user()
-            .is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
+        let linked = session.user().is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
         async move {
             if !linked {
                 return None;
             }
             let page = api::list_applications(Some(posting_id), 1, 1).await.ok()?;
-            page.items
-                .into_iter()
-                .next()
-                .filter(|a| is_active(a.status))
+            page.items.into_iter().next().filter(|a| is_active(a.status))
         }
     });
     let pending = apply.pending();
@@ -187,12 +152,10 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
             Err(error) => view! { <ErrorView error id="apply-result"/> }.into_any(),
         })
     };
-    let withdrawn = move || {
-        match withdraw.value().get() {
+    let withdrawn = move || match withdraw.value().get() {
         Some(Ok(())) => Some(view! { <p id="withdraw-result" class="success" role="status">{tr(Key::WithdrawnOk)}</p> }.into_any()),
         Some(Err(error)) => Some(view! { <ErrorView error id="withdraw-result"/> }.into_any()),
         None => None,
-    }
     };
     let apply_button = move || {
         view! {
@@ -225,10 +188,7 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
 
 /// "已申请 · status", with a button to withdraw while the employer has not decided.
 #[component]
-fn AppliedState(
-    application: ApplicationResponse,
-    withdraw: Action<i64, Result<(), ApiError>>,
-) -> impl IntoView {
+fn AppliedState(application: ApplicationResponse, withdraw: Action<i64, Result<(), ApiError>>) -> impl IntoView {
     let (id, status) = (application.id, application.status);
     let pending = withdraw.pending();
     view! {
@@ -244,10 +204,7 @@ fn AppliedState(
 
 /// Whether an application still stands (the seeker may withdraw it).
 fn is_active(status: ApplicationStatus) -> bool {
-    matches!(
-        status,
-        ApplicationStatus::Applied | ApplicationStatus::Interviewing
-    )
+    matches!(status, ApplicationStatus::Applied | ApplicationStatus::Interviewing)
 }
 
 fn apply_label(i18n: I18n, pending: bool, logged_in: bool) -> &'static str {

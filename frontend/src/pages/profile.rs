@@ -3,10 +3,7 @@
 //! (staff verify those; until then they do not count). Saving it creates the
 //! person record a self-registered account needs to apply.
 
-use doorstep_shared::api::{
-    AssistanceCategory, Gender, PersonResponse, Preferences, ProfileRequest, Schedule,
-    SkillResponse,
-};
+use doorstep_shared::api::{AssistanceCategory, Gender, PersonResponse, Preferences, ProfileRequest, Schedule, SkillResponse};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -29,11 +26,7 @@ pub fn ProfilePage() -> impl IntoView {
             let skills = catalog.await.unwrap_or_default();
             let current = match profile.await {
                 Ok(person) => Some(person),
-                Err(ApiError::Server(e))
-                    if e.code == doorstep_shared::api::ErrorCode::ProfileMissing =>
-                {
-                    None
-                }
+                Err(ApiError::Server(e)) if e.code == doorstep_shared::api::ErrorCode::ProfileMissing => None,
                 Err(error) => return Err(error),
             };
             Ok(view! { <ProfileForm current skills saved/> }.into_any())
@@ -47,11 +40,7 @@ pub fn ProfilePage() -> impl IntoView {
 
 /// The form, filled from the current record; after saving, the way on.
 #[component]
-fn ProfileForm(
-    current: Option<PersonResponse>,
-    skills: Vec<SkillResponse>,
-    saved: bool,
-) -> impl IntoView {
+fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, saved: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
@@ -60,33 +49,15 @@ fn ProfileForm(
     let name = RwSignal::new(p.name.clone());
     let id_number = RwSignal::new(String::new());
     let gender = RwSignal::new(p.gender);
-    let birth_year = RwSignal::new(if is_new {
-        String::new()
-    } else {
-        p.birth_year.to_string()
-    });
+    let birth_year = RwSignal::new(if is_new { String::new() } else { p.birth_year.to_string() });
     let home = RwSignal::new(p.home_region.clone());
-    let chosen = RwSignal::new(
-        skills
-            .into_iter()
-            .filter(|s| p.skills.contains(&s.code))
-            .collect::<Vec<_>>(),
-    );
+    let chosen = RwSignal::new(skills.into_iter().filter(|s| p.skills.contains(&s.code)).collect::<Vec<_>>());
     let verified = p.categories.clone();
     let claimed = RwSignal::new(p.claimed_categories.clone());
-    let grade = RwSignal::new(
-        p.disability_grade
-            .map(|g| g.to_string())
-            .unwrap_or_default(),
-    );
+    let grade = RwSignal::new(p.disability_grade.map(|g| g.to_string()).unwrap_or_default());
     let commute = RwSignal::new(p.preferences.max_commute_km.to_string());
     let schedules = RwSignal::new(p.preferences.schedules.clone());
-    let min_wage = RwSignal::new(
-        p.preferences
-            .min_wage
-            .map(|w| w.to_string())
-            .unwrap_or_default(),
-    );
+    let min_wage = RwSignal::new(p.preferences.min_wage.map(|w| w.to_string()).unwrap_or_default());
     let relocate = RwSignal::new(p.preferences.willing_to_relocate);
     let accessible = RwSignal::new(p.preferences.needs_accessible);
     let consent = RwSignal::new(p.consent_to_share);
@@ -115,9 +86,7 @@ fn ProfileForm(
             // Blank keeps the number on record (staff or an earlier save entered it).
             id_number: Some(id_number.get_untracked().trim().to_string()),
             gender: gender.get_untracked(),
-            birth_year: parse_u32(&birth_year.get_untracked())
-                .and_then(|y| u16::try_from(y).ok())
-                .unwrap_or(0),
+            birth_year: parse_u32(&birth_year.get_untracked()).and_then(|y| u16::try_from(y).ok()).unwrap_or(0),
             home_region: home.get_untracked(),
             claimed_categories: claimed.get_untracked(),
             disability_grade: parse_u32(&grade.get_untracked()).and_then(|g| u8::try_from(g).ok()),
@@ -172,8 +141,7 @@ fn ProfileForm(
         }),
         false => None,
     };
-    let id_hint = masked
-        .map(|m| view! { <p class="muted" id="profile-id-masked">{tr(Key::IdOnRecord)}" "{m}</p> });
+    let id_hint = masked.map(|m| view! { <p class="muted" id="profile-id-masked">{tr(Key::IdOnRecord)}" "{m}</p> });
 
     view! {
         <section class="card">

@@ -68,13 +68,9 @@ pub fn PushPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let top_k = parse_u32(&top_k.get_untracked());
-        start.dispatch_local(PushRequest {
-            region: None,
-            top_k,
-        });
+        start.dispatch_local(PushRequest { region: None, top_k });
     };
-    let running =
-        move || current.with(|c| c.as_ref().is_some_and(|j| j.state == PushState::Running));
+    let running = move || current.with(|c| c.as_ref().is_some_and(|j| j.state == PushState::Running));
     view! {
         <h1 class="page-title">{tr(Key::PushTitle)}</h1>
         <p class="muted">{tr(Key::PushIntro)}</p>

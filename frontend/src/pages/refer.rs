@@ -15,10 +15,7 @@ use crate::i18n::{tr, trf, Key};
 #[component]
 pub fn ReferPage() -> impl IntoView {
     let query = use_query_map();
-    let preset = query
-        .get_untracked()
-        .get("posting")
-        .and_then(|p| p.parse::<i64>().ok());
+    let preset = query.get_untracked().get("posting").and_then(|p| p.parse::<i64>().ok());
     let chosen = RwSignal::new(None::<PersonResponse>);
     let posting = RwSignal::new(preset.map(|id| id.to_string()).unwrap_or_default());
     let refer = Action::new_local(|request: &ApplicationRequest| {
@@ -27,17 +24,10 @@ pub fn ReferPage() -> impl IntoView {
     });
     let pending = refer.pending();
     let on_refer = move |_| {
-        let (Some(person), Ok(posting_id)) = (
-            chosen.get_untracked(),
-            posting.get_untracked().parse::<i64>(),
-        ) else {
+        let (Some(person), Ok(posting_id)) = (chosen.get_untracked(), posting.get_untracked().parse::<i64>()) else {
             return;
         };
-        refer.dispatch_local(ApplicationRequest {
-            posting_id,
-            person_id: Some(person.id),
-            note: None,
-        });
+        refer.dispatch_local(ApplicationRequest { posting_id, person_id: Some(person.id), note: None });
     };
     let result = move || {
         Some(match refer.value().get()? {
@@ -74,10 +64,7 @@ pub fn ReferPage() -> impl IntoView {
 /// "Showing 10 of 216; type more to narrow" under a picker that holds back the rest.
 fn showing(id: &'static str, shown: usize, total: u64) -> Option<impl IntoView> {
     (total > shown as u64).then(|| {
-        let line = trf(
-            Key::ShowingOf,
-            vec![("shown", shown.to_string()), ("total", total.to_string())],
-        );
+        let line = trf(Key::ShowingOf, vec![("shown", shown.to_string()), ("total", total.to_string())]);
         view! { <p class="muted" id=id>{line}</p> }
     })
 }
@@ -114,13 +101,8 @@ fn PersonPicker(
                     return empty("people-empty", Key::NobodyFound);
                 }
                 let more = showing("people-count", page.items.len(), page.total.unsigned_abs());
-                let items = page
-                    .items
-                    .into_iter()
-                    .map(|person| view! { <PersonLine person on_pick/> })
-                    .collect_view();
-                view! { {more} <ul class="plain people" id="people-results">{items}</ul> }
-                    .into_any()
+                let items = page.items.into_iter().map(|person| view! { <PersonLine person on_pick/> }).collect_view();
+                view! { {more} <ul class="plain people" id="people-results">{items}</ul> }.into_any()
             })
         })
     };
@@ -141,23 +123,9 @@ fn PersonPicker(
 #[component]
 fn PersonLine(person: PersonResponse, on_pick: Callback<PersonResponse>) -> impl IntoView {
     let id = person.id;
-    let tail: String = person
-        .id_number_masked
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let facts = trf(
-        Key::PersonFacts,
-        vec![
-            ("year", person.birth_year.to_string()),
-            ("village", person.home_region_name.clone()),
-            ("tail", format!("****{tail}")),
-        ],
-    );
+    let tail: String = person.id_number_masked.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let facts =
+        trf(Key::PersonFacts, vec![("year", person.birth_year.to_string()), ("village", person.home_region_name.clone()), ("tail", format!("****{tail}"))]);
     let name = person.name.clone();
     view! {
         <li class="person" id=format!("person-{id}")>

@@ -6,8 +6,8 @@ use doorstep_shared::api::{RegisterRequest, RegistrationCodeRequest, Role};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::components::{last_failure, ErrorView, FieldError};
 use crate::api;
+use crate::components::{last_failure, ErrorView, FieldError};
 use crate::i18n::{tr, trf, use_i18n, Key};
 use crate::state::use_session;
 

@@ -27,11 +27,7 @@ pub fn ReviewPage() -> impl IntoView {
                     return empty("review-empty", Key::ReviewEmpty);
                 }
                 let (total, at) = (found.total, found.page);
-                let cards = found
-                    .items
-                    .into_iter()
-                    .map(|posting| view! { <Pending posting/> })
-                    .collect_view();
+                let cards = found.items.into_iter().map(|posting| view! { <Pending posting/> }).collect_view();
                 view! {
                     <Paged page=at total per_page=MANAGED_PER_PAGE on_page=move |to| page.set(to)><div class="list" id="review-queue">{cards}</div></Paged>
                 }
@@ -63,17 +59,11 @@ fn Pending(posting: PostingResponse) -> impl IntoView {
     let decided = move || decide.value().get().and_then(Result::ok);
     let card = move || {
         let posting = posting.clone();
-        decided()
-            .is_none()
-            .then(|| view! { <PendingCard posting decide/> })
+        decided().is_none().then(|| view! { <PendingCard posting decide/> })
     };
     let done = move || {
         decided().map(|result| {
-            let key = if result.status == PostingStatus::Open {
-                Key::ReviewApproved
-            } else {
-                Key::ReviewRejected
-            };
+            let key = if result.status == PostingStatus::Open { Key::ReviewApproved } else { Key::ReviewRejected };
             view! {
                 <p class="success" id=format!("review-done-{id}") role="status">
                     {trf(key, vec![("title", title.clone())])}

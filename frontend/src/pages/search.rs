@@ -24,11 +24,7 @@ pub fn JobSearchPage() -> impl IntoView {
             schedule: query.get("schedule").and_then(|s| Schedule::parse(&s)),
             min_wage: query.get("min_wage").and_then(|w| parse_u32(&w)),
             accessible: query.get("accessible").as_deref() == Some("true"),
-            page: query
-                .get("page")
-                .and_then(|p| parse_u32(&p))
-                .unwrap_or(1)
-                .max(1),
+            page: query.get("page").and_then(|p| parse_u32(&p)).unwrap_or(1).max(1),
         }
     });
     let results = LocalResource::new(move || {
@@ -38,18 +34,10 @@ pub fn JobSearchPage() -> impl IntoView {
     let applied = my_applied();
 
     let initial = search.get_untracked();
-    let filters_open = !initial.region.is_empty()
-        || initial.schedule.is_some()
-        || initial.min_wage.is_some()
-        || initial.accessible;
+    let filters_open = !initial.region.is_empty() || initial.schedule.is_some() || initial.min_wage.is_some() || initial.accessible;
     let q = RwSignal::new(initial.q);
     let region = RwSignal::new(initial.region);
-    let schedule = RwSignal::new(
-        initial
-            .schedule
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default(),
-    );
+    let schedule = RwSignal::new(initial.schedule.map(|s| s.as_str().to_string()).unwrap_or_default());
     let min_wage = RwSignal::new(initial.min_wage.map(|w| w.to_string()).unwrap_or_default());
     let accessible = RwSignal::new(initial.accessible);
 
@@ -65,21 +53,11 @@ pub fn JobSearchPage() -> impl IntoView {
         put("region", region.get_untracked());
         put("schedule", schedule.get_untracked());
         put("min_wage", min_wage.get_untracked());
-        put(
-            "accessible",
-            if accessible.get_untracked() {
-                "true".into()
-            } else {
-                String::new()
-            },
-        );
+        put("accessible", if accessible.get_untracked() { "true".into() } else { String::new() });
         if page > 1 {
             put("page", page.to_string());
         }
-        navigate(
-            &format!("/jobs{}", params.to_query_string()),
-            Default::default(),
-        );
+        navigate(&format!("/jobs{}", params.to_query_string()), Default::default());
     };
     let go_to_page = go.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -107,11 +85,7 @@ pub fn JobSearchPage() -> impl IntoView {
                     return empty("search-empty", Key::NoResults);
                 }
                 let total = found.total;
-                let cards = found
-                    .items
-                    .into_iter()
-                    .map(|posting| view! { <PostingCard applied=applied.get(&posting.id).copied() posting/> })
-                    .collect_view();
+                let cards = found.items.into_iter().map(|posting| view! { <PostingCard applied=applied.get(&posting.id).copied() posting/> }).collect_view();
                 view! {
                     <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![("count", total.to_string())])}</p>
                     <div class="list" id="search-results">{cards}</div>
@@ -124,11 +98,7 @@ pub fn JobSearchPage() -> impl IntoView {
 
     // While a new search is in flight the old results stay, dimmed, under a loading sign.
     let searching = RwSignal::new(false);
-    let loading_sign = move || {
-        searching
-            .get()
-            .then(|| view! { <p id="search-loading" class="loading-sign" role="status">{tr(Key::Searching)}</p> })
-    };
+    let loading_sign = move || searching.get().then(|| view! { <p id="search-loading" class="loading-sign" role="status">{tr(Key::Searching)}</p> });
 
     view! {
         <section class="card">

@@ -48,9 +48,7 @@ async fn on_hasher<R: Send + 'static>(f: impl FnOnce() -> R + Send + 'static) ->
     let job: Job = Box::new(move || {
         let _ = done.send(span.in_scope(f));
     });
-    hashers()
-        .send(job)
-        .map_err(|_| anyhow::anyhow!("the hashing threads are gone"))?;
+    hashers().send(job).map_err(|_| anyhow::anyhow!("the hashing threads are gone"))?;
     answer.await.context("a hashing thread dropped its job")
 }
 
@@ -61,10 +59,7 @@ pub const MAX_USERNAME_CHARS: usize = 64;
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
     on_hasher(move || {
         let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| anyhow::anyhow!("cannot hash password: {e}"))
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| anyhow::anyhow!("cannot hash password: {e}"))
     })
     .await?
 }

@@ -48,11 +48,7 @@ impl StaffScope {
         if self.allows(region) {
             return Ok(());
         }
-        Err(ApiError::with_fields(
-            doorstep_shared::api::ErrorCode::Forbidden,
-            format!("region {region} is outside your jurisdiction"),
-            &[field],
-        ))
+        Err(ApiError::with_fields(doorstep_shared::api::ErrorCode::Forbidden, format!("region {region} is outside your jurisdiction"), &[field]))
     }
 
     /// Tells whether a record kept under a region code prefix ("" for

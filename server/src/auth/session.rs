@@ -69,14 +69,7 @@ pub struct CurrentUser {
 impl CurrentUser {
     fn from_row(row: UserRecord) -> Result<Self, ApiError> {
         let (role, region) = (row.role, row.region_code);
-        Ok(Self {
-            id: row.id,
-            username: row.username,
-            display_name: row.display_name,
-            role,
-            region,
-            employer_id: row.employer_id,
-        })
+        Ok(Self { id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id })
     }
 }
 

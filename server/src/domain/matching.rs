@@ -234,11 +234,7 @@ pub fn reasons(p: &Profile, c: &Candidate, skill_name: &dyn Fn(&str) -> (String,
 
     let range = format!("{}–{}", c.wage_min, c.wage_max);
     match p.min_wage {
-        Some(want) => reasons.push(reason(
-            ReasonKind::Wage,
-            format!("月薪 {range} 元，不低于期望的 {want} 元"),
-            format!("wage {range} ≥ {want} wanted"),
-        )),
+        Some(want) => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元，不低于期望的 {want} 元"), format!("wage {range} ≥ {want} wanted"))),
         None => reasons.push(reason(ReasonKind::Wage, format!("月薪 {range} 元"), format!("wage {range} a month"))),
     }
 
@@ -335,11 +331,8 @@ mod tests {
         c.text = 0.5;
         let schedule_and_text = |audience| {
             let r = reasons(&p, &c, &names, audience);
-            let picked: Vec<(String, String)> = r
-                .into_iter()
-                .filter(|r| matches!(r.kind, ReasonKind::Schedule | ReasonKind::Text))
-                .map(|r| (r.detail, r.detail_en))
-                .collect();
+            let picked: Vec<(String, String)> =
+                r.into_iter().filter(|r| matches!(r.kind, ReasonKind::Schedule | ReasonKind::Text)).map(|r| (r.detail, r.detail_en)).collect();
             picked
         };
 

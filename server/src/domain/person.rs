@@ -30,12 +30,7 @@ const MAX_COMMUTE_KM: u32 = 1_000;
 const MAX_WAGE: u32 = 1_000_000;
 
 /// Checks a request against the rules and the reference data.
-pub fn parse_person(
-    req: PersonRequest,
-    regions: &RegionTree,
-    skills: &SkillCatalog,
-    this_year: u16,
-) -> Result<PersonDraft, FieldErrors> {
+pub fn parse_person(req: PersonRequest, regions: &RegionTree, skills: &SkillCatalog, this_year: u16) -> Result<PersonDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
     let name = req.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 50 {

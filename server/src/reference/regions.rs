@@ -131,11 +131,7 @@ impl RegionTree {
 
     /// Every region at the given level inside `within`.
     pub fn descendants_at(&self, within: &RegionCode, level: RegionLevel) -> Vec<&Region> {
-        let mut out: Vec<&Region> = self
-            .by_code
-            .values()
-            .filter(|r| r.code.starts_with(within.as_ref()) && r.code.len() == code_len(level))
-            .collect();
+        let mut out: Vec<&Region> = self.by_code.values().filter(|r| r.code.starts_with(within.as_ref()) && r.code.len() == code_len(level)).collect();
         out.sort_by(|a, b| a.code.cmp(&b.code));
         out
     }

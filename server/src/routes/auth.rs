@@ -4,8 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse};
 
 use crate::auth::{
-    hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser, LoginGate, LoginThrottle,
-    MAX_USERNAME_CHARS, SESSION_COOKIE,
+    hash_token, new_session_token, verify_password, ClientAddress, CookiePolicy, CurrentUser, LoginGate, LoginThrottle, MAX_USERNAME_CHARS, SESSION_COOKIE,
 };
 use crate::error::ApiError;
 use crate::extract::ApiJson;

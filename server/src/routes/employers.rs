@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use crate::auth::{manages_employer, CurrentUser, StaffScope};
 use crate::error::ApiError;
-use crate::routes::paging::Paging;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
+use crate::routes::paging::Paging;
 use crate::storage::{get_employer, insert_employer, list_employers, Db, EmployerRecord, NewEmployer};
 
 fn to_response(row: EmployerRecord) -> EmployerResponse {
@@ -45,17 +45,7 @@ pub async fn create_employer(
     let phone = Phone::parse(&req.contact_phone).map_err(|e| ApiError::validation("contact_phone", e))?;
     let region = regions.read(|t| t.resolve_local(&req.region_code)).map_err(|e| ApiError::validation("region_code", e))?;
     scope.ensure(&region, "region_code")?;
-    let row = insert_employer(
-        &db,
-        &NewEmployer {
-            name,
-            kind: req.kind,
-            region_code: region.as_ref(),
-            contact_name,
-            contact_phone: phone.as_ref(),
-        },
-    )
-    .await?;
+    let row = insert_employer(&db, &NewEmployer { name, kind: req.kind, region_code: region.as_ref(), contact_name, contact_phone: phone.as_ref() }).await?;
     Ok(HttpResponse::Created().json(to_response(row)))
 }
 

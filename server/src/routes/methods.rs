@@ -45,8 +45,7 @@ pub fn allowed_methods(path: &str) -> Vec<&'static str> {
     let mut best = 0;
     let mut allowed: Vec<&'static str> = Vec::new();
     for (template, methods) in api_paths() {
-        let matches = template.len() == segments.len()
-            && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
+        let matches = template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()));
         let literal = template.iter().filter(|t| !t.starts_with('{')).count();
         if !matches || literal < best {
             continue;

@@ -15,7 +15,7 @@ pub mod people;
 pub mod placements;
 pub mod postings;
 pub mod push;
-pub mod register;
 pub mod regions;
+pub mod register;
 pub mod site;
 pub mod skills;

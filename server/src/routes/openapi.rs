@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, register, regions, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, push, regions, register, skills};
 
 #[derive(OpenApi)]
 #[openapi(

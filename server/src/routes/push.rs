@@ -79,11 +79,7 @@ pub struct PushJobsQuery {
 /// Push jobs inside the caller's jurisdiction, newest first.
 #[utoipa::path(get, path = "/api/v1/push", tag = "push", params(PushJobsQuery),
     responses((status = 200, body = PushJobPage), (status = 400, body = doorstep_shared::api::ApiErrorBody), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn list_push_jobs_handler(
-    scope: StaffScope,
-    query: web::Query<PushJobsQuery>,
-    db: web::Data<Db>,
-) -> Result<web::Json<PushJobPage>, ApiError> {
+pub async fn list_push_jobs_handler(scope: StaffScope, query: web::Query<PushJobsQuery>, db: web::Data<Db>) -> Result<web::Json<PushJobPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
     let (jobs, total) = list_push_jobs(&db, scope.prefix(), paging.limit(), paging.offset()).await?;
     let items = jobs.into_iter().map(push_job).collect();

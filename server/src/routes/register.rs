@@ -14,15 +14,14 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
 use crate::storage::{
-    delete_registration_code, find_user_by_username, insert_registration_code, insert_registration_notice, insert_user,
-    spend_registration_try, Db, InsertUserError, NewRegistrationCode, NewUser,
+    delete_registration_code, find_user_by_username, insert_registration_code, insert_registration_notice, insert_user, spend_registration_try, Db,
+    InsertUserError, NewRegistrationCode, NewUser,
 };
 
 pub const CODE_VALID_MINUTES: u32 = 10;
 /// Tries one code allows, right or wrong.
 const CODE_TRIES: i64 = 5;
-const ALREADY_REGISTERED_SMS: &str =
-    "【安康就业帮扶】此手机号已注册，请直接用手机号登录；忘记密码请联系社区或乡镇工作人员。如非本人操作，请忽略本短信。";
+const ALREADY_REGISTERED_SMS: &str = "【安康就业帮扶】此手机号已注册，请直接用手机号登录；忘记密码请联系社区或乡镇工作人员。如非本人操作，请忽略本短信。";
 
 /// Sends a sign-up code by SMS, or tells a phone that has an account so; the
 /// same 202 either way.

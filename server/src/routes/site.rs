@@ -8,10 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use actix_files::NamedFile;
-use actix_web::http::header::{
-    self, AcceptEncoding, CacheControl, CacheDirective, ContentEncoding, Encoding, Header,
-    HeaderValue, Preference, Quality,
-};
+use actix_web::http::header::{self, AcceptEncoding, CacheControl, CacheDirective, ContentEncoding, Encoding, Header, HeaderValue, Preference, Quality};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 /// Where the built frontend lives.
@@ -37,21 +34,14 @@ pub async fn asset(req: HttpRequest, path: web::Path<(String, String)>, site: we
     if !plain(&build) || !plain(&name) || name.ends_with(".br") || name.ends_with(".gz") {
         return HttpResponse::NotFound().finish();
     }
-    let forever = CacheControl(vec![
-        CacheDirective::Public,
-        CacheDirective::MaxAge(31_536_000),
-        CacheDirective::Extension("immutable".into(), None),
-    ]);
+    let forever = CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(31_536_000), CacheDirective::Extension("immutable".into(), None)]);
     let file = site.0.join("pkg").join(build).join(name);
     send(&req, &file, forever).await.unwrap_or_else(|_| HttpResponse::NotFound().finish())
 }
 
 /// A name of letters, digits, `_`, `-` and inner dots.
 fn plain(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('.')
-        && !name.contains("..")
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !name.is_empty() && !name.starts_with('.') && !name.contains("..") && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Sends `path`, or its precompressed twin when the browser accepts it, typed
@@ -91,19 +81,12 @@ fn preferred_encodings(req: &HttpRequest) -> Vec<(ContentEncoding, &'static str)
     };
     // A named encoding's own weight wins over `*`'s; weight zero refuses it.
     let accepts = |encoding: &Encoding| {
-        let weight = |wanted: &Preference<Encoding>| {
-            accepted.iter().find(|item| &item.item == wanted).map(|item| item.quality)
-        };
-        weight(&Preference::Specific(encoding.clone()))
-            .or_else(|| weight(&Preference::Any))
-            .is_some_and(|quality| quality != Quality::ZERO)
+        let weight = |wanted: &Preference<Encoding>| accepted.iter().find(|item| &item.item == wanted).map(|item| item.quality);
+        weight(&Preference::Specific(encoding.clone())).or_else(|| weight(&Preference::Any)).is_some_and(|quality| quality != Quality::ZERO)
     };
-    [
-        (ContentEncoding::Brotli, Encoding::brotli(), "br"),
-        (ContentEncoding::Gzip, Encoding::gzip(), "gz"),
-    ]
-    .into_iter()
-    .filter(|(_, encoding, _)| accepts(encoding))
-    .map(|(content, _, suffix)| (content, suffix))
-    .collect()
+    [(ContentEncoding::Brotli, Encoding::brotli(), "br"), (ContentEncoding::Gzip, Encoding::gzip(), "gz")]
+        .into_iter()
+        .filter(|(_, encoding, _)| accepts(encoding))
+        .map(|(content, _, suffix)| (content, suffix))
+        .collect()
 }

@@ -31,7 +31,12 @@ use super::skill_cells::{Entry, MANY};
 
 /// The request's top hits and count, as the query path would find them for
 /// a relevance of skills only (`query.rs` decides).
-pub(super) fn skill_hits(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+pub(super) fn skill_hits(
+    searcher: &Searcher,
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    req: &SearchRequest,
+) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let weights = skill_weights(searcher, fields, &req.relevance.skills)?;
     let collector = collector(columns, fields, req);
     let bbox = req.filters.bbox.as_ref().map(single);

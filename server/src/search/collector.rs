@@ -58,19 +58,18 @@ pub(super) fn collector(columns: &[Arc<SegmentColumns>], fields: &PostingFields,
         (Ranking::Relevance, Some(near)) => Key::Blend(near, req.distance_scale_km.max(1.0)),
         (Ranking::Relevance, None) => Key::Score,
     };
-    GatedTopK {
-        key,
-        filters: req.filters.clone(),
-        offset: req.offset,
-        limit: req.limit.max(1),
-        columns: columns.to_vec(),
-        fields: *fields,
-    }
+    GatedTopK { key, filters: req.filters.clone(), offset: req.offset, limit: req.limit.max(1), columns: columns.to_vec(), fields: *fields }
 }
 
 /// Top documents by the request's ranking, each with its plain BM25, and
 /// how many passed the filters.
-pub(super) fn collect(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, query: &dyn Query, req: &SearchRequest) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
+pub(super) fn collect(
+    searcher: &Searcher,
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
     let (ranked, total) = searcher.search(query, &collector(columns, fields, req))?;
     Ok((ranked.into_iter().map(|(_, bm25, address)| (bm25, address)).collect(), total))
 }

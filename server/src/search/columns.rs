@@ -124,7 +124,10 @@ impl SegmentColumns {
 
     /// The posting's facts; title and region code stay empty (see `fill_text`).
     pub fn posting(&self, doc: DocId) -> IndexedPosting {
-        let skills = self.skills.as_ref().map_or_else(Vec::new, |(ords, terms)| ords.values_for_doc(doc).filter_map(|o| terms.get(o as usize).cloned().flatten()).collect());
+        let skills = self
+            .skills
+            .as_ref()
+            .map_or_else(Vec::new, |(ords, terms)| ords.values_for_doc(doc).filter_map(|o| terms.get(o as usize).cloned().flatten()).collect());
         let schedule = self.schedule.as_ref().and_then(|(ords, terms)| ords.first(doc).and_then(|o| terms.get(o as usize).copied().flatten()));
         IndexedPosting {
             id: self.id.get(doc) as i64,

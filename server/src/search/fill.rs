@@ -23,7 +23,12 @@ const RINGS_KM: [f64; 4] = [3.0, 9.0, 27.0, 81.0];
 
 /// Up to `req.limit` postings passing the filters, nearest first (any
 /// order when the request has no point).
-pub(super) fn nearest(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest) -> anyhow::Result<Vec<(f32, DocAddress)>> {
+pub(super) fn nearest(
+    searcher: &Searcher,
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    req: &SearchRequest,
+) -> anyhow::Result<Vec<(f32, DocAddress)>> {
     let mut ring = req.clone();
     ring.relevance = Default::default();
     ring.ranking = Ranking::Distance;
@@ -58,7 +63,13 @@ pub(super) fn nearest(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fiel
 /// The postings in a box, read from the segments' grids and passed through
 /// the request's collector: what a query over the box would find, without
 /// reading a whole latitude band.
-fn scan_box(searcher: &Searcher, columns: &[Arc<SegmentColumns>], fields: &PostingFields, req: &SearchRequest, b: &BoundingBox) -> anyhow::Result<Vec<(f32, DocAddress)>> {
+fn scan_box(
+    searcher: &Searcher,
+    columns: &[Arc<SegmentColumns>],
+    fields: &PostingFields,
+    req: &SearchRequest,
+    b: &BoundingBox,
+) -> anyhow::Result<Vec<(f32, DocAddress)>> {
     let collector = collector(columns, fields, req);
     let cells = single(b);
     let home_row = req.near.map(|p| row(p.lat as f32));

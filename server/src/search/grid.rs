@@ -66,12 +66,20 @@ pub(super) fn single(b: &BoundingBox) -> [f32; 4] {
 
 fn down(x: f64) -> f32 {
     let y = x as f32;
-    if f64::from(y) > x { y.next_down() } else { y }
+    if f64::from(y) > x {
+        y.next_down()
+    } else {
+        y
+    }
 }
 
 fn up(x: f64) -> f32 {
     let y = x as f32;
-    if f64::from(y) < x { y.next_up() } else { y }
+    if f64::from(y) < x {
+        y.next_up()
+    } else {
+        y
+    }
 }
 
 impl<E: Placed> Grid<E> {
@@ -141,7 +149,8 @@ mod tests {
         let bbox = [32.1, 32.2, 108.1, 108.2];
         let mut found = Vec::new();
         grid.in_box(bbox, Some(row(32.15)), |s| found.push(s.doc));
-        let inside: Vec<DocId> = sites.iter().filter(|s| (bbox[0]..=bbox[1]).contains(&s.site[0]) && (bbox[2]..=bbox[3]).contains(&s.site[1])).map(|s| s.doc).collect();
+        let inside: Vec<DocId> =
+            sites.iter().filter(|s| (bbox[0]..=bbox[1]).contains(&s.site[0]) && (bbox[2]..=bbox[3]).contains(&s.site[1])).map(|s| s.doc).collect();
         assert!(!inside.is_empty());
         assert!(inside.iter().all(|d| found.contains(d)), "every document in the box is found");
         assert!(found.len() < 200, "cells outside the box are not read ({} found)", found.len());

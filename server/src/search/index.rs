@@ -46,11 +46,8 @@ impl PostingIndex {
     pub fn open_or_create(dir: &Path) -> anyhow::Result<(Self, Opened)> {
         let (schema, fields) = build_schema();
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create index directory {}", dir.display()))?;
-        let existing = MmapDirectory::open(dir)
-            .ok()
-            .and_then(|d| Index::open(d).ok())
-            .filter(|i| i.schema() == schema)
-            .and_then(|i| Self::from_index(i, fields).ok());
+        let existing =
+            MmapDirectory::open(dir).ok().and_then(|d| Index::open(d).ok()).filter(|i| i.schema() == schema).and_then(|i| Self::from_index(i, fields).ok());
         if let Some(index) = existing {
             return Ok((index, Opened::Existing));
         }
@@ -65,12 +62,7 @@ impl PostingIndex {
         index.tokenizers().register(JIEBA, jieba_analyzer());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("index reader")?;
         let writer = index.writer(WRITER_MEMORY).context("index writer (is another doorstep using this data directory?)")?;
-        let cursor = index
-            .load_metas()
-            .context("index metas")?
-            .payload
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0);
+        let cursor = index.load_metas().context("index metas")?.payload.and_then(|p| p.parse().ok()).unwrap_or(0);
         let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(Self {
             index,

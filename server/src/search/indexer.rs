@@ -73,9 +73,7 @@ pub async fn apply_pending(db: &Db, index: &Arc<PostingIndex>, skills: &Arc<Skil
     ids.dedup();
     let postings = postings_by_ids(db, &ids).await?;
     let (index, skills) = (index.clone(), skills.clone());
-    tokio::task::spawn_blocking(move || index.apply(&ids, &postings, &skills, last))
-        .await
-        .context("indexing task failed")??;
+    tokio::task::spawn_blocking(move || index.apply(&ids, &postings, &skills, last)).await.context("indexing task failed")??;
     Ok(changes.len())
 }
 

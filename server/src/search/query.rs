@@ -46,9 +46,7 @@ impl PostingIndex {
         let _permit = self.permits.acquire().await.context("search permits closed")?;
         let index = self.clone();
         let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || span.in_scope(|| index.search_blocking(&req)))
-            .await
-            .context("search task failed")?
+        tokio::task::spawn_blocking(move || span.in_scope(|| index.search_blocking(&req))).await.context("search task failed")?
     }
 
     /// A relevance of skills only is read from the skills' cells

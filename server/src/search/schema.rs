@@ -77,10 +77,7 @@ pub fn build_schema() -> (Schema, PostingFields) {
 
 /// jieba segmentation (search mode), lowercased, absurdly long tokens dropped.
 pub fn jieba_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(tantivy_jieba::JiebaTokenizer::new()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
 }
 
 /// The distinct Chinese characters of `text`, in order of first appearance:

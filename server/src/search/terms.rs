@@ -34,7 +34,8 @@ impl TextTerms {
 
 /// One-character words that carry no subject: particles, pronouns and the
 /// verbs of "我想在附近找个工作". Every other one-character word is searched.
-const PARTICLES: &str = "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
+const PARTICLES: &str =
+    "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
 
 /// Skill codes (strong) and text in title (stronger) and body.
 pub(super) fn relevance_query(f: &PostingFields, skills: &[String], text: &TextTerms) -> Option<Box<dyn Query>> {

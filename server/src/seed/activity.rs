@@ -13,8 +13,8 @@ use crate::domain::{parse_person, placement_kind};
 use crate::search::apply_pending;
 use crate::startup::AppState;
 use crate::storage::{
-    hire_application, insert_application, insert_follow_up, insert_person, open_postings_page, set_application_status, Db, Hire,
-    HireOutcome, NewApplication, NewFollowUp, PersonValues, StatusChange,
+    hire_application, insert_application, insert_follow_up, insert_person, open_postings_page, set_application_status, Db, Hire, HireOutcome, NewApplication,
+    NewFollowUp, PersonValues, StatusChange,
 };
 
 const APPLICATIONS: usize = 400;
@@ -44,9 +44,7 @@ pub async fn seed_demo_seeker(state: &AppState, actor: i64) -> anyhow::Result<i6
         consent_to_share: true,
     };
     let draft = state.regions.read(|t| parse_person(req, t, &state.skills, 2026)).map_err(|e| anyhow::anyhow!("demo seeker: {:?}", e.0))?;
-    let person = insert_person(&state.db, &PersonValues::seal(&draft, &state.vault)?, actor)
-        .await
-        .map_err(|e| anyhow::anyhow!("demo seeker: {e:?}"))?;
+    let person = insert_person(&state.db, &PersonValues::seal(&draft, &state.vault)?, actor).await.map_err(|e| anyhow::anyhow!("demo seeker: {e:?}"))?;
     create_user(
         state,
         NewAccount {

@@ -9,12 +9,12 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
+use super::activity::{seed_activity, seed_demo_seeker};
 use super::names::{COMPANY_LINES, COOPERATIVE_LINES, FACTORY_LINES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WELFARE_POSTS};
+use super::postings::{seed_postings, AGENCY};
 use super::{create_user, NewAccount};
 use crate::domain::parse_person;
 use crate::startup::AppState;
-use super::activity::{seed_activity, seed_demo_seeker};
-use super::postings::{seed_postings, AGENCY};
 use crate::storage::{count_users, insert_employer, insert_person, EmployerRecord, NewEmployer, PersonValues, WritePersonError};
 
 pub const DEMO_PASSWORD: &str = "ankang2026";
@@ -23,10 +23,33 @@ const EMPLOYERS: usize = 300;
 
 /// Skills people in Ankang commonly have, most common first (weights fall off).
 const COMMON_SKILLS: &[&str] = &[
-    "tea_picking", "sewing", "crop_growing", "construction_labour", "cooking", "pig_raising", "sericulture",
-    "domestic_service", "elderly_care", "wig_making", "shoe_upper_stitching", "electronics_assembly", "konjac_growing",
-    "vegetable_growing", "tea_processing", "childcare", "bricklaying", "forest_ranger", "sanitation", "packaging",
-    "mushroom_growing", "herb_growing", "livestream_selling", "ecommerce", "toy_making", "electrician", "welding",
+    "tea_picking",
+    "sewing",
+    "crop_growing",
+    "construction_labour",
+    "cooking",
+    "pig_raising",
+    "sericulture",
+    "domestic_service",
+    "elderly_care",
+    "wig_making",
+    "shoe_upper_stitching",
+    "electronics_assembly",
+    "konjac_growing",
+    "vegetable_growing",
+    "tea_processing",
+    "childcare",
+    "bricklaying",
+    "forest_ranger",
+    "sanitation",
+    "packaging",
+    "mushroom_growing",
+    "herb_growing",
+    "livestream_selling",
+    "ecommerce",
+    "toy_making",
+    "electrician",
+    "welding",
 ];
 
 /// Seeds when the database has no users; returns whether it did.
@@ -104,11 +127,7 @@ async fn seed_employers(state: &AppState, rng: &mut StdRng, towns: &[String], to
         };
         let contact = person_name(rng, Gender::Male);
         let phone = random_phone(rng);
-        let row = insert_employer(
-            &state.db,
-            &NewEmployer { name: &name, kind, region_code: &towns[t], contact_name: &contact, contact_phone: &phone },
-        )
-        .await?;
+        let row = insert_employer(&state.db, &NewEmployer { name: &name, kind, region_code: &towns[t], contact_name: &contact, contact_phone: &phone }).await?;
         employers.push(row);
     }
     Ok(employers)

@@ -20,8 +20,24 @@ type Template = (&'static str, &'static str, &'static [&'static str], (u32, u32)
 const FACTORY: &[Template] = &[
     ("缝纫工", "社区工厂缝制服装、毛绒玩具，计件工资，就近上班可接送孩子", &["sewing"], (2400, 4200), Schedule::FullTime, PhysicalDemand::Light, true),
     ("假发手工勾织工", "假发发块手工勾织，可在车间或居家完成，按件计酬", &["wig_making"], (1800, 3800), Schedule::Flexible, PhysicalDemand::Light, true),
-    ("鞋面缝制工", "鞋厂鞋面缝制，提供岗前培训，熟练工优先", &["shoe_upper_stitching", "sewing"], (2800, 4500), Schedule::FullTime, PhysicalDemand::Light, false),
-    ("电子元件装配工", "电子产品组装、插件、焊锡，车间恒温", &["electronics_assembly", "soldering"], (2800, 4200), Schedule::FullTime, PhysicalDemand::Light, true),
+    (
+        "鞋面缝制工",
+        "鞋厂鞋面缝制，提供岗前培训，熟练工优先",
+        &["shoe_upper_stitching", "sewing"],
+        (2800, 4500),
+        Schedule::FullTime,
+        PhysicalDemand::Light,
+        false,
+    ),
+    (
+        "电子元件装配工",
+        "电子产品组装、插件、焊锡，车间恒温",
+        &["electronics_assembly", "soldering"],
+        (2800, 4200),
+        Schedule::FullTime,
+        PhysicalDemand::Light,
+        true,
+    ),
     ("包装质检员", "成品检验与包装，细心即可，不限学历", &["quality_inspection", "packaging"], (2300, 3200), Schedule::PartTime, PhysicalDemand::Light, true),
     ("居家手工串珠", "领料回家做手工串珠饰品，时间自由，适合照顾老人孩子的妇女", &[], (900, 2200), Schedule::HomeBased, PhysicalDemand::Light, true),
 ];
@@ -36,7 +52,15 @@ const COMPANY: &[Template] = &[
     ("家政服务员", "家庭保洁、做饭，可住家", &["domestic_service", "cooking"], (3000, 5000), Schedule::FullTime, PhysicalDemand::Medium, false),
     ("育婴员", "照看0-3岁婴幼儿，有育儿经验优先", &["childcare"], (3500, 6000), Schedule::FullTime, PhysicalDemand::Light, false),
     ("养老护理员", "养老中心照护老人起居，提供岗前培训", &["elderly_care"], (2800, 4200), Schedule::FullTime, PhysicalDemand::Medium, false),
-    ("电商客服", "网店在线客服，会用手机打字即可，可坐着工作", &["customer_service", "ecommerce"], (2500, 3800), Schedule::FullTime, PhysicalDemand::Light, true),
+    (
+        "电商客服",
+        "网店在线客服，会用手机打字即可，可坐着工作",
+        &["customer_service", "ecommerce"],
+        (2500, 3800),
+        Schedule::FullTime,
+        PhysicalDemand::Light,
+        true,
+    ),
     ("直播带货助理", "协助主播直播销售本地农产品", &["livestream_selling"], (3000, 5000), Schedule::Flexible, PhysicalDemand::Light, true),
     ("食堂帮厨", "单位食堂洗菜切配、打扫", &["kitchen_helper", "canteen_cooking"], (2200, 3000), Schedule::FullTime, PhysicalDemand::Medium, false),
     ("厨师", "农家乐餐厅厨师，会做安康蒸面优先", &["cooking"], (3500, 5500), Schedule::FullTime, PhysicalDemand::Medium, false),
@@ -56,17 +80,41 @@ const WELFARE: &[Template] = &[
     ("生态护林员", "负责责任区森林防火巡护，就近安排", &["forest_ranger"], (800, 1200), Schedule::Flexible, PhysicalDemand::Medium, false),
     ("村级保洁员", "村组道路与公共区域保洁", &["sanitation"], (800, 1500), Schedule::PartTime, PhysicalDemand::Medium, false),
     ("护路员", "农村公路日常养护巡查", &["road_maintenance"], (900, 1500), Schedule::PartTime, PhysicalDemand::Medium, false),
-    ("公益性岗位(残疾人优先)", "社区服务站值守、信息登记，残疾人优先安排", &["public_welfare_post"], (1000, 1800), Schedule::PartTime, PhysicalDemand::Light, true),
+    (
+        "公益性岗位(残疾人优先)",
+        "社区服务站值守、信息登记，残疾人优先安排",
+        &["public_welfare_post"],
+        (1000, 1800),
+        Schedule::PartTime,
+        PhysicalDemand::Light,
+        true,
+    ),
 ];
 
 /// Cities Ankang people go to for transfer employment, with the work there.
 const TRANSFER: &[(&str, &str, Template)] = &[
-    ("3205", "苏州", ("电子厂普工", "苏州工业园区电子厂流水线，包吃住，转移就业专车接送", &["electronics_assembly"], (5000, 6500), Schedule::FullTime, PhysicalDemand::Medium, false)),
+    (
+        "3205",
+        "苏州",
+        (
+            "电子厂普工",
+            "苏州工业园区电子厂流水线，包吃住，转移就业专车接送",
+            &["electronics_assembly"],
+            (5000, 6500),
+            Schedule::FullTime,
+            PhysicalDemand::Medium,
+            false,
+        ),
+    ),
     ("4419", "东莞", ("制衣厂车工", "东莞制衣厂平车车工，包住，熟练工计件", &["sewing"], (5500, 8000), Schedule::FullTime, PhysicalDemand::Light, false)),
     ("4403", "深圳", ("物流分拣员", "深圳物流园分拣打包，提供宿舍", &["packaging"], (5000, 6500), Schedule::FullTime, PhysicalDemand::Medium, false)),
     ("6101", "西安", ("月嫂", "西安家政公司月嫂，培训持证上岗，包住", &["maternity_care"], (7000, 12000), Schedule::FullTime, PhysicalDemand::Medium, false)),
     ("3302", "宁波", ("注塑工", "宁波注塑厂操作工，包吃住", &["injection_moulding"], (5500, 7000), Schedule::FullTime, PhysicalDemand::Medium, false)),
-    ("3301", "杭州", ("电商仓储员", "杭州电商仓库收发货，提供住宿", &["packaging", "ecommerce"], (5000, 6500), Schedule::FullTime, PhysicalDemand::Medium, false)),
+    (
+        "3301",
+        "杭州",
+        ("电商仓储员", "杭州电商仓库收发货，提供住宿", &["packaging", "ecommerce"], (5000, 6500), Schedule::FullTime, PhysicalDemand::Medium, false),
+    ),
 ];
 
 /// Labour-service companies: they recruit for transfer employment.
@@ -115,7 +163,15 @@ pub async fn seed_postings(state: &AppState, rng: &mut StdRng, employers: &[Empl
     Ok(created)
 }
 
-async fn insert(state: &AppState, rng: &mut StdRng, employer_id: i64, region: (&str, Option<&str>), t: &Template, day: Day, reviewer: i64) -> anyhow::Result<usize> {
+async fn insert(
+    state: &AppState,
+    rng: &mut StdRng,
+    employer_id: i64,
+    region: (&str, Option<&str>),
+    t: &Template,
+    day: Day,
+    reviewer: i64,
+) -> anyhow::Result<usize> {
     let (title, description, skills, (low, high), schedule, demand, accessible) = *t;
     let code = RegionCode::parse(region.0).map_err(anyhow::Error::msg)?;
     let Some(site) = state.regions.read(|tree| region_point(tree, &code)) else { return Ok(0) };

@@ -241,17 +241,15 @@ pub struct StatusChange<'a> {
 #[tracing::instrument(skip_all, fields(application_id = c.id, to = c.to.as_str()))]
 pub async fn set_application_status(db: &Db, c: &StatusChange<'_>) -> anyhow::Result<bool> {
     let mut tx = db.pool().begin().await.context("begin")?;
-    let updated = sqlx::query(
-        "UPDATE applications SET status = $1, status_note = COALESCE($2, status_note), updated_at = $3 WHERE id = $4 AND status = $5",
-    )
-    .bind(c.to.as_str())
-    .bind(c.note)
-    .bind(now())
-    .bind(c.id)
-    .bind(c.from.as_str())
-    .execute(&mut *tx)
-    .await
-    .context("set application status")?;
+    let updated = sqlx::query("UPDATE applications SET status = $1, status_note = COALESCE($2, status_note), updated_at = $3 WHERE id = $4 AND status = $5")
+        .bind(c.to.as_str())
+        .bind(c.note)
+        .bind(now())
+        .bind(c.id)
+        .bind(c.from.as_str())
+        .execute(&mut *tx)
+        .await
+        .context("set application status")?;
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
@@ -277,7 +275,9 @@ pub struct Hire<'a> {
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum HireOutcome {
-    Hired { placement_id: i64 },
+    Hired {
+        placement_id: i64,
+    },
     /// The posting has hired its headcount; nothing was written.
     HeadcountReached,
     /// The posting is not open (its status is given); nothing was written.

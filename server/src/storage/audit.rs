@@ -18,13 +18,7 @@ pub struct AuditRow {
 }
 
 /// Appends one entry, inside the caller's transaction so action and record land together.
-pub async fn append_audit(
-    conn: &mut AnyConnection,
-    actor_user_id: i64,
-    action: &str,
-    entity: &str,
-    entity_id: i64,
-) -> anyhow::Result<()> {
+pub async fn append_audit(conn: &mut AnyConnection, actor_user_id: i64, action: &str, entity: &str, entity_id: i64) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO audit_log (actor_user_id, action, entity, entity_id, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(actor_user_id)
         .bind(action)
@@ -47,9 +41,6 @@ pub async fn list_audit(db: &Db, limit: i64, offset: i64) -> anyhow::Result<(Vec
     .fetch_all(db.pool())
     .await
     .context("list audit")?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log")
-        .fetch_one(db.pool())
-        .await
-        .context("count audit")?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log").fetch_one(db.pool()).await.context("count audit")?;
     Ok((rows, total))
 }

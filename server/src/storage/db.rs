@@ -39,10 +39,7 @@ impl Db {
                 })
             });
         }
-        let pool = options
-            .connect(url)
-            .await
-            .with_context(|| format!("cannot connect to database {}", redact_url(url)))?;
+        let pool = options.connect(url).await.with_context(|| format!("cannot connect to database {}", redact_url(url)))?;
         Ok(Self { pool, backend })
     }
 

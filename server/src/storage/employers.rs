@@ -83,20 +83,15 @@ pub async fn get_employer(db: &Db, id: i64) -> Result<EmployerRecord, StorageErr
 /// Employers whose region code starts with `region_prefix` ("" for all), by id.
 pub async fn list_employers(db: &Db, region_prefix: &str, limit: i64, offset: i64) -> anyhow::Result<(Vec<EmployerRecord>, i64)> {
     let pattern = format!("{region_prefix}%");
-    let rows = sqlx::query_as::<_, EmployerRow>(&format!(
-        "SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 ORDER BY id LIMIT $2 OFFSET $3"
-    ))
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(db.pool())
-    .await
-    .context("list employers")?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1")
+    let rows = sqlx::query_as::<_, EmployerRow>(&format!("SELECT {COLUMNS} FROM employers WHERE region_code LIKE $1 ORDER BY id LIMIT $2 OFFSET $3"))
         .bind(&pattern)
-        .fetch_one(db.pool())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
         .await
-        .context("count employers")?;
+        .context("list employers")?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM employers WHERE region_code LIKE $1").bind(&pattern).fetch_one(db.pool()).await.context("count employers")?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(row.decode()?);

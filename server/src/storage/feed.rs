@@ -11,10 +11,7 @@ use crate::clock::now;
 /// while N is still in flight (and would be skipped). SQLite has one writer.
 pub async fn append_change(conn: &mut AnyConnection, backend: Backend, entity: &str, entity_id: i64) -> anyhow::Result<()> {
     if backend == Backend::Postgres {
-        sqlx::query("LOCK TABLE change_feed IN SHARE ROW EXCLUSIVE MODE")
-            .execute(&mut *conn)
-            .await
-            .context("lock change feed")?;
+        sqlx::query("LOCK TABLE change_feed IN SHARE ROW EXCLUSIVE MODE").execute(&mut *conn).await.context("lock change feed")?;
     }
     sqlx::query("INSERT INTO change_feed (entity, entity_id, at) VALUES ($1, $2, $3)")
         .bind(entity)
@@ -45,9 +42,6 @@ pub async fn changes_after(db: &Db, seq: i64, limit: i64) -> anyhow::Result<Vec<
 
 /// The newest sequence number (0 for an empty feed).
 pub async fn last_change(db: &Db) -> anyhow::Result<i64> {
-    let (seq,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM change_feed")
-        .fetch_one(db.pool())
-        .await
-        .context("last change")?;
+    let (seq,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM change_feed").fetch_one(db.pool()).await.context("last change")?;
     Ok(seq.unwrap_or(0))
 }

@@ -33,13 +33,7 @@ pub struct NewPushItem {
 }
 
 /// Queues one SMS for the gateway adapter; `person` is `None` for one about sign-up.
-pub(super) async fn queue_sms(
-    conn: &mut sqlx::AnyConnection,
-    person: Option<i64>,
-    phone: &str,
-    message: &str,
-    at: i64,
-) -> anyhow::Result<()> {
+pub(super) async fn queue_sms(conn: &mut sqlx::AnyConnection, person: Option<i64>, phone: &str, message: &str, at: i64) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(person)
         .bind(phone)
@@ -110,10 +104,7 @@ pub async fn list_inbox(db: &Db, person_id: i64, limit: i64, offset: i64) -> any
     .fetch_all(db.pool())
     .await
     .context("list inbox")?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM push_items WHERE person_id = $1")
-        .bind(person_id)
-        .fetch_one(db.pool())
-        .await
-        .context("count inbox")?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM push_items WHERE person_id = $1").bind(person_id).fetch_one(db.pool()).await.context("count inbox")?;
     Ok((rows, total))
 }

@@ -252,11 +252,7 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
         Err(e) => return Err(anyhow::Error::new(e).context("update person").into()),
     }
     for table in ["person_categories", "person_skills"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1"))
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .context("clear person lists")?;
+        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1")).bind(id).execute(&mut *tx).await.context("clear person lists")?;
     }
     insert_lists(&mut tx, id, v).await?;
     append_audit(&mut tx, actor, "person.update", "person", id).await?;
@@ -308,10 +304,8 @@ async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> an
 }
 
 async fn duplicate_of(db: &Db, id_blind: &str) -> WritePersonError {
-    let found: Result<Option<(String,)>, sqlx::Error> = sqlx::query_as("SELECT home_region FROM people WHERE id_blind = $1")
-        .bind(id_blind)
-        .fetch_optional(db.pool())
-        .await;
+    let found: Result<Option<(String,)>, sqlx::Error> =
+        sqlx::query_as("SELECT home_region FROM people WHERE id_blind = $1").bind(id_blind).fetch_optional(db.pool()).await;
     match found {
         Ok(Some((existing_region,))) => WritePersonError::Duplicate { existing_region },
         Ok(None) => anyhow::anyhow!("unique violation on people without a duplicate row").into(),
@@ -352,10 +346,7 @@ pub async fn list_people(db: &Db, f: &PeopleFilter, limit: i64, offset: i64) -> 
     let mut conditions = vec![format!("home_region LIKE {}", p.one())];
     let mut binds: Vec<String> = vec![format!("{}%", f.region_prefix)];
     if let Some(c) = f.category {
-        conditions.push(format!(
-            "EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.verified = 1 AND c.category = {})",
-            p.one()
-        ));
+        conditions.push(format!("EXISTS (SELECT 1 FROM person_categories c WHERE c.person_id = people.id AND c.verified = 1 AND c.category = {})", p.one()));
         binds.push(c.as_str().to_string());
     }
     if let Some(s) = &f.skill {
@@ -392,8 +383,7 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
         return Ok(Vec::new());
     }
     let in_list = Placeholders::default().list(rows.len());
-    let categories_sql =
-        format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
+    let categories_sql = format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
     let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
     let mut categories = sqlx::query_as::<_, (i64, String, i64)>(&categories_sql);
     let mut skills = sqlx::query_as::<_, (i64, String)>(&skills_sql);
@@ -434,10 +424,7 @@ pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[SkillCode]
         sql.push_str(" AND consent_to_share = 1");
     }
     if !skills.is_empty() {
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))",
-            p.list(skills.len())
-        ));
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM person_skills s WHERE s.person_id = people.id AND s.skill_code IN ({}))", p.list(skills.len())));
     }
     sql.push_str(&format!(" ORDER BY id LIMIT {}", p.one()));
     let mut q = sqlx::query_as::<_, PersonRow>(&sql).bind(format!("{region_prefix}%"));

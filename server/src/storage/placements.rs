@@ -127,7 +127,13 @@ pub async fn get_placement(db: &Db, id: i64) -> Result<StoredPlacement, StorageE
 }
 
 /// Placements of people at home inside `region_prefix`, of one kind or all, newest first.
-pub async fn list_placements(db: &Db, region_prefix: &str, kind: Option<PlacementKind>, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
+pub async fn list_placements(
+    db: &Db,
+    region_prefix: &str,
+    kind: Option<PlacementKind>,
+    limit: i64,
+    offset: i64,
+) -> anyhow::Result<(Vec<StoredPlacement>, i64)> {
     let pattern = format!("{region_prefix}%");
     let mut p = Placeholders::default();
     let mut where_clause = format!("pe.home_region LIKE {}", p.one());

@@ -173,11 +173,7 @@ pub async fn update_posting(db: &Db, id: i64, v: &PostingDraft, expected_status:
     if updated.rows_affected() == 0 {
         return Ok(false);
     }
-    sqlx::query("DELETE FROM posting_skills WHERE posting_id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .context("clear posting skills")?;
+    sqlx::query("DELETE FROM posting_skills WHERE posting_id = $1").bind(id).execute(&mut *tx).await.context("clear posting skills")?;
     insert_skills(&mut tx, id, &v.skills).await?;
     append_change(&mut tx, db.backend(), "posting", id).await?;
     tx.commit().await.context("commit posting update")?;
@@ -250,12 +246,7 @@ fn attach(rows: Vec<PostingRow>, skills: Vec<(i64, String)>) -> anyhow::Result<V
 /// Open postings with id above `after_id`, in id order: the reindex walks them page by page.
 pub async fn open_postings_page(db: &Db, after_id: i64, limit: i64) -> anyhow::Result<Vec<StoredPosting>> {
     let sql = format!("{SELECT} WHERE p.status = 'open' AND p.id > $1 ORDER BY p.id LIMIT $2");
-    let rows = sqlx::query_as::<_, PostingRow>(&sql)
-        .bind(after_id)
-        .bind(limit)
-        .fetch_all(db.pool())
-        .await
-        .context("open postings page")?;
+    let rows = sqlx::query_as::<_, PostingRow>(&sql).bind(after_id).bind(limit).fetch_all(db.pool()).await.context("open postings page")?;
     let (Some(first), Some(last)) = (rows.first().map(|r| r.id), rows.last().map(|r| r.id)) else {
         return Ok(Vec::new());
     };
@@ -300,7 +291,11 @@ pub async fn list_postings_by(db: &Db, f: &ManagedFilter, limit: i64, offset: i6
     }
     let where_clause = conditions.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause}");
-    let sql = format!("SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}", p.one(), p.one());
+    let sql = format!(
+        "SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id WHERE {where_clause} ORDER BY p.id DESC LIMIT {} OFFSET {}",
+        p.one(),
+        p.one()
+    );
     let mut q = sqlx::query_as::<_, (i64,)>(&sql);
     let mut cq = sqlx::query_as::<_, (i64,)>(&count_sql);
     for t in &texts {

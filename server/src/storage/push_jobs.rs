@@ -145,12 +145,8 @@ pub async fn insert_push_job(db: &Db, job: &NewPushJob<'_>) -> anyhow::Result<St
         Some((id,)) => StartOutcome::Started(id),
         None => {
             let sql = format!("SELECT id FROM push_jobs WHERE {} ORDER BY id LIMIT 1", overlaps("$1", "$2"));
-            let (id,): (i64,) = sqlx::query_as(&sql)
-                .bind(job.region_prefix)
-                .bind(format!("{}%", job.region_prefix))
-                .fetch_one(&mut *tx)
-                .await
-                .context("running push job")?;
+            let (id,): (i64,) =
+                sqlx::query_as(&sql).bind(job.region_prefix).bind(format!("{}%", job.region_prefix)).fetch_one(&mut *tx).await.context("running push job")?;
             StartOutcome::Running(id)
         }
     };
@@ -173,19 +169,15 @@ pub async fn get_push_job(db: &Db, id: i64) -> Result<StoredPushJob, StorageErro
 /// One page of the jobs whose region lies inside `region_prefix`, newest first, and how many there are.
 pub async fn list_push_jobs(db: &Db, region_prefix: &str, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredPushJob>, i64)> {
     let pattern = format!("{region_prefix}%");
-    let rows =
-        sqlx::query_as::<_, PushJobRow>(&format!("SELECT {COLUMNS} FROM push_jobs WHERE region_prefix LIKE $1 ORDER BY id DESC LIMIT $2 OFFSET $3"))
-            .bind(&pattern)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(db.pool())
-            .await
-            .context("list push jobs")?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM push_jobs WHERE region_prefix LIKE $1")
+    let rows = sqlx::query_as::<_, PushJobRow>(&format!("SELECT {COLUMNS} FROM push_jobs WHERE region_prefix LIKE $1 ORDER BY id DESC LIMIT $2 OFFSET $3"))
         .bind(&pattern)
-        .fetch_one(db.pool())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(db.pool())
         .await
-        .context("count push jobs")?;
+        .context("list push jobs")?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM push_jobs WHERE region_prefix LIKE $1").bind(&pattern).fetch_one(db.pool()).await.context("count push jobs")?;
     let mut jobs = Vec::with_capacity(rows.len());
     for row in rows {
         jobs.push(row.decode()?);
@@ -318,8 +310,7 @@ pub async fn commit_push_page(db: &Db, page: &PushPageWrite<'_>) -> anyhow::Resu
     }
     let reached: Vec<&PersonPushWrite> = page.persons.iter().filter(|p| inserted.contains_key(&p.person_id)).collect();
     for chunk in reached.chunks(INSERT_ROWS) {
-        let sql =
-            format!("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES {}", Placeholders::default().rows(chunk.len(), 5));
+        let sql = format!("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES {}", Placeholders::default().rows(chunk.len(), 5));
         let mut q = sqlx::query(&sql);
         for p in chunk {
             q = q.bind(p.person_id).bind(&p.phone).bind(&p.message).bind("queued").bind(at);

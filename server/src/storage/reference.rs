@@ -20,14 +20,7 @@ pub async fn insert_missing_regions(db: &Db, regions: &[Region]) -> anyhow::Resu
         );
         let mut q = sqlx::query(&sql);
         for r in chunk {
-            q = q
-                .bind(&r.code)
-                .bind(&r.parent_code)
-                .bind(&r.level)
-                .bind(&r.name)
-                .bind(r.lat)
-                .bind(r.lon)
-                .bind(i64::from(r.approximate));
+            q = q.bind(&r.code).bind(&r.parent_code).bind(&r.level).bind(&r.name).bind(r.lat).bind(r.lon).bind(i64::from(r.approximate));
         }
         q.execute(&mut *tx).await.context("insert regions")?;
     }
@@ -50,14 +43,7 @@ pub async fn upsert_skills(db: &Db, skills: &[Skill]) -> anyhow::Result<()> {
         );
         let mut q = sqlx::query(&sql);
         for s in chunk {
-            q = q
-                .bind(s.code.as_ref())
-                .bind(&s.trade)
-                .bind(&s.name_zh)
-                .bind(&s.name_en)
-                .bind(&s.synonyms_zh)
-                .bind(&s.synonyms_en)
-                .bind(&s.occupation_code);
+            q = q.bind(s.code.as_ref()).bind(&s.trade).bind(&s.name_zh).bind(&s.name_en).bind(&s.synonyms_zh).bind(&s.synonyms_en).bind(&s.occupation_code);
         }
         q.execute(&mut *tx).await.context("upsert skills")?;
     }
@@ -82,33 +68,21 @@ struct RegionRow {
 }
 
 pub async fn list_regions(db: &Db) -> anyhow::Result<Vec<Region>> {
-    let rows = sqlx::query_as::<_, RegionRow>(
-        "SELECT code, parent_code, level, name, lat, lon, approximate FROM regions ORDER BY code",
-    )
-    .fetch_all(db.pool())
-    .await
-    .context("list regions")?;
+    let rows = sqlx::query_as::<_, RegionRow>("SELECT code, parent_code, level, name, lat, lon, approximate FROM regions ORDER BY code")
+        .fetch_all(db.pool())
+        .await
+        .context("list regions")?;
     Ok(rows
         .into_iter()
-        .map(|r| Region {
-            code: r.code,
-            parent_code: r.parent_code,
-            level: r.level,
-            name: r.name,
-            lat: r.lat,
-            lon: r.lon,
-            approximate: r.approximate != 0,
-        })
+        .map(|r| Region { code: r.code, parent_code: r.parent_code, level: r.level, name: r.name, lat: r.lat, lon: r.lon, approximate: r.approximate != 0 })
         .collect())
 }
 
 pub async fn list_skills(db: &Db) -> anyhow::Result<Vec<Skill>> {
-    sqlx::query_as::<_, Skill>(
-        "SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code FROM skills",
-    )
-    .fetch_all(db.pool())
-    .await
-    .context("list skills")
+    sqlx::query_as::<_, Skill>("SELECT code, trade, name_zh, name_en, synonyms_zh, synonyms_en, occupation_code FROM skills")
+        .fetch_all(db.pool())
+        .await
+        .context("list skills")
 }
 
 /// Records a staff correction of a region's point; it is no longer approximate.

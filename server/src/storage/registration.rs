@@ -18,11 +18,7 @@ pub struct NewRegistrationCode<'a> {
 /// queues the SMS, in one transaction.
 pub async fn insert_registration_code(db: &Db, c: &NewRegistrationCode<'_>) -> anyhow::Result<()> {
     let mut tx = db.pool().begin().await.context("begin")?;
-    sqlx::query("DELETE FROM registration_codes WHERE expires_at <= $1")
-        .bind(c.now)
-        .execute(&mut *tx)
-        .await
-        .context("forget expired codes")?;
+    sqlx::query("DELETE FROM registration_codes WHERE expires_at <= $1").bind(c.now).execute(&mut *tx).await.context("forget expired codes")?;
     sqlx::query(
         "INSERT INTO registration_codes (phone, code_hash, expires_at, attempts, created_at) VALUES ($1, $2, $3, 0, $4) \
          ON CONFLICT (phone) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at, \

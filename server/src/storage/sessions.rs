@@ -35,10 +35,6 @@ pub async fn find_session_user(db: &Db, token_hash: &str) -> anyhow::Result<Opti
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db.pool())
-        .await
-        .context("delete session")?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db.pool()).await.context("delete session")?;
     Ok(())
 }

@@ -100,11 +100,8 @@ fn names_person_link(e: &sqlx::Error) -> bool {
 
 /// The person a seeker account is linked to, if any.
 pub async fn linked_person_id(db: &Db, user_id: i64) -> anyhow::Result<Option<i64>> {
-    let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT person_id FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(db.pool())
-        .await
-        .context("linked person")?;
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT person_id FROM users WHERE id = $1").bind(user_id).fetch_optional(db.pool()).await.context("linked person")?;
     Ok(row.and_then(|(p,)| p))
 }
 
@@ -129,9 +126,6 @@ pub async fn get_user(db: &Db, id: i64) -> Result<UserRecord, StorageError> {
 }
 
 pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
-        .fetch_one(db.pool())
-        .await
-        .context("count users")?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await.context("count users")?;
     Ok(n)
 }

@@ -78,13 +78,7 @@ fn default_commute_km() -> u32 {
 
 impl Default for Preferences {
     fn default() -> Self {
-        Self {
-            max_commute_km: default_commute_km(),
-            willing_to_relocate: false,
-            schedules: Vec::new(),
-            min_wage: None,
-            needs_accessible: false,
-        }
+        Self { max_commute_km: default_commute_km(), willing_to_relocate: false, schedules: Vec::new(), min_wage: None, needs_accessible: false }
     }
 }
 

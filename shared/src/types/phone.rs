@@ -9,9 +9,7 @@ impl Phone {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
         let digits = digits.strip_prefix("+86").unwrap_or(&digits);
-        let ok = digits.len() == 11
-            && digits.starts_with('1')
-            && digits.bytes().all(|b| b.is_ascii_digit());
+        let ok = digits.len() == 11 && digits.starts_with('1') && digits.bytes().all(|b| b.is_ascii_digit());
         if !ok {
             return Err("phone must be an 11-digit mobile number starting with 1".into());
         }

@@ -9,7 +9,7 @@ use doorstep_shared::api::Role;
 use crate::auth::{governs, manages_employer, CurrentUser};
 use crate::domain::Mover;
 use crate::error::ApiError;
-use crate::storage::{get_application, linked_person_id, StoredApplication, Db};
+use crate::storage::{get_application, linked_person_id, Db, StoredApplication};
 
 /// The person a seeker account is linked to; `None` for other roles.
 pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<i64>, ApiError> {

@@ -35,14 +35,7 @@ pub async fn create_application(user: CurrentUser, body: ApiJson<ApplicationRequ
     if posting.content.valid_until < today() {
         return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting expired on {}", posting.content.valid_until)));
     }
-    let new = NewApplication {
-        posting_id: posting.id,
-        person_id,
-        source,
-        note: note.as_deref(),
-        actor: user.id,
-        audit: source == ApplicationSource::Referral,
-    };
+    let new = NewApplication { posting_id: posting.id, person_id, source, note: note.as_deref(), actor: user.id, audit: source == ApplicationSource::Referral };
     let id = match insert_application(&db, &new).await {
         Ok(id) => id,
         Err(InsertApplicationError::Duplicate) => {

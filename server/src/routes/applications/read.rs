@@ -28,7 +28,11 @@ pub struct ApplicationsQuery {
 #[utoipa::path(get, path = "/api/v1/applications", tag = "applications", params(ApplicationsQuery),
     responses((status = 200, body = ApplicationPage), (status = 400, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
-pub async fn list_applications_handler(user: CurrentUser, query: web::Query<ApplicationsQuery>, db: web::Data<Db>) -> Result<web::Json<ApplicationPage>, ApiError> {
+pub async fn list_applications_handler(
+    user: CurrentUser,
+    query: web::Query<ApplicationsQuery>,
+    db: web::Data<Db>,
+) -> Result<web::Json<ApplicationPage>, ApiError> {
     let q = query.into_inner();
     let paging = Paging::parse(q.page, q.per_page, 20, 100)?;
     let (page, per_page) = (paging.page, paging.per_page);

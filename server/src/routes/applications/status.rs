@@ -11,7 +11,7 @@ use crate::domain::{check_move, parse_hire_terms, parse_note, placement_kind, Mo
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::search::PostingIndex;
-use crate::storage::{get_application, hire_application, set_application_status, StoredApplication, Db, Hire, HireOutcome, StatusChange};
+use crate::storage::{get_application, hire_application, set_application_status, Db, Hire, HireOutcome, StatusChange, StoredApplication};
 
 /// Moves an application: the employer or staff governing it to interviewing,
 /// hired or rejected; the seeker or staff governing their home to withdrawn. A hire needs `start_date`
@@ -64,31 +64,32 @@ async fn hire(user: &CurrentUser, a: &StoredApplication, req: &ApplicationStatus
     match hire_application(db, &h).await? {
         HireOutcome::Hired { .. } => Ok(()),
         HireOutcome::HeadcountReached => Err(ApiError::new(ErrorCode::HeadcountReached, "headcount reached: the posting has hired everyone it needs")),
-        HireOutcome::PostingNotOpen(status) => Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}; only an open posting can hire", status.as_str()))),
+        HireOutcome::PostingNotOpen(status) => {
+            Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}; only an open posting can hire", status.as_str())))
+        }
         HireOutcome::Stale => Err(changed_meanwhile(db, a.id, ApplicationStatus::Hired).await),
     }
 }
 
 fn refusal(r: MoveRefusal) -> ApiError {
     match r {
-        MoveRefusal::Illegal { from, to } => ApiError::with_fields(
-            ErrorCode::MoveNotAllowed,
-            format!("an application cannot move from {} to {}", from.as_str(), to.as_str()),
-            &["status"],
-        ),
+        MoveRefusal::Illegal { from, to } => {
+            ApiError::with_fields(ErrorCode::MoveNotAllowed, format!("an application cannot move from {} to {}", from.as_str(), to.as_str()), &["status"])
+        }
         MoveRefusal::NotYours { to: ApplicationStatus::Withdrawn } => {
             ApiError::forbidden("only the seeker or staff governing their home may withdraw an application")
         }
-        MoveRefusal::NotYours { to } => {
-            ApiError::forbidden(format!("only the employer or staff governing it may move an application to {}", to.as_str()))
-        }
+        MoveRefusal::NotYours { to } => ApiError::forbidden(format!("only the employer or staff governing it may move an application to {}", to.as_str())),
     }
 }
 
 /// The refusal when another request moved the application first.
 async fn changed_meanwhile(db: &Db, id: i64, to: ApplicationStatus) -> ApiError {
     match get_application(db, id).await {
-        Ok(now) => ApiError::new(ErrorCode::ChangedMeanwhile, format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str())),
+        Ok(now) => ApiError::new(
+            ErrorCode::ChangedMeanwhile,
+            format!("the application was moved to {} meanwhile; it cannot move to {}", now.status.as_str(), to.as_str()),
+        ),
         Err(e) => e.into(),
     }
 }

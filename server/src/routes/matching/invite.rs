@@ -30,65 +30,23 @@ pub async fn invite_candidate(
 ) -> Result<HttpResponse, ApiError> {
     let posting = managed_posting(&user, &db, *path).await?;
     if posting.status != PostingStatus::Open {
-        return Err(ApiError::new(
-            ErrorCode::PostingNotOpen,
-            format!(
-                "the posting is {}; only an open posting can invite",
-                posting.status.as_str()
-            ),
-        ));
+        return Err(ApiError::new(ErrorCode::PostingNotOpen, format!("the posting is {}; only an open posting can invite", posting.status.as_str())));
     }
     let person = match get_person(&db, body.0.person_id).await {
-        Err(StorageError::NotFound(_)) => {
-            return Err(ApiError::with_fields(
-                ErrorCode::NotFound,
-                "person not found",
-                &["person_id"],
-            ))
-        }
+        Err(StorageError::NotFound(_)) => return Err(ApiError::with_fields(ErrorCode::NotFound, "person not found", &["person_id"])),
         found => found?,
     };
     if user.role == Role::Staff && !governs(&user, &person.home_region) {
-        return Err(ApiError::with_fields(
-            ErrorCode::NotFound,
-            "person not found",
-            &["person_id"],
-        ));
+        return Err(ApiError::with_fields(ErrorCode::NotFound, "person not found", &["person_id"]));
     }
     if !person.consent_to_share {
-        return Err(ApiError::with_fields(
-            ErrorCode::NoConsent,
-            "the person has not agreed to be shown to employers",
-            &["person_id"],
-        ));
+        return Err(ApiError::with_fields(ErrorCode::NoConsent, "the person has not agreed to be shown to employers", &["person_id"]));
     }
     let person_id = person.id;
-    let ranked = rank_people(
-        &posting,
-        vec![person],
-        &regions,
-        &skills,
-        1,
-        Audience::Seeker,
-    );
-    let (score, reasons) = ranked
-        .people
-        .into_iter()
-        .next()
-        .map_or((0.0, Vec::new()), |r| {
-            (round_score(r.scored.score), r.reasons)
-        });
+    let ranked = rank_people(&posting, vec![person], &regions, &skills, 1, Audience::Seeker);
+    let (score, reasons) = ranked.people.into_iter().next().map_or((0.0, Vec::new()), |r| (round_score(r.scored.score), r.reasons));
     let reasons = serde_json::to_string(&reasons).context("encode invitation reasons")?;
-    let invitation = NewInvitation {
-        person_id,
-        posting_id: posting.id,
-        score,
-        reasons: &reasons,
-        actor: user.id,
-    };
+    let invitation = NewInvitation { person_id, posting_id: posting.id, score, reasons: &reasons, actor: user.id };
     insert_invitation(&db, &invitation).await?;
-    Ok(HttpResponse::Created().json(InvitationResponse {
-        posting_id: posting.id,
-        person_id,
-    }))
+    Ok(HttpResponse::Created().json(InvitationResponse { posting_id: posting.id, person_id }))
 }

@@ -32,16 +32,12 @@ pub fn write_error(e: WritePersonError, regions: &Regions) -> ApiError {
     match e {
         WritePersonError::Duplicate { existing_region } => ApiError::Refused {
             code: doorstep_shared::api::ErrorCode::DuplicatePerson,
-            message: format!(
-                "a person with this id-card number is already registered in {} ({existing_region})",
-                regions.place_name(&existing_region)
-            ),
+            message: format!("a person with this id-card number is already registered in {} ({existing_region})", regions.place_name(&existing_region)),
             fields: vec!["id_number".into()],
         },
-        WritePersonError::Stale => ApiError::new(
-            doorstep_shared::api::ErrorCode::ChangedMeanwhile,
-            "the person was changed by someone else meanwhile; reload and try again",
-        ),
+        WritePersonError::Stale => {
+            ApiError::new(doorstep_shared::api::ErrorCode::ChangedMeanwhile, "the person was changed by someone else meanwhile; reload and try again")
+        }
         WritePersonError::Storage(e) => e.into(),
     }
 }

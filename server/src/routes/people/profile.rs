@@ -13,26 +13,17 @@ use crate::domain::{parse_own_profile, OnRecord};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::storage::{
-    get_person, insert_own_person, linked_person_id, update_person, Db, PersonValues, StoredPerson,
-};
+use crate::storage::{get_person, insert_own_person, linked_person_id, update_person, Db, PersonValues, StoredPerson};
 
 /// The seeker's own record.
 #[utoipa::path(get, path = "/api/v1/me/profile", tag = "people",
     responses((status = 200, body = PersonResponse), (status = 403, body = doorstep_shared::api::ApiErrorBody),
               (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "`profile_missing`: not filled in yet")))]
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
-pub async fn get_profile(
-    user: CurrentUser,
-    db: web::Data<Db>,
-    regions: web::Data<Regions>,
-) -> Result<web::Json<PersonResponse>, ApiError> {
+pub async fn get_profile(user: CurrentUser, db: web::Data<Db>, regions: web::Data<Regions>) -> Result<web::Json<PersonResponse>, ApiError> {
     match own_person(&user, &db).await? {
         Some(person) => Ok(web::Json(to_response(&person, &regions))),
-        None => Err(ApiError::new(
-            ErrorCode::ProfileMissing,
-            "the profile is not filled in yet",
-        )),
+        None => Err(ApiError::new(ErrorCode::ProfileMissing, "the profile is not filled in yet")),
     }
 }
 
@@ -52,38 +43,17 @@ pub async fn put_profile(
 ) -> Result<HttpResponse, ApiError> {
     let current = own_person(&user, &db).await?;
     let on_record = match &current {
-        Some(p) => OnRecord {
-            id_number: Some(vault.decrypt(&p.id_cipher)?.as_ref().to_string()),
-            verified: p.categories.clone(),
-        },
+        Some(p) => OnRecord { id_number: Some(vault.decrypt(&p.id_cipher)?.as_ref().to_string()), verified: p.categories.clone() },
         None => OnRecord::default(),
     };
-    let draft = regions
-        .read(|tree| {
-            parse_own_profile(
-                body.0,
-                &user.username,
-                &on_record,
-                tree,
-                &skills,
-                this_year(),
-            )
-        })
-        .map_err(ApiError::from)?;
+    let draft = regions.read(|tree| parse_own_profile(body.0, &user.username, &on_record, tree, &skills, this_year())).map_err(ApiError::from)?;
     let values = PersonValues::seal(&draft, &vault)?;
     let (id, mut answer) = match current {
         Some(p) => {
-            update_person(&db, p.id, &values, p.updated_at, user.id)
-                .await
-                .map_err(|e| write_error(e, &regions))?;
+            update_person(&db, p.id, &values, p.updated_at, user.id).await.map_err(|e| write_error(e, &regions))?;
             (p.id, HttpResponse::Ok())
         }
-        None => (
-            insert_own_person(&db, &values, user.id)
-                .await
-                .map_err(|e| write_error(e, &regions))?,
-            HttpResponse::Created(),
-        ),
+        None => (insert_own_person(&db, &values, user.id).await.map_err(|e| write_error(e, &regions))?, HttpResponse::Created()),
     };
     Ok(answer.json(to_response(&get_person(&db, id).await?, &regions)))
 }

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use super::convert::to_response;
 use crate::auth::StaffScope;
 use crate::error::ApiError;
-use crate::routes::paging::Paging;
 use crate::reference::{Regions, SkillCatalog};
+use crate::routes::paging::Paging;
 use crate::storage::{get_person, list_people, Db, PeopleFilter, StoredPerson};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -54,12 +54,7 @@ pub async fn list_people_handler(
     let Some(region_prefix) = scope.narrow(requested.as_ref()) else {
         return Ok(web::Json(empty));
     };
-    let filter = PeopleFilter {
-        region_prefix,
-        category: q.category,
-        skill,
-        text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
-    };
+    let filter = PeopleFilter { region_prefix, category: q.category, skill, text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) };
     let (people, total) = list_people(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = people.iter().map(|p| to_response(p, &regions)).collect();
     Ok(web::Json(PeoplePage { items, total, page, per_page }))

@@ -37,9 +37,7 @@ pub async fn update_person_handler(
     draft.claimed_categories = settle_claims(claims, &draft.categories);
     scope.ensure(&draft.home_region, "home_region")?;
     let values = PersonValues::seal(&draft, &vault)?;
-    update_person(&db, id, &values, current.updated_at, scope.user.id)
-        .await
-        .map_err(|e| write_error(e, &regions))?;
+    update_person(&db, id, &values, current.updated_at, scope.user.id).await.map_err(|e| write_error(e, &regions))?;
     let stored = get_person(&db, id).await?;
     Ok(web::Json(to_response(&stored, &regions)))
 }

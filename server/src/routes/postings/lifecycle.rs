@@ -64,20 +64,40 @@ async fn apply_move(
 /// Opens a pending posting to search and matching (staff).
 #[utoipa::path(post, path = "/api/v1/postings/{id}/approve", tag = "postings", request_body = ReviewRequest,
     responses((status = 200, body = PostingResponse), (status = 409, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn approve_posting(user: CurrentUser, path: web::Path<i64>, body: Option<ApiJson<ReviewRequest>>, db: web::Data<Db>, regions: web::Data<Regions>, index: web::Data<PostingIndex>) -> Result<web::Json<PostingResponse>, ApiError> {
+pub async fn approve_posting(
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: Option<ApiJson<ReviewRequest>>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+    index: web::Data<PostingIndex>,
+) -> Result<web::Json<PostingResponse>, ApiError> {
     apply_move(PostingMove::Approve, user, *path, body.map(|b| b.0), &db, &regions, &index).await
 }
 
 /// Refuses a posting, with a reason (staff).
 #[utoipa::path(post, path = "/api/v1/postings/{id}/reject", tag = "postings", request_body = ReviewRequest,
     responses((status = 200, body = PostingResponse), (status = 409, body = doorstep_shared::api::ApiErrorBody), (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn reject_posting(user: CurrentUser, path: web::Path<i64>, body: Option<ApiJson<ReviewRequest>>, db: web::Data<Db>, regions: web::Data<Regions>, index: web::Data<PostingIndex>) -> Result<web::Json<PostingResponse>, ApiError> {
+pub async fn reject_posting(
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: Option<ApiJson<ReviewRequest>>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+    index: web::Data<PostingIndex>,
+) -> Result<web::Json<PostingResponse>, ApiError> {
     apply_move(PostingMove::Reject, user, *path, body.map(|b| b.0), &db, &regions, &index).await
 }
 
 /// Closes a posting (its employer or staff).
 #[utoipa::path(post, path = "/api/v1/postings/{id}/close", tag = "postings",
     responses((status = 200, body = PostingResponse), (status = 409, body = doorstep_shared::api::ApiErrorBody)))]
-pub async fn close_posting(user: CurrentUser, path: web::Path<i64>, db: web::Data<Db>, regions: web::Data<Regions>, index: web::Data<PostingIndex>) -> Result<web::Json<PostingResponse>, ApiError> {
+pub async fn close_posting(
+    user: CurrentUser,
+    path: web::Path<i64>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+    index: web::Data<PostingIndex>,
+) -> Result<web::Json<PostingResponse>, ApiError> {
     apply_move(PostingMove::Close, user, *path, None, &db, &regions, &index).await
 }

@@ -40,7 +40,12 @@ pub async fn list_managed_postings(
         Role::Seeker => return Err(ApiError::forbidden("only employers and staff manage postings")),
     };
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
-    let filter = ManagedFilter { employer_region_prefix: prefix, employer_id: employer, status: query.status, title: query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from) };
+    let filter = ManagedFilter {
+        employer_region_prefix: prefix,
+        employer_id: employer,
+        status: query.status,
+        title: query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from),
+    };
     let (postings, total) = list_postings_by(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = postings.iter().map(|p| posting_response(p, &regions, None)).collect();
     Ok(web::Json(PostingPage { items, total: total as u64, page: paging.page, per_page: paging.per_page }))

@@ -124,7 +124,8 @@ pub async fn get_posting_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<PostingResponse>, ApiError> {
     let posting = get_posting(&db, *path).await?;
-    let visible = posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
+    let visible =
+        posting.status == PostingStatus::Open || user.as_ref().is_some_and(|u| manages_employer(u, posting.content.employer_id, &posting.employer_region));
     if !visible {
         return Err(ApiError::not_found("posting"));
     }

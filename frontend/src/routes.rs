@@ -14,7 +14,7 @@ use leptos_router::LazyRoute;
 
 use crate::app::Gate;
 use crate::pages::{
-    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, ProfilePage, ReferPage,
+    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, ProfilePage, PushPage, ReferPage,
     RegisterPage, ReviewPage,
 };
 
@@ -34,10 +34,11 @@ pub enum Page {
     Audit,
     Register,
     Profile,
+    Push,
 }
 
 impl Page {
-    const ALL: [Page; 12] = [
+    const ALL: [Page; 13] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -50,6 +51,7 @@ impl Page {
         Page::Audit,
         Page::Register,
         Page::Profile,
+        Page::Push,
     ];
 
     /// Loads the page's group (once) and builds the page.
@@ -57,7 +59,7 @@ impl Page {
         match self {
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Push => staff_pages(self).await,
         }
     }
 }
@@ -103,6 +105,7 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Refer => view! { <Gate><ReferPage/></Gate> }.into_any(),
         Page::Placements => view! { <Gate><PlacementsPage/></Gate> }.into_any(),
         Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
+        Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
 }

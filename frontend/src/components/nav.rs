@@ -61,6 +61,7 @@ const STAFF: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/push", "push", Key::NavPush),
     HOME,
 ];
 const ADMIN: &[NavLink] = &[
@@ -68,6 +69,7 @@ const ADMIN: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/push", "push", Key::NavPush),
     link("/audit", "audit", Key::NavAudit),
     HOME,
 ];

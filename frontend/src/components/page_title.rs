@@ -26,6 +26,7 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         "refer" => Key::ReferTitle,
         "placements" => Key::PlacementsTitle,
         "audit" => Key::AuditTitle,
+        "push" => Key::PushTitle,
         _ => Key::DocNotFound,
     }
 }

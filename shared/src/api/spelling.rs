@@ -41,6 +41,7 @@ spelled!(
     super::PhysicalDemand,
     super::PostingStatus,
     super::RegionLevel,
+    super::PushState,
 );
 
 #[cfg(test)]
@@ -80,5 +81,6 @@ mod tests {
         spelled_alike::<PhysicalDemand>();
         spelled_alike::<PostingStatus>();
         spelled_alike::<RegionLevel>();
+        spelled_alike::<PushState>();
     }
 }

@@ -15,7 +15,7 @@ use leptos_router::LazyRoute;
 use crate::app::Gate;
 use crate::pages::{
     AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, PrioritiesPage, ProfilePage,
-    ReferPage, RegisterPage, ReviewPage,
+    PushPage, ReferPage, RegisterPage, ReviewPage,
 };
 
 /// Every lazily loaded page, numbered for [`PageRoute`].
@@ -35,10 +35,11 @@ pub enum Page {
     Register,
     Profile,
     Priorities,
+    Push,
 }
 
 impl Page {
-    const ALL: [Page; 13] = [
+    const ALL: [Page; 14] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -52,6 +53,7 @@ impl Page {
         Page::Register,
         Page::Profile,
         Page::Priorities,
+        Page::Push,
     ];
 
     /// Loads the page's group (once) and builds the page.
@@ -59,7 +61,7 @@ impl Page {
         match self {
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push => staff_pages(self).await,
         }
     }
 }
@@ -106,6 +108,7 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Placements => view! { <Gate><PlacementsPage/></Gate> }.into_any(),
         Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
         Page::Priorities => view! { <Gate><PrioritiesPage/></Gate> }.into_any(),
+        Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
 }

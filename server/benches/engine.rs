@@ -5,7 +5,9 @@
 //! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k
 //! only, `-- --size=N` for one size, `-- --push` for the batch push of 100k
 //! people × 50k postings, `-- --spin` to repeat the match queries for 20 s
-//! under a profiler).
+//! under a profiler). The push takes `--push-people=N`, `--push-postings=N`
+//! and `--postgres=postgres://…/postgres` (a server where the bench may create
+//! and drop a database; default SQLite in a temp directory).
 //! Figures are printed as a table and appended to nothing: copy them into
 //! BENCHMARKS.md by hand, with the machine they came from.
 
@@ -44,15 +46,23 @@ fn main() -> anyhow::Result<()> {
             run(n).await?;
         }
         if push {
-            run_push_bench(100_000, 50_000).await?;
+            let arg = |name: &str| std::env::args().find_map(|a| a.strip_prefix(name).map(str::to_string));
+            let people = arg("--push-people=").and_then(|n| n.parse().ok()).unwrap_or(100_000);
+            let postings = arg("--push-postings=").and_then(|n| n.parse().ok()).unwrap_or(50_000);
+            run_push_bench(people, postings, arg("--postgres=")).await?;
         }
         Ok(())
     })
 }
 
 async fn fresh_state(dir: &tempfile::TempDir) -> anyhow::Result<AppState> {
+    fresh_state_on(dir, None).await
+}
+
+async fn fresh_state_on(dir: &tempfile::TempDir, database_url: Option<String>) -> anyhow::Result<AppState> {
     let settings = Settings {
         data_dir: dir.path().to_path_buf(),
+        database_url,
         secret_key: Some("bench-secret-key-that-is-long-enough-000000".to_string().into()),
         seed_demo: false,
         ..Settings::default()
@@ -62,9 +72,14 @@ async fn fresh_state(dir: &tempfile::TempDir) -> anyhow::Result<AppState> {
 }
 
 /// The batch push: every person gets their top 3 new matches in the inbox.
-async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
+async fn run_push_bench(people: usize, postings: usize, postgres: Option<String>) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let state = fresh_state(&dir).await?;
+    let database = match &postgres {
+        Some(admin) => Some(BenchDatabase::create(admin).await?),
+        None => None,
+    };
+    let state = fresh_state_on(&dir, database.as_ref().map(|d| d.url.clone())).await?;
+    let backend = if database.is_some() { "PostgreSQL" } else { "SQLite" };
     let mut rng = StdRng::seed_from_u64(11);
     let towns = towns(&state);
     let skills: Vec<SkillCode> = state.skills.all().iter().map(|s| s.code.clone()).collect();
@@ -74,16 +89,14 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
     let started = Instant::now();
     insert_people(&state, &mut rng, &towns, &skills, people, admin).await?;
     let insert_time = started.elapsed();
-    let index = state.index.clone().into_inner();
-    let deps = doorstep_server::push::PushDeps { db: &state.db, index: &index, skills: &state.skills, regions: &state.regions };
     let started = Instant::now();
-    let summary = doorstep_server::push::run_push(&deps, "", 3, |_, _| {}).await?;
+    let summary = state.push.run_now("", 3, |_, _| {}).await?;
     let push_time = started.elapsed();
     println!();
-    println!("| people × open postings | push time | people/s | inbox items | SMS queued | RSS after |");
-    println!("|---|---|---|---|---|---|");
+    println!("| backend | people × open postings | push time | people/s | inbox items | SMS queued | RSS after |");
+    println!("|---|---|---|---|---|---|---|");
     println!(
-        "| {people} × {postings} | {:.1} s | {:.0} | {} | {} | {} MB |",
+        "| {backend} | {people} × {postings} | {:.1} s | {:.0} | {} | {} | {} MB |",
         push_time.as_secs_f64(),
         people as f64 / push_time.as_secs_f64(),
         summary.items,
@@ -91,7 +104,38 @@ async fn run_push_bench(people: usize, postings: usize) -> anyhow::Result<()> {
         rss_mb()
     );
     println!("(registering the {people} people beforehand took {:.1} s)", insert_time.as_secs_f64());
+    state.db.pool().close().await;
+    if let Some(database) = database {
+        database.drop().await?;
+    }
     Ok(())
+}
+
+/// A fresh PostgreSQL database for one push bench, made through an admin URL.
+struct BenchDatabase {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl BenchDatabase {
+    async fn create(admin: &str) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let name = format!("doorstep_bench_{}", std::process::id());
+        let pool = sqlx::AnyPool::connect(admin).await?;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await?;
+        pool.close().await;
+        let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+        Ok(Self { admin: admin.to_string(), url: format!("{base}/{name}"), name })
+    }
+
+    async fn drop(self) -> anyhow::Result<()> {
+        let pool = sqlx::AnyPool::connect(&self.admin).await?;
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&pool).await?;
+        pool.close().await;
+        Ok(())
+    }
 }
 
 async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize, actor: i64) -> anyhow::Result<()> {

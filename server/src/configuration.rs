@@ -45,6 +45,17 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` names the client (CIDR ranges).
     pub trusted_proxies: Vec<IpNet>,
     pub metrics: MetricsAccess,
+    pub push: PushSettings,
+}
+
+/// How push jobs run (`DOORSTEP_PUSH__LEASE_SECS`, `DOORSTEP_PUSH__PAGE_SIZE`).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+pub struct PushSettings {
+    /// Seconds a node holds a running job without writing a page; after that
+    /// another node (PostgreSQL) may take it over and resume it.
+    pub lease_secs: u64,
+    /// People read, matched and written per transaction (1 to 1,000).
+    pub page_size: u32,
 }
 
 /// Who may read `/metrics`: a client in `allow`, or a request carrying `Authorization: Bearer <token>`.
@@ -105,6 +116,7 @@ impl Default for Settings {
             body_timeout_secs: 10,
             trusted_proxies: Vec::new(),
             metrics: MetricsAccess { allow: loopback(), token: None },
+            push: PushSettings { lease_secs: 30, page_size: 200 },
         }
     }
 }

@@ -5,7 +5,6 @@ use clap::Parser;
 use doorstep_server::backup;
 use doorstep_server::cli::{describe_report, import_region_points_file, Cli, Command, Import};
 use doorstep_server::configuration::Settings;
-use doorstep_server::push::{run_push, PushDeps};
 use doorstep_server::search::{apply_pending, reindex};
 use doorstep_server::seed::{create_user, seed_demo_if_empty, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
@@ -70,11 +69,13 @@ async fn run() -> anyhow::Result<()> {
             }
             let indexer = state.spawn_indexer();
             state.spawn_region_points_follower();
+            let pusher = state.spawn_push_worker();
             let app = Application::build(&settings, state).await?;
             tracing::info!(port = app.port(), bind = %settings.bind, "doorstep is serving");
             tokio::select! {
                 served = app.run_until_stopped() => served.context("server failed")?,
                 _ = indexer => anyhow::bail!("the indexer stopped unexpectedly"),
+                _ = pusher => anyhow::bail!("the push worker stopped unexpectedly"),
             }
             tracing::info!("stopped");
         }
@@ -93,12 +94,13 @@ async fn push(state: &AppState, region: Option<String>, top_k: u32) -> anyhow::R
     while apply_pending(&state.db, &index, &skills).await? > 0 {}
     let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people ({eta} left)").context("progress style")?;
     let bar = indicatif::ProgressBar::new(0).with_style(style);
-    let deps = PushDeps { db: &state.db, index: &index, skills: &skills, regions: &state.regions };
-    let summary = run_push(&deps, &prefix, top_k as usize, |done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-    })
-    .await?;
+    let summary = state
+        .push
+        .run_now(&prefix, top_k, |done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await?;
     bar.finish_and_clear();
     println!(
         "pushed {} postings to {} of {} seeking people; {} sms queued; {} matches were pushed before",

@@ -20,6 +20,7 @@ use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
+use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
@@ -42,6 +43,8 @@ pub struct AppState {
     pub regions: web::Data<Regions>,
     pub skills: web::Data<SkillCatalog>,
     pub index: web::Data<PostingIndex>,
+    /// Starts push jobs and resumes those a stopped node left.
+    pub push: web::Data<PushRunner>,
 }
 
 /// Connects, migrates and loads the shipped reference data (idempotent).
@@ -67,11 +70,14 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
     let (index, opened) = tokio::task::spawn_blocking(move || PostingIndex::open_or_create(&dir)).await??;
     let index = Arc::new(index);
     ensure_current(&db, &index, &skills, opened == Opened::Fresh).await?;
+    let regions = Arc::new(Regions::new(RegionTree::new(list_regions(&db).await?)));
+    let push = PushRunner::new(db.clone(), index.clone(), skills.clone(), regions.clone(), settings.push);
     Ok(AppState {
         vault: web::Data::new(IdVault::new(&secret)),
-        regions: web::Data::new(Regions::new(RegionTree::new(list_regions(&db).await?))),
+        regions: web::Data::from(regions),
         skills: web::Data::from(skills),
         index: web::Data::from(index),
+        push: web::Data::new(push),
         db,
     })
 }
@@ -85,6 +91,11 @@ impl AppState {
     /// The worker that brings region points other processes set into the live tree.
     pub fn spawn_region_points_follower(&self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(follow_region_points(self.db.clone(), self.regions.clone()))
+    }
+
+    /// The worker that resumes push jobs a stopped server (or node) left running.
+    pub fn spawn_push_worker(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(PushRunner::clone(&self.push).run_worker())
     }
 }
 
@@ -122,7 +133,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
-    let (vault, regions_data, skills_data, index) = (state.vault, state.regions, state.skills, state.index);
+    let (vault, regions_data, skills_data, index, push_runner) = (state.vault, state.regions, state.skills, state.index, state.push);
     let server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
@@ -154,6 +165,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(regions_data.clone())
             .app_data(skills_data.clone())
             .app_data(index.clone())
+            .app_data(push_runner.clone())
             .app_data(match_throttle.clone())
             .app_data(registration_throttle.clone())
             .route("/healthz", get_or_head().to(health::healthz))
@@ -220,7 +232,9 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/placements", web::get().to(placements::list_placements_handler))
         .route("/placements/{id}", web::get().to(placements::get_placement_handler))
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
-        .route("/push", web::post().to(push::push_postings))
+        .route("/push", web::post().to(push::start_push))
+        .route("/push", web::get().to(push::list_push_jobs_handler))
+        .route("/push/{id}", web::get().to(push::get_push_job_handler))
         .route("/me/inbox", web::get().to(inbox::get_inbox))
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))

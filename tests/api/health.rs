@@ -87,6 +87,8 @@ async fn the_openapi_document_describes_every_api_route(app: TestApp) {
         ("/api/v1/placements/{id}", "get"),
         ("/api/v1/placements/{id}/follow-ups", "post"),
         ("/api/v1/push", "post"),
+        ("/api/v1/push", "get"),
+        ("/api/v1/push/{id}", "get"),
         ("/api/v1/me/inbox", "get"),
         ("/api/v1/me/profile", "get"),
         ("/api/v1/me/profile", "put"),

@@ -1,7 +1,8 @@
-//! The push: inbox items and SMS for seeking people, never the same posting
-//! twice, never one that breaks a person's hard constraints; and the inbox.
+//! The push: a background job that fills inboxes and queues SMS for seeking
+//! people, never the same posting twice, never one that breaks a person's
+//! hard constraints, one job per region at a time; and the inbox.
 
-use doorstep_shared::api::{ApplicationResponse, ErrorCode, InboxResponse, PushSummary};
+use doorstep_shared::api::{ApplicationResponse, ErrorCode, InboxResponse, PushJob, PushJobPage, PushState, PushSummary};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -15,6 +16,8 @@ backend_tests!(
     bad_push_requests_are_refused,
     the_inbox_belongs_to_the_linked_seeker_only,
     the_push_sends_only_real_matches_never_the_other_jobs_nearby,
+    a_push_answers_at_once_and_reports_its_progress_to_its_jurisdiction_only,
+    a_push_overlapping_a_running_one_is_refused_with_its_own_code,
 );
 
 /// Hanbin staff, an employer in 老城街道, and postings there (and one far away).
@@ -41,12 +44,38 @@ async fn open(app: &TestApp, w: &World, title: &str, changes: serde_json::Value)
     w.admin.open_posting(app, &p).await
 }
 
+/// Starts a push (202, `Location` of the job) and waits for the job to finish; its summary.
 async fn push(client: &Client, request: serde_json::Value) -> PushSummary {
+    let job = start(client, request).await;
+    finished(client, job.id).await.summary
+}
+
+async fn start(client: &Client, request: serde_json::Value) -> PushJob {
     let res = client.push(&request).await;
     let status = res.status();
+    let location = res.headers().get("location").map(|l| l.to_str().expect("ascii").to_string());
     let text = res.text().await.expect("body");
-    assert_eq!(status, StatusCode::OK, "{text}");
-    serde_json::from_str(&text).expect("summary")
+    assert_eq!(status, StatusCode::ACCEPTED, "{text}");
+    let job: PushJob = serde_json::from_str(&text).expect("job");
+    assert_eq!(location, Some(format!("/api/v1/push/{}", job.id)));
+    job
+}
+
+/// Polls `GET /api/v1/push/{id}` until the job is no longer running (ten seconds at most).
+async fn finished(client: &Client, id: i64) -> PushJob {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let res = client.get(&format!("/api/v1/push/{id}")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let job: PushJob = res.json().await.expect("job");
+        if job.state != PushState::Running {
+            assert_eq!(job.state, PushState::Finished);
+            assert!(job.finished_at.is_some_and(|f| f >= job.started_at));
+            return job;
+        }
+        assert!(std::time::Instant::now() < deadline, "push job {id} still running: {job:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 async fn pushed_to(app: &TestApp, person: i64) -> Vec<i64> {
@@ -212,4 +241,81 @@ async fn the_inbox_belongs_to_the_linked_seeker_only(app: TestApp) {
     assert_eq!(app.anonymous().get("/api/v1/me/inbox").await.status(), StatusCode::UNAUTHORIZED);
     let me = body(seeker.get("/api/v1/me").await).await;
     assert_eq!(me["person_id"], json!(home));
+}
+
+async fn a_push_answers_at_once_and_reports_its_progress_to_its_jurisdiction_only(app: TestApp) {
+    let w = world(&app).await;
+    open(&app, &w, "缝纫工", json!({})).await;
+    let mut people = Vec::new();
+    for seq in 1..=3 {
+        let mut p = person_json("王秀英", &id_number("610902", 1980, seq));
+        p["phone"] = json!(format!("1380000{seq:04}"));
+        people.push(w.staff.register_person(&p).await);
+    }
+    let xunyang_staff = app.staff("staff_xunyang", "610981").await;
+
+    let started = start(&w.staff, json!({"region": "610902001", "top_k": 2})).await;
+    let done = finished(&w.staff, started.id).await;
+
+    assert_eq!((started.region.as_deref(), started.top_k, started.people_total), (Some("610902001"), 2, 3));
+    assert_eq!((done.people_done, done.people_total), (3, 3));
+    assert_eq!(done.summary, PushSummary { people: 3, people_reached: 3, items: 3, sms_queued: 3, already_pushed: 0, skipped: 0 });
+    assert_eq!((count_rows(&app, "push_items").await, count_rows(&app, "sms_outbox").await), (3, 3), "counts equal the rows");
+    let mine: PushJobPage = w.staff.get("/api/v1/push").await.json().await.expect("page");
+    let all: PushJobPage = w.admin.get("/api/v1/push?per_page=1").await.json().await.expect("page");
+    let theirs: PushJobPage = xunyang_staff.get("/api/v1/push").await.json().await.expect("page");
+    assert_eq!((mine.total, mine.items.iter().map(|j| j.id).collect::<Vec<_>>()), (1, vec![started.id]));
+    assert_eq!((all.total, all.items.len(), all.per_page), (1, 1, 1));
+    assert_eq!((theirs.total, theirs.items.len()), (0, 0), "another county's staff see none of Hanbin's pushes");
+    let path = format!("/api/v1/push/{}", started.id);
+    assert_error(xunyang_staff.get(&path).await, StatusCode::NOT_FOUND, ErrorCode::NotFound).await;
+    assert_error(w.staff.get("/api/v1/push/999999").await, StatusCode::NOT_FOUND, ErrorCode::NotFound).await;
+    assert_eq!(w.staff.get("/api/v1/push/abc").await.status(), StatusCode::BAD_REQUEST);
+    assert_error(w.staff.get("/api/v1/push?per_page=0").await, StatusCode::BAD_REQUEST, ErrorCode::InvalidParameter).await;
+    let seeker = app.login_as("seeker", "13800000009", None, None).await;
+    assert_error(seeker.get(&path).await, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await;
+    assert_eq!(app.anonymous().get(&path).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// A job some other node runs (its lease far ahead), as the database holds it.
+async fn running_elsewhere(app: &TestApp, region_prefix: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO push_jobs (region_prefix, top_k, state, lease_owner, lease_until, started_at) \
+         VALUES ($1, 3, 'running', 'another-node', $2, $3) RETURNING id",
+    )
+    .bind(region_prefix)
+    .bind(i64::MAX / 2)
+    .bind(1_800_000_000_i64)
+    .fetch_one(app.db().pool())
+    .await
+    .expect("running job");
+    id
+}
+
+async fn a_push_overlapping_a_running_one_is_refused_with_its_own_code(app: TestApp) {
+    let w = world(&app).await;
+    let hanbin_job = running_elsewhere(&app, "610902").await;
+
+    let cases = [
+        (&w.staff, json!({}), "the same county"),
+        (&w.staff, json!({"region": "610902001"}), "a town inside the running county"),
+        (&w.admin, json!({"region": "6109"}), "the city containing it"),
+        (&w.admin, json!({}), "everywhere"),
+    ];
+    for (client, request, case) in cases {
+        let res = client.push(&request).await;
+        let status = res.status();
+        let error = body(res).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{case}: {error}");
+        assert_eq!(error["error"]["code"], json!("push_running"), "{case}");
+        assert!(error["error"]["message"].as_str().expect("message").contains(&format!("push job {hanbin_job} ")), "{case}: {error}");
+    }
+    let sibling = start(&w.admin, json!({"region": "610981"})).await;
+    let xunyang = finished(&w.admin, sibling.id).await;
+    assert_eq!(xunyang.region.as_deref(), Some("610981"), "a sibling county pushes beside it");
+    let town_job = running_elsewhere(&app, "610981100").await;
+    let res = w.admin.push(&json!({"region": "610981"})).await;
+    let error = body(res).await;
+    assert_eq!(error["error"]["code"], json!("push_running"), "a county while one of its towns runs: {error}");
+    assert!(error["error"]["message"].as_str().expect("message").contains(&format!("push job {town_job} ")));
 }

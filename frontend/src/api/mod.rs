@@ -8,6 +8,7 @@ mod employers;
 mod matching;
 mod people;
 mod postings;
+mod push;
 mod reference;
 
 pub use applications::{
@@ -24,4 +25,5 @@ pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings, posting_candidates, reject_posting, search_postings, PostingSearch,
     MANAGED_PER_PAGE, PER_PAGE,
 };
+pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
 pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities};

@@ -128,6 +128,7 @@ pub fn code_key(code: ErrorCode) -> Key {
         ErrorCode::AlreadyRecorded => Key::ErrAlreadyRecorded,
         ErrorCode::TooEarly => Key::ErrTooEarly,
         ErrorCode::NoConsent => Key::ErrNoConsent,
+        ErrorCode::PushRunning => Key::ErrPushRunning,
         ErrorCode::WeakPassword => Key::ErrWeakPassword,
         ErrorCode::WrongCode => Key::ErrWrongCode,
         ErrorCode::MethodNotAllowed => Key::ErrMethodNotAllowed,

@@ -62,6 +62,7 @@ const STAFF: &[NavLink] = &[
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
     link("/priorities", "priorities", Key::NavPriorities),
+    link("/push", "push", Key::NavPush),
     HOME,
 ];
 const ADMIN: &[NavLink] = &[
@@ -69,6 +70,7 @@ const ADMIN: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
+    link("/push", "push", Key::NavPush),
     link("/audit", "audit", Key::NavAudit),
     HOME,
 ];

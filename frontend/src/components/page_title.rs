@@ -27,6 +27,7 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         "placements" => Key::PlacementsTitle,
         "audit" => Key::AuditTitle,
         "priorities" => Key::PrioritiesTitle,
+        "push" => Key::PushTitle,
         _ => Key::DocNotFound,
     }
 }

@@ -51,6 +51,15 @@ impl StaffScope {
         Err(ApiError::with_fields(doorstep_shared::api::ErrorCode::Forbidden, format!("region {region} is outside your jurisdiction"), &[field]))
     }
 
+    /// Tells whether a record kept under a region code prefix ("" for
+    /// everywhere, as a push job's region) lies inside the jurisdiction.
+    pub fn covers(&self, prefix: &str) -> bool {
+        match RegionCode::parse(prefix) {
+            Ok(region) => self.allows(&region),
+            Err(_) => self.within.is_none() && prefix.is_empty(),
+        }
+    }
+
     /// The code prefix every visible record starts with ("" for admin).
     pub fn prefix(&self) -> &str {
         self.within.as_ref().map_or("", |w| w.as_ref())

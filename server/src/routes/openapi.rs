@@ -28,7 +28,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::create_application, applications::list_applications_handler, applications::get_application_handler,
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
-        push::push_postings, inbox::get_inbox,
+        push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),

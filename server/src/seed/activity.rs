@@ -10,7 +10,6 @@ use rand::Rng;
 use super::{create_user, NewAccount, DEMO_PASSWORD};
 use crate::clock::today;
 use crate::domain::{parse_person, placement_kind};
-use crate::push::{run_push, PushDeps};
 use crate::search::apply_pending;
 use crate::startup::AppState;
 use crate::storage::{
@@ -149,7 +148,6 @@ async fn seeker_application(state: &AppState, postings: &[crate::storage::Stored
     let index = state.index.clone().into_inner();
     let skills = state.skills.clone().into_inner();
     while apply_pending(&state.db, &index, &skills).await? > 0 {}
-    let deps = PushDeps { db: &state.db, index: &index, skills: &state.skills, regions: &state.regions };
-    run_push(&deps, SEEKER_TOWN, 3, |_, _| {}).await?;
+    state.push.run_now(SEEKER_TOWN, 3, |_, _| {}).await?;
     Ok(())
 }

@@ -1,16 +1,28 @@
 //! The push inbox (`push_items`: each posting reaches each person at most
 //! once, pushed or invited by its employer) and the SMS outbox a gateway adapter drains.
 
+use std::collections::{HashMap, HashSet};
+
 use anyhow::Context;
 
-use super::{append_audit, Db};
+use super::{append_audit, Db, Placeholders};
 use crate::clock::now;
 
-/// Postings already pushed to a person.
-pub async fn pushed_posting_ids(db: &Db, person_id: i64) -> anyhow::Result<Vec<i64>> {
-    let rows: Vec<(i64,)> =
-        sqlx::query_as("SELECT posting_id FROM push_items WHERE person_id = $1").bind(person_id).fetch_all(db.pool()).await.context("pushed postings")?;
-    Ok(rows.into_iter().map(|(id,)| id).collect())
+/// Postings already pushed to each of `person_ids` (a page of the push), in one query.
+pub async fn pushed_posting_ids(db: &Db, person_ids: &[i64]) -> anyhow::Result<HashMap<i64, HashSet<i64>>> {
+    let mut out: HashMap<i64, HashSet<i64>> = HashMap::new();
+    if person_ids.is_empty() {
+        return Ok(out);
+    }
+    let sql = format!("SELECT person_id, posting_id FROM push_items WHERE person_id IN ({})", Placeholders::default().list(person_ids.len()));
+    let mut q = sqlx::query_as::<_, (i64, i64)>(&sql);
+    for id in person_ids {
+        q = q.bind(*id);
+    }
+    for (person_id, posting_id) in q.fetch_all(db.pool()).await.context("pushed postings")? {
+        out.entry(person_id).or_default().insert(posting_id);
+    }
+    Ok(out)
 }
 
 pub struct NewPushItem {
@@ -18,48 +30,6 @@ pub struct NewPushItem {
     pub score: f64,
     /// JSON array of reasons.
     pub reasons: String,
-}
-
-/// What one person's push wrote.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct PushWritten {
-    pub items: u64,
-    pub sms: bool,
-}
-
-/// Inserts a person's new inbox items and one SMS, in one transaction. Items
-/// pushed meanwhile by a concurrent run are skipped; when none is new, nothing
-/// is written (no SMS about nothing).
-#[tracing::instrument(skip_all, fields(person_id = person_id, items = items.len()))]
-pub async fn insert_push(db: &Db, person_id: i64, items: &[NewPushItem], phone: &str, message: &str) -> anyhow::Result<PushWritten> {
-    if items.is_empty() {
-        return Ok(PushWritten::default());
-    }
-    let mut tx = db.pool().begin().await.context("begin")?;
-    let at = now();
-    let mut inserted = 0;
-    for item in items {
-        let done = sqlx::query(
-            "INSERT INTO push_items (person_id, posting_id, score, reasons, created_at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (person_id, posting_id) DO NOTHING",
-        )
-        .bind(person_id)
-        .bind(item.posting_id)
-        .bind(item.score)
-        .bind(&item.reasons)
-        .bind(at)
-        .execute(&mut *tx)
-        .await
-        .context("insert push item")?;
-        inserted += done.rows_affected();
-    }
-    if inserted == 0 {
-        tx.rollback().await.context("rollback push")?;
-        return Ok(PushWritten::default());
-    }
-    queue_sms(&mut tx, Some(person_id), phone, message, at).await?;
-    tx.commit().await.context("commit push")?;
-    Ok(PushWritten { items: inserted, sms: true })
 }
 
 /// Queues one SMS for the gateway adapter; `person` is `None` for one about sign-up.

@@ -461,3 +461,16 @@ pub async fn candidate_people(db: &Db, region_prefix: &str, skills: &[SkillCode]
     let rows = q.bind(limit).fetch_all(db.pool()).await.context("candidate people")?;
     attach_lists(db, rows).await
 }
+
+/// The push's page: people at home inside `region_prefix` with an id above
+/// `after_id`, in id order (a cursor that survives restarts, unlike an offset).
+pub async fn people_after(db: &Db, region_prefix: &str, after_id: i64, limit: i64) -> anyhow::Result<Vec<StoredPerson>> {
+    let rows = sqlx::query_as::<_, PersonRow>(&format!("SELECT {COLUMNS} FROM people WHERE home_region LIKE $1 AND id > $2 ORDER BY id LIMIT $3"))
+        .bind(format!("{region_prefix}%"))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await
+        .context("people after")?;
+    attach_lists(db, rows).await
+}

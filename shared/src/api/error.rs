@@ -52,6 +52,8 @@ pub enum ErrorCode {
     WeakPassword,
     /// The sign-up code is wrong, expired or tried too often; ask for a new one.
     WrongCode,
+    /// A push is already running for this region, or for one containing it or inside it; the message names its id.
+    PushRunning,
     /// Too many attempts; retry later.
     RateLimited,
     /// The path exists but not for this method; the `Allow` header lists the methods it takes.
@@ -83,7 +85,8 @@ impl ErrorCode {
             | Self::MoveNotAllowed
             | Self::HeadcountReached
             | Self::AlreadyRecorded
-            | Self::NoConsent => 409,
+            | Self::NoConsent
+            | Self::PushRunning => 409,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

@@ -44,6 +44,7 @@ spelled!(
     super::PostingStatus,
     super::RegionLevel,
     super::Datum,
+    super::PushState,
 );
 
 #[cfg(test)]
@@ -86,5 +87,6 @@ mod tests {
         spelled_alike::<PostingStatus>();
         spelled_alike::<RegionLevel>();
         spelled_alike::<Datum>();
+        spelled_alike::<PushState>();
     }
 }

@@ -152,7 +152,7 @@ async fn matching_candidates_and_the_push_take_official_codes(app: TestApp) {
     assert_eq!(candidates["candidates"][0]["home_region_official_code"], json!("610902001000"), "{candidates}");
 
     let pushed = staff.push(&json!({"region": "610902001000"})).await;
-    assert_eq!(pushed.status(), StatusCode::OK);
+    assert_eq!(pushed.status(), StatusCode::ACCEPTED);
     let outside = staff.push(&json!({"region": "610921000000"})).await;
     assert_eq!(assert_error(outside, StatusCode::FORBIDDEN, ErrorCode::Forbidden).await, vec!["region"]);
     let unknown = staff.push(&json!({"region": "610902999000"})).await;

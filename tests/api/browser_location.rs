@@ -72,7 +72,8 @@ async fn staff_upload_a_gazetteer_and_see_the_row_left_out() {
         let cells = problem.find_all(thirtyfour::By::Css("td")).await?;
         assert_eq!(cells.len(), 3);
         assert_eq!((cells[0].text().await?, cells[1].text().await?), ("3".to_string(), "纬度".to_string()));
-        assert!(cells[2].text().await?.contains("not a number"), "the problem is named");
+        let said = cells[2].text().await?;
+        assert!(said.contains("不是数字") && said.contains("北纬"), "the problem is worded in Chinese, the value shown: {said}");
         Ok(())
     }
     .await;

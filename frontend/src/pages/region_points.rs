@@ -11,7 +11,7 @@ use web_sys::js_sys::Reflect;
 
 use crate::api;
 use crate::components::{last_failure, ErrorView, FieldError};
-use crate::i18n::{tr, trf, Key};
+use crate::i18n::{point_problem_key, tr, trf, Key};
 
 /// The columns, the file input and the last upload's report.
 #[component]
@@ -77,7 +77,20 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
     let counts = vec![("rows", report.rows.to_string()), ("applied", report.applied.to_string())];
     let class = if report.problems.is_empty() { "success" } else { "notice" };
     let problems = (!report.problems.is_empty()).then(|| {
-        let lines = report.problems.into_iter().map(|p| view! { <tr><td>{p.row}</td><td>{p.column}</td><td lang="en">{p.problem}</td></tr> }).collect_view();
+        // Worded by kind in the user's language; the server's English detail names the value.
+        let lines = report
+            .problems
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <tr>
+                        <td>{p.row}</td>
+                        <td>{p.column}</td>
+                        <td>{tr(point_problem_key(p.kind))}<br/><small class="muted" lang="en">{p.problem}</small></td>
+                    </tr>
+                }
+            })
+            .collect_view();
         view! {
             <h2>{tr(Key::RegionPointsProblems)}</h2>
             <table class="problems" id="region-points-problems">

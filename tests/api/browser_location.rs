@@ -53,6 +53,8 @@ async fn staff_upload_a_gazetteer_and_see_the_row_left_out() {
     let file = dir.path().join("乡镇坐标.csv");
     // One good town (GCJ-02, as AMap gives it) and one with a latitude nobody can read.
     std::fs::write(&file, "区划代码,纬度,经度,坐标系\n610902001000,32.70,109.04,gcj02\n610902002000,北纬,109.0,gcj02\n").expect("csv written");
+    let unreadable = dir.path().join("names.csv");
+    std::fs::write(&unreadable, "名称,纬度\n老城街道,32.7\n").expect("csv written");
     let (_guard, driver) = start_browser().await;
 
     let result = async {
@@ -64,6 +66,10 @@ async fn staff_upload_a_gazetteer_and_see_the_row_left_out() {
         // Nothing chosen yet: said beside the input, nothing sent.
         tap_css(&driver, "#region-points-upload").await?;
         find_with_text(&driver, "#region-points-file-error", "请先选择文件").await?;
+        // A file without the needed columns is refused as a whole, worded beside the input.
+        find(&driver, "#region-points-file").await?.send_keys(unreadable.display().to_string()).await?;
+        tap_css(&driver, "#region-points-upload").await?;
+        find_with_text(&driver, "#region-points-file-problem", "无法读取此文件").await?;
         // Chromedriver sets a file input from a local path typed into it.
         find(&driver, "#region-points-file").await?.send_keys(file.display().to_string()).await?;
         tap_css(&driver, "#region-points-upload").await?;

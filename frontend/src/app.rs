@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
                     <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
                     <Route path=path!("/priorities") view={Lazy::<PageRoute<{ Page::Priorities as u8 }>>::new()}/>
+                    <Route path=path!("/region-points") view={Lazy::<PageRoute<{ Page::RegionPoints as u8 }>>::new()}/>
                     <Route path=path!("/push") view={Lazy::<PageRoute<{ Page::Push as u8 }>>::new()}/>
                     <Route path=path!("/register") view={Lazy::<PageRoute<{ Page::Register as u8 }>>::new()}/>
                     <Route path=path!("/profile") view={Lazy::<PageRoute<{ Page::Profile as u8 }>>::new()}/>

@@ -15,7 +15,7 @@ use leptos_router::LazyRoute;
 use crate::app::Gate;
 use crate::pages::{
     AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, PrioritiesPage, ProfilePage,
-    PushPage, ReferPage, RegisterPage, ReviewPage,
+    PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
 };
 
 /// Every lazily loaded page, numbered for [`PageRoute`].
@@ -36,10 +36,11 @@ pub enum Page {
     Profile,
     Priorities,
     Push,
+    RegionPoints,
 }
 
 impl Page {
-    const ALL: [Page; 14] = [
+    const ALL: [Page; 15] = [
         Page::ForMe,
         Page::MyApplications,
         Page::Inbox,
@@ -54,6 +55,7 @@ impl Page {
         Page::Profile,
         Page::Priorities,
         Page::Push,
+        Page::RegionPoints,
     ];
 
     /// Loads the page's group (once) and builds the page.
@@ -61,7 +63,7 @@ impl Page {
         match self {
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => staff_pages(self).await,
         }
     }
 }
@@ -109,6 +111,7 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
         Page::Priorities => view! { <Gate><PrioritiesPage/></Gate> }.into_any(),
         Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
+        Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
 }

@@ -264,6 +264,7 @@ async fn every_page_has_44px_targets_its_own_title_and_the_right_bar_highlight()
             ("/placements", "main h1", "就业登记 · 门前就业", "nav-placements"),
             ("/my-postings", "#my-postings", "我的岗位 · 门前就业", "nav-postings"),
             ("/priorities", "#priorities-form", "优先帮扶类别 · 门前就业", "nav-priorities"),
+            ("/region-points", "#region-points-form", "导入区划坐标 · 门前就业", "nav-priorities"),
         ] {
             open(&driver, &app, path).await?;
             assert_targets(&driver, path, ready).await?;

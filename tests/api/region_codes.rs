@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use doorstep_shared::api::{ErrorCode, MeResponse, PersonResponse, PostingPage, PostingResponse, RegionPointsReport, RegionResponse};
+use doorstep_shared::api::{ErrorCode, MeResponse, PersonResponse, PointProblemKind, PostingPage, PostingResponse, RegionPointsReport, RegionResponse};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -227,6 +227,8 @@ async fn staff_upload_a_gazetteer_and_the_server_uses_it_at_once(app: TestApp) {
     let problems: Vec<(u32, &str)> = report.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
     assert_eq!(problems, vec![(4, "区划代码"), (5, "纬度"), (6, "坐标系"), (7, "区划代码")], "{:?}", report.problems);
     assert!(report.problems[3].problem.contains("jurisdiction"));
+    let kinds: Vec<PointProblemKind> = report.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [PointProblemKind::UnknownRegion, PointProblemKind::NotANumber, PointProblemKind::UnknownDatum, PointProblemKind::OutsideJurisdiction]);
     assert_eq!(approximate(&app, "610902002").await, (32.7001, 109.0302, false), "the live tree has the new point");
     let (lat, _, approx) = approximate(&app, "610902001").await;
     assert!(!approx && (lat - 32.6850).abs() > 1e-4, "gcj-02 converted: {lat}");

@@ -97,6 +97,12 @@ pub(super) fn with_json<B: serde::Serialize>(builder: RequestBuilder, body: &B) 
     builder.json(body).map_err(|_| ApiError::Network)
 }
 
+/// Builds a request whose body is sent as it is: a file the user chose (a
+/// `File` is a `Blob`, which the browser streams without copying it into the wasm).
+pub(super) fn with_body(builder: RequestBuilder, body: wasm_bindgen::JsValue) -> Result<Request, ApiError> {
+    builder.body(body).map_err(|_| ApiError::Network)
+}
+
 async fn send(request: Request) -> Result<Response, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {

@@ -26,4 +26,4 @@ pub use postings::{
     MANAGED_PER_PAGE, PER_PAGE,
 };
 pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
-pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities};
+pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities, upload_region_points};

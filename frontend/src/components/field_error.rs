@@ -100,6 +100,7 @@ fn field_key(field: &str) -> Key {
         "title" | "description" | "reason" | "note" => Key::FieldText,
         "start_date" => Key::FieldStartDate,
         "preferences.max_commute_km" => Key::FieldCommute,
+        "file" => Key::FieldFile,
         _ => Key::FieldCheck,
     }
 }

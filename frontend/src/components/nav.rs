@@ -61,7 +61,8 @@ const STAFF: &[NavLink] = &[
     STAFF_POSTINGS,
     link("/refer", "refer", Key::NavRefer),
     link("/placements", "placements", Key::NavPlacements),
-    link("/priorities", "priorities", Key::NavPriorities),
+    // The gazetteer upload is reached from the priorities page: the bar has no room left.
+    owning("/priorities", "priorities", Key::NavPriorities, &["/region-points"]),
     link("/push", "push", Key::NavPush),
     HOME,
 ];

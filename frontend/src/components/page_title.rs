@@ -28,6 +28,7 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         "audit" => Key::AuditTitle,
         "priorities" => Key::PrioritiesTitle,
         "push" => Key::PushTitle,
+        "region-points" => Key::RegionPointsTitle,
         _ => Key::DocNotFound,
     }
 }

@@ -25,6 +25,8 @@
 mod keys;
 mod runtime;
 
-pub use keys::{application_status_key, category_key, demand_key, nearness_key, placement_kind_key, posting_status_key, role_key, schedule_key, Key};
+pub use keys::{
+    application_status_key, category_key, demand_key, nearness_key, placement_kind_key, point_problem_key, posting_status_key, role_key, schedule_key, Key,
+};
 pub(crate) use runtime::storage;
 pub use runtime::{pick, tr, trf, use_i18n, I18n, Lang};

@@ -32,6 +32,7 @@ pub fn PrioritiesPage() -> impl IntoView {
         <h1 class="page-title">{tr(Key::PrioritiesTitle)}</h1>
         <p class="muted">{tr(Key::PrioritiesIntro)}</p>
         <Async load/>
+        <p><a id="priorities-region-points" href="/region-points">{tr(Key::PrioritiesRegionPoints)}</a></p>
     }
 }
 

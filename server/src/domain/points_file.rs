@@ -9,7 +9,7 @@
 use std::io::Cursor;
 
 use calamine::Reader;
-use doorstep_shared::api::{Datum, RegionPointProblem};
+use doorstep_shared::api::{Datum, PointProblemKind as Kind, RegionPointProblem};
 use doorstep_shared::types::RegionCode;
 
 use super::{given_point, Point};
@@ -55,17 +55,17 @@ pub fn check_points_file(bytes: &[u8], tree: &RegionTree, allowed: impl Fn(&Regi
         out.rows += 1;
         match check_row(&cells, &columns, tree, &allowed) {
             Ok((code, point)) => match seen.insert(code.clone(), row) {
-                Some(first) => out.problems.push(problem(row, &columns.code.1, format!("region {code} already given in row {first}"))),
+                Some(first) => out.problems.push(problem(row, &columns.code.1, Kind::Repeated, format!("region {code} already given in row {first}"))),
                 None => out.good.push((code, point)),
             },
-            Err((column, message)) => out.problems.push(problem(row, column, message)),
+            Err((column, kind, message)) => out.problems.push(problem(row, column, kind, message)),
         }
     }
     Ok(out)
 }
 
-fn problem(row: u32, column: &str, problem: String) -> RegionPointProblem {
-    RegionPointProblem { row, column: column.to_string(), problem }
+fn problem(row: u32, column: &str, kind: Kind, problem: String) -> RegionPointProblem {
+    RegionPointProblem { row, column: column.to_string(), kind, problem }
 }
 
 fn check_row<'c>(
@@ -73,22 +73,26 @@ fn check_row<'c>(
     c: &'c Columns,
     tree: &RegionTree,
     allowed: &impl Fn(&RegionCode) -> bool,
-) -> Result<(RegionCode, Point), (&'c str, String)> {
+) -> Result<(RegionCode, Point), (&'c str, Kind, String)> {
     let cell = |(at, _): &(usize, String)| cells.get(*at).map_or("", |s| s.trim());
-    let code = tree.resolve(cell(&c.code)).map_err(|e| (c.code.1.as_str(), e))?;
+    let code = tree.resolve(cell(&c.code)).map_err(|e| (c.code.1.as_str(), Kind::UnknownRegion, e))?;
     if !allowed(&code) {
-        return Err((&c.code.1, format!("region {code} is outside your jurisdiction")));
+        return Err((&c.code.1, Kind::OutsideJurisdiction, format!("region {code} is outside your jurisdiction")));
     }
     let number = |col: &'c (usize, String)| {
-        cell(col).parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| (col.1.as_str(), format!("{:?} is not a number of degrees", cell(col))))
+        cell(col)
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| (col.1.as_str(), Kind::NotANumber, format!("{:?} is not a number of degrees", cell(col))))
     };
     let (lat, lon) = (number(&c.lat)?, number(&c.lon)?);
     let datum = match &c.datum {
-        Some(col) => parse_datum(cell(col)).ok_or_else(|| (col.1.as_str(), format!("unknown datum {:?}: wgs84 or gcj02", cell(col))))?,
+        Some(col) => parse_datum(cell(col)).ok_or_else(|| (col.1.as_str(), Kind::UnknownDatum, format!("unknown datum {:?}: wgs84 or gcj02", cell(col))))?,
         None => Datum::Wgs84,
     };
-    let point =
-        given_point(lat, lon, datum).map_err(|(field, message)| (if field == "lon" { c.lon.1.as_str() } else { c.lat.1.as_str() }, message.to_string()))?;
+    let point = given_point(lat, lon, datum)
+        .map_err(|(field, message)| (if field == "lon" { c.lon.1.as_str() } else { c.lat.1.as_str() }, Kind::NotInChina, message.to_string()))?;
     Ok((code, point))
 }
 
@@ -150,6 +154,7 @@ mod tests {
         assert!((checked.good[0].1.lat - 32.69).abs() > 1e-4);
         let repeated: Vec<(u32, &str)> = checked.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
         assert_eq!(repeated, vec![(3, "区划代码")], "the second row repeats the region in its 9-digit form");
+        assert_eq!(checked.problems[0].kind, Kind::Repeated);
     }
 
     #[test]
@@ -158,6 +163,8 @@ mod tests {
         let checked = check_points_file(csv.as_bytes(), &tree(), |c| c.as_ref() != "610902004").expect("reads");
         let got: Vec<(u32, &str)> = checked.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
         assert_eq!(got, vec![(2, "code"), (3, "lat"), (4, "lat"), (5, "datum"), (6, "code")]);
+        let kinds: Vec<Kind> = checked.problems.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::UnknownRegion, Kind::NotANumber, Kind::NotInChina, Kind::UnknownDatum, Kind::OutsideJurisdiction]);
         assert!(checked.good.is_empty());
     }
 

@@ -107,6 +107,27 @@ pub struct RegionPointProblem {
     pub row: u32,
     /// The column's header as written in the file (for example 纬度 or lat).
     pub column: String,
-    /// What is wrong, in English.
+    /// What kind of problem, for a client to word in its user's language.
+    pub kind: PointProblemKind,
+    /// What is wrong, in English, with the value in question.
     pub problem: String,
+}
+
+/// Names the kind of a bad row in a region-points file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PointProblemKind {
+    /// The code names no region in the tree.
+    UnknownRegion,
+    /// The region lies outside the caller's jurisdiction.
+    OutsideJurisdiction,
+    /// An earlier row already gave this region (in any code form).
+    Repeated,
+    /// A latitude or longitude is not a number.
+    NotANumber,
+    /// The point is not in China (latitude and longitude swapped, perhaps).
+    NotInChina,
+    /// The datum is neither wgs84 nor gcj02.
+    UnknownDatum,
 }

@@ -13,6 +13,7 @@ pub mod push;
 pub mod regions;
 pub mod skills;
 mod spelling;
+pub mod training;
 
 pub use applications::*;
 pub use audit::*;
@@ -26,3 +27,4 @@ pub use priorities::*;
 pub use push::*;
 pub use regions::*;
 pub use skills::*;
+pub use training::*;

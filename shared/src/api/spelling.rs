@@ -45,6 +45,13 @@ spelled!(
     super::RegionLevel,
     super::Datum,
     super::PushState,
+    super::ProviderKind,
+    super::CourseStatus,
+    super::SessionStatus,
+    super::Period,
+    super::Weekday,
+    super::EnrolmentStatus,
+    super::NoticeKind,
 );
 
 #[cfg(test)]
@@ -88,5 +95,12 @@ mod tests {
         spelled_alike::<RegionLevel>();
         spelled_alike::<Datum>();
         spelled_alike::<PushState>();
+        spelled_alike::<ProviderKind>();
+        spelled_alike::<CourseStatus>();
+        spelled_alike::<SessionStatus>();
+        spelled_alike::<Period>();
+        spelled_alike::<Weekday>();
+        spelled_alike::<EnrolmentStatus>();
+        spelled_alike::<NoticeKind>();
     }
 }

@@ -10,6 +10,7 @@ pub mod crypto;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod figures;
 pub mod matcher;
 pub mod push;
 pub mod reference;

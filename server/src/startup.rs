@@ -23,6 +23,7 @@ use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
 use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
+use crate::routes::figures;
 use crate::routes::{
     applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
     register, site, skills,
@@ -232,6 +233,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/placements", web::get().to(placements::list_placements_handler))
         .route("/placements/{id}", web::get().to(placements::get_placement_handler))
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
+        .route("/training/figures", web::get().to(figures::training_figures_handler))
         .route("/push", web::post().to(push::start_push))
         .route("/push", web::get().to(push::list_push_jobs_handler))
         .route("/push/{id}", web::get().to(push::get_push_job_handler))

@@ -60,6 +60,11 @@ impl StaffScope {
         }
     }
 
+    /// The region governed; `None` for admin (everywhere).
+    pub fn jurisdiction(&self) -> Option<&RegionCode> {
+        self.within.as_ref()
+    }
+
     /// The code prefix every visible record starts with ("" for admin).
     pub fn prefix(&self) -> &str {
         self.within.as_ref().map_or("", |w| w.as_ref())

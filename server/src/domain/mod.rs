@@ -4,6 +4,7 @@
 mod application;
 mod datum;
 mod fields;
+mod figures;
 mod geo;
 mod matching;
 mod nearness;
@@ -16,6 +17,7 @@ mod priority;
 pub use application::*;
 pub use datum::*;
 pub use fields::*;
+pub use figures::*;
 pub use geo::*;
 pub use matching::*;
 pub use nearness::*;

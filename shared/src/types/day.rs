@@ -44,6 +44,12 @@ impl Day {
         Date::from_calendar_date(i32::from(year), month, day).map(Self).map_err(|_| bad())
     }
 
+    /// The first day of a month (1 to 12); `None` outside the calendar.
+    pub fn first_of_month(year: i32, month: u8) -> Option<Self> {
+        let month = Month::try_from(month).ok()?;
+        Date::from_calendar_date(year, month, 1).map(Self).ok()
+    }
+
     /// The day a number of days after 1970-01-01 (negative before it).
     pub fn from_unix_days(days: i64) -> Self {
         let julian = (UNIX_EPOCH_JULIAN + days).clamp(i64::from(Date::MIN.to_julian_day()), i64::from(Date::MAX.to_julian_day()));

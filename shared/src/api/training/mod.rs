@@ -115,3 +115,7 @@ pub enum NoticeKind {
     /// A certificate was issued to the person.
     CertificateIssued,
 }
+
+// Staff figures (issue 11 part 9).
+pub mod figures;
+pub use figures::*;

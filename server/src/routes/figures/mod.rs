@@ -1,0 +1,5 @@
+//! Figures for staff, inside their jurisdiction: JSON for the dashboards.
+
+mod training;
+
+pub use training::*;

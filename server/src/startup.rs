@@ -24,8 +24,8 @@ use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
-    register, site, skills,
+    applications, audit, auth, course_sessions, courses, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings,
+    priorities, push, regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -239,5 +239,18 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
+        .route("/courses", web::post().to(courses::create_course))
+        .route("/courses", web::get().to(courses::list_courses_handler))
+        .route("/courses/{id}", web::get().to(courses::get_course_handler))
+        .route("/courses/{id}", web::patch().to(courses::update_course_handler))
+        .route("/courses/{id}/publish", web::post().to(courses::publish_course))
+        .route("/courses/{id}/archive", web::post().to(courses::archive_course))
+        .route("/courses/{id}/sessions", web::post().to(course_sessions::create_course_session))
+        .route("/courses/{id}/sessions", web::get().to(course_sessions::list_course_sessions))
+        .route("/training-sessions/{id}", web::get().to(course_sessions::get_course_session_handler))
+        .route("/training-sessions/{id}", web::patch().to(course_sessions::update_course_session_handler))
+        .route("/training-sessions/{id}/start", web::post().to(course_sessions::start_course_session))
+        .route("/training-sessions/{id}/finish", web::post().to(course_sessions::finish_course_session))
+        .route("/training-sessions/{id}/cancel", web::post().to(course_sessions::cancel_course_session_handler))
         .default_service(web::to(methods::api_fallback))
 }

@@ -2,6 +2,8 @@
 //! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
+mod course;
+mod course_moves;
 mod datum;
 mod fields;
 mod geo;
@@ -14,6 +16,8 @@ mod posting_moves;
 mod priority;
 
 pub use application::*;
+pub use course::*;
+pub use course_moves::*;
 pub use datum::*;
 pub use fields::*;
 pub use geo::*;

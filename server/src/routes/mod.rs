@@ -3,6 +3,8 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod course_sessions;
+pub mod courses;
 pub mod employers;
 pub mod health;
 pub mod inbox;

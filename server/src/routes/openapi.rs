@@ -6,7 +6,10 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{
+    applications, audit, auth, course_sessions, courses, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register,
+    skills,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +32,11 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        courses::create_course, courses::list_courses_handler, courses::get_course_handler, courses::update_course_handler,
+        courses::publish_course, courses::archive_course,
+        course_sessions::create_course_session, course_sessions::list_course_sessions, course_sessions::get_course_session_handler,
+        course_sessions::update_course_session_handler, course_sessions::start_course_session, course_sessions::finish_course_session,
+        course_sessions::cancel_course_session_handler,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -36,6 +44,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
     )
 )]
 pub struct ApiDoc;
@@ -59,6 +68,10 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/postings"),
     ("get", "/api/v1/postings/{id}"),
     ("post", "/api/v1/match"),
+    ("get", "/api/v1/courses"),
+    ("get", "/api/v1/courses/{id}"),
+    ("get", "/api/v1/courses/{id}/sessions"),
+    ("get", "/api/v1/training-sessions/{id}"),
 ];
 
 /// Adds the answers that come from shared machinery rather than from a

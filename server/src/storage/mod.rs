@@ -4,6 +4,8 @@
 
 mod applications;
 mod audit;
+mod course_sessions;
+mod courses;
 mod db;
 mod decode;
 mod employers;
@@ -23,6 +25,8 @@ mod users;
 
 pub use applications::*;
 pub use audit::*;
+pub use course_sessions::*;
+pub use courses::*;
 pub use db::*;
 pub use decode::*;
 pub use employers::*;

@@ -4,6 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod course_sessions;
+pub mod courses;
+
+pub use course_sessions::*;
+pub use courses::*;
+
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

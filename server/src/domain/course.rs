@@ -209,15 +209,15 @@ pub fn apply_session_update(mut r: SessionRequest, u: SessionUpdate) -> SessionR
     if u.region_code.is_some() && u.lat.is_none() && u.lon.is_none() {
         (r.lat, r.lon) = (None, None);
     }
+    // A datum speaks of the pair it comes with; the stored pair is WGS84.
     if u.lat.is_some() || u.lon.is_some() {
-        (r.lat, r.lon) = (u.lat, u.lon);
+        (r.lat, r.lon, r.datum) = (u.lat, u.lon, u.datum.unwrap_or_default());
     }
     r.start_date = u.start_date.unwrap_or(r.start_date);
     r.end_date = u.end_date.unwrap_or(r.end_date);
     r.enrol_deadline = u.enrol_deadline.or(r.enrol_deadline);
     r.region_code = u.region_code.unwrap_or(r.region_code);
     r.address = u.address.unwrap_or(r.address);
-    r.datum = u.datum.unwrap_or(r.datum);
     r.capacity = u.capacity.unwrap_or(r.capacity);
     r.days = u.days.unwrap_or(r.days);
     r.period = u.period.unwrap_or(r.period);
@@ -248,6 +248,19 @@ mod tests {
             days: days.to_vec(),
             period,
         }
+    }
+
+    #[test]
+    fn a_session_update_keeps_absent_fields_and_reads_a_datum_with_its_own_pair_only() {
+        let mut stored = session("2026-12-01", "2026-12-20", &[Mon], Period::Evening);
+        (stored.site, stored.site_approximate) = (Point { lat: 32.68, lon: 109.02 }, false);
+        let base = session_to_request(&stored);
+        let datum_alone = apply_session_update(base.clone(), SessionUpdate { datum: Some(Datum::Gcj02), ..SessionUpdate::default() });
+        assert_eq!((datum_alone.lat, datum_alone.lon, datum_alone.datum), (Some(32.68), Some(109.02), Datum::Wgs84));
+        let moved = apply_session_update(base.clone(), SessionUpdate { region_code: Some("610902001".into()), ..SessionUpdate::default() });
+        assert_eq!((moved.lat, moved.lon), (None, None), "a new region without a point takes the region's");
+        let later = apply_session_update(base, SessionUpdate { start_date: Some("2026-12-05".into()), ..SessionUpdate::default() });
+        assert_eq!((later.enrol_deadline, later.end_date.as_str(), later.capacity), (None, "2026-12-20", 10), "the default deadline follows the start");
     }
 
     #[test]

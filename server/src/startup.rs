@@ -24,8 +24,8 @@ use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
-    register, site, skills,
+    applications, audit, auth, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push,
+    regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -239,5 +239,11 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
+        .route("/training-sessions/{id}/enrolments", web::post().to(enrolments::enrol_handler))
+        .route("/training-sessions/{id}/enrolments", web::get().to(enrolments::session_roster))
+        .route("/enrolments/{id}/cancel", web::post().to(enrolments::cancel_enrolment_handler))
+        .route("/me/enrolments", web::get().to(enrolments::my_enrolments))
+        .route("/me/notices", web::get().to(enrolments::my_notices))
+        .route("/people/{id}/enrolments", web::get().to(enrolments::person_enrolments))
         .default_service(web::to(methods::api_fallback))
 }

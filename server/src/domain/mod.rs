@@ -3,6 +3,7 @@
 
 mod application;
 mod datum;
+mod enrolment;
 mod fields;
 mod geo;
 mod matching;
@@ -15,6 +16,7 @@ mod priority;
 
 pub use application::*;
 pub use datum::*;
+pub use enrolment::*;
 pub use fields::*;
 pub use geo::*;
 pub use matching::*;

@@ -4,6 +4,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod employers;
+pub mod enrolments;
 pub mod health;
 pub mod inbox;
 pub mod matching;

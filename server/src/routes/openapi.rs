@@ -6,7 +6,9 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{
+    applications, audit, auth, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +31,8 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        enrolments::enrol_handler, enrolments::session_roster, enrolments::cancel_enrolment_handler,
+        enrolments::my_enrolments, enrolments::my_notices, enrolments::person_enrolments,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -36,6 +40,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "the training platform: enrolment, the waitlist and training notices"),
     )
 )]
 pub struct ApiDoc;

@@ -267,9 +267,9 @@ pub enum EnrolOutcome {
 }
 
 /// Locks the session (see the module comment); false when it is not open or full.
-async fn touch_session(conn: &mut AnyConnection, session_id: i64, at: i64) -> anyhow::Result<bool> {
-    let touched = sqlx::query("UPDATE course_sessions SET updated_at = $1 WHERE id = $2 AND status IN ('open', 'full')")
-        .bind(at)
+/// The write changes nothing: `updated_at` stays the version staff edits are checked against.
+async fn touch_session(conn: &mut AnyConnection, session_id: i64) -> anyhow::Result<bool> {
+    let touched = sqlx::query("UPDATE course_sessions SET status = status WHERE id = $1 AND status IN ('open', 'full')")
         .bind(session_id)
         .execute(conn)
         .await
@@ -282,7 +282,7 @@ async fn touch_session(conn: &mut AnyConnection, session_id: i64, at: i64) -> an
 pub async fn enrol(db: &Db, n: &NewEnrolment) -> anyhow::Result<EnrolOutcome> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
-    if !touch_session(&mut tx, n.session_id, at).await? {
+    if !touch_session(&mut tx, n.session_id).await? {
         tx.rollback().await.context("rollback enrolment")?;
         return Ok(EnrolOutcome::SessionNotOpen);
     }
@@ -364,7 +364,7 @@ async fn cancel_from(conn: &mut AnyConnection, c: &Cancellation<'_>, from: Enrol
 pub async fn cancel_enrolment(db: &Db, c: &Cancellation<'_>) -> anyhow::Result<CancelOutcome> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
-    if !touch_session(&mut tx, c.session_id, at).await? {
+    if !touch_session(&mut tx, c.session_id).await? {
         tx.rollback().await.context("rollback cancellation")?;
         return Ok(CancelOutcome::SessionNotOpen);
     }

@@ -26,6 +26,8 @@ use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, course_sessions, courses, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings,
     priorities, push, regions, register, site, skills,
+    applications, audit, auth, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push,
+    regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -252,5 +254,11 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/training-sessions/{id}/start", web::post().to(course_sessions::start_course_session))
         .route("/training-sessions/{id}/finish", web::post().to(course_sessions::finish_course_session))
         .route("/training-sessions/{id}/cancel", web::post().to(course_sessions::cancel_course_session_handler))
+        .route("/training-sessions/{id}/enrolments", web::post().to(enrolments::enrol_handler))
+        .route("/training-sessions/{id}/enrolments", web::get().to(enrolments::session_roster))
+        .route("/enrolments/{id}/cancel", web::post().to(enrolments::cancel_enrolment_handler))
+        .route("/me/enrolments", web::get().to(enrolments::my_enrolments))
+        .route("/me/notices", web::get().to(enrolments::my_notices))
+        .route("/people/{id}/enrolments", web::get().to(enrolments::person_enrolments))
         .default_service(web::to(methods::api_fallback))
 }

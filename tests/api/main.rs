@@ -24,6 +24,7 @@ mod crash;
 mod decoding;
 mod demo;
 mod employers;
+mod enrolments;
 mod health;
 mod i18n;
 mod index;

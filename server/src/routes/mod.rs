@@ -6,6 +6,7 @@ pub mod auth;
 pub mod course_sessions;
 pub mod courses;
 pub mod employers;
+pub mod enrolments;
 pub mod health;
 pub mod inbox;
 pub mod matching;

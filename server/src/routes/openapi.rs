@@ -9,6 +9,7 @@ use utoipa::OpenApi;
 use super::{
     applications, audit, auth, course_sessions, courses, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register,
     skills,
+    applications, audit, auth, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
 };
 
 #[derive(OpenApi)]
@@ -37,6 +38,8 @@ use super::{
         course_sessions::create_course_session, course_sessions::list_course_sessions, course_sessions::get_course_session_handler,
         course_sessions::update_course_session_handler, course_sessions::start_course_session, course_sessions::finish_course_session,
         course_sessions::cancel_course_session_handler,
+        enrolments::enrol_handler, enrolments::session_roster, enrolments::cancel_enrolment_handler,
+        enrolments::my_enrolments, enrolments::my_notices, enrolments::person_enrolments,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -45,6 +48,7 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
+        (name = "training", description = "the training platform: enrolment, the waitlist and training notices"),
     )
 )]
 pub struct ApiDoc;

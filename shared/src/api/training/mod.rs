@@ -9,6 +9,8 @@ pub mod courses;
 
 pub use course_sessions::*;
 pub use courses::*;
+pub mod enrolments;
+pub use enrolments::*;
 
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]

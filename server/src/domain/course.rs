@@ -224,12 +224,6 @@ pub fn apply_session_update(mut r: SessionRequest, u: SessionUpdate) -> SessionR
     r
 }
 
-/// Tells whether one person could not attend both sessions: they meet in the
-/// same part of the day on a shared weekday, and their date ranges intersect.
-pub fn sessions_overlap(a: &SessionDraft, b: &SessionDraft) -> bool {
-    a.period == b.period && a.start <= b.end && b.start <= a.end && a.days.iter().any(|d| b.days.contains(d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,23 +255,5 @@ mod tests {
         assert_eq!((moved.lat, moved.lon), (None, None), "a new region without a point takes the region's");
         let later = apply_session_update(base, SessionUpdate { start_date: Some("2026-12-05".into()), ..SessionUpdate::default() });
         assert_eq!((later.enrol_deadline, later.end_date.as_str(), later.capacity), (None, "2026-12-20", 10), "the default deadline follows the start");
-    }
-
-    #[test]
-    fn sessions_overlap_only_when_day_period_and_dates_all_meet() {
-        let base = session("2026-12-01", "2026-12-20", &[Mon, Wed], Period::Evening);
-        let cases = [
-            (session("2026-12-10", "2026-12-30", &[Wed], Period::Evening), true),
-            (session("2026-12-20", "2026-12-30", &[Mon], Period::Evening), true),
-            (session("2026-12-21", "2026-12-30", &[Mon], Period::Evening), false),
-            (session("2026-11-01", "2026-11-30", &[Mon], Period::Evening), false),
-            (session("2026-12-01", "2026-12-20", &[Tue, Thu], Period::Evening), false),
-            (session("2026-12-01", "2026-12-20", &[Mon, Wed], Period::Daytime), false),
-            (session("2026-11-01", "2027-01-30", &[Sun, Mon], Period::Evening), true),
-        ];
-        for (other, want) in cases {
-            assert_eq!(sessions_overlap(&base, &other), want, "{other:?}");
-            assert_eq!(sessions_overlap(&other, &base), want, "symmetric: {other:?}");
-        }
     }
 }

@@ -7,9 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, course_sessions, courses, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register,
-    skills,
-    applications, audit, auth, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+    applications, audit, auth, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push,
+    regions, register, skills,
 };
 
 #[derive(OpenApi)]
@@ -48,7 +47,6 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
-        (name = "training", description = "the training platform: enrolment, the waitlist and training notices"),
     )
 )]
 pub struct ApiDoc;

@@ -54,7 +54,7 @@ pub enum SessionWrite {
 
 /// How a cancellation ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CancelOutcome {
+pub enum SessionCancelOutcome {
     /// Cancelled; these people were enrolled or waiting and were told.
     Cancelled { notified: Vec<i64> },
     /// The session was in this status, which cannot be cancelled.
@@ -240,7 +240,7 @@ pub async fn set_course_session_status(db: &Db, id: i64, from: &[SessionStatus],
 /// waitlisted enrolment is cancelled with the reason as its note, and each of
 /// those people gets a `session_cancelled` notice, in one transaction.
 #[tracing::instrument(skip_all, fields(session_id = id))]
-pub async fn cancel_course_session(db: &Db, id: i64, from: &[SessionStatus], reason: &str, actor: i64) -> anyhow::Result<CancelOutcome> {
+pub async fn cancel_course_session(db: &Db, id: i64, from: &[SessionStatus], reason: &str, actor: i64) -> anyhow::Result<SessionCancelOutcome> {
     let mut tx = db.pool().begin().await.context("begin")?;
     let at = now();
     let sql = format!(
@@ -252,7 +252,7 @@ pub async fn cancel_course_session(db: &Db, id: i64, from: &[SessionStatus], rea
         q = q.bind(f.as_str());
     }
     if q.execute(&mut *tx).await.context("cancel course session")?.rows_affected() == 0 {
-        return Ok(CancelOutcome::Moved(session_now(&mut tx, id).await?.0));
+        return Ok(SessionCancelOutcome::Moved(session_now(&mut tx, id).await?.0));
     }
     let live = [EnrolmentStatus::Enrolled.as_str(), EnrolmentStatus::Waitlisted.as_str()];
     let people: Vec<(i64,)> = sqlx::query_as("SELECT person_id FROM enrolments WHERE session_id = $1 AND status IN ($2, $3) ORDER BY id")
@@ -291,7 +291,7 @@ pub async fn cancel_course_session(db: &Db, id: i64, from: &[SessionStatus], rea
     append_change(&mut tx, db.backend(), "course_session", id).await?;
     append_audit(&mut tx, actor, "course_session.cancel", "course_session", id).await?;
     tx.commit().await.context("commit cancellation")?;
-    Ok(CancelOutcome::Cancelled { notified: people.into_iter().map(|(p,)| p).collect() })
+    Ok(SessionCancelOutcome::Cancelled { notified: people.into_iter().map(|(p,)| p).collect() })
 }
 
 pub async fn get_course_session(db: &Db, id: i64) -> Result<StoredCourseSession, StorageError> {

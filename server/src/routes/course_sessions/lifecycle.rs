@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::courses::training_refusal;
-use crate::storage::{cancel_course_session, get_course_session, set_course_session_status, CancelOutcome, Db, SessionWrite};
+use crate::storage::{cancel_course_session, get_course_session, set_course_session_status, Db, SessionCancelOutcome, SessionWrite};
 
 fn moved_meanwhile(now: doorstep_shared::api::SessionStatus, m: SessionMove) -> ApiError {
     training_refusal(TrainingRefusal::Illegal { from: now.as_str(), to: m.to().as_str() })
@@ -76,7 +76,7 @@ pub async fn cancel_course_session_handler(
     }
     let session = governed_session(&scope, &db, *path).await?;
     check_session_move(SessionMove::Cancel, session.status).map_err(training_refusal)?;
-    if let CancelOutcome::Moved(now) = cancel_course_session(&db, session.id, SessionMove::Cancel.from(), &reason, scope.user.id).await? {
+    if let SessionCancelOutcome::Moved(now) = cancel_course_session(&db, session.id, SessionMove::Cancel.from(), &reason, scope.user.id).await? {
         return Err(moved_meanwhile(now, SessionMove::Cancel));
     }
     Ok(web::Json(session_response(&get_course_session(&db, session.id).await?, &regions, &skills)))

@@ -24,8 +24,8 @@ use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
-    register, site, skills,
+    applications, audit, auth, certificates, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push,
+    regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -239,5 +239,11 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
+        .route("/training-sessions/{id}/attendance", web::post().to(certificates::record_attendance_handler))
+        .route("/training-sessions/{id}/attendance", web::get().to(certificates::get_attendance))
+        .route("/enrolments/{id}/completion", web::post().to(certificates::complete_enrolment))
+        .route("/certificates/verify", web::get().to(certificates::verify_certificate))
+        .route("/me/certificates", web::get().to(certificates::my_certificates))
+        .route("/people/{id}/certificates", web::get().to(certificates::person_certificates))
         .default_service(web::to(methods::api_fallback))
 }

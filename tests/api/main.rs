@@ -19,6 +19,7 @@ mod browser_journeys;
 mod browser_lists;
 mod browser_location;
 mod browser_matching;
+mod certificates;
 mod crash;
 mod decoding;
 mod demo;

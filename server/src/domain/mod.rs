@@ -2,6 +2,7 @@
 //! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
+mod certificate;
 mod datum;
 mod fields;
 mod geo;
@@ -14,6 +15,7 @@ mod posting_moves;
 mod priority;
 
 pub use application::*;
+pub use certificate::*;
 pub use datum::*;
 pub use fields::*;
 pub use geo::*;

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod certificates;
 pub mod employers;
 pub mod health;
 pub mod inbox;

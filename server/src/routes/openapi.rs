@@ -6,7 +6,9 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{
+    applications, audit, auth, certificates, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +31,8 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        certificates::record_attendance_handler, certificates::get_attendance, certificates::complete_enrolment,
+        certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -36,6 +40,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "training: attendance, completion and certificates"),
     )
 )]
 pub struct ApiDoc;
@@ -59,6 +64,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/postings"),
     ("get", "/api/v1/postings/{id}"),
     ("post", "/api/v1/match"),
+    ("get", "/api/v1/certificates/verify"),
 ];
 
 /// Adds the answers that come from shared machinery rather than from a

@@ -3,7 +3,9 @@
 //! dialect of both (`$N` placeholders, `RETURNING`, `ON CONFLICT`).
 
 mod applications;
+mod attendance;
 mod audit;
+mod certificates;
 mod db;
 mod decode;
 mod employers;
@@ -22,7 +24,9 @@ mod sessions;
 mod users;
 
 pub use applications::*;
+pub use attendance::*;
 pub use audit::*;
+pub use certificates::*;
 pub use db::*;
 pub use decode::*;
 pub use employers::*;

@@ -54,6 +54,12 @@ pub enum ErrorCode {
     WrongCode,
     /// A push is already running for this region, or for one containing it or inside it; the message names its id.
     PushRunning,
+    /// No certificate has this number and verification code (which of the two is wrong is not said).
+    CertificateNotFound,
+    /// The enrolment's completion is already recorded (completed or not).
+    AlreadyCompleted,
+    /// The training session has not started (or was cancelled): attendance and completion wait for it to run.
+    SessionNotRunning,
     /// Too many attempts; retry later.
     RateLimited,
     /// The path exists but not for this method; the `Allow` header lists the methods it takes.
@@ -74,7 +80,7 @@ impl ErrorCode {
             Self::UnsupportedMediaType => 415,
             Self::Unauthenticated => 401,
             Self::Forbidden => 403,
-            Self::NotFound => 404,
+            Self::NotFound | Self::CertificateNotFound => 404,
             Self::Conflict
             | Self::DuplicatePerson
             | Self::AlreadyApplied
@@ -86,7 +92,9 @@ impl ErrorCode {
             | Self::HeadcountReached
             | Self::AlreadyRecorded
             | Self::NoConsent
-            | Self::PushRunning => 409,
+            | Self::PushRunning
+            | Self::AlreadyCompleted
+            | Self::SessionNotRunning => 409,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

@@ -194,7 +194,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
         // Both run on the blocking pool, as the server runs every search.
-        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), text: None };
+        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), certified: Vec::new(), text: None };
         let plain = index.clone();
         let t = Instant::now();
         tokio::task::spawn_blocking(move || plain.plain_bm25(&relevance, 10)).await??;
@@ -307,6 +307,7 @@ fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode]) ->
     wanted.sort();
     let profile = Profile {
         skills: wanted,
+        certified: Vec::new(),
         home: Some(Place::exact(*home, None)),
         max_commute_km: *[10.0, 20.0, 30.0, 50.0].choose(rng).expect("km"),
         willing_to_relocate: rng.gen_bool(0.2),

@@ -95,7 +95,7 @@ pub async fn find_matches(
             schedules: profile.schedules.clone(),
             ..Filters::default()
         },
-        relevance: Relevance { skills: wanted, text: text.clone() },
+        relevance: Relevance { skills: wanted, certified: profile.certified.iter().map(ToString::to_string).collect(), text: text.clone() },
         ranking: Ranking::Relevance,
         near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
@@ -196,6 +196,7 @@ pub fn profile_of(person: &StoredPerson, regions: &Regions, priorities: &Priorit
         return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
     };
     let mut profile = Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home);
+    profile.certified = person.certified_skills();
     profile.priority = priorities.for_person(&person.home_region, &person.categories);
     Ok(profile)
 }

@@ -26,6 +26,8 @@ use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people, placements,
     postings, priorities, push, regions, register, site, skills,
+    applications, audit, auth, certificates, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push,
+    regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -258,5 +260,11 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/enrolments", web::get().to(enrolments::my_enrolments))
         .route("/me/notices", web::get().to(enrolments::my_notices))
         .route("/people/{id}/enrolments", web::get().to(enrolments::person_enrolments))
+        .route("/training-sessions/{id}/attendance", web::post().to(certificates::record_attendance_handler))
+        .route("/training-sessions/{id}/attendance", web::get().to(certificates::get_attendance))
+        .route("/enrolments/{id}/completion", web::post().to(certificates::complete_enrolment))
+        .route("/certificates/verify", web::get().to(certificates::verify_certificate))
+        .route("/me/certificates", web::get().to(certificates::my_certificates))
+        .route("/people/{id}/certificates", web::get().to(certificates::person_certificates))
         .default_service(web::to(methods::api_fallback))
 }

@@ -20,6 +20,7 @@ mod browser_lists;
 mod browser_location;
 mod browser_matching;
 mod courses;
+mod certificates;
 mod crash;
 mod decoding;
 mod demo;

@@ -4,6 +4,7 @@
 mod application;
 mod course;
 mod course_moves;
+mod certificate;
 mod datum;
 mod enrolment;
 mod fields;
@@ -19,6 +20,7 @@ mod priority;
 pub use application::*;
 pub use course::*;
 pub use course_moves::*;
+pub use certificate::*;
 pub use datum::*;
 pub use enrolment::*;
 pub use fields::*;

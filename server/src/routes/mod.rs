@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod course_sessions;
 pub mod courses;
+pub mod certificates;
 pub mod employers;
 pub mod enrolments;
 pub mod health;

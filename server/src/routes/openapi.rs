@@ -9,6 +9,7 @@ use utoipa::OpenApi;
 use super::{
     applications, audit, auth, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push,
     regions, register, skills,
+    applications, audit, auth, certificates, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
 };
 
 #[derive(OpenApi)]
@@ -39,6 +40,8 @@ use super::{
         course_sessions::cancel_course_session_handler,
         enrolments::enrol_handler, enrolments::session_roster, enrolments::cancel_enrolment_handler,
         enrolments::my_enrolments, enrolments::my_notices, enrolments::person_enrolments,
+        certificates::record_attendance_handler, certificates::get_attendance, certificates::complete_enrolment,
+        certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -47,6 +50,7 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
+        (name = "training", description = "training: attendance, completion and certificates"),
     )
 )]
 pub struct ApiDoc;
@@ -74,6 +78,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/courses/{id}"),
     ("get", "/api/v1/courses/{id}/sessions"),
     ("get", "/api/v1/training-sessions/{id}"),
+    ("get", "/api/v1/certificates/verify"),
 ];
 
 /// Adds the answers that come from shared machinery rather than from a

@@ -25,7 +25,7 @@ use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 use super::collector::{collector, SegmentTopK};
 use super::columns::SegmentColumns;
 use super::grid::{row, single};
-use super::request::{SearchRequest, SKILL_BOOST};
+use super::request::{Relevance, SearchRequest};
 use super::schema::PostingFields;
 use super::skill_cells::{Entry, MANY};
 
@@ -37,7 +37,7 @@ pub(super) fn skill_hits(
     fields: &PostingFields,
     req: &SearchRequest,
 ) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let weights = skill_weights(searcher, fields, &req.relevance.skills)?;
+    let weights = skill_weights(searcher, fields, &req.relevance)?;
     let collector = collector(columns, fields, req);
     let bbox = req.filters.area().as_ref().map(single);
     let home_row = req.near.map(|p| row(p.lat as f32));
@@ -64,16 +64,17 @@ pub(super) fn skill_hits(
 }
 
 /// Each wanted skill's BM25 weight over the whole searcher, boosted as in
-/// the query: the same statistics tantivy's term weight reads.
-fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
+/// the query (`Relevance::skill_boost`): the same statistics tantivy's term weight reads.
+fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, relevance: &'a Relevance) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
     if searcher.segment_readers().is_empty() {
         return Ok(Vec::new());
     }
-    codes
+    relevance
+        .skills
         .iter()
         .map(|code| {
             let term = Term::from_field_text(fields.skills, code);
-            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
+            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(relevance.skill_boost(code))))
         })
         .collect()
 }
@@ -188,7 +189,7 @@ mod tests {
                 schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
                 ..Filters::default()
             },
-            relevance: Relevance { skills, text: None },
+            relevance: Relevance { skills, certified: Vec::new(), text: None },
             ranking: Ranking::Relevance,
             near: rng.gen_bool(0.9).then_some(HOME),
             distance_scale_km: commute / 2.0,
@@ -212,7 +213,7 @@ mod tests {
         for _ in 0..400 {
             let req = request(&mut rng);
             let (cells, cells_total) = skill_hits(&searcher, &columns, f, &req).expect("cells");
-            let skill_query = relevance_query(f, &req.relevance.skills, &Default::default()).expect("skills make a query");
+            let skill_query = relevance_query(f, &req.relevance, &Default::default()).expect("skills make a query");
             let (query, query_total) = collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
             assert_eq!(cells_total, query_total, "count for {req:?}");
             let got: Vec<_> = cells.iter().map(|h| h.1).collect();

@@ -57,7 +57,7 @@ impl PostingIndex {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
         let text = req.relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
-        let relevance = relevance_query(f, &req.relevance.skills, &text);
+        let relevance = relevance_query(f, &req.relevance, &text);
         let has_relevance = relevance.is_some();
         let scope = scope_query(f, &req.filters);
         let skills_only = text.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
@@ -84,7 +84,7 @@ impl PostingIndex {
         let searcher = self.reader.searcher();
         let columns = self.columns.for_searcher(&searcher)?;
         let text = relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
-        let Some(query) = relevance_query(&self.fields, &relevance.skills, &text) else { return Ok(Vec::new()) };
+        let Some(query) = relevance_query(&self.fields, relevance, &text) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
     }

@@ -3,9 +3,11 @@
 //! dialect of both (`$N` placeholders, `RETURNING`, `ON CONFLICT`).
 
 mod applications;
+mod attendance;
 mod audit;
 mod course_sessions;
 mod courses;
+mod certificates;
 mod db;
 mod decode;
 mod employers;
@@ -25,9 +27,11 @@ mod sessions;
 mod users;
 
 pub use applications::*;
+pub use attendance::*;
 pub use audit::*;
 pub use course_sessions::*;
 pub use courses::*;
+pub use certificates::*;
 pub use db::*;
 pub use decode::*;
 pub use employers::*;

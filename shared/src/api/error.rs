@@ -64,6 +64,12 @@ pub enum ErrorCode {
     NotEligible,
     /// The person holds a place in another course session meeting on the same day and part of the day.
     ScheduleClash,
+    /// No certificate has this number and verification code (which of the two is wrong is not said).
+    CertificateNotFound,
+    /// The enrolment's completion is already recorded (completed or not).
+    AlreadyCompleted,
+    /// The training session has not started (or was cancelled): attendance and completion wait for it to run.
+    SessionNotRunning,
     /// Too many attempts; retry later.
     RateLimited,
     /// The path exists but not for this method; the `Allow` header lists the methods it takes.
@@ -84,7 +90,7 @@ impl ErrorCode {
             Self::UnsupportedMediaType => 415,
             Self::Unauthenticated => 401,
             Self::Forbidden => 403,
-            Self::NotFound => 404,
+            Self::NotFound | Self::CertificateNotFound => 404,
             Self::Conflict
             | Self::DuplicatePerson
             | Self::AlreadyApplied
@@ -102,6 +108,8 @@ impl ErrorCode {
             | Self::EnrolmentClosed
             | Self::NotEligible
             | Self::ScheduleClash => 409,
+            | Self::AlreadyCompleted
+            | Self::SessionNotRunning => 409,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

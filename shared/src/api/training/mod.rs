@@ -11,6 +11,8 @@ pub use course_sessions::*;
 pub use courses::*;
 pub mod enrolments;
 pub use enrolments::*;
+pub mod certificates;
+pub use certificates::*;
 
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]

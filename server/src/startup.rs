@@ -24,10 +24,8 @@ use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
-    applications, audit, auth, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people, placements,
-    postings, priorities, push, regions, register, site, skills,
-    applications, audit, auth, certificates, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push,
-    regions, register, site, skills,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people,
+    placements, postings, priorities, push, regions, register, site, skills,
 };
 use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};

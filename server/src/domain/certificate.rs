@@ -27,7 +27,7 @@ pub fn weekday_of(day: Day) -> Weekday {
 
 /// Why attendance or completion is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TrainingRefusal {
+pub enum CompletionRefusal {
     /// Bad input, each field named.
     Fields(Vec<(String, String)>),
     /// The session is not running or finished.
@@ -38,23 +38,23 @@ pub enum TrainingRefusal {
     AlreadyCompleted(EnrolmentStatus),
 }
 
-impl TrainingRefusal {
+impl CompletionRefusal {
     fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Fields(vec![(field.to_string(), message.into())])
     }
 }
 
 /// Attendance is taken while a session runs or after, on one of its days.
-pub fn check_attendance_day(session: &SessionTerms, day: Day) -> Result<(), TrainingRefusal> {
+pub fn check_attendance_day(session: &SessionTerms, day: Day) -> Result<(), CompletionRefusal> {
     if !matches!(session.status, SessionStatus::Running | SessionStatus::Finished) {
-        return Err(TrainingRefusal::SessionNotRunning(session.status));
+        return Err(CompletionRefusal::SessionNotRunning(session.status));
     }
     if day < session.start || day > session.end {
-        return Err(TrainingRefusal::field("day", format!("{day} is outside the session's dates {} to {}", session.start, session.end)));
+        return Err(CompletionRefusal::field("day", format!("{day} is outside the session's dates {} to {}", session.start, session.end)));
     }
     let weekday = weekday_of(day);
     if !session.days.contains(&weekday) {
-        return Err(TrainingRefusal::field("day", format!("{day} is a {}, not one of the session's days", weekday.as_str())));
+        return Err(CompletionRefusal::field("day", format!("{day} is a {}, not one of the session's days", weekday.as_str())));
     }
     Ok(())
 }
@@ -77,18 +77,18 @@ impl Completion {
 }
 
 /// Checks a completion against the session's and the enrolment's status.
-pub fn check_completion(session: SessionStatus, enrolment: EnrolmentStatus, completed: bool, reason: Option<&str>) -> Result<Completion, TrainingRefusal> {
+pub fn check_completion(session: SessionStatus, enrolment: EnrolmentStatus, completed: bool, reason: Option<&str>) -> Result<Completion, CompletionRefusal> {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if !completed && reason.is_none() {
-        return Err(TrainingRefusal::field("reason", "a reason is required when the course was not completed"));
+        return Err(CompletionRefusal::field("reason", "a reason is required when the course was not completed"));
     }
     match enrolment {
-        EnrolmentStatus::Completed | EnrolmentStatus::NotCompleted => return Err(TrainingRefusal::AlreadyCompleted(enrolment)),
-        EnrolmentStatus::Waitlisted | EnrolmentStatus::Cancelled => return Err(TrainingRefusal::NoPlace(enrolment)),
+        EnrolmentStatus::Completed | EnrolmentStatus::NotCompleted => return Err(CompletionRefusal::AlreadyCompleted(enrolment)),
+        EnrolmentStatus::Waitlisted | EnrolmentStatus::Cancelled => return Err(CompletionRefusal::NoPlace(enrolment)),
         EnrolmentStatus::Enrolled => {}
     }
     if !matches!(session, SessionStatus::Running | SessionStatus::Finished) {
-        return Err(TrainingRefusal::SessionNotRunning(session));
+        return Err(CompletionRefusal::SessionNotRunning(session));
     }
     Ok(match reason {
         Some(r) if !completed => Completion::NotCompleted { reason: r.to_string() },
@@ -158,12 +158,12 @@ mod tests {
     #[test]
     fn attendance_is_taken_on_the_sessions_days_only() {
         assert_eq!(check_attendance_day(&session(), day("2026-12-09")), Ok(()));
-        let refused = |d: &str| matches!(check_attendance_day(&session(), day(d)), Err(TrainingRefusal::Fields(f)) if f[0].0 == "day");
+        let refused = |d: &str| matches!(check_attendance_day(&session(), day(d)), Err(CompletionRefusal::Fields(f)) if f[0].0 == "day");
         assert!(refused("2026-12-08"), "a tuesday");
         assert!(refused("2026-12-06"), "before the start");
         assert!(refused("2026-12-21"), "after the end");
         let open = SessionTerms { status: SessionStatus::Open, ..session() };
-        assert_eq!(check_attendance_day(&open, day("2026-12-09")), Err(TrainingRefusal::SessionNotRunning(SessionStatus::Open)));
+        assert_eq!(check_attendance_day(&open, day("2026-12-09")), Err(CompletionRefusal::SessionNotRunning(SessionStatus::Open)));
     }
 
     #[test]
@@ -173,10 +173,10 @@ mod tests {
         let table = [
             (S::Running, E::Enrolled, true, None, Ok(Completion::Completed)),
             (S::Finished, E::Enrolled, false, Some("病假"), Ok(Completion::NotCompleted { reason: "病假".into() })),
-            (S::Open, E::Enrolled, true, None, Err(TrainingRefusal::SessionNotRunning(S::Open))),
-            (S::Running, E::Completed, true, None, Err(TrainingRefusal::AlreadyCompleted(E::Completed))),
-            (S::Running, E::Waitlisted, true, None, Err(TrainingRefusal::NoPlace(E::Waitlisted))),
-            (S::Running, E::Enrolled, false, Some("  "), Err(TrainingRefusal::field("reason", "a reason is required when the course was not completed"))),
+            (S::Open, E::Enrolled, true, None, Err(CompletionRefusal::SessionNotRunning(S::Open))),
+            (S::Running, E::Completed, true, None, Err(CompletionRefusal::AlreadyCompleted(E::Completed))),
+            (S::Running, E::Waitlisted, true, None, Err(CompletionRefusal::NoPlace(E::Waitlisted))),
+            (S::Running, E::Enrolled, false, Some("  "), Err(CompletionRefusal::field("reason", "a reason is required when the course was not completed"))),
         ];
         for (session, enrolment, completed, reason, want) in table {
             assert_eq!(check_completion(session, enrolment, completed, reason), want, "{session:?} {enrolment:?} {completed}");

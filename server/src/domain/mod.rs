@@ -2,9 +2,9 @@
 //! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
+mod certificate;
 mod course;
 mod course_moves;
-mod certificate;
 mod datum;
 mod enrolment;
 mod fields;
@@ -18,9 +18,9 @@ mod posting_moves;
 mod priority;
 
 pub use application::*;
+pub use certificate::*;
 pub use course::*;
 pub use course_moves::*;
-pub use certificate::*;
 pub use datum::*;
 pub use enrolment::*;
 pub use fields::*;

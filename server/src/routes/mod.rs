@@ -3,9 +3,9 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod certificates;
 pub mod course_sessions;
 pub mod courses;
-pub mod certificates;
 pub mod employers;
 pub mod enrolments;
 pub mod health;

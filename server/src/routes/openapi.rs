@@ -7,9 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings, priorities, push,
-    regions, register, skills,
-    applications, audit, auth, certificates, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings,
+    priorities, push, regions, register, skills,
 };
 
 #[derive(OpenApi)]
@@ -50,7 +49,6 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
-        (name = "training", description = "training: attendance, completion and certificates"),
     )
 )]
 pub struct ApiDoc;

@@ -108,8 +108,7 @@ impl ErrorCode {
             | Self::EnrolmentClosed
             | Self::NotEligible
             | Self::ScheduleClash => 409,
-            | Self::AlreadyCompleted
-            | Self::SessionNotRunning => 409,
+            Self::AlreadyCompleted | Self::SessionNotRunning => 409,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

@@ -16,7 +16,7 @@ pub use verify::*;
 use doorstep_shared::api::{Certificate, ErrorCode, NamedSkill};
 
 use crate::auth::StaffScope;
-use crate::domain::TrainingRefusal;
+use crate::domain::CompletionRefusal;
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::storage::{get_training_session, Db, StoredCertificate, TrainingSession};
@@ -56,13 +56,13 @@ async fn governed_session(scope: &StaffScope, db: &Db, id: i64) -> Result<Traini
 }
 
 /// One code per refusal of attendance or completion.
-fn refused(r: TrainingRefusal) -> ApiError {
+fn refused(r: CompletionRefusal) -> ApiError {
     match r {
-        TrainingRefusal::Fields(fields) => ApiError::from(crate::domain::FieldErrors(fields, Vec::new())),
-        TrainingRefusal::SessionNotRunning(status) => {
+        CompletionRefusal::Fields(fields) => ApiError::from(crate::domain::FieldErrors(fields, Vec::new())),
+        CompletionRefusal::SessionNotRunning(status) => {
             ApiError::new(ErrorCode::SessionNotRunning, format!("the session is {}: it has not started", status.as_str()))
         }
-        TrainingRefusal::NoPlace(status) => ApiError::new(ErrorCode::MoveNotAllowed, format!("the enrolment is {}: it holds no place", status.as_str())),
-        TrainingRefusal::AlreadyCompleted(status) => ApiError::new(ErrorCode::AlreadyCompleted, format!("the enrolment is already {}", status.as_str())),
+        CompletionRefusal::NoPlace(status) => ApiError::new(ErrorCode::MoveNotAllowed, format!("the enrolment is {}: it holds no place", status.as_str())),
+        CompletionRefusal::AlreadyCompleted(status) => ApiError::new(ErrorCode::AlreadyCompleted, format!("the enrolment is already {}", status.as_str())),
     }
 }

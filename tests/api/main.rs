@@ -12,6 +12,7 @@ mod auth;
 mod authorization;
 mod backup;
 mod bad_input;
+mod course_search;
 mod browser;
 mod browser_first_load;
 mod browser_jobs;

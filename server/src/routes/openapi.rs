@@ -6,7 +6,7 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills, training_search};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +29,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        training_search::search_training_sessions,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -36,6 +37,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "courses, their sessions, enrolment and certificates"),
     )
 )]
 pub struct ApiDoc;
@@ -58,6 +60,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/skills"),
     ("get", "/api/v1/postings"),
     ("get", "/api/v1/postings/{id}"),
+    ("get", "/api/v1/training-sessions"),
     ("post", "/api/v1/match"),
 ];
 

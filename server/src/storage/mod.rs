@@ -4,6 +4,7 @@
 
 mod applications;
 mod audit;
+mod course_session_docs;
 mod db;
 mod decode;
 mod employers;
@@ -23,6 +24,7 @@ mod users;
 
 pub use applications::*;
 pub use audit::*;
+pub use course_session_docs::*;
 pub use db::*;
 pub use decode::*;
 pub use employers::*;

@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod search;
+pub use search::*;
+
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -6,7 +6,9 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills, training_search};
+use super::{
+    applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills, training_search,
+};
 
 #[derive(OpenApi)]
 #[openapi(

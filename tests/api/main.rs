@@ -21,6 +21,7 @@ mod browser_location;
 mod browser_matching;
 mod certificates;
 mod courses;
+mod course_search;
 mod crash;
 mod decoding;
 mod demo;

@@ -24,3 +24,4 @@ pub mod regions;
 pub mod register;
 pub mod site;
 pub mod skills;
+pub mod training_search;

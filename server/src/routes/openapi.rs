@@ -9,6 +9,7 @@ use utoipa::OpenApi;
 use super::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings,
     priorities, push, regions, register, skills,
+    applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills, training_search,
 };
 
 #[derive(OpenApi)]
@@ -41,6 +42,7 @@ use super::{
         enrolments::my_enrolments, enrolments::my_notices, enrolments::person_enrolments,
         certificates::record_attendance_handler, certificates::get_attendance, certificates::complete_enrolment,
         certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
+        training_search::search_training_sessions,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -49,6 +51,7 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
+        (name = "training", description = "courses, their sessions, enrolment and certificates"),
     )
 )]
 pub struct ApiDoc;
@@ -71,6 +74,7 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/skills"),
     ("get", "/api/v1/postings"),
     ("get", "/api/v1/postings/{id}"),
+    ("get", "/api/v1/training-sessions"),
     ("post", "/api/v1/match"),
     ("get", "/api/v1/courses"),
     ("get", "/api/v1/courses/{id}"),

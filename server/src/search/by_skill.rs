@@ -121,7 +121,7 @@ mod tests {
     use super::skill_hits;
     use crate::domain::Point;
     use crate::search::collector::collect;
-    use crate::search::index::PostingIndex;
+    use crate::search::postings::PostingIndex;
     use crate::search::request::{Filters, Ranking, Relevance, SearchRequest};
     use crate::search::terms::relevance_query;
 
@@ -207,7 +207,7 @@ mod tests {
         let (_dir, index) = index(&mut rng);
         assert!(index.num_segments() >= 2, "several segments");
         let searcher = index.reader.searcher();
-        let columns = index.columns.for_searcher(&searcher).expect("columns");
+        let columns = index.cache.for_searcher(&searcher).expect("columns");
         let f = index.fields();
         let mut with_hits = 0;
         for _ in 0..400 {

@@ -17,7 +17,7 @@ use super::by_skill::skill_hits;
 use super::collector::collect;
 use super::columns::{IndexedPosting, SegmentColumns};
 use super::fill::nearest;
-use super::index::PostingIndex;
+use super::postings::PostingIndex;
 use super::request::{Ranking, Relevance, SearchRequest};
 use super::terms::{filter_only_query, relevance_query, scope_query, text_terms, zero_scored};
 use crate::domain::Point;
@@ -55,7 +55,7 @@ impl PostingIndex {
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
-        let columns = self.columns.for_searcher(&searcher)?;
+        let columns = self.cache.for_searcher(&searcher)?;
         let text = req.relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
         let relevance = relevance_query(f, &req.relevance, &text);
         let has_relevance = relevance.is_some();
@@ -82,7 +82,7 @@ impl PostingIndex {
     /// tantivy's own pruning top-k. The yardstick matching is measured against.
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        let columns = self.columns.for_searcher(&searcher)?;
+        let columns = self.cache.for_searcher(&searcher)?;
         let text = relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
         let Some(query) = relevance_query(&self.fields, relevance, &text) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;

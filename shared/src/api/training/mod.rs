@@ -13,6 +13,8 @@ pub mod enrolments;
 pub use enrolments::*;
 pub mod certificates;
 pub use certificates::*;
+pub mod search;
+pub use search::*;
 
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]

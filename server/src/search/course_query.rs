@@ -22,6 +22,7 @@ use tantivy::{Searcher, Term};
 use super::course_schema::CourseSessionFields;
 use super::courses::CourseIndex;
 use super::document::WordFields;
+use super::request::SKILL_BOOST;
 use super::terms::{text_terms, words_query, zero_scored};
 use crate::domain::Point;
 
@@ -85,7 +86,8 @@ impl CourseIndex {
         let text = req.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
         let words = WordFields { skills: f.skills, title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
         let filters = zero_scored(Box::new(BooleanQuery::new(filter_clauses(f, req))));
-        let query: Box<dyn Query> = match words_query(&words, &req.mentioned, &text) {
+        let mentioned: Vec<(&str, f32)> = req.mentioned.iter().map(|code| (code.as_str(), SKILL_BOOST)).collect();
+        let query: Box<dyn Query> = match words_query(&words, &mentioned, &text) {
             Some(relevance) => Box::new(BooleanQuery::new(vec![(Occur::Must, relevance), (Occur::Must, filters)])),
             None => filters,
         };

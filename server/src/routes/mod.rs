@@ -20,3 +20,4 @@ pub mod regions;
 pub mod register;
 pub mod site;
 pub mod skills;
+pub mod training_suggestions;

@@ -6,7 +6,10 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{
+    applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+    training_suggestions,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -29,6 +32,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        training_suggestions::person_training_suggestions, training_suggestions::my_training_suggestions,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -36,6 +40,7 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "the training platform: courses, sessions, enrolment, certificates, suggestions"),
     )
 )]
 pub struct ApiDoc;

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["skill_cells"],
     &["columns"],
     &["collector", "terms", "index"],
-    &["by_skill", "fill"],
+    &["by_skill", "fill", "openings"],
     &["query", "indexer"],
 ];
 

@@ -21,8 +21,9 @@
 //! 5. `columns` (one segment's columns and what is built from them, cached);
 //! 6. `collector` (the gate, the ranking, the top-k), `terms` (the tantivy
 //!    queries) and `index` (`PostingIndex`: index, reader, writer, cache);
-//! 7. `by_skill` (skill-only relevance from the cells) and `fill` (the
-//!    nearest postings that fit);
+//! 7. `by_skill` (skill-only relevance from the cells), `fill` (the
+//!    nearest postings that fit) and `openings` (what a skill set adds to a
+//!    person's matches, counted by the gate);
 //! 8. `query` (`PostingIndex::search`) and `indexer` (keeping the index
 //!    current).
 
@@ -37,6 +38,7 @@ mod index;
 mod indexer;
 #[cfg(test)]
 mod layers;
+mod openings;
 mod query;
 mod request;
 mod schema;
@@ -46,6 +48,7 @@ mod terms;
 pub use columns::{IndexedPosting, SegmentColumns};
 pub use index::{Opened, PostingIndex};
 pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
+pub use openings::{Openings, OpeningsRequest};
 pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
 pub use schema::{build_schema, is_ideograph, jieba_analyzer, word_stems, PostingFields, JIEBA};

@@ -6,6 +6,7 @@ use doorstep_shared::api::{ErrorCode, SuggestionReach, TrainingSuggestion, Train
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use crate::backend_tests;
 use crate::helpers::{assert_error, id_number, person_json, posting_json, Client, TestApp};
 use crate::training_support::{insert_course, insert_session, CourseFixture, SessionFixture};
 

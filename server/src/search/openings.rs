@@ -142,3 +142,92 @@ fn reach(gate: &Gate, segment: &SegmentColumns, req: &OpeningsRequest, e: &Entry
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use doorstep_shared::api::{PhysicalDemand, Schedule};
+    use rand::rngs::StdRng;
+    use rand::seq::SliceRandom;
+    use rand::{Rng, SeedableRng};
+
+    use super::{openings, OpeningsRequest};
+    use crate::domain::Point;
+    use crate::search::index::testing::{random_index, HOME, SKILLS};
+    use crate::search::request::Filters;
+
+    fn request(rng: &mut StdRng) -> OpeningsRequest {
+        let commute = *[5.0, 10.0, 30.0].choose(rng).expect("km");
+        let moving = rng.gen_bool(0.25);
+        let k = rng.gen_range(0..=2);
+        let has = SKILLS.choose_multiple(rng, k).map(|s| s.to_string()).collect();
+        let offers = (0..rng.gen_range(1..=5))
+            .map(|_| {
+                let k = rng.gen_range(1..=3);
+                SKILLS.choose_multiple(rng, k).map(|s| s.to_string()).collect()
+            })
+            .collect();
+        OpeningsRequest {
+            filters: Filters {
+                valid_on: rng.gen_range(90..=150),
+                bbox: (!moving).then(|| HOME.bounding_box(commute)),
+                min_wage: rng.gen_bool(0.4).then(|| rng.gen_range(20..=40) * 100),
+                accessible_only: rng.gen_bool(0.2),
+                max_physical: Some(*PhysicalDemand::ALL.choose(rng).expect("demand")),
+                schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
+                ..Filters::default()
+            },
+            near: Some(HOME),
+            commute_km: (!moving).then_some(commute),
+            has,
+            offers,
+        }
+    }
+
+    /// Every live posting checked one by one, with the rules `domain::violation`
+    /// and `domain::fit` apply: what the cells and the gate must count.
+    #[test]
+    fn the_count_is_what_checking_every_posting_finds() {
+        let mut rng = StdRng::seed_from_u64(11);
+        let (_dir, index) = random_index(&mut rng);
+        let searcher = index.reader.searcher();
+        let columns = index.columns.for_searcher(&searcher).expect("columns");
+        let mut counted = 0;
+        for _ in 0..300 {
+            let req = request(&mut rng);
+            let got = openings(&searcher, &columns, &req);
+            let f = &req.filters;
+            for (offer, got) in req.offers.iter().zip(&got) {
+                let mut want: Vec<(f64, i64)> = Vec::new();
+                for (reader, segment) in searcher.segment_readers().iter().zip(&columns) {
+                    for doc in (0..reader.max_doc()).filter(|&d| !reader.is_deleted(d)) {
+                        let p = segment.posting(doc);
+                        let km = HOME.distance_km(&Point { lat: p.site.lat, lon: p.site.lon });
+                        let fits = p.valid_until >= f.valid_on
+                            && (!f.accessible_only || p.accessible)
+                            && f.min_wage.is_none_or(|w| p.wage_max >= w)
+                            && f.max_physical.is_none_or(|m| p.physical_demand <= m)
+                            && f.schedules.as_ref().is_none_or(|s| s.contains(&p.schedule))
+                            && req.commute_km.is_none_or(|c| km <= c);
+                        let new = p.skills.iter().any(|s| offer.contains(s) && !req.has.contains(s));
+                        let known = p.skills.iter().any(|s| req.has.contains(s));
+                        if fits && new && !known {
+                            want.push((km, p.id));
+                        }
+                    }
+                }
+                assert_eq!(got.count, want.len(), "{offer:?} for {req:?}");
+                let nearest = want.iter().map(|w| w.0).fold(f64::INFINITY, f64::min);
+                match &got.example {
+                    Some(e) => {
+                        let km = HOME.distance_km(&e.site);
+                        assert!((km - nearest).abs() < 1e-9, "example at {km} km, nearest {nearest} km, for {req:?}");
+                        assert!(!e.title.is_empty());
+                    }
+                    None => assert!(want.is_empty()),
+                }
+                counted += usize::from(!want.is_empty());
+            }
+        }
+        assert!(counted > 200, "most offers open postings ({counted})");
+    }
+}

@@ -75,15 +75,6 @@ pub async fn find_matches(
     wanted_skills.sort();
     wanted_skills.dedup();
     let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
-    // Real points filter by the commute box; an approximate end by its
-    // relation to home (`domain::Reach`), which also orders someone willing
-    // to move (admitting everything) without a made-up 0 km.
-    let bbox = match (&profile.home, profile.willing_to_relocate) {
-        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
-        _ => None,
-    };
-    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
-    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
     let request = SearchRequest {
         filters: Filters {
             valid_on: day.unix_days(),
@@ -96,6 +87,8 @@ pub async fn find_matches(
             ..Filters::default()
         },
         relevance: Relevance { skills: wanted, certified: profile.certified.iter().map(ToString::to_string).collect(), text: text.clone() },
+        filters: hard_constraints(profile, regions, day),
+        relevance: Relevance { skills: wanted, text: text.clone() },
         ranking: Ranking::Relevance,
         near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
@@ -160,6 +153,30 @@ pub async fn find_matches(
         .collect();
     fill_text(&result.columns, matches.iter_mut().map(|m| (&mut m.posting, m.address)));
     Ok(matches)
+}
+
+/// A profile's hard constraints as the index's gate: what every match, and
+/// every opening a training would add (`training_suggestions.rs`), passes.
+pub fn hard_constraints(profile: &Profile, regions: &Regions, day: Day) -> Filters {
+    // Real points filter by the commute box; an approximate end by its
+    // relation to home (`domain::Reach`), which also orders someone willing
+    // to move (admitting everything) without a made-up 0 km.
+    let bbox = match (&profile.home, profile.willing_to_relocate) {
+        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
+        _ => None,
+    };
+    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
+    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
+    Filters {
+        valid_on: day.unix_days(),
+        bbox,
+        reach,
+        min_wage: profile.min_wage,
+        accessible_only: profile.needs_accessible,
+        max_physical: Some(profile.max_physical_demand),
+        schedules: profile.schedules.clone(),
+        ..Filters::default()
+    }
 }
 
 /// Every city's and county's favoured categories, read once per request or push.

@@ -26,6 +26,8 @@ use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people,
     placements, postings, priorities, push, regions, register, site, skills, training_search,
+    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
+    register, site, skills, training_suggestions,
 };
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -255,6 +257,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/inbox", web::get().to(inbox::get_inbox))
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
+        .route("/people/{id}/training-suggestions", web::get().to(training_suggestions::person_training_suggestions))
+        .route("/me/training-suggestions", web::get().to(training_suggestions::my_training_suggestions))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
         .route("/courses", web::post().to(courses::create_course))
         .route("/courses", web::get().to(courses::list_courses_handler))

@@ -50,5 +50,6 @@ mod schema_parity;
 mod site;
 mod skill_words;
 mod text_input;
+mod training_suggestions;
 #[allow(dead_code)] // used by the training platform's tests as they land
 mod training_support;

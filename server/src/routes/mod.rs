@@ -25,3 +25,4 @@ pub mod register;
 pub mod site;
 pub mod skills;
 pub mod training_search;
+pub mod training_suggestions;

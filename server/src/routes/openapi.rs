@@ -9,6 +9,8 @@ use utoipa::OpenApi;
 use super::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings,
     priorities, push, regions, register, skills, training_search,
+    applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
+    training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -42,6 +44,7 @@ use super::{
         certificates::record_attendance_handler, certificates::get_attendance, certificates::complete_enrolment,
         certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
         training_search::search_training_sessions,
+        training_suggestions::person_training_suggestions, training_suggestions::my_training_suggestions,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -51,6 +54,7 @@ use super::{
         (name = "push", description = "the batch push and the seeker's inbox"),
         (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
         (name = "training", description = "courses, their sessions, enrolment and certificates"),
+        (name = "training", description = "the training platform: courses, sessions, enrolment, certificates, suggestions"),
     )
 )]
 pub struct ApiDoc;

@@ -19,6 +19,8 @@ const LAYERS: &[&[&str]] = &[
     &["postings", "courses"],
     &["by_skill", "fill"],
     &["query", "indexer", "course_query"],
+    &["by_skill", "fill", "openings"],
+    &["query", "indexer"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -36,6 +36,12 @@
 //!    nearest postings that fit);
 //! 9. `query` (`PostingIndex::search`), `course_query`
 //!    (`CourseIndex::search`) and `indexer` (keeping any index current).
+//!    queries) and `index` (`PostingIndex`: index, reader, writer, cache);
+//! 7. `by_skill` (skill-only relevance from the cells), `fill` (the
+//!    nearest postings that fit) and `openings` (what a skill set adds to a
+//!    person's matches, counted by the gate);
+//! 8. `query` (`PostingIndex::search`) and `indexer` (keeping the index
+//!    current).
 
 mod by_skill;
 mod collector;
@@ -53,6 +59,7 @@ mod indexer;
 #[cfg(test)]
 mod layers;
 mod postings;
+mod openings;
 mod query;
 mod request;
 mod schema;
@@ -66,6 +73,7 @@ pub use courses::{CourseIndex, CourseSessions};
 pub use index::{Opened, SearchIndex};
 pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
 pub use postings::{PostingIndex, Postings};
+pub use openings::{Openings, OpeningsRequest};
 pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
 pub use schema::{build_schema, is_ideograph, jieba_analyzer, word_stems, PostingFields, JIEBA};

@@ -18,6 +18,8 @@ use super::collector::collect;
 use super::columns::{IndexedPosting, SegmentColumns};
 use super::fill::nearest;
 use super::postings::PostingIndex;
+use super::index::PostingIndex;
+use super::openings::{openings, Openings, OpeningsRequest};
 use super::request::{Ranking, Relevance, SearchRequest};
 use super::terms::{filter_only_query, relevance_query, scope_query, text_terms, zero_scored};
 use crate::domain::Point;
@@ -76,6 +78,22 @@ impl PostingIndex {
         }
         let hits = load_hits(&columns, addresses, req.near, req.with_text);
         Ok(SearchResult { hits, total, columns })
+    }
+
+    /// What each offered skill set adds to a person's matches (`openings.rs`),
+    /// on the blocking pool, with bounded concurrency.
+    pub async fn openings(self: &Arc<Self>, req: OpeningsRequest) -> anyhow::Result<Vec<Openings>> {
+        let _permit = self.permits.acquire().await.context("search permits closed")?;
+        let index = self.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || span.in_scope(|| index.openings_blocking(&req))).await.context("openings task failed")?
+    }
+
+    /// `openings` on the caller's thread (the benches call it).
+    pub fn openings_blocking(&self, req: &OpeningsRequest) -> anyhow::Result<Vec<Openings>> {
+        let searcher = self.reader.searcher();
+        let columns = self.columns.for_searcher(&searcher)?;
+        Ok(openings(&searcher, &columns, req))
     }
 
     /// A plain BM25 top-k over the relevance terms: no filters, no count,

@@ -25,6 +25,7 @@ mod push_jobs;
 mod reference;
 mod registration;
 mod sessions;
+mod training_offers;
 mod users;
 
 pub use applications::*;
@@ -50,4 +51,5 @@ pub use push_jobs::*;
 pub use reference::*;
 pub use registration::*;
 pub use sessions::*;
+pub use training_offers::*;
 pub use users::*;

@@ -127,3 +127,6 @@ pub enum NoticeKind {
     /// A certificate was issued to the person.
     CertificateIssued,
 }
+
+pub mod suggestions;
+pub use suggestions::*;

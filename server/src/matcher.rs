@@ -76,19 +76,8 @@ pub async fn find_matches(
     wanted_skills.dedup();
     let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
     let request = SearchRequest {
-        filters: Filters {
-            valid_on: day.unix_days(),
-            bbox,
-            reach,
-            min_wage: profile.min_wage,
-            accessible_only: profile.needs_accessible,
-            max_physical: Some(profile.max_physical_demand),
-            schedules: profile.schedules.clone(),
-            ..Filters::default()
-        },
-        relevance: Relevance { skills: wanted, certified: profile.certified.iter().map(ToString::to_string).collect(), text: text.clone() },
         filters: hard_constraints(profile, regions, day),
-        relevance: Relevance { skills: wanted, text: text.clone() },
+        relevance: Relevance { skills: wanted, certified: profile.certified.iter().map(ToString::to_string).collect(), text: text.clone() },
         ranking: Ranking::Relevance,
         near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),

@@ -25,9 +25,7 @@ use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, Ski
 use crate::region_points::follow_region_points;
 use crate::routes::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people,
-    placements, postings, priorities, push, regions, register, site, skills, training_search,
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
-    register, site, skills, training_suggestions,
+    placements, postings, priorities, push, regions, register, site, skills, training_search, training_suggestions,
 };
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};

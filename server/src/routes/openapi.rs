@@ -8,9 +8,7 @@ use utoipa::OpenApi;
 
 use super::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, people, placements, postings,
-    priorities, push, regions, register, skills, training_search,
-    applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills,
-    training_suggestions,
+    priorities, push, regions, register, skills, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]

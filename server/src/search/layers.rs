@@ -17,10 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["columns"],
     &["collector", "terms", "index"],
     &["postings", "courses"],
-    &["by_skill", "fill"],
-    &["query", "indexer", "course_query"],
     &["by_skill", "fill", "openings"],
-    &["query", "indexer"],
+    &["query", "indexer", "course_query"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

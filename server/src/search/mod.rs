@@ -32,16 +32,11 @@
 //!    cursor);
 //! 7. `postings` (`Postings`, `PostingIndex`) and `courses`
 //!    (`CourseSessions`, `CourseIndex`): the kinds;
-//! 8. `by_skill` (skill-only relevance from the cells) and `fill` (the
-//!    nearest postings that fit);
-//! 9. `query` (`PostingIndex::search`), `course_query`
-//!    (`CourseIndex::search`) and `indexer` (keeping any index current).
-//!    queries) and `index` (`PostingIndex`: index, reader, writer, cache);
-//! 7. `by_skill` (skill-only relevance from the cells), `fill` (the
+//! 8. `by_skill` (skill-only relevance from the cells), `fill` (the
 //!    nearest postings that fit) and `openings` (what a skill set adds to a
 //!    person's matches, counted by the gate);
-//! 8. `query` (`PostingIndex::search`) and `indexer` (keeping the index
-//!    current).
+//! 9. `query` (`PostingIndex::search`), `course_query`
+//!    (`CourseIndex::search`) and `indexer` (keeping any index current).
 
 mod by_skill;
 mod collector;
@@ -58,8 +53,8 @@ mod index;
 mod indexer;
 #[cfg(test)]
 mod layers;
-mod postings;
 mod openings;
+mod postings;
 mod query;
 mod request;
 mod schema;
@@ -72,8 +67,8 @@ pub use course_query::{CourseHit, CourseResult, CourseSearch};
 pub use courses::{CourseIndex, CourseSessions};
 pub use index::{Opened, SearchIndex};
 pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
-pub use postings::{PostingIndex, Postings};
 pub use openings::{Openings, OpeningsRequest};
+pub use postings::{PostingIndex, Postings};
 pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
 pub use schema::{build_schema, is_ideograph, jieba_analyzer, word_stems, PostingFields, JIEBA};

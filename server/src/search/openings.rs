@@ -152,7 +152,7 @@ mod tests {
 
     use super::{openings, OpeningsRequest};
     use crate::domain::Point;
-    use crate::search::index::testing::{random_index, HOME, SKILLS};
+    use crate::search::postings::testing::{random_index, HOME, SKILLS};
     use crate::search::request::Filters;
 
     fn request(rng: &mut StdRng) -> OpeningsRequest {
@@ -190,7 +190,7 @@ mod tests {
         let mut rng = StdRng::seed_from_u64(11);
         let (_dir, index) = random_index(&mut rng);
         let searcher = index.reader.searcher();
-        let columns = index.columns.for_searcher(&searcher).expect("columns");
+        let columns = index.cache.for_searcher(&searcher).expect("columns");
         let mut counted = 0;
         for _ in 0..300 {
             let req = request(&mut rng);

@@ -17,9 +17,8 @@ use super::by_skill::skill_hits;
 use super::collector::collect;
 use super::columns::{IndexedPosting, SegmentColumns};
 use super::fill::nearest;
-use super::postings::PostingIndex;
-use super::index::PostingIndex;
 use super::openings::{openings, Openings, OpeningsRequest};
+use super::postings::PostingIndex;
 use super::request::{Ranking, Relevance, SearchRequest};
 use super::terms::{filter_only_query, relevance_query, scope_query, text_terms, zero_scored};
 use crate::domain::Point;
@@ -92,7 +91,7 @@ impl PostingIndex {
     /// `openings` on the caller's thread (the benches call it).
     pub fn openings_blocking(&self, req: &OpeningsRequest) -> anyhow::Result<Vec<Openings>> {
         let searcher = self.reader.searcher();
-        let columns = self.columns.for_searcher(&searcher)?;
+        let columns = self.cache.for_searcher(&searcher)?;
         Ok(openings(&searcher, &columns, req))
     }
 

@@ -1,6 +1,7 @@
 //! Benchmarks of the matching engine on generated data with Ankang's real
 //! geography: indexing rate, `/match` latency at 10k and 100k open postings
-//! against a plain BM25 top-10 on the same index, and server memory.
+//! against a plain BM25 top-10 on the same index, server memory, and the
+//! training suggestions' count of what 40 courses' skills would open.
 //!
 //! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k
 //! only, `-- --size=N` for one size, `-- --push` for the batch push of 100k
@@ -16,8 +17,8 @@ use std::time::{Duration, Instant};
 use doorstep_server::clock::today;
 use doorstep_server::configuration::Settings;
 use doorstep_server::domain::{Place, Point, PostingDraft, Profile};
-use doorstep_server::matcher::{find_matches, Fill};
-use doorstep_server::search::{reindex, Relevance};
+use doorstep_server::matcher::{find_matches, hard_constraints, Fill};
+use doorstep_server::search::{reindex, OpeningsRequest, Relevance};
 use doorstep_server::startup::{load_state, prepare_database, AppState};
 use doorstep_shared::api::{EmployerKind, PhysicalDemand, PostingStatus, RegionLevel, Schedule};
 use doorstep_shared::types::{RegionCode, SkillCode};
@@ -27,6 +28,10 @@ use rand::{Rng, SeedableRng};
 
 /// Enough that the p99 rests on 20 samples, not 4.
 const QUERIES: usize = 2_000;
+
+/// People whose training suggestions are counted, and the courses on offer.
+const SUGGESTED: usize = 500;
+const COURSES: usize = 40;
 
 fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -42,8 +47,15 @@ fn main() -> anyhow::Result<()> {
             None if quick => vec![10_000],
             None => vec![10_000, 100_000],
         };
+        let mut suggestions = Vec::new();
         for n in sizes {
-            run(n).await?;
+            suggestions.push(run(n).await?);
+        }
+        println!();
+        println!("| open postings | training suggestions ({COURSES} courses' skill sets) p50 / p99 per person | postings opened, mean |");
+        println!("|---|---|---|");
+        for row in suggestions {
+            println!("{row}");
         }
         if push {
             let arg = |name: &str| std::env::args().find_map(|a| a.strip_prefix(name).map(str::to_string));
@@ -173,7 +185,8 @@ async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Poi
     Ok(())
 }
 
-async fn run(n: usize) -> anyhow::Result<()> {
+/// Runs the engine bench at `n` postings; answers the suggestions' table row.
+async fn run(n: usize) -> anyhow::Result<String> {
     let dir = tempfile::tempdir()?;
     let state = fresh_state(&dir).await?;
     let mut rng = StdRng::seed_from_u64(7);
@@ -194,7 +207,7 @@ async fn run(n: usize) -> anyhow::Result<()> {
     let mut no_fill = Vec::with_capacity(QUERIES);
     for (profile, _) in &profiles {
         // Both run on the blocking pool, as the server runs every search.
-        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), text: None };
+        let relevance = Relevance { skills: profile.skills.iter().map(ToString::to_string).collect(), certified: Vec::new(), text: None };
         let plain = index.clone();
         let t = Instant::now();
         tokio::task::spawn_blocking(move || plain.plain_bm25(&relevance, 10)).await??;
@@ -232,7 +245,43 @@ async fn run(n: usize) -> anyhow::Result<()> {
         index.num_segments(),
         rss_mb()
     );
-    Ok(())
+    suggest(n, &state, &index, &profiles, &skills, &mut rng).await
+}
+
+/// What each of `COURSES` courses' skills would open for `SUGGESTED` people:
+/// the engine's part of a training suggestion (the sessions' query is one
+/// small read), gate built from the profile as matching builds it.
+async fn suggest(
+    n: usize,
+    state: &AppState,
+    index: &std::sync::Arc<doorstep_server::search::PostingIndex>,
+    profiles: &[(Profile, Point)],
+    skills: &[SkillCode],
+    rng: &mut StdRng,
+) -> anyhow::Result<String> {
+    let offers: Vec<Vec<String>> = (0..COURSES)
+        .map(|_| {
+            let k = rng.gen_range(1..=2);
+            skills.choose_multiple(rng, k).map(ToString::to_string).collect()
+        })
+        .collect();
+    let mut times = Vec::with_capacity(SUGGESTED);
+    let mut opened = 0usize;
+    for (profile, home) in profiles.iter().take(SUGGESTED) {
+        let t = Instant::now();
+        let request = OpeningsRequest {
+            filters: hard_constraints(profile, &state.regions, today()),
+            near: Some(*home),
+            commute_km: (!profile.willing_to_relocate).then_some(profile.max_commute_km),
+            has: profile.skills.iter().map(ToString::to_string).collect(),
+            offers: offers.clone(),
+        };
+        let counts = index.openings(request).await?;
+        times.push(t.elapsed());
+        opened += counts.iter().map(|c| c.count).sum::<usize>();
+    }
+    let (p50, p99) = percentiles(&mut times);
+    Ok(format!("| {n} | {} / {} | {:.0} |", ms(p50), ms(p99), opened as f64 / (SUGGESTED * COURSES) as f64))
 }
 
 fn towns(state: &AppState) -> Vec<(String, Point)> {
@@ -307,6 +356,7 @@ fn profile(rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode]) ->
     wanted.sort();
     let profile = Profile {
         skills: wanted,
+        certified: Vec::new(),
         home: Some(Place::exact(*home, None)),
         max_commute_km: *[10.0, 20.0, 30.0, 50.0].choose(rng).expect("km"),
         willing_to_relocate: rng.gen_bool(0.2),

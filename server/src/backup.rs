@@ -55,9 +55,10 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         }
     }
     std::fs::rename(&staged, &database).with_context(|| format!("cannot replace {}", database.display()))?;
-    let index = settings.index_dir();
-    if index.exists() {
-        std::fs::remove_dir_all(&index).with_context(|| format!("cannot remove the old index {}", index.display()))?;
+    for index in [settings.index_dir(), settings.course_index_dir()] {
+        if index.exists() {
+            std::fs::remove_dir_all(&index).with_context(|| format!("cannot remove the old index {}", index.display()))?;
+        }
     }
     Ok(())
 }

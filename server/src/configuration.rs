@@ -168,6 +168,11 @@ impl Settings {
         self.data_dir.join("index").join("postings")
     }
 
+    /// Where the course-session index lives, beside the postings'.
+    pub fn course_index_dir(&self) -> PathBuf {
+        self.data_dir.join("index").join("course_sessions")
+    }
+
     /// Creates the data directory if needed.
     pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
         std::fs::create_dir_all(&self.data_dir).with_context(|| format!("cannot create data directory {}", self.data_dir.display()))

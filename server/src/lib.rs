@@ -21,3 +21,4 @@ pub mod seed;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+pub mod training_suggestions;

@@ -45,8 +45,11 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Reindex => {
             let state = load_state(&settings, db).await?;
-            let n = reindex(&state.db, &state.index.clone().into_inner(), &state.skills.clone().into_inner()).await?;
+            let skills = state.skills.clone().into_inner();
+            let n = reindex(&state.db, &state.index.clone().into_inner(), &skills).await?;
             println!("indexed {n} open postings");
+            let n = reindex(&state.db, &state.courses.clone().into_inner(), &skills).await?;
+            println!("indexed {n} course sessions");
         }
         Command::SeedDemo => {
             let state = load_state(&settings, db).await?;

@@ -75,27 +75,9 @@ pub async fn find_matches(
     wanted_skills.sort();
     wanted_skills.dedup();
     let wanted: Vec<String> = wanted_skills.iter().map(ToString::to_string).collect();
-    // Real points filter by the commute box; an approximate end by its
-    // relation to home (`domain::Reach`), which also orders someone willing
-    // to move (admitting everything) without a made-up 0 km.
-    let bbox = match (&profile.home, profile.willing_to_relocate) {
-        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
-        _ => None,
-    };
-    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
-    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
     let request = SearchRequest {
-        filters: Filters {
-            valid_on: day.unix_days(),
-            bbox,
-            reach,
-            min_wage: profile.min_wage,
-            accessible_only: profile.needs_accessible,
-            max_physical: Some(profile.max_physical_demand),
-            schedules: profile.schedules.clone(),
-            ..Filters::default()
-        },
-        relevance: Relevance { skills: wanted, text: text.clone() },
+        filters: hard_constraints(profile, regions, day),
+        relevance: Relevance { skills: wanted, certified: profile.certified.iter().map(ToString::to_string).collect(), text: text.clone() },
         ranking: Ranking::Relevance,
         near: profile.home.as_ref().map(|h| h.point),
         distance_scale_km: (profile.max_commute_km / 2.0).max(3.0),
@@ -162,6 +144,30 @@ pub async fn find_matches(
     Ok(matches)
 }
 
+/// A profile's hard constraints as the index's gate: what every match, and
+/// every opening a training would add (`training_suggestions.rs`), passes.
+pub fn hard_constraints(profile: &Profile, regions: &Regions, day: Day) -> Filters {
+    // Real points filter by the commute box; an approximate end by its
+    // relation to home (`domain::Reach`), which also orders someone willing
+    // to move (admitting everything) without a made-up 0 km.
+    let bbox = match (&profile.home, profile.willing_to_relocate) {
+        (Some(home), false) if !home.approximate => Some(home.point.bounding_box(profile.max_commute_km)),
+        _ => None,
+    };
+    let commute = if profile.willing_to_relocate { f64::INFINITY } else { profile.max_commute_km };
+    let reach = profile.home.as_ref().and_then(|home| regions.read(|tree| Reach::new(home, commute, tree)));
+    Filters {
+        valid_on: day.unix_days(),
+        bbox,
+        reach,
+        min_wage: profile.min_wage,
+        accessible_only: profile.needs_accessible,
+        max_physical: Some(profile.max_physical_demand),
+        schedules: profile.schedules.clone(),
+        ..Filters::default()
+    }
+}
+
 /// Every city's and county's favoured categories, read once per request or push.
 pub async fn load_priorities(db: &Db) -> anyhow::Result<PriorityTable> {
     Ok(PriorityTable::new(list_region_priorities(db).await?))
@@ -196,6 +202,7 @@ pub fn profile_of(person: &StoredPerson, regions: &Regions, priorities: &Priorit
         return Err(Unmatchable { person_id: person.id, home_region: person.home_region.to_string() });
     };
     let mut profile = Profile::of_person(&person.preferences, &person.skills, person.disability_grade, home);
+    profile.certified = person.certified_skills();
     profile.priority = priorities.for_person(&person.home_region, &person.categories);
     Ok(profile)
 }

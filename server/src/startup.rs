@@ -25,10 +25,10 @@ use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, Ski
 use crate::region_points::follow_region_points;
 use crate::routes::figures;
 use crate::routes::{
-    applications, audit, auth, employers, health, inbox, matching, methods, metrics, openapi, people, placements, postings, priorities, push, regions,
-    register, site, skills,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people,
+    placements, postings, priorities, push, regions, register, site, skills, training_search, training_suggestions,
 };
-use crate::search::{ensure_current, run_indexer, Opened, PostingIndex};
+use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
 pub struct Application {
@@ -44,6 +44,8 @@ pub struct AppState {
     pub regions: web::Data<Regions>,
     pub skills: web::Data<SkillCatalog>,
     pub index: web::Data<PostingIndex>,
+    /// The course-session index (training search).
+    pub courses: web::Data<CourseIndex>,
     /// Starts push jobs and resumes those a stopped node left.
     pub push: web::Data<PushRunner>,
 }
@@ -67,10 +69,8 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
 pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState> {
     let secret = load_or_create_secret(settings.secret_key.as_ref(), &settings.data_dir)?;
     let skills = Arc::new(SkillCatalog::new(list_skills(&db).await?));
-    let dir = settings.index_dir();
-    let (index, opened) = tokio::task::spawn_blocking(move || PostingIndex::open_or_create(&dir)).await??;
-    let index = Arc::new(index);
-    ensure_current(&db, &index, &skills, opened == Opened::Fresh).await?;
+    let index: Arc<PostingIndex> = open_index(&db, settings.index_dir(), &skills).await?;
+    let courses: Arc<CourseIndex> = open_index(&db, settings.course_index_dir(), &skills).await?;
     let regions = Arc::new(Regions::new(RegionTree::new(list_regions(&db).await?)));
     let push = PushRunner::new(db.clone(), index.clone(), skills.clone(), regions.clone(), settings.push);
     Ok(AppState {
@@ -78,15 +78,30 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
         regions: web::Data::from(regions),
         skills: web::Data::from(skills),
         index: web::Data::from(index),
+        courses: web::Data::from(courses),
         push: web::Data::new(push),
         db,
     })
 }
 
+/// Opens an index, rebuilding it if it is missing, corrupt, of another
+/// schema or ahead of the database.
+async fn open_index<S: Searchable>(db: &Db, dir: std::path::PathBuf, skills: &Arc<SkillCatalog>) -> anyhow::Result<Arc<SearchIndex<S>>> {
+    let (index, opened) = tokio::task::spawn_blocking(move || SearchIndex::<S>::open_or_create(&dir)).await??;
+    let index = Arc::new(index);
+    ensure_current(db, &index, skills, opened == Opened::Fresh).await?;
+    Ok(index)
+}
+
 impl AppState {
-    /// The worker that keeps the index following the database.
+    /// The workers that keep the indexes following the database, one per
+    /// index (each has its own feed position), ending when both have.
     pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()))
+        let postings = tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()));
+        let courses = tokio::spawn(run_indexer(self.db.clone(), self.courses.clone().into_inner(), self.skills.clone().into_inner()));
+        tokio::spawn(async move {
+            let _ = tokio::join!(postings, courses);
+        })
     }
 
     /// The worker that brings region points other processes set into the live tree.
@@ -134,7 +149,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
-    let (vault, regions_data, skills_data, index, push_runner) = (state.vault, state.regions, state.skills, state.index, state.push);
+    let (vault, regions_data, skills_data, index, courses, push_runner) = (state.vault, state.regions, state.skills, state.index, state.courses, state.push);
     let server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
@@ -166,6 +181,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(regions_data.clone())
             .app_data(skills_data.clone())
             .app_data(index.clone())
+            .app_data(courses.clone())
             .app_data(push_runner.clone())
             .app_data(match_throttle.clone())
             .app_data(registration_throttle.clone())
@@ -217,6 +233,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/audit", web::get().to(audit::list_audit_handler))
         .route("/postings", web::post().to(postings::create_posting))
         .route("/postings", web::get().to(postings::search_postings))
+        .route("/training-sessions", web::get().to(training_search::search_training_sessions))
         .route("/postings/managed", web::get().to(postings::list_managed_postings))
         .route("/postings/{id}", web::get().to(postings::get_posting_handler))
         .route("/postings/{id}", web::patch().to(postings::update_posting_handler))
@@ -240,6 +257,33 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/me/inbox", web::get().to(inbox::get_inbox))
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))
+        .route("/people/{id}/training-suggestions", web::get().to(training_suggestions::person_training_suggestions))
+        .route("/me/training-suggestions", web::get().to(training_suggestions::my_training_suggestions))
         .route("/postings/{id}/invitations", web::post().to(matching::invite_candidate))
+        .route("/courses", web::post().to(courses::create_course))
+        .route("/courses", web::get().to(courses::list_courses_handler))
+        .route("/courses/{id}", web::get().to(courses::get_course_handler))
+        .route("/courses/{id}", web::patch().to(courses::update_course_handler))
+        .route("/courses/{id}/publish", web::post().to(courses::publish_course))
+        .route("/courses/{id}/archive", web::post().to(courses::archive_course))
+        .route("/courses/{id}/sessions", web::post().to(course_sessions::create_course_session))
+        .route("/courses/{id}/sessions", web::get().to(course_sessions::list_course_sessions))
+        .route("/training-sessions/{id}", web::get().to(course_sessions::get_course_session_handler))
+        .route("/training-sessions/{id}", web::patch().to(course_sessions::update_course_session_handler))
+        .route("/training-sessions/{id}/start", web::post().to(course_sessions::start_course_session))
+        .route("/training-sessions/{id}/finish", web::post().to(course_sessions::finish_course_session))
+        .route("/training-sessions/{id}/cancel", web::post().to(course_sessions::cancel_course_session_handler))
+        .route("/training-sessions/{id}/enrolments", web::post().to(enrolments::enrol_handler))
+        .route("/training-sessions/{id}/enrolments", web::get().to(enrolments::session_roster))
+        .route("/enrolments/{id}/cancel", web::post().to(enrolments::cancel_enrolment_handler))
+        .route("/me/enrolments", web::get().to(enrolments::my_enrolments))
+        .route("/me/notices", web::get().to(enrolments::my_notices))
+        .route("/people/{id}/enrolments", web::get().to(enrolments::person_enrolments))
+        .route("/training-sessions/{id}/attendance", web::post().to(certificates::record_attendance_handler))
+        .route("/training-sessions/{id}/attendance", web::get().to(certificates::get_attendance))
+        .route("/enrolments/{id}/completion", web::post().to(certificates::complete_enrolment))
+        .route("/certificates/verify", web::get().to(certificates::verify_certificate))
+        .route("/me/certificates", web::get().to(certificates::my_certificates))
+        .route("/people/{id}/certificates", web::get().to(certificates::person_certificates))
         .default_service(web::to(methods::api_fallback))
 }

@@ -163,12 +163,13 @@ impl TestApp {
         &self.state.db
     }
 
-    /// Waits until the index has applied every change committed so far.
+    /// Waits until every index (postings, course sessions) has applied the whole feed.
     pub async fn wait_indexed(&self) {
         let newest = doorstep_server::storage::last_change(self.db()).await.expect("feed");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while self.state.index.cursor() < newest {
-            assert!(std::time::Instant::now() < deadline, "index stuck at {} < {newest}", self.state.index.cursor());
+        let behind = || [("posting", self.state.index.cursor()), ("course session", self.state.courses.cursor())].into_iter().find(|(_, c)| *c < newest);
+        while let Some((kind, cursor)) = behind() {
+            assert!(std::time::Instant::now() < deadline, "{kind} index stuck at {cursor} < {newest}");
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }

@@ -84,3 +84,35 @@ pub async fn insert_session(app: &TestApp, session: &SessionFixture<'_>) -> i64 
     tx.commit().await.expect("commit");
     id
 }
+
+/// Writes an enrolment in `status` (`enrolled` also takes a place in the
+/// session's `enrolled` counter); returns its id.
+pub async fn insert_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
+    let pool = app.db().pool();
+    let mut tx = pool.begin().await.expect("begin");
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO enrolments (session_id, person_id, status, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, (SELECT MIN(id) FROM users), 0, 0) RETURNING id",
+    )
+    .bind(session_id)
+    .bind(person_id)
+    .bind(status)
+    .fetch_one(&mut *tx)
+    .await
+    .expect("enrolment inserted");
+    if status == "enrolled" {
+        sqlx::query("UPDATE course_sessions SET enrolled = enrolled + 1 WHERE id = $1").bind(session_id).execute(&mut *tx).await.expect("place taken");
+    }
+    append_change(&mut tx, app.db().backend(), "course_session", session_id).await.expect("feed");
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// Sets a session's status (`running`, `finished`, …) straight in the database.
+pub async fn set_session_status(app: &TestApp, session_id: i64, status: &str) {
+    let pool = app.db().pool();
+    let mut tx = pool.begin().await.expect("begin");
+    sqlx::query("UPDATE course_sessions SET status = $1 WHERE id = $2").bind(status).bind(session_id).execute(&mut *tx).await.expect("status set");
+    append_change(&mut tx, app.db().backend(), "course_session", session_id).await.expect("feed");
+    tx.commit().await.expect("commit");
+}

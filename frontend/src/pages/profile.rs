@@ -241,6 +241,7 @@ fn blank() -> PersonResponse {
         claimed_categories: Vec::new(),
         disability_grade: None,
         skills: Vec::new(),
+        certified_skills: Vec::new(),
         preferences: Preferences::default(),
         consent_to_share: false,
         created_at: 0,

@@ -2,7 +2,11 @@
 //! moves, distances, match scoring. Today's date comes in as an argument.
 
 mod application;
+mod certificate;
+mod course;
+mod course_moves;
 mod datum;
+mod enrolment;
 mod fields;
 mod figures;
 mod geo;
@@ -15,7 +19,11 @@ mod posting_moves;
 mod priority;
 
 pub use application::*;
+pub use certificate::*;
+pub use course::*;
+pub use course_moves::*;
 pub use datum::*;
+pub use enrolment::*;
 pub use fields::*;
 pub use figures::*;
 pub use geo::*;

@@ -3,7 +3,11 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod certificates;
+pub mod course_sessions;
+pub mod courses;
 pub mod employers;
+pub mod enrolments;
 pub mod figures;
 pub mod health;
 pub mod inbox;
@@ -21,3 +25,5 @@ pub mod regions;
 pub mod register;
 pub mod site;
 pub mod skills;
+pub mod training_search;
+pub mod training_suggestions;

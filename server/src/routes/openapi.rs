@@ -6,8 +6,10 @@ use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
-use super::figures;
-use super::{applications, audit, auth, employers, health, inbox, matching, people, placements, postings, priorities, push, regions, register, skills};
+use super::{
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, inbox, matching, people, placements, postings,
+    priorities, push, regions, register, skills, training_search, training_suggestions,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,6 +32,17 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        courses::create_course, courses::list_courses_handler, courses::get_course_handler, courses::update_course_handler,
+        courses::publish_course, courses::archive_course,
+        course_sessions::create_course_session, course_sessions::list_course_sessions, course_sessions::get_course_session_handler,
+        course_sessions::update_course_session_handler, course_sessions::start_course_session, course_sessions::finish_course_session,
+        course_sessions::cancel_course_session_handler,
+        enrolments::enrol_handler, enrolments::session_roster, enrolments::cancel_enrolment_handler,
+        enrolments::my_enrolments, enrolments::my_notices, enrolments::person_enrolments,
+        certificates::record_attendance_handler, certificates::get_attendance, certificates::complete_enrolment,
+        certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
+        training_search::search_training_sessions,
+        training_suggestions::person_training_suggestions, training_suggestions::my_training_suggestions,
         figures::training_figures_handler,
     ),
     tags(
@@ -38,6 +51,9 @@ use super::{applications, audit, auth, employers, health, inbox, matching, peopl
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
+        (name = "training", description = "courses, their sessions, enrolment and certificates"),
+        (name = "training", description = "the training platform: courses, sessions, enrolment, certificates, suggestions"),
     )
 )]
 pub struct ApiDoc;
@@ -60,7 +76,13 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/skills"),
     ("get", "/api/v1/postings"),
     ("get", "/api/v1/postings/{id}"),
+    ("get", "/api/v1/training-sessions"),
     ("post", "/api/v1/match"),
+    ("get", "/api/v1/courses"),
+    ("get", "/api/v1/courses/{id}"),
+    ("get", "/api/v1/courses/{id}/sessions"),
+    ("get", "/api/v1/training-sessions/{id}"),
+    ("get", "/api/v1/certificates/verify"),
 ];
 
 /// Adds the answers that come from shared machinery rather than from a

@@ -25,7 +25,7 @@ use tantivy::{DocAddress, Searcher, SegmentReader, Term};
 use super::collector::{collector, SegmentTopK};
 use super::columns::SegmentColumns;
 use super::grid::{row, single};
-use super::request::{SearchRequest, SKILL_BOOST};
+use super::request::{Relevance, SearchRequest};
 use super::schema::PostingFields;
 use super::skill_cells::{Entry, MANY};
 
@@ -37,7 +37,7 @@ pub(super) fn skill_hits(
     fields: &PostingFields,
     req: &SearchRequest,
 ) -> anyhow::Result<(Vec<(f32, DocAddress)>, usize)> {
-    let weights = skill_weights(searcher, fields, &req.relevance.skills)?;
+    let weights = skill_weights(searcher, fields, &req.relevance)?;
     let collector = collector(columns, fields, req);
     let bbox = req.filters.area().as_ref().map(single);
     let home_row = req.near.map(|p| row(p.lat as f32));
@@ -64,16 +64,17 @@ pub(super) fn skill_hits(
 }
 
 /// Each wanted skill's BM25 weight over the whole searcher, boosted as in
-/// the query: the same statistics tantivy's term weight reads.
-fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, codes: &'a [String]) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
+/// the query (`Relevance::skill_boost`): the same statistics tantivy's term weight reads.
+fn skill_weights<'a>(searcher: &Searcher, fields: &PostingFields, relevance: &'a Relevance) -> anyhow::Result<Vec<(&'a str, Bm25Weight)>> {
     if searcher.segment_readers().is_empty() {
         return Ok(Vec::new());
     }
-    codes
+    relevance
+        .skills
         .iter()
         .map(|code| {
             let term = Term::from_field_text(fields.skills, code);
-            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(SKILL_BOOST)))
+            Ok((code.as_str(), Bm25Weight::for_terms(searcher, &[term])?.boost_by(relevance.skill_boost(code))))
         })
         .collect()
 }
@@ -115,59 +116,13 @@ mod tests {
     use rand::rngs::StdRng;
     use rand::seq::SliceRandom;
     use rand::{Rng, SeedableRng};
-    use tantivy::TantivyDocument;
 
     use super::skill_hits;
-    use crate::domain::Point;
     use crate::search::collector::collect;
-    use crate::search::index::PostingIndex;
+    use crate::search::postings::testing::{random_index as index, HOME, SKILLS};
+    use crate::search::postings::PostingIndex;
     use crate::search::request::{Filters, Ranking, Relevance, SearchRequest};
     use crate::search::terms::relevance_query;
-
-    const SKILLS: [&str; 6] = ["S01", "S02", "S03", "S04", "S05", "S06"];
-    const HOME: Point = Point { lat: 32.7, lon: 109.0 };
-
-    /// Postings in two segments, some deleted, sites within ~40 km of `HOME`.
-    fn index(rng: &mut StdRng) -> (tempfile::TempDir, PostingIndex) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (index, _) = PostingIndex::open_or_create(dir.path()).expect("index");
-        let f = *index.fields();
-        let mut writer = index.writer.lock().expect("writer");
-        for id in 0..1_200u64 {
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(f.id, id);
-            doc.add_text(f.title, "工");
-            doc.add_text(f.body, "岗位");
-            let k = rng.gen_range(0..=4);
-            for skill in SKILLS.choose_multiple(rng, k) {
-                doc.add_text(f.skills, skill);
-            }
-            doc.add_text(f.region_code, "610902001");
-            doc.add_u64(f.employer_id, 1);
-            doc.add_f64(f.lat, HOME.lat + rng.gen_range(-0.35..0.35));
-            doc.add_f64(f.lon, HOME.lon + rng.gen_range(-0.4..0.4));
-            let wage_min = rng.gen_range(15..=40) * 100;
-            doc.add_u64(f.wage_min, wage_min);
-            doc.add_u64(f.wage_max, wage_min + rng.gen_range(0..=10) * 100);
-            doc.add_text(f.schedule, Schedule::ALL.choose(rng).expect("schedule").as_str());
-            doc.add_u64(f.accommodation, u64::from(rng.gen_bool(0.3)));
-            doc.add_u64(f.accessible, u64::from(rng.gen_bool(0.3)));
-            doc.add_u64(f.physical, rng.gen_range(0..=2));
-            doc.add_i64(f.valid_until, rng.gen_range(100..=200));
-            doc.add_i64(f.created_at, 0);
-            writer.add_document(doc).expect("add");
-            if id == 700 {
-                writer.commit().expect("commit");
-            }
-        }
-        for id in (0..1_200u64).step_by(9) {
-            writer.delete_term(tantivy::Term::from_field_u64(f.id, id));
-        }
-        writer.commit().expect("commit");
-        drop(writer);
-        index.reader.reload().expect("reload");
-        (dir, index)
-    }
 
     fn request(rng: &mut StdRng) -> SearchRequest {
         let k = rng.gen_range(1..=3);
@@ -188,7 +143,7 @@ mod tests {
                 schedules: rng.gen_bool(0.3).then(|| vec![Schedule::FullTime, Schedule::Flexible]),
                 ..Filters::default()
             },
-            relevance: Relevance { skills, text: None },
+            relevance: Relevance { skills, certified: Vec::new(), text: None },
             ranking: Ranking::Relevance,
             near: rng.gen_bool(0.9).then_some(HOME),
             distance_scale_km: commute / 2.0,
@@ -206,13 +161,13 @@ mod tests {
         let (_dir, index) = index(&mut rng);
         assert!(index.num_segments() >= 2, "several segments");
         let searcher = index.reader.searcher();
-        let columns = index.columns.for_searcher(&searcher).expect("columns");
+        let columns = index.cache.for_searcher(&searcher).expect("columns");
         let f = index.fields();
         let mut with_hits = 0;
         for _ in 0..400 {
             let req = request(&mut rng);
             let (cells, cells_total) = skill_hits(&searcher, &columns, f, &req).expect("cells");
-            let skill_query = relevance_query(f, &req.relevance.skills, &Default::default()).expect("skills make a query");
+            let skill_query = relevance_query(f, &req.relevance, &Default::default()).expect("skills make a query");
             let (query, query_total) = collect(&searcher, &columns, f, skill_query.as_ref(), &req).expect("query");
             assert_eq!(cells_total, query_total, "count for {req:?}");
             let got: Vec<_> = cells.iter().map(|h| h.1).collect();

@@ -140,15 +140,9 @@ impl SegmentCollector for SegmentTopK {
 impl SegmentTopK {
     /// A hit whose site and facts the caller has at hand already.
     pub(super) fn offer(&mut self, doc: DocId, score: Score, site: [f32; 2], facts: &Facts) {
-        // An approximate end is judged by its relation to home, not the box.
-        let relation = self.gate.relation(facts);
-        let reached = match relation {
-            Some(n) => self.gate.admits(n),
-            None => self.gate.contains(site),
-        };
-        if !reached || !self.gate.passes(facts) {
+        let Some(relation) = self.gate.judge(site, facts) else {
             return;
-        }
+        };
         self.count += 1;
         if self.key.bound(score) < self.floor || self.keep == 0 {
             return;
@@ -228,7 +222,7 @@ fn saturated(bm25: Score) -> f64 {
 }
 
 /// The column filters of a request, resolved against one segment.
-struct Gate {
+pub(super) struct Gate {
     valid_on: u16,
     /// Box edges in single precision, as sites are held.
     bbox: Option<[f32; 4]>,
@@ -251,7 +245,7 @@ struct GateReach {
 }
 
 impl Gate {
-    fn new(f: &Filters, columns: &SegmentColumns) -> Self {
+    pub(super) fn new(f: &Filters, columns: &SegmentColumns) -> Self {
         let mut flags = 0;
         if f.accessible_only {
             flags |= Facts::ACCESSIBLE;
@@ -272,6 +266,18 @@ impl Gate {
                 relations: columns.region_codes().iter().map(|c| c.as_deref().map_or(Nearness::Farther, |c| relation(r.home_region.as_ref(), c))).collect(),
             }),
         }
+    }
+
+    /// Whether a hit passes, and if so the relation it was judged by
+    /// (`Some(None)`: by the box; the exact km is for the caller): an
+    /// approximate end is judged by its relation to home, not the box.
+    pub(super) fn judge(&self, site: [f32; 2], facts: &Facts) -> Option<Option<Nearness>> {
+        let relation = self.relation(facts);
+        let reached = match relation {
+            Some(n) => self.admits(n),
+            None => self.contains(site),
+        };
+        (reached && self.passes(facts)).then_some(relation)
     }
 
     /// The relation a hit is judged by when an end is approximate; `None`:

@@ -10,14 +10,15 @@ use std::path::Path;
 /// The modules of `search/` by layer, bottom first; a module uses only
 /// modules of lower layers.
 const LAYERS: &[&[&str]] = &[
-    &["schema", "request"],
-    &["document", "facts"],
-    &["grid"],
+    &["schema", "request", "searchable"],
+    &["document", "facts", "course_schema"],
+    &["grid", "course_document"],
     &["skill_cells"],
     &["columns"],
     &["collector", "terms", "index"],
-    &["by_skill", "fill"],
-    &["query", "indexer"],
+    &["postings", "courses"],
+    &["by_skill", "fill", "openings"],
+    &["query", "indexer", "course_query"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

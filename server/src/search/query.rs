@@ -17,7 +17,8 @@ use super::by_skill::skill_hits;
 use super::collector::collect;
 use super::columns::{IndexedPosting, SegmentColumns};
 use super::fill::nearest;
-use super::index::PostingIndex;
+use super::openings::{openings, Openings, OpeningsRequest};
+use super::postings::PostingIndex;
 use super::request::{Ranking, Relevance, SearchRequest};
 use super::terms::{filter_only_query, relevance_query, scope_query, text_terms, zero_scored};
 use crate::domain::Point;
@@ -55,9 +56,9 @@ impl PostingIndex {
     pub fn search_blocking(&self, req: &SearchRequest) -> anyhow::Result<SearchResult> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
-        let columns = self.columns.for_searcher(&searcher)?;
+        let columns = self.cache.for_searcher(&searcher)?;
         let text = req.relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
-        let relevance = relevance_query(f, &req.relevance.skills, &text);
+        let relevance = relevance_query(f, &req.relevance, &text);
         let has_relevance = relevance.is_some();
         let scope = scope_query(f, &req.filters);
         let skills_only = text.is_empty() && scope.is_none() && req.ranking == Ranking::Relevance;
@@ -78,13 +79,29 @@ impl PostingIndex {
         Ok(SearchResult { hits, total, columns })
     }
 
+    /// What each offered skill set adds to a person's matches (`openings.rs`),
+    /// on the blocking pool, with bounded concurrency.
+    pub async fn openings(self: &Arc<Self>, req: OpeningsRequest) -> anyhow::Result<Vec<Openings>> {
+        let _permit = self.permits.acquire().await.context("search permits closed")?;
+        let index = self.clone();
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || span.in_scope(|| index.openings_blocking(&req))).await.context("openings task failed")?
+    }
+
+    /// `openings` on the caller's thread (the benches call it).
+    pub fn openings_blocking(&self, req: &OpeningsRequest) -> anyhow::Result<Vec<Openings>> {
+        let searcher = self.reader.searcher();
+        let columns = self.cache.for_searcher(&searcher)?;
+        Ok(openings(&searcher, &columns, req))
+    }
+
     /// A plain BM25 top-k over the relevance terms: no filters, no count,
     /// tantivy's own pruning top-k. The yardstick matching is measured against.
     pub fn plain_bm25(&self, relevance: &Relevance, k: usize) -> anyhow::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        let columns = self.columns.for_searcher(&searcher)?;
+        let columns = self.cache.for_searcher(&searcher)?;
         let text = relevance.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
-        let Some(query) = relevance_query(&self.fields, &relevance.skills, &text) else { return Ok(Vec::new()) };
+        let Some(query) = relevance_query(&self.fields, relevance, &text) else { return Ok(Vec::new()) };
         let top = searcher.search(query.as_ref(), &TopDocs::with_limit(k.max(1)).order_by_score())?;
         Ok(load_hits(&columns, top, None, true))
     }

@@ -6,7 +6,7 @@
 
 use doorstep_shared::api::{PhysicalDemand, Schedule};
 
-use crate::domain::{BoundingBox, Point, Reach};
+use crate::domain::{BoundingBox, Point, Reach, CERTIFIED_WEIGHT};
 
 /// The boost of a skill term in the relevance query; the skill cells
 /// (`by_skill.rs`) boost their BM25 weights by it too, so both score alike.
@@ -53,10 +53,21 @@ impl Filters {
 #[derive(Debug, Clone, Default)]
 pub struct Relevance {
     pub skills: Vec<String>,
+    /// The skills among `skills` a training certificate proves: boosted by `CERTIFIED_WEIGHT`.
+    pub certified: Vec<String>,
     pub text: Option<String>,
 }
 
 impl Relevance {
+    /// A skill term's boost: `SKILL_BOOST`, times `domain::CERTIFIED_WEIGHT` when certified.
+    pub(super) fn skill_boost(&self, code: &str) -> f32 {
+        if self.certified.iter().any(|c| c == code) {
+            SKILL_BOOST * CERTIFIED_WEIGHT as f32
+        } else {
+            SKILL_BOOST
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.skills.is_empty() && self.text.as_deref().is_none_or(|t| t.trim().is_empty())
     }

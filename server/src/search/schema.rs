@@ -43,15 +43,7 @@ pub struct PostingFields {
 
 pub fn build_schema() -> (Schema, PostingFields) {
     let mut b = Schema::builder();
-    let text = |stored: bool| {
-        let indexing = TextFieldIndexing::default().set_tokenizer(JIEBA).set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let options = TextOptions::default().set_indexing_options(indexing);
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
-    };
+    let text = jieba_text;
     let fields = PostingFields {
         id: b.add_u64_field("id", INDEXED | STORED | FAST),
         // Fast (raw) as well, so results are read from columns, not the doc store.
@@ -76,6 +68,17 @@ pub fn build_schema() -> (Schema, PostingFields) {
         created_at: b.add_i64_field("created_at", STORED),
     };
     (b.build(), fields)
+}
+
+/// A text field analysed by jieba, with positions; stored if asked.
+pub fn jieba_text(stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default().set_tokenizer(JIEBA).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
 }
 
 /// jieba segmentation (search mode), lowercased, absurdly long tokens dropped.
@@ -116,6 +119,12 @@ pub fn ideographs(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Every official prefix of a region code (province, city, county, town,
+/// village): what the `regions` fields hold, so a filter is one term.
+pub fn region_prefixes(region: &str) -> impl Iterator<Item = &str> {
+    [2, 4, 6, 9, 12].into_iter().filter(move |&len| region.len() >= len).map(move |len| &region[..len])
 }
 
 /// Whether `c` is a CJK unified ideograph (the basic block and extension A).

@@ -13,7 +13,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, Term};
 
-use super::request::{Filters, SKILL_BOOST, TITLE_BOOST};
+use super::document::WordFields;
+use super::request::{Filters, Relevance, TITLE_BOOST};
 use super::schema::{is_ideograph, PostingFields, JIEBA};
 
 /// The words of user text a search looks up: jieba words of two or more
@@ -38,11 +39,19 @@ const PARTICLES: &str =
     "的了着过吗呢吧啊呀嘛在想要找我你他她它们这那哪个些和与或及是有在把被给让对从到里上下不没也都还就才又很太最更能会可以去来做干份点啥么什怎";
 
 /// Skill codes (strong) and text in title (stronger) and body.
-pub(super) fn relevance_query(f: &PostingFields, skills: &[String], text: &TextTerms) -> Option<Box<dyn Query>> {
+pub(super) fn relevance_query(f: &PostingFields, relevance: &Relevance, text: &TextTerms) -> Option<Box<dyn Query>> {
+    let fields = WordFields { skills: f.skills, title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
+    let skills: Vec<(&str, f32)> = relevance.skills.iter().map(|code| (code.as_str(), relevance.skill_boost(code))).collect();
+    words_query(&fields, &skills, text)
+}
+
+/// Skill codes, each with its boost (strong), and text in title (stronger)
+/// and body, in any kind's fields.
+pub(super) fn words_query(f: &WordFields, skills: &[(&str, f32)], text: &TextTerms) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for code in skills {
+    for (code, boost) in skills {
         let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
-        clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), SKILL_BOOST))));
+        clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), *boost))));
     }
     let words = text.words.iter().map(|w| (f.title, f.body, w, IndexRecordOption::WithFreqs));
     let chars = text.chars.iter().map(|c| (f.title_chars, f.body_chars, c, IndexRecordOption::Basic));

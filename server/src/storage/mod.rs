@@ -3,10 +3,16 @@
 //! dialect of both (`$N` placeholders, `RETURNING`, `ON CONFLICT`).
 
 mod applications;
+mod attendance;
 mod audit;
+mod certificates;
+mod course_session_docs;
+mod course_sessions;
+mod courses;
 mod db;
 mod decode;
 mod employers;
+mod enrolments;
 mod error;
 mod feed;
 mod inbox;
@@ -20,13 +26,20 @@ mod reference;
 mod registration;
 mod sessions;
 mod training_figures;
+mod training_offers;
 mod users;
 
 pub use applications::*;
+pub use attendance::*;
 pub use audit::*;
+pub use certificates::*;
+pub use course_session_docs::*;
+pub use course_sessions::*;
+pub use courses::*;
 pub use db::*;
 pub use decode::*;
 pub use employers::*;
+pub use enrolments::*;
 pub use error::*;
 pub use feed::*;
 pub use inbox::*;
@@ -40,4 +53,5 @@ pub use reference::*;
 pub use registration::*;
 pub use sessions::*;
 pub use training_figures::*;
+pub use training_offers::*;
 pub use users::*;

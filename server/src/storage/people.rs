@@ -34,11 +34,18 @@ pub struct StoredPerson {
     /// Claimed by the person, not verified yet.
     pub claimed_categories: Vec<AssistanceCategory>,
     pub skills: Vec<SkillCode>,
+    /// The skills a certificate proves, with its number, by skill code.
+    pub certified: Vec<(SkillCode, String)>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
 impl StoredPerson {
+    /// The skill codes a certificate proves, sorted.
+    pub fn certified_skills(&self) -> Vec<SkillCode> {
+        self.certified.iter().map(|(s, _)| s.clone()).collect()
+    }
+
     /// The domain form of the stored person, its ID-card number unsealed by `vault` (for an update).
     pub fn unseal(&self, vault: &IdVault) -> anyhow::Result<PersonDraft> {
         Ok(PersonDraft {
@@ -113,6 +120,7 @@ impl PersonRow {
             categories: lists.verified,
             claimed_categories: lists.claimed,
             skills: lists.skills,
+            certified: lists.certified,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -125,6 +133,7 @@ struct PersonLists {
     verified: Vec<AssistanceCategory>,
     claimed: Vec<AssistanceCategory>,
     skills: Vec<SkillCode>,
+    certified: Vec<(SkillCode, String)>,
 }
 
 /// Column values of a person: the ID-card number sealed (encrypted, blind-indexed, masked).
@@ -265,8 +274,9 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
         }
         Err(e) => return Err(anyhow::Error::new(e).context("update person").into()),
     }
-    for table in ["person_categories", "person_skills"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE person_id = $1")).bind(id).execute(&mut *tx).await.context("clear person lists")?;
+    // A certified skill stays: a certificate is not taken back by an edit.
+    for sql in ["DELETE FROM person_categories WHERE person_id = $1", "DELETE FROM person_skills WHERE person_id = $1 AND certificate_id IS NULL"] {
+        sqlx::query(sql).bind(id).execute(&mut *tx).await.context("clear person lists")?;
     }
     set_home_point(&mut tx, id, v).await?;
     insert_lists(&mut tx, id, v).await?;
@@ -320,7 +330,7 @@ async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> an
             .context("insert person category")?;
     }
     for skill in &v.skills {
-        sqlx::query("INSERT INTO person_skills (person_id, skill_code) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO person_skills (person_id, skill_code) VALUES ($1, $2) ON CONFLICT (person_id, skill_code) DO NOTHING")
             .bind(id)
             .bind(skill.as_ref())
             .execute(&mut *conn)
@@ -411,9 +421,12 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
     }
     let in_list = Placeholders::default().list(rows.len());
     let categories_sql = format!("SELECT person_id, category, verified FROM person_categories WHERE person_id IN ({in_list}) ORDER BY category");
-    let skills_sql = format!("SELECT person_id, skill_code FROM person_skills WHERE person_id IN ({in_list}) ORDER BY skill_code");
+    let skills_sql = format!(
+        "SELECT s.person_id, s.skill_code, c.number FROM person_skills s LEFT JOIN certificates c ON c.id = s.certificate_id \
+         WHERE s.person_id IN ({in_list}) ORDER BY s.skill_code"
+    );
     let mut categories = sqlx::query_as::<_, (i64, String, i64)>(&categories_sql);
-    let mut skills = sqlx::query_as::<_, (i64, String)>(&skills_sql);
+    let mut skills = sqlx::query_as::<_, (i64, String, Option<String>)>(&skills_sql);
     for r in &rows {
         categories = categories.bind(r.id);
         skills = skills.bind(r.id);
@@ -430,9 +443,13 @@ async fn attach_lists(db: &Db, rows: Vec<PersonRow>) -> anyhow::Result<Vec<Store
             false => lists.claimed.push(category),
         }
     }
-    for (id, skill) in skills {
+    for (id, skill, number) in skills {
         let skill = RowDecoder::new("person_skills", id).skill("skill_code", &skill)?;
-        by_person.entry(id).or_default().skills.push(skill);
+        let lists = by_person.entry(id).or_default();
+        if let Some(number) = number {
+            lists.certified.push((skill.clone(), number));
+        }
+        lists.skills.push(skill);
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {

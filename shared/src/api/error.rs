@@ -54,6 +54,22 @@ pub enum ErrorCode {
     WrongCode,
     /// A push is already running for this region, or for one containing it or inside it; the message names its id.
     PushRunning,
+    /// The person already holds a place, or a waitlist entry, in this course session.
+    AlreadyEnrolled,
+    /// The course session takes no enrolments now (not open or full, or its course is not published).
+    SessionNotOpen,
+    /// The enrolment deadline of the course session has passed.
+    EnrolmentClosed,
+    /// The course is for assistance categories the person has none of (verified); `fields` lists them.
+    NotEligible,
+    /// The person holds a place in another course session meeting on the same day and part of the day.
+    ScheduleClash,
+    /// No certificate has this number and verification code (which of the two is wrong is not said).
+    CertificateNotFound,
+    /// The enrolment's completion is already recorded (completed or not).
+    AlreadyCompleted,
+    /// The training session has not started (or was cancelled): attendance and completion wait for it to run.
+    SessionNotRunning,
     /// Too many attempts; retry later.
     RateLimited,
     /// The path exists but not for this method; the `Allow` header lists the methods it takes.
@@ -74,7 +90,7 @@ impl ErrorCode {
             Self::UnsupportedMediaType => 415,
             Self::Unauthenticated => 401,
             Self::Forbidden => 403,
-            Self::NotFound => 404,
+            Self::NotFound | Self::CertificateNotFound => 404,
             Self::Conflict
             | Self::DuplicatePerson
             | Self::AlreadyApplied
@@ -86,7 +102,13 @@ impl ErrorCode {
             | Self::HeadcountReached
             | Self::AlreadyRecorded
             | Self::NoConsent
-            | Self::PushRunning => 409,
+            | Self::PushRunning
+            | Self::AlreadyEnrolled
+            | Self::SessionNotOpen
+            | Self::EnrolmentClosed
+            | Self::NotEligible
+            | Self::ScheduleClash => 409,
+            Self::AlreadyCompleted | Self::SessionNotRunning => 409,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

@@ -71,6 +71,8 @@ fn default_limit() -> u32 {
 pub enum ReasonKind {
     /// Skills the person has that the posting needs.
     Skill,
+    /// Skills the posting needs that a training certificate of the person's proves ("持证：缝纫工").
+    CertifiedSkill,
     /// Distance from home.
     Distance,
     /// Wage against what the person wants.

@@ -257,6 +257,9 @@ pub struct PersonResponse {
     pub disability_grade: Option<u8>,
     /// Skill codes.
     pub skills: Vec<String>,
+    /// The skills a certificate proves (the rest are self-declared), with its number.
+    #[serde(default)]
+    pub certified_skills: Vec<CertifiedSkill>,
     /// Work preferences.
     pub preferences: Preferences,
     /// Consent to be shown to employers.
@@ -265,6 +268,16 @@ pub struct PersonResponse {
     pub created_at: i64,
     /// When last changed, seconds since the Unix epoch.
     pub updated_at: i64,
+}
+
+/// A skill of a person's that a training certificate proves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CertifiedSkill {
+    /// Skill code.
+    pub code: String,
+    /// The certificate's number.
+    pub certificate_number: String,
 }
 
 /// Lists people matching a filter.

@@ -52,6 +52,7 @@ spelled!(
     super::Weekday,
     super::EnrolmentStatus,
     super::NoticeKind,
+    super::SuggestionReach,
 );
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use doorstep_shared::api::{CandidateItem, CandidatesResponse, Role};
 use doorstep_shared::types::official_code;
 
 use crate::auth::CurrentUser;
-use crate::domain::{round_km, round_score, Audience};
+use crate::domain::{mask_name, round_km, round_score, Audience};
 use crate::error::ApiError;
 use crate::matcher::{load_priorities, rank_people, RankedPerson};
 use crate::reference::{Regions, SkillCatalog};
@@ -48,9 +48,8 @@ pub async fn posting_candidates(
 fn item(r: RankedPerson, masked: bool, regions: &Regions, catalog: &SkillCatalog) -> CandidateItem {
     let p = r.person;
     let (name, phone, categories) = if masked {
-        let surname: String = p.name.chars().take(1).collect();
         let phone = if p.phone.len() == 11 { format!("{}****{}", &p.phone[..3], &p.phone[7..]) } else { "****".into() };
-        (format!("{surname}**"), phone, Vec::new())
+        (mask_name(&p.name), phone, Vec::new())
     } else {
         (p.name, p.phone, p.categories)
     };

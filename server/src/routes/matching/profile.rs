@@ -61,6 +61,7 @@ pub fn profile_from_request(req: &MatchRequest, regions: &Regions, skills: &Skil
     let schedules = req.schedules.clone().filter(|s| !s.is_empty());
     let profile = Profile {
         skills: codes,
+        certified: Vec::new(),
         home,
         max_commute_km: req.max_commute_km,
         willing_to_relocate: req.willing_to_relocate,

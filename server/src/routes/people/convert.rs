@@ -1,6 +1,6 @@
 //! Between wire, domain and storage forms of a person.
 
-use doorstep_shared::api::PersonResponse;
+use doorstep_shared::api::{CertifiedSkill, PersonResponse};
 use doorstep_shared::types::official_code;
 
 use crate::error::ApiError;
@@ -25,6 +25,7 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         claimed_categories: p.claimed_categories.clone(),
         disability_grade: p.disability_grade,
         skills: p.skills.iter().map(ToString::to_string).collect(),
+        certified_skills: p.certified.iter().map(|(code, number)| CertifiedSkill { code: code.to_string(), certificate_number: number.clone() }).collect(),
         preferences: p.preferences.clone(),
         consent_to_share: p.consent_to_share,
         created_at: p.created_at,

@@ -59,7 +59,7 @@ pub async fn put_profile(
 }
 
 /// The person linked to a seeker's account, if any; other roles have no profile.
-async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<StoredPerson>, ApiError> {
+pub async fn own_person(user: &CurrentUser, db: &Db) -> Result<Option<StoredPerson>, ApiError> {
     if user.role != Role::Seeker {
         return Err(ApiError::forbidden("only job seekers have a profile"));
     }

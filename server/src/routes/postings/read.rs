@@ -110,7 +110,7 @@ pub async fn search_postings(
             skill: skill.map(String::from),
             ..Filters::default()
         },
-        relevance: Relevance { skills: mentioned.into_iter().map(String::from).collect(), text },
+        relevance: Relevance { skills: mentioned.into_iter().map(String::from).collect(), certified: Vec::new(), text },
         // With words, relevance leads; without, nearness from the region.
         ranking,
         near: if ranking == Ranking::Newest { None } else { near },

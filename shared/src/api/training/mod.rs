@@ -4,6 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod course_sessions;
+pub mod courses;
+
+pub use course_sessions::*;
+pub use courses::*;
+pub mod enrolments;
+pub use enrolments::*;
+pub mod certificates;
+pub use certificates::*;
+pub mod search;
+pub use search::*;
+
 /// Says who runs a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -119,3 +131,5 @@ pub enum NoticeKind {
 // Staff figures (issue 11 part 9).
 pub mod figures;
 pub use figures::*;
+pub mod suggestions;
+pub use suggestions::*;

@@ -25,6 +25,7 @@ mod courses;
 mod crash;
 mod decoding;
 mod demo;
+mod demo_training;
 mod employers;
 mod enrolments;
 mod health;

@@ -8,17 +8,20 @@
 //! Only sessions the person could join are offered: eligible by category
 //! (a course with none is for anyone), within the commute unless the person
 //! is willing to move (`domain::nearness`, as matching judges a site), and
-//! teaching at least one skill the person lacks.
+//! teaching at least one skill the person lacks; never a course the person
+//! already holds a place (or waits) in.
 
 use std::sync::Arc;
 
 use doorstep_shared::types::{Day, SkillCode};
 
+use doorstep_shared::api::EnrolmentStatus;
+
 use crate::domain::{nearness, Apart, Place, Profile};
 use crate::matcher::hard_constraints;
 use crate::reference::Regions;
 use crate::search::{IndexedPosting, OpeningsRequest, PostingIndex};
-use crate::storage::{employer_names, list_training_offers, Db, StoredPerson, TrainingOffer};
+use crate::storage::{employer_names, held_entries, list_training_offers, Db, StoredPerson, TrainingOffer};
 
 /// Suggestions shown at most.
 const TOP: usize = 5;
@@ -49,8 +52,16 @@ pub async fn suggest_training(
     today: Day,
 ) -> anyhow::Result<Vec<Suggestion>> {
     let Some(home) = profile.home.clone() else { return Ok(Vec::new()) };
+    let upcoming = list_training_offers(db, today).await?;
+    let waiting: Vec<i64> = held_entries(db, person.id)
+        .await?
+        .iter()
+        .filter(|h| matches!(h.status, EnrolmentStatus::Enrolled | EnrolmentStatus::Waitlisted))
+        .map(|h| h.session_id)
+        .collect();
+    let taking: Vec<i64> = upcoming.iter().filter(|o| waiting.contains(&o.session_id)).map(|o| o.course_id).collect();
     let mut offers: Vec<(TrainingOffer, Apart, Vec<SkillCode>)> = Vec::new();
-    for offer in list_training_offers(db, today).await? {
+    for offer in upcoming.into_iter().filter(|o| !taking.contains(&o.course_id)) {
         let eligible = offer.categories.is_empty() || offer.categories.iter().any(|c| person.categories.contains(c));
         let site = Place { point: offer.point, region: Some(offer.region.clone()), approximate: offer.site_approximate };
         let apart = nearness(&home, &site);

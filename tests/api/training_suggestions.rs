@@ -100,6 +100,12 @@ async fn sessions_opening_the_most_postings_come_first(app: TestApp) {
     // The seeker linked to the person reads the same.
     let seeker = app.seeker_of("chunmei", person).await;
     assert_eq!(suggestions(&seeker, "/api/v1/me/training-suggestions").await, got);
+
+    // Once the seeker holds a place in the sewing course, it is no longer suggested.
+    let enrolled = seeker.post_json(&format!("/api/v1/training-sessions/{sewing}/enrolments"), &json!({})).await;
+    assert_eq!(enrolled.status(), StatusCode::CREATED);
+    let after: Vec<i64> = suggestions(&seeker, "/api/v1/me/training-suggestions").await.iter().map(|s| s.session_id).collect();
+    assert_eq!(after, vec![cooking]);
 }
 
 async fn relocating_people_count_postings_beyond_the_commute(app: TestApp) {

@@ -24,7 +24,7 @@ pub struct CoursesQuery {
 
 /// Courses, newest first: for staff those of their jurisdiction in any
 /// status; for everyone else the published ones.
-#[utoipa::path(get, path = "/api/v1/courses", tag = "training", params(CoursesQuery), responses((status = 200, body = CoursePage)))]
+#[utoipa::path(get, path = "/api/v1/courses", tag = "training", params(CoursesQuery), responses((status = 200, body = CoursePage), (status = 403, body = doorstep_shared::api::ApiErrorBody)))]
 pub async fn list_courses_handler(
     scope: Option<StaffScope>,
     query: web::Query<CoursesQuery>,

@@ -11,6 +11,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::courses::{governed_course, training_refusal};
+use crate::search::CourseIndex;
 use crate::storage::{get_course_session, insert_course_session, Db};
 
 /// Adds an open session to a draft or published course, at a place inside the caller's jurisdiction.
@@ -25,6 +26,7 @@ pub async fn create_course_session(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let course = governed_course(&scope, &db, *path).await?;
     check_course_editable(course.status).map_err(training_refusal)?;
@@ -32,5 +34,6 @@ pub async fn create_course_session(
     let draft = regions.read(|tree| parse_session(body.0, tree, today, Some(today))).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;
     let id = insert_course_session(&db, course.id, &draft, scope.user.id).await?;
+    courses.changed.notify_one();
     Ok(HttpResponse::Created().json(session_response(&get_course_session(&db, id).await?, &regions, &skills)))
 }

@@ -10,6 +10,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::courses::training_refusal;
+use crate::search::CourseIndex;
 use crate::storage::{cancel_course_session, get_course_session, set_course_session_status, Db, SessionCancelOutcome, SessionWrite};
 
 fn moved_meanwhile(now: doorstep_shared::api::SessionStatus, m: SessionMove) -> ApiError {
@@ -23,12 +24,14 @@ async fn apply_move(
     db: &Db,
     regions: &Regions,
     skills: &SkillCatalog,
+    courses: &CourseIndex,
 ) -> Result<web::Json<CourseSession>, ApiError> {
     let session = governed_session(&scope, db, id).await?;
     let to = check_session_move(m, session.status).map_err(training_refusal)?;
     if let SessionWrite::Moved(now) = set_course_session_status(db, id, m.from(), to, scope.user.id).await? {
         return Err(moved_meanwhile(now, m));
     }
+    courses.changed.notify_one();
     Ok(web::Json(session_response(&get_course_session(db, id).await?, regions, skills)))
 }
 
@@ -41,8 +44,9 @@ pub async fn start_course_session(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<CourseSession>, ApiError> {
-    apply_move(SessionMove::Start, scope, *path, &db, &regions, &skills).await
+    apply_move(SessionMove::Start, scope, *path, &db, &regions, &skills, &courses).await
 }
 
 /// Ends a running session.
@@ -54,8 +58,9 @@ pub async fn finish_course_session(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<CourseSession>, ApiError> {
-    apply_move(SessionMove::Finish, scope, *path, &db, &regions, &skills).await
+    apply_move(SessionMove::Finish, scope, *path, &db, &regions, &skills, &courses).await
 }
 
 /// Calls off a session that has not finished: every enrolled or waiting
@@ -69,6 +74,7 @@ pub async fn cancel_course_session_handler(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<CourseSession>, ApiError> {
     let reason = body.0.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 500 {
@@ -79,5 +85,6 @@ pub async fn cancel_course_session_handler(
     if let SessionCancelOutcome::Moved(now) = cancel_course_session(&db, session.id, SessionMove::Cancel.from(), &reason, scope.user.id).await? {
         return Err(moved_meanwhile(now, SessionMove::Cancel));
     }
+    courses.changed.notify_one();
     Ok(web::Json(session_response(&get_course_session(&db, session.id).await?, &regions, &skills)))
 }

@@ -11,6 +11,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::courses::training_refusal;
+use crate::search::CourseIndex;
 use crate::storage::{get_course_session, update_course_session, Db, SessionWrite};
 
 /// Changes an open or full session; its place stays inside the caller's
@@ -25,6 +26,7 @@ pub async fn update_course_session_handler(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<CourseSession>, ApiError> {
     let id = *path;
     let current = governed_session(&scope, &db, id).await?;
@@ -36,7 +38,10 @@ pub async fn update_course_session_handler(
     let draft = regions.read(|tree| parse_session(merged, tree, today, earliest)).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;
     match update_course_session(&db, id, &draft, scope.user.id).await? {
-        SessionWrite::Done => Ok(web::Json(session_response(&get_course_session(&db, id).await?, &regions, &skills))),
+        SessionWrite::Done => {
+            courses.changed.notify_one();
+            Ok(web::Json(session_response(&get_course_session(&db, id).await?, &regions, &skills)))
+        }
         SessionWrite::Moved(status) => Err(training_refusal(TrainingRefusal::NotEditable { status: status.as_str() })),
         SessionWrite::TooSmall { enrolled } => Err(ApiError::validation("capacity", format!("{enrolled} places are already taken"))),
     }

@@ -9,6 +9,7 @@ use crate::domain::parse_course;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
+use crate::search::CourseIndex;
 use crate::storage::{get_course, insert_course, Db};
 
 /// Creates a draft course in a region the caller governs (staff, admin).
@@ -21,9 +22,11 @@ pub async fn create_course(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let draft = regions.read(|tree| parse_course(body.0, tree, &skills)).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;
     let id = insert_course(&db, &draft, scope.user.id).await?;
+    courses.changed.notify_one();
     Ok(HttpResponse::Created().json(course_response(&get_course(&db, id).await?, &regions, &skills)))
 }

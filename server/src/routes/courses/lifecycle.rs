@@ -8,15 +8,25 @@ use crate::auth::StaffScope;
 use crate::domain::{check_course_move, CourseMove, TrainingRefusal};
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
+use crate::search::CourseIndex;
 use crate::storage::{get_course, set_course_status, CourseWrite, Db};
 
-async fn apply_move(m: CourseMove, scope: StaffScope, id: i64, db: &Db, regions: &Regions, skills: &SkillCatalog) -> Result<web::Json<Course>, ApiError> {
+async fn apply_move(
+    m: CourseMove,
+    scope: StaffScope,
+    id: i64,
+    db: &Db,
+    regions: &Regions,
+    skills: &SkillCatalog,
+    courses: &CourseIndex,
+) -> Result<web::Json<Course>, ApiError> {
     let course = governed_course(&scope, db, id).await?;
     let to = check_course_move(m, course.status).map_err(training_refusal)?;
     if let CourseWrite::Moved(now) = set_course_status(db, id, m.from(), to, scope.user.id).await? {
         // Someone moved it meanwhile: answer from the status it has now.
         return Err(training_refusal(TrainingRefusal::Illegal { from: now.as_str(), to: to.as_str() }));
     }
+    courses.changed.notify_one();
     Ok(web::Json(course_response(&get_course(db, id).await?, regions, skills)))
 }
 
@@ -29,8 +39,9 @@ pub async fn publish_course(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<Course>, ApiError> {
-    apply_move(CourseMove::Publish, scope, *path, &db, &regions, &skills).await
+    apply_move(CourseMove::Publish, scope, *path, &db, &regions, &skills, &courses).await
 }
 
 /// Archives a course: no longer offered, no new sessions.
@@ -42,6 +53,7 @@ pub async fn archive_course(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<Course>, ApiError> {
-    apply_move(CourseMove::Archive, scope, *path, &db, &regions, &skills).await
+    apply_move(CourseMove::Archive, scope, *path, &db, &regions, &skills, &courses).await
 }

@@ -9,6 +9,7 @@ use crate::domain::{apply_course_update, check_course_editable, course_to_reques
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
+use crate::search::CourseIndex;
 use crate::storage::{get_course, update_course, CourseWrite, Db};
 
 /// Changes a draft or published course; its region stays inside the caller's jurisdiction.
@@ -22,6 +23,7 @@ pub async fn update_course_handler(
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<Course>, ApiError> {
     let id = *path;
     let current = governed_course(&scope, &db, id).await?;
@@ -32,5 +34,6 @@ pub async fn update_course_handler(
     if let CourseWrite::Moved(status) = update_course(&db, id, &draft, &[CourseStatus::Draft, CourseStatus::Published], scope.user.id).await? {
         return Err(training_refusal(TrainingRefusal::NotEditable { status: status.as_str() }));
     }
+    courses.changed.notify_one();
     Ok(web::Json(course_response(&get_course(&db, id).await?, &regions, &skills)))
 }

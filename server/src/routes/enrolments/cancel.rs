@@ -8,6 +8,7 @@ use crate::auth::CurrentUser;
 use crate::domain::parse_note;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::search::CourseIndex;
 use crate::storage::{cancel_enrolment, get_enrolment, CancelOutcome, Cancellation, Db};
 
 /// Gives up a place or a waitlist entry (the seeker their own; staff for a
@@ -24,12 +25,16 @@ pub async fn cancel_enrolment_handler(
     path: web::Path<i64>,
     body: ApiJson<EnrolmentCancelRequest>,
     db: web::Data<Db>,
+    courses: web::Data<CourseIndex>,
 ) -> Result<web::Json<Enrolment>, ApiError> {
     let (enrolment, staff) = governed_enrolment(&user, &db, *path).await?;
     let note = parse_note(body.0.note.as_deref(), "note")?;
     let c = Cancellation { enrolment_id: enrolment.id, session_id: enrolment.session_id, note: note.as_deref(), actor: user.id, audit: staff };
     match cancel_enrolment(&db, &c).await? {
-        CancelOutcome::Cancelled { .. } => Ok(web::Json(enrolment_response(get_enrolment(&db, enrolment.id).await?))),
+        CancelOutcome::Cancelled { .. } => {
+            courses.changed.notify_one();
+            Ok(web::Json(enrolment_response(get_enrolment(&db, enrolment.id).await?)))
+        }
         CancelOutcome::NotLive => Err(ApiError::with_fields(
             ErrorCode::MoveNotAllowed,
             format!("the enrolment is {}; only a place or a waitlist entry can be cancelled", enrolment.status.as_str()),

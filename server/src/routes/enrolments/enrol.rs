@@ -9,6 +9,7 @@ use crate::clock::today;
 use crate::domain::check_enrolment;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::search::CourseIndex;
 use crate::storage::{enrol, get_enrol_session, get_enrolment, held_entries, Db, EnrolOutcome, NewEnrolment};
 
 /// Enrols a seeker (as their linked person) or a person the staff member
@@ -22,7 +23,13 @@ use crate::storage::{enrol, get_enrol_session, get_enrolment, held_entries, Db, 
                description = "already_enrolled, session_not_open, enrolment_closed, not_eligible (fields list the categories), schedule_clash, profile_missing"),
               (status = 422, body = doorstep_shared::api::ApiErrorBody)))]
 #[tracing::instrument(skip_all, fields(user_id = user.id, session_id = *path))]
-pub async fn enrol_handler(user: CurrentUser, path: web::Path<i64>, body: ApiJson<EnrolmentRequest>, db: web::Data<Db>) -> Result<HttpResponse, ApiError> {
+pub async fn enrol_handler(
+    user: CurrentUser,
+    path: web::Path<i64>,
+    body: ApiJson<EnrolmentRequest>,
+    db: web::Data<Db>,
+    courses: web::Data<CourseIndex>,
+) -> Result<HttpResponse, ApiError> {
     let person = enrollee(&user, body.0.person_id, &db).await?;
     let session = get_enrol_session(&db, *path).await?;
     let held = held_entries(&db, person.id).await?;
@@ -33,5 +40,7 @@ pub async fn enrol_handler(user: CurrentUser, path: web::Path<i64>, body: ApiJso
         EnrolOutcome::AlreadyEnrolled => return Err(already_enrolled()),
         EnrolOutcome::SessionNotOpen => return Err(ApiError::new(ErrorCode::SessionNotOpen, "the course session stopped taking enrolments")),
     };
+    // A place taken changes the places left that search shows.
+    courses.changed.notify_one();
     Ok(HttpResponse::Created().json(enrolment_response(get_enrolment(&db, id).await?)))
 }

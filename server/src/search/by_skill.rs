@@ -120,7 +120,6 @@ mod tests {
     use super::skill_hits;
     use crate::search::collector::collect;
     use crate::search::postings::testing::{random_index as index, HOME, SKILLS};
-    use crate::search::postings::PostingIndex;
     use crate::search::request::{Filters, Ranking, Relevance, SearchRequest};
     use crate::search::terms::relevance_query;
 

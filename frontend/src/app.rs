@@ -1,20 +1,19 @@
 //! The app shell: language, session and skills-catalog contexts, header, the
 //! route table and the bottom navigation. Public pages render at once; pages
 //! that need a user wait behind [`Gate`] for the first `/me` answer and get
-//! the login form instead. The public pages live here; each role's pages
-//! are lazy routes (`routes.rs`), loaded on first use.
+//! the login form instead. Which page a path shows, and which pages load on
+//! first use, is `routes.rs`.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use leptos_router::Lazy;
 
 use crate::components::{AppHeader, ErrorView, Loading, NavBar};
 use crate::i18n::I18n;
-use crate::pages::{HomePage, JobSearchPage, LoginPage, NotFound, PostingPage};
-use crate::routes::{Page, PageRoute};
+use crate::pages::{HomePage, LoginPage};
+use crate::routes::Pages;
 use crate::state::{use_session, Session};
 
 /// The whole application.
@@ -26,25 +25,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppHeader/>
             <main>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Start/>
-                    <Route path=path!("/for-me") view={Lazy::<PageRoute<{ Page::ForMe as u8 }>>::new()}/>
-                    <Route path=path!("/jobs") view=|| view! { <Gate at_once=true><JobSearchPage/></Gate> }/>
-                    <Route path=path!("/postings/:id") view=|| view! { <Gate at_once=true><PostingPage/></Gate> }/>
-                    <Route path=path!("/my-applications") view={Lazy::<PageRoute<{ Page::MyApplications as u8 }>>::new()}/>
-                    <Route path=path!("/inbox") view={Lazy::<PageRoute<{ Page::Inbox as u8 }>>::new()}/>
-                    <Route path=path!("/post") view={Lazy::<PageRoute<{ Page::PostJob as u8 }>>::new()}/>
-                    <Route path=path!("/my-postings") view={Lazy::<PageRoute<{ Page::MyPostings as u8 }>>::new()}/>
-                    <Route path=path!("/manage/:id") view={Lazy::<PageRoute<{ Page::ManagePosting as u8 }>>::new()}/>
-                    <Route path=path!("/review") view={Lazy::<PageRoute<{ Page::Review as u8 }>>::new()}/>
-                    <Route path=path!("/refer") view={Lazy::<PageRoute<{ Page::Refer as u8 }>>::new()}/>
-                    <Route path=path!("/placements") view={Lazy::<PageRoute<{ Page::Placements as u8 }>>::new()}/>
-                    <Route path=path!("/audit") view={Lazy::<PageRoute<{ Page::Audit as u8 }>>::new()}/>
-                    <Route path=path!("/priorities") view={Lazy::<PageRoute<{ Page::Priorities as u8 }>>::new()}/>
-                    <Route path=path!("/region-points") view={Lazy::<PageRoute<{ Page::RegionPoints as u8 }>>::new()}/>
-                    <Route path=path!("/push") view={Lazy::<PageRoute<{ Page::Push as u8 }>>::new()}/>
-                    <Route path=path!("/register") view={Lazy::<PageRoute<{ Page::Register as u8 }>>::new()}/>
-                    <Route path=path!("/profile") view={Lazy::<PageRoute<{ Page::Profile as u8 }>>::new()}/>
+                // One route: `Pages` picks the page from the path (routes.rs).
+                <Routes fallback=|| ()>
+                    <Route path=path!("/*any") view=Pages/>
                 </Routes>
             </main>
             <NavBar/>
@@ -54,7 +37,7 @@ pub fn App() -> impl IntoView {
 
 /// Shows the home page to a logged-in user and the login form to everyone else.
 #[component]
-fn Start() -> impl IntoView {
+pub(crate) fn Start() -> impl IntoView {
     let session = use_session();
     // Transition keeps the current page on screen while a logout re-asks `/me`.
     view! {

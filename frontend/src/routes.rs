@@ -1,33 +1,46 @@
-//! The pages behind a role, loaded on first use in groups: a seeker's, an
-//! employer's and staff's (and next, each platform's). Each group is one
-//! `#[lazy]` function that `cargo xtask site` moves into its own WebAssembly
-//! module. The public pages (home, job search, a posting) stay in the main
-//! module: a first visit then needs one round trip for code, not two, and
-//! what they share with the groups is not duplicated. A group, not a page,
-//! per module: pages of one role share most of their code, and one fetch
-//! beats a dozen small ones on a high-latency mobile link. Each page fetches
-//! its own data once shown.
+//! Every page and where it lives. The public pages (home, job search, a
+//! posting) are in the main module: a first visit then needs one round trip
+//! for code, not two. The pages behind a role load on first use in groups: a
+//! seeker's, an employer's and staff's, and the training platform's (a
+//! seeker's and staff's, so a seeker does not download the course forms).
+//! Each group is one `#[lazy]` function that `cargo xtask site` moves into
+//! its own WebAssembly module. A group, not a page, per module: pages of one
+//! role share most of their code, and one fetch beats a dozen small ones on a
+//! high-latency mobile link. Each page fetches its own data once shown.
+//!
+//! The router sees one wildcard route, [`Pages`], and [`Page::at`] reads the
+//! page from the path. A route of its own per page costs the main module a
+//! kilobyte or more of matching code each, so a new platform would make every
+//! first visit heavier; this way a new page adds an arm to two `match`es.
 
 use leptos::lazy;
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
+use leptos_router::hooks::use_location;
 
-use crate::app::Gate;
+use crate::app::{Gate, Start};
+use crate::components::Loading;
+use crate::i18n::{preload_area, WithTexts};
 use crate::pages::{
-    AuditPage, InboxPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, PlacementsPage, PostJobPage, PrioritiesPage, ProfilePage,
-    PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
+    AuditPage, CoursePage, CoursesPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, MyTrainingPage,
+    NotFound, PlacementsPage, PostJobPage, PostingPage, PrioritiesPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
+    RosterPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
 };
 
-/// Every lazily loaded page, numbered for [`PageRoute`].
+/// Every page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
 pub enum Page {
+    /// `/`: home for a user, the login form for a visitor.
+    Start,
+    Jobs,
+    /// `/postings/{posting id}`.
+    Posting(i64),
     ForMe,
     MyApplications,
     Inbox,
     PostJob,
     MyPostings,
-    ManagePosting,
+    /// `/manage/{posting id}`.
+    ManagePosting(i64),
     Review,
     Refer,
     Placements,
@@ -37,48 +50,98 @@ pub enum Page {
     Priorities,
     Push,
     RegionPoints,
+    Training,
+    /// `/training/{session id}`.
+    TrainingSession(i64),
+    MyTraining,
+    VerifyCertificate,
+    Courses,
+    /// `/courses/{course id}`.
+    Course(i64),
+    /// `/training-sessions/{session id}/roster`.
+    Roster(i64),
 }
 
 impl Page {
-    const ALL: [Page; 15] = [
-        Page::ForMe,
-        Page::MyApplications,
-        Page::Inbox,
-        Page::PostJob,
-        Page::MyPostings,
-        Page::ManagePosting,
-        Page::Review,
-        Page::Refer,
-        Page::Placements,
-        Page::Audit,
-        Page::Register,
-        Page::Profile,
-        Page::Priorities,
-        Page::Push,
-        Page::RegionPoints,
-    ];
+    /// The page at `path`, or `None` when no page lives there.
+    pub fn at(path: &str) -> Option<Page> {
+        let mut segments = path.split('/').filter(|segment| !segment.is_empty());
+        let Some(first) = segments.next() else { return Some(Page::Start) };
+        let id = segments.next();
+        let rest: Vec<&str> = segments.collect();
+        let number = || id?.parse::<i64>().ok().filter(|id| *id > 0);
+        let page = match (first, id.is_some(), rest.as_slice()) {
+            ("jobs", false, []) => Page::Jobs,
+            ("postings", true, []) => Page::Posting(number()?),
+            ("for-me", false, []) => Page::ForMe,
+            ("my-applications", false, []) => Page::MyApplications,
+            ("inbox", false, []) => Page::Inbox,
+            ("post", false, []) => Page::PostJob,
+            ("my-postings", false, []) => Page::MyPostings,
+            ("manage", true, []) => Page::ManagePosting(number()?),
+            ("review", false, []) => Page::Review,
+            ("refer", false, []) => Page::Refer,
+            ("placements", false, []) => Page::Placements,
+            ("audit", false, []) => Page::Audit,
+            ("register", false, []) => Page::Register,
+            ("profile", false, []) => Page::Profile,
+            ("priorities", false, []) => Page::Priorities,
+            ("push", false, []) => Page::Push,
+            ("region-points", false, []) => Page::RegionPoints,
+            ("training", false, []) => Page::Training,
+            ("training", true, []) => Page::TrainingSession(number()?),
+            ("my-training", false, []) => Page::MyTraining,
+            ("certificates", true, []) if id == Some("verify") => Page::VerifyCertificate,
+            ("courses", false, []) => Page::Courses,
+            ("courses", true, []) => Page::Course(number()?),
+            ("training-sessions", true, ["roster"]) => Page::Roster(number()?),
+            _ => return None,
+        };
+        Some(page)
+    }
 
-    /// Loads the page's group (once) and builds the page.
+    /// Builds the page, loading its group first (once) if it has one.
     async fn show(self) -> AnyView {
         match self {
+            Page::Start => view! { <Start/> }.into_any(),
+            // Public, and rendered before `/me` answers, so their own requests start at once.
+            Page::Jobs => view! { <Gate at_once=true><JobSearchPage/></Gate> }.into_any(),
+            Page::Posting(id) => view! { <Gate at_once=true><PostingPage id/></Gate> }.into_any(),
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
-            Page::PostJob | Page::MyPostings | Page::ManagePosting => employer_pages(self).await,
+            Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => employer_pages(self).await,
             Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => staff_pages(self).await,
+            Page::Training | Page::TrainingSession(_) | Page::MyTraining | Page::VerifyCertificate => {
+                preload_area("training");
+                training_pages(self).await
+            }
+            Page::Courses | Page::Course(_) | Page::Roster(_) => {
+                preload_area("training");
+                course_pages(self).await
+            }
         }
     }
 }
 
-/// The route showing page number `P` (a [`Page`] as `u8`): the router keeps
-/// the current page on screen while the next one's module loads.
-pub struct PageRoute<const P: u8>;
-
-impl<const P: u8> LazyRoute for PageRoute<P> {
-    fn data() -> Self {
-        Self
-    }
-
-    async fn view(_this: Self) -> AnyView {
-        Page::ALL[usize::from(P)].show().await
+/// Every path: shows the page [`Page::at`] finds there, loading its group
+/// first, or "not found". The page is built anew when the path changes (a
+/// query change leaves it alone, for the page to follow); while the next
+/// page's module loads, the current page stays on screen.
+#[component]
+pub fn Pages() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| location.pathname.with(|path| (Page::at(path), path.clone())));
+    view! {
+        <Transition fallback=Loading>
+            {move || {
+                let (page, _path) = page.get();
+                Suspend::new(async move {
+                    match page {
+                        Some(page) => page.show().await,
+                        None => view! { <NotFound/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }
 
@@ -98,7 +161,7 @@ fn seeker_pages(page: Page) -> AnyView {
 fn employer_pages(page: Page) -> AnyView {
     match page {
         Page::MyPostings => view! { <Gate><MyPostingsPage/></Gate> }.into_any(),
-        Page::ManagePosting => view! { <Gate><ManagePostingPage/></Gate> }.into_any(),
+        Page::ManagePosting(id) => view! { <Gate><ManagePostingPage id/></Gate> }.into_any(),
         _ => view! { <Gate><PostJobPage/></Gate> }.into_any(),
     }
 }
@@ -114,4 +177,27 @@ fn staff_pages(page: Page) -> AnyView {
         Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     }
+}
+
+/// The training platform as seekers and visitors meet it.
+#[lazy]
+fn training_pages(page: Page) -> AnyView {
+    let page = move || match page {
+        Page::TrainingSession(id) => view! { <Gate public=true><TrainingSessionPage id/></Gate> }.into_any(),
+        Page::MyTraining => view! { <Gate><MyTrainingPage/></Gate> }.into_any(),
+        Page::VerifyCertificate => view! { <Gate public=true><VerifyCertificatePage/></Gate> }.into_any(),
+        _ => view! { <Gate public=true><TrainingPage/></Gate> }.into_any(),
+    };
+    view! { <WithTexts area="training">{page()}</WithTexts> }.into_any()
+}
+
+/// The training platform as staff run it: courses, sessions, rosters.
+#[lazy]
+fn course_pages(page: Page) -> AnyView {
+    let page = move || match page {
+        Page::Course(id) => view! { <Gate><CoursePage id/></Gate> }.into_any(),
+        Page::Roster(id) => view! { <Gate><RosterPage id/></Gate> }.into_any(),
+        _ => view! { <Gate><CoursesPage/></Gate> }.into_any(),
+    };
+    view! { <WithTexts area="training">{page()}</WithTexts> }.into_any()
 }

@@ -19,7 +19,16 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The areas of the interface, one table each, in the order their keys are generated.
-pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff"];
+pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training"];
+
+/// The areas whose texts the main WebAssembly module does not carry: a
+/// platform's own pages. `cargo xtask site` writes each one's texts to
+/// `strings-<area>.txt` beside the modules ([`lazy_file`]), and the app fetches
+/// it together with the pages' module the first time one is shown, so a new
+/// platform adds nothing to the first visit. Their keys come after all others,
+/// and only pages under `frontend/src/pages/<area>/` may use them (checked by
+/// `tests/api/i18n.rs`).
+pub const LAZY_AREAS: &[&str] = &["training"];
 
 /// The languages, in the order the tables list them.
 pub const LANGS: &[&str] = &["zh", "en"];
@@ -33,6 +42,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Both texts, Chinese then English; a language the table lacks borrows
+    /// the other's text (`check` reports it).
+    pub fn texts(&self) -> (&str, &str) {
+        let zh = self.zh.as_deref().unwrap_or_default();
+        let en = self.en.as_deref().unwrap_or_default();
+        (if zh.is_empty() { en } else { zh }, if en.is_empty() { zh } else { en })
+    }
+
     /// Returns the text in a language of `LANGS`.
     pub fn text(&self, lang: &str) -> Option<&str> {
         match lang {
@@ -95,16 +112,46 @@ pub fn path(dir: &Path, area: &str) -> PathBuf {
 
 /// Reads every area's table from `dir`, in `AREAS` order.
 pub fn read(dir: &Path) -> Result<Vec<Entry>, TableError> {
-    let mut entries = Vec::new();
-    for area in AREAS {
+    Ok(read_areas(dir)?.into_iter().flat_map(|(_, entries)| entries).collect())
+}
+
+/// Reads every area's table from `dir` in key order: the areas in `AREAS`
+/// order, those in `LAZY_AREAS` last. A key defined twice, in one table or
+/// two, is an error.
+pub fn read_areas(dir: &Path) -> Result<Vec<(&'static str, Vec<Entry>)>, TableError> {
+    let ordered = AREAS.iter().filter(|area| !LAZY_AREAS.contains(area)).chain(AREAS.iter().filter(|area| LAZY_AREAS.contains(area)));
+    let mut all = Vec::new();
+    let mut bounds = Vec::new();
+    for area in ordered {
         let path = path(dir, area);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(error) => return Err(TableError::Read { path, error }),
         };
-        parse(&format!("{area}.toml"), &text, &mut entries)?;
+        let first = all.len();
+        parse(&format!("{area}.toml"), &text, &mut all)?;
+        bounds.push((*area, first, all.len()));
     }
-    Ok(entries)
+    Ok(bounds.into_iter().map(|(area, first, end)| (area, all[first..end].to_vec())).collect())
+}
+
+/// The name of the file holding a lazy area's texts.
+pub fn lazy_file_name(area: &str) -> String {
+    format!("strings-{area}.txt")
+}
+
+/// A lazy area's texts as fetched: each key's Chinese text, then its English,
+/// one line each, in key order. Texts are single lines, so no escaping.
+pub fn lazy_file(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        let (zh, en) = entry.texts();
+        for text in [zh, en] {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Appends the entries of one table; `file` names it in errors. A key already

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
 use crate::helpers::{spawn_app, Backend, PASSWORD};
-use crate::webdriver::{start_browser, wait_ready};
+use crate::webdriver::{start_browser, tap_css, wait_ready};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_staff_member_logs_in_through_the_ui_and_sees_their_name() {
@@ -44,7 +44,8 @@ async fn a_staff_member_logs_in_through_the_ui_and_sees_their_name() {
         let whoami = driver.query(By::Id("whoami")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
         assert!(whoami.text().await?.contains("staff_hanbin 的名字"), "session survives a reload");
 
-        driver.find(By::Id("logout-button")).await?.click().await?;
+        // Below the home tiles: scrolled clear of the bottom bar first, as a thumb would.
+        tap_css(&driver, "#logout-button").await?;
         driver.query(By::Id("login-button")).wait(Duration::from_secs(10), Duration::from_millis(100)).first().await?;
         Ok::<_, WebDriverError>(())
     }

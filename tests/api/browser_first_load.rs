@@ -17,9 +17,9 @@ use crate::webdriver::{find, finish, log_in, start_browser, tap_css, wait_ready}
 const FIRST_LOAD_BUDGET: f64 = 225_000.0;
 
 /// What the page has loaded so far, from the browser's own Resource Timing:
-/// `{bytes, code, failed, modules}` — bytes of the document and `/pkg/` files
-/// as transferred, the names of lazily loaded modules, and every request that
-/// answered 4xx or 5xx.
+/// `{bytes, failed, modules, strings}` — bytes of the document and `/pkg/`
+/// files as transferred, every request that answered 4xx or 5xx, and the
+/// names of lazily loaded modules and string files.
 const LOADED: &str = r#"
 const nav = performance.getEntriesByType("navigation")[0];
 const resources = performance.getEntriesByType("resource");
@@ -27,6 +27,7 @@ const code = resources.filter(r => r.name.includes("/pkg/"));
 return {
   bytes: nav.transferSize + code.reduce((sum, r) => sum + r.transferSize, 0),
   modules: code.map(r => r.name.split("/").pop()).filter(n => n.startsWith("split_")),
+  strings: code.map(r => r.name.split("/").pop()).filter(n => n.startsWith("strings-")),
   failed: [nav, ...resources].filter(r => r.responseStatus >= 400).map(r => r.name + " " + r.responseStatus),
 };
 "#;
@@ -91,4 +92,32 @@ async fn staff_pages_load_on_first_use() {
     }
     .await;
     finish(driver, "first-load-staff", result).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_training_pages_load_on_first_use_and_staff_forms_stay_behind() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        driver.goto(format!("{}/jobs", app.address)).await?;
+        wait_ready(&driver).await;
+        let first = loaded(&driver).await?;
+        assert_eq!(first["modules"], serde_json::json!([]), "no training code on a public first visit");
+        assert_eq!(first["strings"], serde_json::json!([]), "nor training texts");
+        // Its own group and texts arrive on first use, with the page in Chinese.
+        driver.goto(format!("{}/training", app.address)).await?;
+        find(&driver, "#training-form").await?;
+        let heading = find(&driver, "main h1").await?.text().await?;
+        assert!(heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "the page speaks Chinese: {heading:?}");
+        assert_eq!(loaded(&driver).await?["strings"], serde_json::json!(["strings-training.txt"]), "the training texts came with the page");
+        let modules = loaded(&driver).await?["modules"].clone();
+        let names: Vec<&str> = modules.as_array().expect("list").iter().filter_map(Value::as_str).collect();
+        assert!(names.iter().any(|n| n.starts_with("split_training_pages")), "the training module arrived: {names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("split_course_pages")), "not staff's course forms: {names:?}");
+        assert_eq!(loaded(&driver).await?["failed"], serde_json::json!([]), "a visitor's requests all succeed");
+        Ok(())
+    }
+    .await;
+    finish(driver, "first-load-training", result).await;
 }

@@ -119,3 +119,63 @@ fn a_key_defined_in_two_tables_is_rejected() {
     assert_eq!(error.as_deref(), Some("staff.toml:2: key Save is defined twice"));
     assert_eq!(entries.len(), 1, "the first definition stays");
 }
+
+/// Every `Key::Name` written in a Rust file, by name.
+fn keys_named_in(text: &str) -> Vec<&str> {
+    text.match_indices("Key::")
+        .map(|(at, _)| {
+            let rest = &text[at + 5..];
+            let end = rest.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+fn rust_files(dir: &std::path::Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())).flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn a_lazy_area_s_texts_are_used_only_by_its_own_pages() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../frontend");
+    let areas = table::read_areas(&root.join("strings")).unwrap_or_else(|error| panic!("{error}"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut misplaced = Vec::new();
+
+    for (area, entries) in areas.iter().filter(|(area, _)| table::LAZY_AREAS.contains(area)) {
+        let own = root.join("src").join("pages").join(area);
+        for file in files.iter().filter(|file| !file.starts_with(&own)) {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            for key in keys_named_in(&text) {
+                if entries.iter().any(|entry| entry.key == key) {
+                    misplaced.push(format!("{} uses {area} key {key}", file.display()));
+                }
+            }
+        }
+    }
+
+    assert!(!table::LAZY_AREAS.is_empty() && areas.iter().any(|(area, _)| table::LAZY_AREAS.contains(area)));
+    // A text the main module shows before the area loads would be blank: move such keys to `common`.
+    assert!(misplaced.is_empty(), "{}", misplaced.join("\n"));
+}
+
+#[test]
+fn a_lazy_area_s_file_holds_each_key_s_two_texts_on_their_own_lines_in_key_order() {
+    let mut entries = Vec::new();
+    let table = "[A]\nzh = \"甲 {n}\"\nen = \"a {n}\"\n[B]\nzh = \"乙\"\n[C]\nen = \"c\"\nzh = \"丙\"";
+    table::parse("training.toml", table, &mut entries).unwrap_or_else(|error| panic!("{error}"));
+
+    let file = table::lazy_file(&entries);
+
+    // A missing English borrows the Chinese, as the compiled texts do.
+    assert_eq!(file.lines().collect::<Vec<_>>(), ["甲 {n}", "a {n}", "乙", "乙", "丙", "c"]);
+    assert_eq!(table::lazy_file_name("training"), "strings-training.txt");
+}

@@ -19,6 +19,7 @@ mod browser_journeys;
 mod browser_lists;
 mod browser_location;
 mod browser_matching;
+mod browser_training;
 mod certificates;
 mod course_search;
 mod courses;

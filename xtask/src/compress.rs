@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 /// Extensions worth compressing; anything else is sent as it is.
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "json", "svg"];
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "json", "svg", "txt"];
 
 /// Sizes of one file (or a sum of files) as sent.
 #[derive(Default)]

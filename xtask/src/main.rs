@@ -8,6 +8,7 @@ mod compress;
 mod phone;
 mod site;
 mod split;
+mod strings;
 mod wasm_opt;
 
 use std::process::ExitCode;

@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::cmd::{self, Paths};
 use crate::compress::{self, Sizes};
 use crate::split::{self, OUT_NAME};
+use crate::strings;
 use crate::wasm_opt;
 
 const TARGET: &str = "wasm32-unknown-unknown";
@@ -32,6 +33,7 @@ pub fn build(paths: &Paths) -> Result<()> {
             fs::rename(&optimised, module).with_context(|| format!("replacing {}", module.display()))?;
         }
     }
+    strings::write_lazy_areas(&paths.root, &staging)?;
     let stem = content_hash(&staging)?;
     write_site(paths, &staging, &stem)?;
     report(&paths.site(), &stem, &split.routes)?;

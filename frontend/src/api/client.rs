@@ -70,6 +70,11 @@ async fn fetch_text(request: Request) -> Result<String, ApiError> {
     response.text().await.map_err(|_| ApiError::Decode)
 }
 
+/// Fetches a text file the site serves (not the API), such as a lazy area's strings.
+pub(crate) async fn get_text(url: &str) -> Result<String, ApiError> {
+    fetch_text(plain(Request::get(url))?).await
+}
+
 /// Sends a request whose success answer has no body (204).
 pub(super) async fn fetch_empty(request: Request) -> Result<(), ApiError> {
     send(request).await.map(|_| ())

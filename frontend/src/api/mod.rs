@@ -10,6 +10,7 @@ mod people;
 mod postings;
 mod push;
 mod reference;
+mod training;
 
 pub use applications::{
     add_follow_up, apply, inbox, list_applications, list_placements, set_application_status, status_only, APPLICATIONS_PER_PAGE, INBOX_PER_PAGE,
@@ -17,6 +18,7 @@ pub use applications::{
 };
 pub use audit::{audit_log, AUDIT_PER_PAGE};
 pub use auth::{ask_registration_code, get_me, login, logout, register};
+pub(crate) use client::get_text;
 pub use client::ApiError;
 pub use employers::search_employers;
 pub use matching::{invite_candidate, match_postings};
@@ -27,3 +29,8 @@ pub use postings::{
 };
 pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
 pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities, upload_region_points};
+pub use training::{
+    archive_course, attendance, cancel_enrolment, cancel_session, course_sessions, create_course, create_session, enrol, finish_session, get_course,
+    get_session, list_courses, my_certificates, my_enrolments, my_notices, my_training_suggestions, publish_course, record_attendance, record_completion,
+    search_sessions, session_enrolments, start_session, update_course, verify_certificate, SessionSearch, TRAINING_PER_PAGE,
+};

@@ -47,9 +47,12 @@ const HOME: NavLink = link("/", "home", Key::NavHome);
 /// The job search, which a posting opened from it belongs to.
 const JOBS: NavLink = owning("/jobs", "jobs", Key::NavJobs, &["/postings/"]);
 const VISITOR: &[NavLink] = &[link("/for-me", "for-me", Key::NavForMe), JOBS, link("/", "home", Key::NavLogin)];
+/// The training platform: its sessions, one opened, and the seeker's own training.
+const TRAINING: NavLink = owning("/training", "training", Key::NavTraining, &["/my-training", "/certificates/"]);
 const SEEKER: &[NavLink] = &[
     link("/for-me", "for-me", Key::NavForMe),
     JOBS,
+    TRAINING,
     link("/my-applications", "applications", Key::NavApplications),
     link("/inbox", "inbox", Key::NavInbox),
     HOME,
@@ -75,6 +78,17 @@ const ADMIN: &[NavLink] = &[
     link("/audit", "audit", Key::NavAudit),
     HOME,
 ];
+
+/// Courses, their sessions and rosters: a home tile only, for the staff bar is full.
+const COURSES: &[NavLink] = &[owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"])];
+
+/// Destinations a role reaches from the home tiles but not the bar.
+fn tile_only(role: Role) -> &'static [NavLink] {
+    match role {
+        Role::Staff | Role::Admin => COURSES,
+        Role::Seeker | Role::Employer => &[],
+    }
+}
 
 /// The destinations of a role (`None`: a visitor), most used first.
 pub fn nav_links(role: Option<Role>) -> &'static [NavLink] {
@@ -112,6 +126,7 @@ pub fn NavBar() -> impl IntoView {
 pub fn NavTiles(role: Role) -> impl IntoView {
     let tiles = nav_links(Some(role))
         .iter()
+        .chain(tile_only(role))
         .filter(|link| link.href != "/")
         .map(|link| {
             let key = link.key;

@@ -1,35 +1,41 @@
 //! The document title names the page the user is on, in their language:
-//! "找工作 · 门前就业". One table from route to name, followed as the route,
+//! "找工作 · 门前就业". One table from page to name, followed as the route,
 //! the session and the language change.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::i18n::{use_i18n, Key};
+use crate::routes::Page;
 use crate::state::use_session;
 
 /// The name of the page at `path`; `/` is the login form until someone logs in.
 pub fn title_key(path: &str, logged_in: bool) -> Key {
-    let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-    match first {
-        "" if logged_in => Key::DocHome,
-        "" => Key::LoginTitle,
-        "for-me" => Key::ForMeTitle,
-        "jobs" => Key::SearchTitle,
-        "postings" => Key::DocPosting,
-        "my-applications" => Key::ApplicationsTitle,
-        "inbox" => Key::InboxTitle,
-        "post" => Key::PostTitle,
-        "my-postings" => Key::MyPostingsTitle,
-        "manage" => Key::DocManage,
-        "review" => Key::ReviewTitle,
-        "refer" => Key::ReferTitle,
-        "placements" => Key::PlacementsTitle,
-        "audit" => Key::AuditTitle,
-        "priorities" => Key::PrioritiesTitle,
-        "push" => Key::PushTitle,
-        "region-points" => Key::RegionPointsTitle,
-        _ => Key::DocNotFound,
+    let Some(page) = Page::at(path) else { return Key::DocNotFound };
+    match page {
+        Page::Start if logged_in => Key::DocHome,
+        Page::Start => Key::LoginTitle,
+        Page::ForMe => Key::ForMeTitle,
+        Page::Jobs => Key::SearchTitle,
+        Page::Posting(_) => Key::DocPosting,
+        Page::MyApplications => Key::ApplicationsTitle,
+        Page::Inbox => Key::InboxTitle,
+        Page::PostJob => Key::PostTitle,
+        Page::MyPostings => Key::MyPostingsTitle,
+        Page::ManagePosting(_) => Key::DocManage,
+        Page::Review => Key::ReviewTitle,
+        Page::Refer => Key::ReferTitle,
+        Page::Placements => Key::PlacementsTitle,
+        Page::Audit => Key::AuditTitle,
+        Page::Priorities => Key::PrioritiesTitle,
+        Page::Push => Key::PushTitle,
+        Page::RegionPoints => Key::RegionPointsTitle,
+        Page::Register => Key::RegisterTitle,
+        Page::Profile => Key::ProfileTitle,
+        Page::Training | Page::TrainingSession(_) | Page::Roster(_) => Key::NavTraining,
+        Page::MyTraining => Key::DocMyTraining,
+        Page::VerifyCertificate => Key::DocVerifyCertificate,
+        Page::Courses | Page::Course(_) => Key::NavCourses,
     }
 }
 

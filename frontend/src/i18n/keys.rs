@@ -8,8 +8,13 @@ use super::Lang;
 include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 
 impl Key {
-    /// Returns the key's text in a language.
+    /// Returns the key's text in a language. Not inlined: it is called from
+    /// hundreds of places, and one copy keeps the wasm small.
+    #[inline(never)]
     pub fn text(self, lang: Lang) -> &'static str {
+        if self as usize >= EAGER_KEYS {
+            return super::lazy::text(self as usize, lang);
+        }
         let index = 2 * self as usize
             + match lang {
                 Lang::Zh => 0,

@@ -1,9 +1,12 @@
 //! Interface strings in Chinese (zh-CN, the default) and English.
 //!
 //! The texts live in data files, `frontend/strings/<area>.toml`: one table per
-//! area (`common`, `seeker`, `employer`, `staff`; a string that more than one
+//! area (`common`, `seeker`, `employer`, `staff`, `training`; a string that more than one
 //! area shows goes in `common`), each key with its `zh` and `en` side by side.
 //! `build.rs` turns the tables into [`Key`] and a `match` from key to texts.
+//! A platform's area (`LAZY_AREAS` in `strings/table.rs`) is not compiled in:
+//! its texts are fetched with its pages (`lazy`), so the first visit does not
+//! grow with platforms.
 //! Why data files read at build time, rather than Rust tables or files parsed
 //! in the browser:
 //!
@@ -23,10 +26,12 @@
 //! `Key` and the keys naming values of the shared enums.
 
 mod keys;
+mod lazy;
 mod runtime;
 
 pub use keys::{
     application_status_key, category_key, demand_key, nearness_key, placement_kind_key, point_problem_key, posting_status_key, role_key, schedule_key, Key,
 };
+pub use lazy::{preload_area, WithTexts};
 pub(crate) use runtime::storage;
 pub use runtime::{pick, tr, trf, use_i18n, I18n, Lang};

@@ -7,7 +7,6 @@ use doorstep_shared::api::{
     ApplicationRequest, ApplicationResponse, ApplicationSource, ApplicationStatus, ApplicationStatusRequest, CandidateItem, PostingResponse, Role,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
 use crate::components::{empty, last_failure, Apart, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames};
@@ -20,9 +19,11 @@ type MoveAction = Action<(i64, ApplicationStatus, ApplicationStatusRequest), Res
 
 /// Loads the posting, its applicants and its candidates.
 #[component]
-pub fn ManagePostingPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+pub fn ManagePostingPage(
+    /// The posting's id, from the path.
+    id: i64,
+) -> impl IntoView {
+    let id = move || id;
     let move_app: MoveAction = Action::new_local(|(id, _now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
         let (id, request) = (*id, request.clone());
         // A hire from "applied" is one atomic call: no interview step needed.

@@ -20,6 +20,7 @@ mod region_points;
 mod register;
 mod review;
 mod search;
+mod training;
 
 pub use audit::AuditPage;
 pub use for_me::JobsForMePage;
@@ -41,3 +42,4 @@ pub use region_points::RegionPointsPage;
 pub use register::RegisterPage;
 pub use review::ReviewPage;
 pub use search::JobSearchPage;
+pub use training::{CoursePage, CoursesPage, MyTrainingPage, RosterPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage};

@@ -3,7 +3,6 @@
 
 use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationStatus, PostingResponse, PostingStatus, Role};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{not_registered, Apart, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames};
@@ -13,17 +12,11 @@ use crate::state::use_session;
 
 /// Loads the posting named in the address.
 #[component]
-pub fn PostingPage() -> impl IntoView {
-    let params = use_params_map();
-    let posting = LocalResource::new(move || {
-        let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok());
-        async move {
-            match id {
-                Some(id) => api::get_posting(id).await,
-                None => Err(ApiError::Status(404)),
-            }
-        }
-    });
+pub fn PostingPage(
+    /// The posting's id, from the path.
+    id: i64,
+) -> impl IntoView {
+    let posting = LocalResource::new(move || api::get_posting(id));
     view! {
         <Async load=move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingDetail posting/> }.into_any()) })/>
     }

@@ -11,7 +11,7 @@
 //! runs it in the background; people are read in id order in pages (`PushSettings::page_size`),
 //! matched `concurrency()` at a time (searches run on the blocking pool, on
 //! every core), and each page's items, SMS, counters and cursor are written
-//! in one transaction. A job whose node died is resumed from its cursor by
+//! in one transaction, while the next page is read and matched. A job whose node died is resumed from its cursor by
 //! `PushRunner::run_worker` on whichever node claims it first.
 
 use std::collections::HashSet;
@@ -181,51 +181,84 @@ async fn run_pages(job: &StoredPushJob, runner: &PushRunner, progress: &mut impl
     let (mut after, mut done) = (job.last_person_id, job.people_done);
     // The categories each jurisdiction favours, as they stand when the run (or its resumption) starts.
     let priorities = Arc::new(load_priorities(db).await?);
-    loop {
-        let page = people_after(db, &job.region_prefix, after, runner.page_size).await?;
-        let Some(last) = page.last().map(|p| p.id) else {
-            return Ok(Ran::Finished);
-        };
-        let people_done = page.len() as u64;
-        let ids: Vec<i64> = page.iter().map(|p| p.id).collect();
-        let working = people_in_work(db, &ids).await?;
-        let seeking: Vec<StoredPerson> = page.into_iter().filter(|p| !working.contains(&p.id)).collect();
-        let seeking_ids: Vec<i64> = seeking.iter().map(|p| p.id).collect();
-        let mut pushed = pushed_posting_ids(db, &seeking_ids).await?;
-        let top_k = job.top_k as usize;
-        // Each person is matched in a task of its own on the runner's runtime,
-        // `concurrency()` at a time; `buffered` keeps page order, so a run
-        // writes the same rows however the searches interleave.
-        let tasks = seeking.into_iter().map(|person| {
-            let (runner, priorities, pushed) = (runner.clone(), priorities.clone(), pushed.remove(&person.id).unwrap_or_default());
-            runner.rt.clone().spawn(async move { plan_person(&runner.deps(), &priorities, &person, pushed, top_k).await })
-        });
-        let plans: Vec<PersonPlan> =
-            futures::stream::iter(tasks).buffered(concurrency()).map(|joined| joined.context("push match task").and_then(|plan| plan)).try_collect().await?;
-        let mut write = PushPageWrite {
-            job_id: job.id,
-            owner: &runner.node,
-            after,
-            last_person_id: last,
-            lease_until: runner.lease_until(),
-            people_done,
-            people: seeking_ids.len() as u64,
-            skipped: 0,
-            already_pushed: 0,
-            persons: Vec::new(),
-        };
-        for plan in plans {
-            write.skipped += u64::from(plan.skipped);
-            write.already_pushed += plan.already;
-            write.persons.extend(plan.write);
-        }
-        if commit_push_page(db, &write).await?.is_none() {
+    let mut next = plan_page(job, runner, &priorities, after).await?;
+    while let Some(page) = next {
+        let (last, people_done) = (page.last, page.people_done);
+        let write = page.into_write(job, runner, after);
+        // The next page is read and matched while this one is written: its
+        // people are others, so nothing it reads depends on this write, and
+        // pages still commit one after another, in order.
+        let (written, following) = futures::join!(commit_push_page(db, &write), plan_page(job, runner, &priorities, last));
+        if written?.is_none() {
             return Ok(Ran::LostLease);
         }
         after = last;
         done += people_done;
         progress(done, job.people_total.max(done));
+        next = following?;
     }
+    Ok(Ran::Finished)
+}
+
+/// A page of people, read and matched, not yet written.
+struct PlannedPage {
+    /// The last person's id: the cursor once the page is written.
+    last: i64,
+    /// People on the page, seeking or not.
+    people_done: u64,
+    /// Those seeking work.
+    seeking: u64,
+    plans: Vec<PersonPlan>,
+}
+
+impl PlannedPage {
+    fn into_write<'a>(self, job: &StoredPushJob, runner: &'a PushRunner, after: i64) -> PushPageWrite<'a> {
+        let mut write = PushPageWrite {
+            job_id: job.id,
+            owner: &runner.node,
+            after,
+            last_person_id: self.last,
+            lease_until: runner.lease_until(),
+            people_done: self.people_done,
+            people: self.seeking,
+            skipped: 0,
+            already_pushed: 0,
+            persons: Vec::new(),
+        };
+        for plan in self.plans {
+            write.skipped += u64::from(plan.skipped);
+            write.already_pushed += plan.already;
+            write.persons.extend(plan.write);
+        }
+        write
+    }
+}
+
+/// Reads the page of people after `after` and matches those seeking work;
+/// `None` when no one is left.
+async fn plan_page(job: &StoredPushJob, runner: &PushRunner, priorities: &Arc<PriorityTable>, after: i64) -> anyhow::Result<Option<PlannedPage>> {
+    let db = &runner.db;
+    let page = people_after(db, &job.region_prefix, after, runner.page_size).await?;
+    let Some(last) = page.last().map(|p| p.id) else {
+        return Ok(None);
+    };
+    let people_done = page.len() as u64;
+    let ids: Vec<i64> = page.iter().map(|p| p.id).collect();
+    let working = people_in_work(db, &ids).await?;
+    let seeking: Vec<StoredPerson> = page.into_iter().filter(|p| !working.contains(&p.id)).collect();
+    let seeking_ids: Vec<i64> = seeking.iter().map(|p| p.id).collect();
+    let mut pushed = pushed_posting_ids(db, &seeking_ids).await?;
+    let top_k = job.top_k as usize;
+    // Each person is matched in a task of its own on the runner's runtime,
+    // `concurrency()` at a time; `buffered` keeps page order, so a run
+    // writes the same rows however the searches interleave.
+    let tasks = seeking.into_iter().map(|person| {
+        let (runner, priorities, pushed) = (runner.clone(), priorities.clone(), pushed.remove(&person.id).unwrap_or_default());
+        runner.rt.clone().spawn(async move { plan_person(&runner.deps(), &priorities, &person, pushed, top_k).await })
+    });
+    let plans: Vec<PersonPlan> =
+        futures::stream::iter(tasks).buffered(concurrency()).map(|joined| joined.context("push match task").and_then(|plan| plan)).try_collect().await?;
+    Ok(Some(PlannedPage { last, people_done, seeking: seeking_ids.len() as u64, plans }))
 }
 
 /// What the push will write for one person.

@@ -123,17 +123,18 @@ impl Page {
 }
 
 /// Every path: shows the page [`Page::at`] finds there, loading its group
-/// first, or "not found". The page is built anew when the path changes (a
-/// query change leaves it alone, for the page to follow); while the next
-/// page's module loads, the current page stays on screen.
+/// first, or "not found". The page is built anew when it changes (a query
+/// change leaves it alone, for the page to follow); while the next page's
+/// module loads, the current page stays on screen.
 #[component]
 pub fn Pages() -> impl IntoView {
     let location = use_location();
-    let page = Memo::new(move |_| location.pathname.with(|path| (Page::at(path), path.clone())));
+    // A page's id is part of the `Page`, so another id is another page.
+    let page = Memo::new(move |_| location.pathname.with(|path| Page::at(path)));
     view! {
         <Transition fallback=Loading>
             {move || {
-                let (page, _path) = page.get();
+                let page = page.get();
                 Suspend::new(async move {
                     match page {
                         Some(page) => page.show().await,

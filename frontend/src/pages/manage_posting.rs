@@ -23,7 +23,6 @@ pub fn ManagePostingPage(
     /// The posting's id, from the path.
     id: i64,
 ) -> impl IntoView {
-    let id = move || id;
     let move_app: MoveAction = Action::new_local(|(id, _now, request): &(i64, ApplicationStatus, ApplicationStatusRequest)| {
         let (id, request) = (*id, request.clone());
         // A hire from "applied" is one atomic call: no interview step needed.
@@ -35,20 +34,16 @@ pub fn ManagePostingPage(
     });
     let posting = LocalResource::new(move || {
         move_app.version().get();
-        let id = id();
         async move { api::get_posting(id).await }
     });
     let applicants_page = RwSignal::new(1_u32);
     let applicants = LocalResource::new(move || {
         move_app.version().get();
         refer.version().get();
-        let (id, page) = (id(), applicants_page.get());
+        let page = applicants_page.get();
         async move { api::list_applications(Some(id), page, api::APPLICATIONS_PER_PAGE).await }
     });
-    let candidates = LocalResource::new(move || {
-        let id = id();
-        async move { api::posting_candidates(id).await }
-    });
+    let candidates = LocalResource::new(move || api::posting_candidates(id));
 
     let summary = move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingSummary posting/> }.into_any()) });
     let move_error = move || match move_app.value().get() {
@@ -78,7 +73,7 @@ pub fn ManagePostingPage(
                 if found.candidates.is_empty() {
                     return empty("candidates-empty", Key::NoCandidates);
                 }
-                let posting_id = id();
+                let posting_id = id;
                 let items = found.candidates.into_iter().map(|candidate| view! { <Candidate candidate posting_id refer/> }).collect_view();
                 view! { <p class="muted">{tr(Key::CandidatesIntro)}</p> {items} }.into_any()
             })

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::backend_tests;
 use crate::helpers::{assert_error, count_rows, days_from_today, id_number, person_json, Client, TestApp};
+use crate::training_support::insert_enrolment_row;
 use crate::training_support::{insert_course, insert_session, CourseFixture, SessionFixture};
 
 backend_tests!(
@@ -246,17 +247,8 @@ async fn sessions_are_added_changed_and_moved_through_their_life(app: TestApp) {
 }
 
 async fn enrol(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO enrolments (session_id, person_id, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, (SELECT MIN(id) FROM users), 0, 0) RETURNING id",
-    )
-    .bind(session_id)
-    .bind(person_id)
-    .bind(status)
-    .fetch_one(app.db().pool())
-    .await
-    .expect("enrolment");
-    id
+    let mut conn = app.db().pool().acquire().await.expect("connection");
+    insert_enrolment_row(&mut conn, session_id, person_id, status).await
 }
 
 async fn cancelling_a_session_cancels_its_enrolments_and_tells_each_person(app: TestApp) {

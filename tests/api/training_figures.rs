@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::{assert_error, body, id_number, person_json, posting_json, Client, TestApp};
-use crate::training_support::{insert_course, CourseFixture};
+use crate::training_support::{insert_course, insert_enrolment_row, CourseFixture};
 use doorstep_shared::api::ErrorCode;
 
 crate::backend_tests!(
@@ -217,17 +217,8 @@ async fn figures_session(app: &TestApp, course_id: i64, region: &str, start: &st
 
 /// A person's enrolment in a session, in a given status; returns its id.
 async fn figures_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO enrolments (session_id, person_id, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, (SELECT MIN(id) FROM users), 0, 0) RETURNING id",
-    )
-    .bind(session_id)
-    .bind(person_id)
-    .bind(status)
-    .fetch_one(app.db().pool())
-    .await
-    .expect("enrolment inserted");
-    id
+    let mut conn = app.db().pool().acquire().await.expect("connection");
+    insert_enrolment_row(&mut conn, session_id, person_id, status).await
 }
 
 /// A completed enrolment and its certificate, issued on `issued_on` by the course's region.

@@ -85,11 +85,9 @@ pub async fn insert_session(app: &TestApp, session: &SessionFixture<'_>) -> i64 
     id
 }
 
-/// Writes an enrolment in `status` (`enrolled` also takes a place in the
-/// session's `enrolled` counter); returns its id.
-pub async fn insert_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
-    let pool = app.db().pool();
-    let mut tx = pool.begin().await.expect("begin");
+/// Writes an enrolment row in `status` and nothing else (no counter, no
+/// feed row); returns its id.
+pub async fn insert_enrolment_row(conn: &mut sqlx::AnyConnection, session_id: i64, person_id: i64, status: &str) -> i64 {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO enrolments (session_id, person_id, status, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, (SELECT MIN(id) FROM users), 0, 0) RETURNING id",
@@ -97,9 +95,18 @@ pub async fn insert_enrolment(app: &TestApp, session_id: i64, person_id: i64, st
     .bind(session_id)
     .bind(person_id)
     .bind(status)
-    .fetch_one(&mut *tx)
+    .fetch_one(conn)
     .await
     .expect("enrolment inserted");
+    id
+}
+
+/// Writes an enrolment in `status` (`enrolled` also takes a place in the
+/// session's `enrolled` counter) with the session's feed row; returns its id.
+pub async fn insert_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
+    let pool = app.db().pool();
+    let mut tx = pool.begin().await.expect("begin");
+    let id = insert_enrolment_row(&mut tx, session_id, person_id, status).await;
     if status == "enrolled" {
         sqlx::query("UPDATE course_sessions SET enrolled = enrolled + 1 WHERE id = $1").bind(session_id).execute(&mut *tx).await.expect("place taken");
     }

@@ -61,6 +61,15 @@ impl From<StorageError> for ApiError {
     }
 }
 
+/// The answer to a refused move or edit, for every status machine.
+pub fn move_refusal(r: crate::domain::MoveRefusal) -> ApiError {
+    use crate::domain::MoveRefusal;
+    match r {
+        MoveRefusal::Illegal { from, to } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {from} record cannot become {to}")),
+        MoveRefusal::NotEditable { status } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {status} record cannot be changed")),
+    }
+}
+
 impl From<crate::domain::FieldErrors> for ApiError {
     /// One 422 naming every bad field, messages joined.
     fn from(errors: crate::domain::FieldErrors) -> Self {

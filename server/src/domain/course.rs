@@ -4,7 +4,7 @@
 use doorstep_shared::api::{AssistanceCategory, CourseRequest, CourseUpdate, Datum, Period, ProviderKind, SessionRequest, SessionUpdate, Weekday};
 use doorstep_shared::types::{Day, RegionCode, SkillCode};
 
-use super::{choose_point, region_is_approximate, region_point, resolve_skills, FieldErrors, Point};
+use super::{choose_point, region_is_approximate, region_point, resolve_skills, text, FieldErrors, Point};
 use crate::reference::{RegionTree, SkillCatalog};
 
 /// A valid course, ready to store.
@@ -45,15 +45,6 @@ const MAX_SUBSIDY: u32 = 100_000;
 const MAX_CAPACITY: u32 = 1_000;
 const MAX_LEAD_DAYS: i64 = 366;
 const MAX_LENGTH_DAYS: i64 = 366;
-
-fn text(errors: &mut FieldErrors, field: &str, raw: &str, min: usize, max: usize) -> String {
-    let value = raw.trim().to_string();
-    let chars = value.chars().count();
-    if chars < min || chars > max {
-        errors.add(field, format!("{field} must have {min} to {max} characters"));
-    }
-    value
-}
 
 /// Checks a course request.
 pub fn parse_course(req: CourseRequest, regions: &RegionTree, skills: &SkillCatalog) -> Result<CourseDraft, FieldErrors> {

@@ -10,6 +10,8 @@
 
 use doorstep_shared::api::{CourseStatus, SessionStatus};
 
+use super::{check_move, MoveRefusal};
+
 /// A move someone asks of a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CourseMove {
@@ -23,16 +25,6 @@ pub enum SessionMove {
     Start,
     Finish,
     Cancel,
-}
-
-/// Why a move or an edit is refused: the statuses are spelled, so one
-/// answer serves courses and sessions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TrainingRefusal {
-    /// Nobody may make this move from this status.
-    Illegal { from: &'static str, to: &'static str },
-    /// Records in this status cannot be changed.
-    NotEditable { status: &'static str },
 }
 
 impl CourseMove {
@@ -76,28 +68,20 @@ impl SessionMove {
 }
 
 /// Checks a course move from `from`; returns the new status.
-pub fn check_course_move(m: CourseMove, from: CourseStatus) -> Result<CourseStatus, TrainingRefusal> {
-    if m.from().contains(&from) {
-        Ok(m.to())
-    } else {
-        Err(TrainingRefusal::Illegal { from: from.as_str(), to: m.to().as_str() })
-    }
+pub fn check_course_move(m: CourseMove, from: CourseStatus) -> Result<CourseStatus, MoveRefusal> {
+    check_move(m.from(), m.to(), from)
 }
 
 /// Checks a session move from `from`; returns the new status.
-pub fn check_session_move(m: SessionMove, from: SessionStatus) -> Result<SessionStatus, TrainingRefusal> {
-    if m.from().contains(&from) {
-        Ok(m.to())
-    } else {
-        Err(TrainingRefusal::Illegal { from: from.as_str(), to: m.to().as_str() })
-    }
+pub fn check_session_move(m: SessionMove, from: SessionStatus) -> Result<SessionStatus, MoveRefusal> {
+    check_move(m.from(), m.to(), from)
 }
 
 /// Refuses an edit of (or a new session under) an archived course.
-pub fn check_course_editable(status: CourseStatus) -> Result<(), TrainingRefusal> {
+pub fn check_course_editable(status: CourseStatus) -> Result<(), MoveRefusal> {
     match status {
         CourseStatus::Draft | CourseStatus::Published => Ok(()),
-        CourseStatus::Archived => Err(TrainingRefusal::NotEditable { status: status.as_str() }),
+        CourseStatus::Archived => Err(MoveRefusal::NotEditable { status: status.as_str() }),
     }
 }
 
@@ -105,11 +89,11 @@ pub fn check_course_editable(status: CourseStatus) -> Result<(), TrainingRefusal
 pub const EDITABLE_SESSION: &[SessionStatus] = &[SessionStatus::Open, SessionStatus::Full];
 
 /// Refuses an edit of a session that has started, ended or been cancelled.
-pub fn check_session_editable(status: SessionStatus) -> Result<(), TrainingRefusal> {
+pub fn check_session_editable(status: SessionStatus) -> Result<(), MoveRefusal> {
     if EDITABLE_SESSION.contains(&status) {
         Ok(())
     } else {
-        Err(TrainingRefusal::NotEditable { status: status.as_str() })
+        Err(MoveRefusal::NotEditable { status: status.as_str() })
     }
 }
 
@@ -152,7 +136,7 @@ mod tests {
     fn only_courses_in_use_and_sessions_not_yet_started_are_editable() {
         assert!(check_course_editable(CourseStatus::Draft).is_ok());
         assert!(check_course_editable(CourseStatus::Published).is_ok());
-        assert_eq!(check_course_editable(CourseStatus::Archived), Err(TrainingRefusal::NotEditable { status: "archived" }));
+        assert_eq!(check_course_editable(CourseStatus::Archived), Err(MoveRefusal::NotEditable { status: "archived" }));
         for &status in SessionStatus::ALL {
             let editable = matches!(status, SessionStatus::Open | SessionStatus::Full);
             assert_eq!(check_session_editable(status).is_ok(), editable, "{status:?}");

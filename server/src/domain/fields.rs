@@ -28,6 +28,16 @@ impl FieldErrors {
     }
 }
 
+/// Trims a text field and checks its length in characters.
+pub fn text(errors: &mut FieldErrors, field: &str, raw: &str, min: usize, max: usize) -> String {
+    let value = raw.trim().to_string();
+    let chars = value.chars().count();
+    if chars < min || chars > max {
+        errors.add(field, format!("{field} must have {min} to {max} characters"));
+    }
+    value
+}
+
 /// Resolves one skill word (code, name, synonym or a word the search is
 /// sure of, `SkillCatalog::resolve`); an unknown or ambiguous word is named
 /// as `field` in `errors`, with up to five suggestions.

@@ -70,6 +70,16 @@ pub enum ErrorCode {
     AlreadyCompleted,
     /// The training session has not started (or was cancelled): attendance and completion wait for it to run.
     SessionNotRunning,
+    /// A product has fewer units in stock than ordered (or is not on sale); `fields` names the line.
+    OutOfStock,
+    /// The producer is not verified (or is suspended): its products cannot be listed or sold.
+    ProducerNotVerified,
+    /// This `Idempotency-Key` was used before with another request body.
+    IdempotencyKeyReused,
+    /// The uploaded file is not an image in a format the service takes (JPEG, PNG, WebP, GIF).
+    NotAnImage,
+    /// The product already has four images.
+    TooManyImages,
     /// Too many attempts; retry later.
     RateLimited,
     /// The path exists but not for this method; the `Allow` header lists the methods it takes.
@@ -109,6 +119,8 @@ impl ErrorCode {
             | Self::NotEligible
             | Self::ScheduleClash => 409,
             Self::AlreadyCompleted | Self::SessionNotRunning => 409,
+            Self::OutOfStock | Self::ProducerNotVerified | Self::TooManyImages => 409,
+            Self::IdempotencyKeyReused | Self::NotAnImage => 422,
             Self::RateLimited => 429,
             Self::MethodNotAllowed => 405,
             Self::RequestTimeout => 408,

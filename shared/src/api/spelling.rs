@@ -53,6 +53,13 @@ spelled!(
     super::EnrolmentStatus,
     super::NoticeKind,
     super::SuggestionReach,
+    super::ProducerKind,
+    super::ProducerStatus,
+    super::ProductCategory,
+    super::ProductStatus,
+    super::OrderStatus,
+    super::PaymentMethod,
+    super::ProductSort,
 );
 
 #[cfg(test)]
@@ -103,5 +110,12 @@ mod tests {
         spelled_alike::<Weekday>();
         spelled_alike::<EnrolmentStatus>();
         spelled_alike::<NoticeKind>();
+        spelled_alike::<ProducerKind>();
+        spelled_alike::<ProducerStatus>();
+        spelled_alike::<ProductCategory>();
+        spelled_alike::<ProductStatus>();
+        spelled_alike::<OrderStatus>();
+        spelled_alike::<PaymentMethod>();
+        spelled_alike::<ProductSort>();
     }
 }

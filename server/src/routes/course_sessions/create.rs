@@ -10,7 +10,8 @@ use crate::domain::{check_course_editable, parse_session};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::routes::courses::{governed_course, training_refusal};
+use crate::error::move_refusal;
+use crate::routes::courses::governed_course;
 use crate::search::CourseIndex;
 use crate::storage::{get_course_session, insert_course_session, Db};
 
@@ -29,7 +30,7 @@ pub async fn create_course_session(
     courses: web::Data<CourseIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let course = governed_course(&scope, &db, *path).await?;
-    check_course_editable(course.status).map_err(training_refusal)?;
+    check_course_editable(course.status).map_err(move_refusal)?;
     let today = today();
     let draft = regions.read(|tree| parse_session(body.0, tree, today, Some(today))).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;

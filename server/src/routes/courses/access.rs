@@ -1,10 +1,9 @@
 //! Who may see and change a course: staff governing its region, and admin.
 //! Published courses are public; drafts and archived ones are not.
 
-use doorstep_shared::api::{CourseStatus, ErrorCode};
+use doorstep_shared::api::CourseStatus;
 
 use crate::auth::{governs, CurrentUser, StaffScope};
-use crate::domain::TrainingRefusal;
 use crate::error::ApiError;
 use crate::storage::{get_course, Db, StoredCourse};
 
@@ -29,12 +28,4 @@ pub async fn visible_course(user: Option<&CurrentUser>, db: &Db, id: i64) -> Res
         return Ok(course);
     }
     Err(ApiError::not_found("course"))
-}
-
-/// The answer to a refused move or edit of a course or a session.
-pub fn training_refusal(r: TrainingRefusal) -> ApiError {
-    match r {
-        TrainingRefusal::Illegal { from, to } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {from} record cannot become {to}")),
-        TrainingRefusal::NotEditable { status } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {status} record cannot be changed")),
-    }
 }

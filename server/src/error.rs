@@ -62,11 +62,11 @@ impl From<StorageError> for ApiError {
 }
 
 /// The answer to a refused move or edit, for every status machine.
-pub fn move_refusal(r: crate::domain::MoveRefusal) -> ApiError {
-    use crate::domain::MoveRefusal;
+pub fn status_refusal(r: crate::domain::StatusRefusal) -> ApiError {
+    use crate::domain::StatusRefusal;
     match r {
-        MoveRefusal::Illegal { from, to } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {from} record cannot become {to}")),
-        MoveRefusal::NotEditable { status } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {status} record cannot be changed")),
+        StatusRefusal::Illegal { from, to } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {from} record cannot become {to}")),
+        StatusRefusal::NotEditable { status } => ApiError::new(ErrorCode::MoveNotAllowed, format!("a {status} record cannot be changed")),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod figures;
 pub mod matcher;
+pub mod payment;
 pub mod push;
 pub mod reference;
 pub mod region_points;

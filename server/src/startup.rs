@@ -25,8 +25,8 @@ use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, Ski
 use crate::region_points::follow_region_points;
 use crate::routes::figures;
 use crate::routes::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, people,
-    placements, postings, priorities, push, regions, register, site, skills, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, orders,
+    people, placements, postings, priorities, producers, products, push, regions, register, site, skills, training_search, training_suggestions,
 };
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -273,6 +273,29 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/training-sessions/{id}/start", web::post().to(course_sessions::start_course_session))
         .route("/training-sessions/{id}/finish", web::post().to(course_sessions::finish_course_session))
         .route("/training-sessions/{id}/cancel", web::post().to(course_sessions::cancel_course_session_handler))
+        .route("/producers", web::post().to(producers::create_producer))
+        .route("/producers", web::get().to(producers::list_producers_handler))
+        .route("/producers/{id}", web::get().to(producers::get_producer_handler))
+        .route("/producers/{id}", web::patch().to(producers::update_producer_handler))
+        .route("/producers/{id}/verify", web::post().to(producers::verify_producer))
+        .route("/producers/{id}/suspend", web::post().to(producers::suspend_producer))
+        .route("/producers/{id}/accounts", web::post().to(producers::link_producer_account_handler))
+        .route("/producers/{id}/products", web::post().to(products::create_product))
+        .route("/producers/{id}/products", web::get().to(products::producer_products_handler))
+        .route("/products/{id}", web::get().to(products::get_product_handler))
+        .route("/products/{id}", web::patch().to(products::update_product_handler))
+        .route("/products/{id}/stock", web::post().to(products::change_stock_handler))
+        .route("/products/{id}/list", web::post().to(products::list_product))
+        .route("/products/{id}/delist", web::post().to(products::delist_product))
+        .route("/orders", web::post().to(orders::place_order_handler))
+        .route("/orders", web::get().to(orders::list_orders_handler))
+        .route("/orders/{id}", web::get().to(orders::get_order_handler))
+        .route("/orders/{id}/pay", web::post().to(orders::pay_order_handler))
+        .route("/order-parts/{id}/pay", web::post().to(orders::pay_order_part))
+        .route("/order-parts/{id}/ship", web::post().to(orders::ship_order_part))
+        .route("/order-parts/{id}/deliver", web::post().to(orders::deliver_order_part))
+        .route("/order-parts/{id}/cancel", web::post().to(orders::cancel_order_part))
+        .route("/sales/figures", web::get().to(figures::sales_figures_handler))
         .route("/training-sessions/{id}/enrolments", web::post().to(enrolments::enrol_handler))
         .route("/training-sessions/{id}/enrolments", web::get().to(enrolments::session_roster))
         .route("/enrolments/{id}/cancel", web::post().to(enrolments::cancel_enrolment_handler))

@@ -30,6 +30,12 @@ pub fn manages_employer(user: &CurrentUser, employer_id: i64, employer_region: &
     }
 }
 
+/// Tells whether `user` acts for a producer registered in `producer_region`:
+/// an account linked to it, and whoever governs the region.
+pub fn manages_producer(user: &CurrentUser, producer_id: i64, producer_region: &RegionCode) -> bool {
+    user.producer_id == Some(producer_id) || governs(user, producer_region)
+}
+
 /// A staff member or admin, with the part of the region tree they govern.
 #[derive(Debug, Clone)]
 pub struct StaffScope {

@@ -64,12 +64,22 @@ pub struct CurrentUser {
     pub role: Role,
     pub region: Option<RegionCode>,
     pub employer_id: Option<i64>,
+    /// The producer the account acts for (sales platform), any role.
+    pub producer_id: Option<i64>,
 }
 
 impl CurrentUser {
     fn from_row(row: UserRecord) -> Result<Self, ApiError> {
         let (role, region) = (row.role, row.region_code);
-        Ok(Self { id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id })
+        Ok(Self {
+            id: row.id,
+            username: row.username,
+            display_name: row.display_name,
+            role,
+            region,
+            employer_id: row.employer_id,
+            producer_id: row.producer_id,
+        })
     }
 }
 

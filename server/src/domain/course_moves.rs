@@ -10,7 +10,7 @@
 
 use doorstep_shared::api::{CourseStatus, SessionStatus};
 
-use super::{check_move, MoveRefusal};
+use super::{check_status_move, StatusRefusal};
 
 /// A move someone asks of a course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,20 +68,20 @@ impl SessionMove {
 }
 
 /// Checks a course move from `from`; returns the new status.
-pub fn check_course_move(m: CourseMove, from: CourseStatus) -> Result<CourseStatus, MoveRefusal> {
-    check_move(m.from(), m.to(), from)
+pub fn check_course_move(m: CourseMove, from: CourseStatus) -> Result<CourseStatus, StatusRefusal> {
+    check_status_move(m.from(), m.to(), from)
 }
 
 /// Checks a session move from `from`; returns the new status.
-pub fn check_session_move(m: SessionMove, from: SessionStatus) -> Result<SessionStatus, MoveRefusal> {
-    check_move(m.from(), m.to(), from)
+pub fn check_session_move(m: SessionMove, from: SessionStatus) -> Result<SessionStatus, StatusRefusal> {
+    check_status_move(m.from(), m.to(), from)
 }
 
 /// Refuses an edit of (or a new session under) an archived course.
-pub fn check_course_editable(status: CourseStatus) -> Result<(), MoveRefusal> {
+pub fn check_course_editable(status: CourseStatus) -> Result<(), StatusRefusal> {
     match status {
         CourseStatus::Draft | CourseStatus::Published => Ok(()),
-        CourseStatus::Archived => Err(MoveRefusal::NotEditable { status: status.as_str() }),
+        CourseStatus::Archived => Err(StatusRefusal::NotEditable { status: status.as_str() }),
     }
 }
 
@@ -89,11 +89,11 @@ pub fn check_course_editable(status: CourseStatus) -> Result<(), MoveRefusal> {
 pub const EDITABLE_SESSION: &[SessionStatus] = &[SessionStatus::Open, SessionStatus::Full];
 
 /// Refuses an edit of a session that has started, ended or been cancelled.
-pub fn check_session_editable(status: SessionStatus) -> Result<(), MoveRefusal> {
+pub fn check_session_editable(status: SessionStatus) -> Result<(), StatusRefusal> {
     if EDITABLE_SESSION.contains(&status) {
         Ok(())
     } else {
-        Err(MoveRefusal::NotEditable { status: status.as_str() })
+        Err(StatusRefusal::NotEditable { status: status.as_str() })
     }
 }
 
@@ -136,7 +136,7 @@ mod tests {
     fn only_courses_in_use_and_sessions_not_yet_started_are_editable() {
         assert!(check_course_editable(CourseStatus::Draft).is_ok());
         assert!(check_course_editable(CourseStatus::Published).is_ok());
-        assert_eq!(check_course_editable(CourseStatus::Archived), Err(MoveRefusal::NotEditable { status: "archived" }));
+        assert_eq!(check_course_editable(CourseStatus::Archived), Err(StatusRefusal::NotEditable { status: "archived" }));
         for &status in SessionStatus::ALL {
             let editable = matches!(status, SessionStatus::Open | SessionStatus::Full);
             assert_eq!(check_session_editable(status).is_ok(), editable, "{status:?}");

@@ -4,7 +4,7 @@
 
 /// A refused move or edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MoveRefusal {
+pub enum StatusRefusal {
     /// Nobody may make this move from this status.
     Illegal { from: &'static str, to: &'static str },
     /// Records in this status cannot be changed.
@@ -12,10 +12,10 @@ pub enum MoveRefusal {
 }
 
 /// Checks a move that starts from one of `from` and ends in `to`.
-pub fn check_move<S: Copy + PartialEq + Into<&'static str>>(from: &[S], to: S, now: S) -> Result<S, MoveRefusal> {
+pub fn check_status_move<S: Copy + PartialEq + Into<&'static str>>(from: &[S], to: S, now: S) -> Result<S, StatusRefusal> {
     if from.contains(&now) {
         Ok(to)
     } else {
-        Err(MoveRefusal::Illegal { from: now.into(), to: to.into() })
+        Err(StatusRefusal::Illegal { from: now.into(), to: to.into() })
     }
 }

@@ -4,7 +4,7 @@
 use doorstep_shared::api::{OrderRequest, OrderStatus};
 use doorstep_shared::types::Phone;
 
-use super::{check_move, text, FieldErrors, MoveRefusal};
+use super::{check_status_move, text, FieldErrors, StatusRefusal};
 
 /// A valid order request: what to take from stock, and for whom.
 #[derive(Debug, Clone)]
@@ -89,8 +89,8 @@ impl OrderMove {
     }
 }
 
-pub fn check_order_move(m: OrderMove, now: OrderStatus) -> Result<OrderStatus, MoveRefusal> {
-    check_move(m.from(), m.to(), now)
+pub fn check_order_move(m: OrderMove, now: OrderStatus) -> Result<OrderStatus, StatusRefusal> {
+    check_status_move(m.from(), m.to(), now)
 }
 
 /// An order's status: the least advanced of its live parts; cancelled when

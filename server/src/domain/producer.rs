@@ -4,7 +4,7 @@
 use doorstep_shared::api::{BeneficiaryShare, ProducerKind, ProducerRequest, ProducerStatus, ProducerUpdate, ProductStatus};
 use doorstep_shared::types::{Phone, RegionCode};
 
-use super::{check_move, text, FieldErrors, MoveRefusal};
+use super::{check_status_move, text, FieldErrors, StatusRefusal};
 use crate::reference::RegionTree;
 
 /// A valid producer, ready to store.
@@ -53,15 +53,9 @@ pub fn parse_producer(req: ProducerRequest, regions: &RegionTree) -> Result<Prod
         errors.add("remainder_person_id", format!("person {r} is not one of the beneficiaries"));
     }
     match (region, phone, remainder) {
-        (Some(region), Some(phone), Some(remainder_person_id)) if errors.0.is_empty() => Ok(ProducerDraft {
-            name,
-            kind: req.kind,
-            region,
-            contact_phone: phone.as_ref().to_string(),
-            description,
-            beneficiaries,
-            remainder_person_id,
-        }),
+        (Some(region), Some(phone), Some(remainder_person_id)) if errors.0.is_empty() => {
+            Ok(ProducerDraft { name, kind: req.kind, region, contact_phone: phone.as_ref().to_string(), description, beneficiaries, remainder_person_id })
+        }
         _ => Err(errors),
     }
 }
@@ -121,8 +115,8 @@ impl ProducerMove {
     }
 }
 
-pub fn check_producer_move(m: ProducerMove, now: ProducerStatus) -> Result<ProducerStatus, MoveRefusal> {
-    check_move(m.from(), m.to(), now)
+pub fn check_producer_move(m: ProducerMove, now: ProducerStatus) -> Result<ProducerStatus, StatusRefusal> {
+    check_status_move(m.from(), m.to(), now)
 }
 
 /// A move a producer (or staff for it) makes of a product. Sold out is no
@@ -154,10 +148,10 @@ impl ProductMove {
 }
 
 /// Checks a product move; listing needs a verified producer.
-pub fn check_product_move(m: ProductMove, now: ProductStatus, producer: ProducerStatus) -> Result<ProductStatus, MoveRefusal> {
-    let to = check_move(m.from(), m.to(), now)?;
+pub fn check_product_move(m: ProductMove, now: ProductStatus, producer: ProducerStatus) -> Result<ProductStatus, StatusRefusal> {
+    let to = check_status_move(m.from(), m.to(), now)?;
     if m == ProductMove::List && producer != ProducerStatus::Verified {
-        return Err(MoveRefusal::NotEditable { status: producer.as_str() });
+        return Err(StatusRefusal::NotEditable { status: producer.as_str() });
     }
     Ok(to)
 }
@@ -169,7 +163,12 @@ mod tests {
     #[test]
     fn every_product_move_from_every_status_follows_the_table() {
         use ProductStatus::*;
-        let expected = [(ProductMove::List, Draft, Listed), (ProductMove::List, Delisted, Listed), (ProductMove::Delist, Listed, Delisted), (ProductMove::Delist, SoldOut, Delisted)];
+        let expected = [
+            (ProductMove::List, Draft, Listed),
+            (ProductMove::List, Delisted, Listed),
+            (ProductMove::Delist, Listed, Delisted),
+            (ProductMove::Delist, SoldOut, Delisted),
+        ];
         for m in [ProductMove::List, ProductMove::Delist] {
             for &from in ProductStatus::ALL {
                 let want = expected.iter().find(|(em, ef, _)| *em == m && *ef == from).map(|(_, _, to)| *to);
@@ -183,7 +182,12 @@ mod tests {
     #[test]
     fn every_producer_move_from_every_status_follows_the_table() {
         use ProducerStatus::*;
-        let expected = [(ProducerMove::Verify, Pending, Verified), (ProducerMove::Verify, Suspended, Verified), (ProducerMove::Suspend, Pending, Suspended), (ProducerMove::Suspend, Verified, Suspended)];
+        let expected = [
+            (ProducerMove::Verify, Pending, Verified),
+            (ProducerMove::Verify, Suspended, Verified),
+            (ProducerMove::Suspend, Pending, Suspended),
+            (ProducerMove::Suspend, Verified, Suspended),
+        ];
         for m in [ProducerMove::Verify, ProducerMove::Suspend] {
             for &from in ProducerStatus::ALL {
                 let want = expected.iter().find(|(em, ef, _)| *em == m && *ef == from).map(|(_, _, to)| *to);

@@ -2,6 +2,10 @@
 //! service per platform that adds it up, used by the API and, next, by the
 //! dashboards' charts and the exports, so every place shows the same numbers.
 
+mod areas;
+mod sales;
 mod training;
 
+pub use areas::*;
+pub use sales::*;
 pub use training::*;

@@ -7,12 +7,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use doorstep_shared::api::{
-    AreaCount, AreaPlaced, AssistanceCategory, CategoryCount, CourseCount, MonthCount, PlacedAfterTraining, RegionLevel, RegionRef, TrainingBreakdown,
-    TrainingFigures,
+    AreaCount, AreaPlaced, AssistanceCategory, CategoryCount, CourseCount, MonthCount, PlacedAfterTraining, TrainingBreakdown, TrainingFigures,
 };
-use doorstep_shared::types::{official_code, RegionCode};
+use doorstep_shared::types::RegionCode;
 
-use crate::domain::{area_level, area_of, placed_after_training, ReportPeriod};
+use super::Areas;
+use crate::domain::{placed_after_training, ReportPeriod};
 use crate::reference::Regions;
 use crate::storage::{certificate_outcomes, training_by_category, training_cells, CertificateOutcome, Db, FigureWindow, TrainingMeasure};
 
@@ -31,41 +31,6 @@ pub async fn training_figures(db: &Db, regions: &Regions, region: Option<&Region
         region: region.and_then(|r| regions.reference(r.as_ref())),
         area_level: areas.level,
     })
-}
-
-/// The areas a region is broken into.
-struct Areas<'a> {
-    level: RegionLevel,
-    children: Vec<RegionCode>,
-    regions: &'a Regions,
-}
-
-impl<'a> Areas<'a> {
-    fn of(regions: &'a Regions, region: Option<&RegionCode>) -> Self {
-        let level = area_level(region);
-        let children = regions.read(|tree| {
-            let children = match region {
-                Some(r) => tree.descendants_at(r, level),
-                None => tree.children(None),
-            };
-            children.into_iter().filter_map(|c| RegionCode::parse(&c.code).ok()).collect()
-        });
-        Self { level, children, regions }
-    }
-
-    /// Zero for every area.
-    fn zeros<T: Default>(&self) -> BTreeMap<RegionCode, T> {
-        self.children.iter().map(|code| (code.clone(), T::default())).collect()
-    }
-
-    /// The area a record kept under `code` counts in.
-    fn area(&self, code: &RegionCode) -> RegionCode {
-        area_of(code, self.level)
-    }
-
-    fn name(&self, code: &RegionCode) -> RegionRef {
-        self.regions.reference(code.as_ref()).unwrap_or_else(|| RegionRef { code: code.to_string(), official_code: official_code(code), name: String::new() })
-    }
 }
 
 async fn breakdown(db: &Db, measure: TrainingMeasure, window: &FigureWindow, areas: &Areas<'_>, period: &ReportPeriod) -> anyhow::Result<TrainingBreakdown> {
@@ -121,6 +86,6 @@ fn placed(outcomes: &[CertificateOutcome], areas: &Areas<'_>) -> PlacedAfterTrai
     }
 }
 
-fn count(n: usize) -> u32 {
+pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

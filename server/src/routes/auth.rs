@@ -88,7 +88,16 @@ impl CurrentUserView {
         let region = row.region_code.as_ref().and_then(|c| regions.reference(c.as_ref()));
         let role = row.role;
         let person_id = linked_person_id(db, row.id).await?;
-        Ok(MeResponse { user_id: row.id, username: row.username, display_name: row.display_name, role, region, employer_id: row.employer_id, person_id })
+        Ok(MeResponse {
+            user_id: row.id,
+            username: row.username,
+            display_name: row.display_name,
+            role,
+            region,
+            employer_id: row.employer_id,
+            person_id,
+            producer_id: row.producer_id,
+        })
     }
 
     fn from_user(user: &CurrentUser, person_id: Option<i64>, regions: &Regions) -> MeResponse {
@@ -100,6 +109,7 @@ impl CurrentUserView {
             region: user.region.as_ref().and_then(|c| regions.reference(c.as_ref())),
             employer_id: user.employer_id,
             person_id,
+            producer_id: user.producer_id,
         }
     }
 }

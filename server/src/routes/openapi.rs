@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, inbox, matching, people, placements, postings,
-    priorities, push, regions, register, skills, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, inbox, matching, orders, people, placements,
+    postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -44,6 +44,13 @@ use super::{
         training_search::search_training_sessions,
         training_suggestions::person_training_suggestions, training_suggestions::my_training_suggestions,
         figures::training_figures_handler,
+        producers::create_producer, producers::list_producers_handler, producers::get_producer_handler, producers::update_producer_handler,
+        producers::verify_producer, producers::suspend_producer, producers::link_producer_account_handler,
+        products::create_product, products::get_product_handler, products::update_product_handler, products::producer_products_handler,
+        products::change_stock_handler, products::list_product, products::delist_product,
+        orders::place_order_handler, orders::get_order_handler, orders::list_orders_handler, orders::pay_order_handler,
+        orders::pay_order_part, orders::ship_order_part, orders::deliver_order_part, orders::cancel_order_part,
+        figures::sales_figures_handler,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),
@@ -51,9 +58,8 @@ use super::{
         (name = "applications", description = "applications and referrals, the employer's responses, hires"),
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
-        (name = "training", description = "the training platform: courses, their sessions, enrolment, certificates"),
-        (name = "training", description = "courses, their sessions, enrolment and certificates"),
         (name = "training", description = "the training platform: courses, sessions, enrolment, certificates, suggestions"),
+        (name = "sales", description = "the sales platform: producers, products, orders, income to households"),
     )
 )]
 pub struct ApiDoc;
@@ -83,6 +89,13 @@ const PUBLIC: &[(&str, &str)] = &[
     ("get", "/api/v1/courses/{id}/sessions"),
     ("get", "/api/v1/training-sessions/{id}"),
     ("get", "/api/v1/certificates/verify"),
+    ("get", "/api/v1/producers"),
+    ("get", "/api/v1/producers/{id}"),
+    ("get", "/api/v1/products/{id}"),
+    ("post", "/api/v1/orders"),
+    ("get", "/api/v1/orders/{id}"),
+    ("post", "/api/v1/order-parts/{id}/deliver"),
+    ("post", "/api/v1/order-parts/{id}/cancel"),
 ];
 
 /// Adds the answers that come from shared machinery rather than from a

@@ -21,7 +21,8 @@ pub async fn insert_session(db: &Db, token_hash: &str, user_id: i64, ttl_secs: i
 /// The user behind an unexpired session.
 pub async fn find_session_user(db: &Db, token_hash: &str) -> anyhow::Result<Option<UserRecord>> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT u.id, u.username, u.password_hash, u.role, u.display_name, u.region_code, u.employer_id \
+        "SELECT u.id, u.username, u.password_hash, u.role, u.display_name, u.region_code, u.employer_id, \
+         (SELECT pa.producer_id FROM producer_accounts pa WHERE pa.user_id = u.id) AS producer_id \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2",
     )

@@ -17,6 +17,8 @@ pub struct UserRecord {
     pub display_name: String,
     pub region_code: Option<RegionCode>,
     pub employer_id: Option<i64>,
+    /// The producer the account acts for, if linked.
+    pub producer_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -28,6 +30,7 @@ pub(super) struct UserRow {
     display_name: String,
     region_code: Option<String>,
     employer_id: Option<i64>,
+    producer_id: Option<i64>,
 }
 
 impl UserRow {
@@ -41,6 +44,7 @@ impl UserRow {
             password_hash: self.password_hash,
             display_name: self.display_name,
             employer_id: self.employer_id,
+            producer_id: self.producer_id,
         })
     }
 }
@@ -66,7 +70,8 @@ pub enum InsertUserError {
     Unexpected(#[from] anyhow::Error),
 }
 
-const USER_COLUMNS: &str = "id, username, password_hash, role, display_name, region_code, employer_id";
+const USER_COLUMNS: &str = "id, username, password_hash, role, display_name, region_code, employer_id, \
+     (SELECT pa.producer_id FROM producer_accounts pa WHERE pa.user_id = users.id) AS producer_id";
 
 #[tracing::instrument(skip_all, fields(username = %user.username))]
 pub async fn insert_user(db: &Db, user: &NewUser<'_>) -> Result<i64, InsertUserError> {

@@ -81,6 +81,9 @@ pub struct MeResponse {
     /// For seekers: their record in the people registry, once linked.
     #[serde(default)]
     pub person_id: Option<i64>,
+    /// For accounts linked to a producer (sales platform): the producer they act for.
+    #[serde(default)]
+    pub producer_id: Option<i64>,
 }
 
 /// Names a region briefly: its code and Chinese name.

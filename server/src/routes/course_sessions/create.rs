@@ -7,10 +7,10 @@ use super::session_response;
 use crate::auth::StaffScope;
 use crate::clock::today;
 use crate::domain::{check_course_editable, parse_session};
+use crate::error::status_refusal;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::error::move_refusal;
 use crate::routes::courses::governed_course;
 use crate::search::CourseIndex;
 use crate::storage::{get_course_session, insert_course_session, Db};
@@ -30,7 +30,7 @@ pub async fn create_course_session(
     courses: web::Data<CourseIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let course = governed_course(&scope, &db, *path).await?;
-    check_course_editable(course.status).map_err(move_refusal)?;
+    check_course_editable(course.status).map_err(status_refusal)?;
     let today = today();
     let draft = regions.read(|tree| parse_session(body.0, tree, today, Some(today))).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;

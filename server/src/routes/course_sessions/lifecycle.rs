@@ -5,16 +5,16 @@ use doorstep_shared::api::{CancelSessionRequest, CourseSession};
 
 use super::{governed_session, session_response};
 use crate::auth::StaffScope;
-use crate::domain::{check_session_move, SessionMove, MoveRefusal};
+use crate::domain::{check_session_move, SessionMove, StatusRefusal};
+use crate::error::status_refusal;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::error::move_refusal;
 use crate::search::CourseIndex;
 use crate::storage::{cancel_course_session, get_course_session, set_course_session_status, Db, SessionCancelOutcome, SessionWrite};
 
 fn moved_meanwhile(now: doorstep_shared::api::SessionStatus, m: SessionMove) -> ApiError {
-    move_refusal(MoveRefusal::Illegal { from: now.as_str(), to: m.to().as_str() })
+    status_refusal(StatusRefusal::Illegal { from: now.as_str(), to: m.to().as_str() })
 }
 
 async fn apply_move(
@@ -27,7 +27,7 @@ async fn apply_move(
     courses: &CourseIndex,
 ) -> Result<web::Json<CourseSession>, ApiError> {
     let session = governed_session(&scope, db, id).await?;
-    let to = check_session_move(m, session.status).map_err(move_refusal)?;
+    let to = check_session_move(m, session.status).map_err(status_refusal)?;
     if let SessionWrite::Moved(now) = set_course_session_status(db, id, m.from(), to, scope.user.id).await? {
         return Err(moved_meanwhile(now, m));
     }
@@ -81,7 +81,7 @@ pub async fn cancel_course_session_handler(
         return Err(ApiError::validation("reason", "give a reason of 1 to 500 characters, the enrolled will see it"));
     }
     let session = governed_session(&scope, &db, *path).await?;
-    check_session_move(SessionMove::Cancel, session.status).map_err(move_refusal)?;
+    check_session_move(SessionMove::Cancel, session.status).map_err(status_refusal)?;
     if let SessionCancelOutcome::Moved(now) = cancel_course_session(&db, session.id, SessionMove::Cancel.from(), &reason, scope.user.id).await? {
         return Err(moved_meanwhile(now, SessionMove::Cancel));
     }

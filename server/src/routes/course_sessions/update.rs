@@ -6,11 +6,11 @@ use doorstep_shared::api::{CourseSession, SessionUpdate};
 use super::{governed_session, session_response};
 use crate::auth::StaffScope;
 use crate::clock::today;
-use crate::domain::{apply_session_update, check_session_editable, parse_session, session_to_request, MoveRefusal};
+use crate::domain::{apply_session_update, check_session_editable, parse_session, session_to_request, StatusRefusal};
+use crate::error::status_refusal;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::error::move_refusal;
 use crate::search::CourseIndex;
 use crate::storage::{get_course_session, update_course_session, Db, SessionWrite};
 
@@ -30,7 +30,7 @@ pub async fn update_course_session_handler(
 ) -> Result<web::Json<CourseSession>, ApiError> {
     let id = *path;
     let current = governed_session(&scope, &db, id).await?;
-    check_session_editable(current.status).map_err(move_refusal)?;
+    check_session_editable(current.status).map_err(status_refusal)?;
     let merged = apply_session_update(session_to_request(&current.content), body.0);
     // A start that stays where it was may have passed; a moved one may not.
     let today = today();
@@ -42,7 +42,7 @@ pub async fn update_course_session_handler(
             courses.changed.notify_one();
             Ok(web::Json(session_response(&get_course_session(&db, id).await?, &regions, &skills)))
         }
-        SessionWrite::Moved(status) => Err(move_refusal(MoveRefusal::NotEditable { status: status.as_str() })),
+        SessionWrite::Moved(status) => Err(status_refusal(StatusRefusal::NotEditable { status: status.as_str() })),
         SessionWrite::TooSmall { enrolled } => Err(ApiError::validation("capacity", format!("{enrolled} places are already taken"))),
     }
 }

@@ -4,9 +4,9 @@ use actix_web::web;
 use doorstep_shared::api::Course;
 
 use super::{course_response, governed_course};
-use crate::error::move_refusal;
 use crate::auth::StaffScope;
-use crate::domain::{check_course_move, CourseMove, MoveRefusal};
+use crate::domain::{check_course_move, CourseMove, StatusRefusal};
+use crate::error::status_refusal;
 use crate::error::ApiError;
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::CourseIndex;
@@ -22,10 +22,10 @@ async fn apply_move(
     courses: &CourseIndex,
 ) -> Result<web::Json<Course>, ApiError> {
     let course = governed_course(&scope, db, id).await?;
-    let to = check_course_move(m, course.status).map_err(move_refusal)?;
+    let to = check_course_move(m, course.status).map_err(status_refusal)?;
     if let CourseWrite::Moved(now) = set_course_status(db, id, m.from(), to, scope.user.id).await? {
         // Someone moved it meanwhile: answer from the status it has now.
-        return Err(move_refusal(MoveRefusal::Illegal { from: now.as_str(), to: to.as_str() }));
+        return Err(status_refusal(StatusRefusal::Illegal { from: now.as_str(), to: to.as_str() }));
     }
     courses.changed.notify_one();
     Ok(web::Json(course_response(&get_course(db, id).await?, regions, skills)))

@@ -4,9 +4,9 @@ use actix_web::web;
 use doorstep_shared::api::{Course, CourseStatus, CourseUpdate};
 
 use super::{course_response, governed_course};
-use crate::error::move_refusal;
 use crate::auth::StaffScope;
-use crate::domain::{apply_course_update, check_course_editable, course_to_request, parse_course, MoveRefusal};
+use crate::domain::{apply_course_update, check_course_editable, course_to_request, parse_course, StatusRefusal};
+use crate::error::status_refusal;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
@@ -28,12 +28,12 @@ pub async fn update_course_handler(
 ) -> Result<web::Json<Course>, ApiError> {
     let id = *path;
     let current = governed_course(&scope, &db, id).await?;
-    check_course_editable(current.status).map_err(move_refusal)?;
+    check_course_editable(current.status).map_err(status_refusal)?;
     let merged = apply_course_update(course_to_request(&current.content), body.0);
     let draft = regions.read(|tree| parse_course(merged, tree, &skills)).map_err(ApiError::from)?;
     scope.ensure(&draft.region, "region_code")?;
     if let CourseWrite::Moved(status) = update_course(&db, id, &draft, &[CourseStatus::Draft, CourseStatus::Published], scope.user.id).await? {
-        return Err(move_refusal(MoveRefusal::NotEditable { status: status.as_str() }));
+        return Err(status_refusal(StatusRefusal::NotEditable { status: status.as_str() }));
     }
     courses.changed.notify_one();
     Ok(web::Json(course_response(&get_course(&db, id).await?, &regions, &skills)))

@@ -4,8 +4,8 @@
 
 use actix_web::web;
 use doorstep_shared::api::TrainingFigures;
-use serde::Deserialize;
 
+use super::{figure_region, FiguresQuery};
 use crate::auth::StaffScope;
 use crate::clock::today;
 use crate::domain::ReportPeriod;
@@ -14,38 +14,20 @@ use crate::figures::training_figures;
 use crate::reference::Regions;
 use crate::storage::Db;
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct TrainingFiguresQuery {
-    /// First month, `YYYY-MM` (default: eleven months before `to`).
-    from: Option<String>,
-    /// Last month, inclusive, `YYYY-MM` (default: this month); at most 120 months in all.
-    to: Option<String>,
-    /// Region code in any official form, inside the caller's jurisdiction (default: all of it).
-    region: Option<String>,
-}
-
 /// Training figures of a region in the caller's jurisdiction, counted where the sessions were held.
-#[utoipa::path(get, path = "/api/v1/training/figures", tag = "training", params(TrainingFiguresQuery),
+#[utoipa::path(get, path = "/api/v1/training/figures", tag = "training", params(FiguresQuery),
     responses((status = 200, body = TrainingFigures),
         (status = 403, body = doorstep_shared::api::ApiErrorBody, description = "not staff, or `region` outside the jurisdiction"),
         (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "a bad month or period, or an unknown region")))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn training_figures_handler(
     scope: StaffScope,
-    query: web::Query<TrainingFiguresQuery>,
+    query: web::Query<FiguresQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
 ) -> Result<web::Json<TrainingFigures>, ApiError> {
     let q = query.into_inner();
     let period = ReportPeriod::parse(q.from.as_deref(), q.to.as_deref(), today())?;
-    let region = match q.region.as_deref() {
-        Some(raw) => {
-            let region = regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::validation("region", e))?;
-            scope.ensure(&region, "region")?;
-            Some(region)
-        }
-        None => scope.jurisdiction().cloned(),
-    };
+    let region = figure_region(&scope, &regions, q.region.as_deref())?;
     Ok(web::Json(training_figures(&db, &regions, region.as_ref(), period).await?))
 }

@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-pub mod figures;
-pub mod orders;
-pub mod producers;
-pub mod products;
+mod figures;
+mod orders;
+mod producers;
+mod products;
 
 pub use figures::*;
 pub use orders::*;

@@ -95,7 +95,7 @@ pub struct Order {
     pub id: i64,
     /// Who receives it.
     pub buyer_name: String,
-    /// The buyer's phone (masked for producers: 138****0000).
+    /// The buyer's phone, for delivery.
     pub buyer_phone: String,
     /// Delivery address.
     pub address: String,

@@ -48,6 +48,10 @@ mod reference;
 mod region_codes;
 mod registration;
 mod relevance;
+mod sales_orders;
+mod sales_producers;
+#[allow(dead_code)] // shared by the sales platform's tests
+mod sales_support;
 mod schema_parity;
 mod site;
 mod skill_words;

@@ -30,11 +30,15 @@ pub enum PlaceOrder {
     Replayed(i64),
     /// The key was used before with another body.
     KeyReused,
-    /// Line `line` (its index in the request) wants more than is left; `left`
-    /// units are (0 when the product is not on sale at all).
+    /// Line `line` (its index in the request) wants more than is left: `left` units.
     Short {
         line: usize,
         left: u32,
+    },
+    /// Line `line` names a product that is not on sale (no such product, not
+    /// listed, or its producer not verified).
+    NotOnSale {
+        line: usize,
     },
 }
 
@@ -85,8 +89,10 @@ pub async fn place_order(db: &Db, draft: &OrderDraft, buyer_user: Option<i64>, r
         match take_stock(&mut tx, product_id, quantity, at).await? {
             Some((producer_id, title, price_fen)) => taken.push(Taken { product_id, producer_id, title, price_fen, quantity }),
             None => {
-                let left = units_on_sale(&mut tx, product_id).await?;
-                return Ok(PlaceOrder::Short { line, left });
+                return Ok(match units_on_sale(&mut tx, product_id).await? {
+                    Some(left) => PlaceOrder::Short { line, left },
+                    None => PlaceOrder::NotOnSale { line },
+                });
             }
         }
     }
@@ -176,14 +182,16 @@ async fn take_stock(conn: &mut AnyConnection, product_id: i64, quantity: u32, at
     .context("take stock")
 }
 
-/// Units a buyer could still order of a product (0 when not on sale).
-async fn units_on_sale(conn: &mut AnyConnection, product_id: i64) -> anyhow::Result<u32> {
+/// Units left of a product on sale (listed or sold out, by a verified
+/// producer); `None` when it is not on sale.
+async fn units_on_sale(conn: &mut AnyConnection, product_id: i64) -> anyhow::Result<Option<u32>> {
     let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT x.stock FROM products x JOIN producers p ON p.id = x.producer_id WHERE x.id = $1 AND x.status = 'listed' AND p.status = 'verified'",
+        "SELECT x.stock FROM products x JOIN producers p ON p.id = x.producer_id \
+         WHERE x.id = $1 AND x.status IN ('listed', 'sold_out') AND p.status = 'verified'",
     )
     .bind(product_id)
     .fetch_optional(conn)
     .await
     .context("units on sale")?;
-    Ok(row.map_or(0, |(s,)| u32::try_from(s).unwrap_or(0)))
+    Ok(row.map(|(s,)| u32::try_from(s).unwrap_or(0)))
 }

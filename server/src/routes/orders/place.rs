@@ -58,13 +58,20 @@ pub async fn place_order_handler(
         PlaceOrder::KeyReused => {
             return Err(ApiError::with_fields(ErrorCode::IdempotencyKeyReused, "this Idempotency-Key was used with another order", &[IDEMPOTENCY_KEY]))
         }
-        PlaceOrder::Short { line, left: 0 } => {
+        PlaceOrder::NotOnSale { line } => {
             let field = format!("items[{line}].product_id");
             return Err(ApiError::with_fields(ErrorCode::OutOfStock, format!("product {} is not on sale", draft.lines[line].0), &[&field]));
         }
         PlaceOrder::Short { line, left } => {
             let field = format!("items[{line}].quantity");
-            return Err(ApiError::with_fields(ErrorCode::OutOfStock, format!("only {left} units of product {} are left", draft.lines[line].0), &[&field]));
+            return Err(ApiError::with_fields(
+                ErrorCode::OutOfStock,
+                match left {
+                    0 => format!("product {} is sold out", draft.lines[line].0),
+                    left => format!("only {left} units of product {} are left", draft.lines[line].0),
+                },
+                &[&field],
+            ));
         }
     };
     let order = order_response(&get_order(&db, id).await?, &OrderViewer::Buyer);

@@ -26,6 +26,7 @@ mod courses;
 mod crash;
 mod decoding;
 mod demo;
+mod demo_sales;
 mod demo_training;
 mod employers;
 mod enrolments;

@@ -12,6 +12,7 @@ use rand::{Rng, SeedableRng};
 use super::activity::{seed_activity, seed_demo_seeker};
 use super::names::{COMPANY_LINES, COOPERATIVE_LINES, FACTORY_LINES, GIVEN_FEMALE, GIVEN_MALE, SURNAMES, WELFARE_POSTS};
 use super::postings::{seed_postings, AGENCY};
+use super::sales::seed_sales;
 use super::training::seed_training;
 use super::{create_user, NewAccount};
 use crate::domain::parse_person;
@@ -73,9 +74,10 @@ pub async fn seed_demo_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let postings = seed_postings(state, &mut rng, &employers, admin).await?;
     let hires = seed_activity(state, &mut rng, seeker, admin).await?;
     let training = seed_training(state, &mut rng, seeker, admin).await?;
+    let sales = seed_sales(state, &mut rng, admin).await?;
     state.index.changed.notify_one();
     state.courses.changed.notify_one();
-    tracing::info!(people, employers = EMPLOYERS, postings, hires, ?training, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
+    tracing::info!(people, employers = EMPLOYERS, postings, hires, ?training, ?sales, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
     Ok(true)
 }
 

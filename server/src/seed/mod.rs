@@ -5,6 +5,7 @@ mod activity;
 mod demo;
 mod names;
 mod postings;
+mod sales;
 mod training;
 
 pub use accounts::*;

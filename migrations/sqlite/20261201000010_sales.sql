@@ -35,7 +35,7 @@ CREATE INDEX producer_beneficiaries_person ON producer_beneficiaries(person_id);
 
 -- A user account that acts for a producer (a household member, a co-op's clerk).
 CREATE TABLE producer_accounts (
-    user_id     INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    user_id     INTEGER NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
     producer_id INTEGER NOT NULL REFERENCES producers(id) ON DELETE CASCADE,
     linked_by   INTEGER NOT NULL REFERENCES users(id),
     linked_at   INTEGER NOT NULL
@@ -66,7 +66,7 @@ CREATE INDEX products_status ON products(status);
 -- A stored image: the blob's content hash (sha-256 hex of the re-encoded
 -- display image) names its files in the object store.
 CREATE TABLE images (
-    hash         TEXT PRIMARY KEY,
+    hash         TEXT NOT NULL PRIMARY KEY,
     width        INTEGER NOT NULL,
     height       INTEGER NOT NULL,
     bytes        INTEGER NOT NULL,

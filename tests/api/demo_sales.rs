@@ -45,7 +45,7 @@ async fn the_demo_sells_ankang_produce_in_every_county_and_its_income_adds_up_to
     .await
     .expect("sums");
     assert_eq!(unequal, 0);
-    let (income,): (i64,) = sqlx::query_as("SELECT SUM(amount_fen) FROM sales_income").fetch_one(app.db().pool()).await.expect("income");
+    let (income,): (i64,) = sqlx::query_as("SELECT CAST(SUM(amount_fen) AS BIGINT) FROM sales_income").fetch_one(app.db().pool()).await.expect("income");
 
     let city = app.anonymous();
     assert_eq!(city.login("staff_city", DEMO_PASSWORD).await.status(), StatusCode::OK);

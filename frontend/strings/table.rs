@@ -19,7 +19,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The areas of the interface, one table each, in the order their keys are generated.
-pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training"];
+pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training", "sales"];
 
 /// The areas whose texts the main WebAssembly module does not carry: a
 /// platform's own pages. `cargo xtask site` writes each one's texts to
@@ -27,8 +27,10 @@ pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training"
 /// it together with the pages' module the first time one is shown, so a new
 /// platform adds nothing to the first visit. Their keys come after all others,
 /// and only pages under `frontend/src/pages/<area>/` may use them (checked by
-/// `tests/api/i18n.rs`).
-pub const LAZY_AREAS: &[&str] = &["training"];
+/// `tests/api/i18n.rs`) — and `components/error_view.rs` the area's `Err…`
+/// texts: errors with those codes come only from the area's pages, whose
+/// texts are in by then.
+pub const LAZY_AREAS: &[&str] = &["training", "sales"];
 
 /// The languages, in the order the tables list them.
 pub const LANGS: &[&str] = &["zh", "en"];

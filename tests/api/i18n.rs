@@ -154,8 +154,10 @@ fn a_lazy_area_s_texts_are_used_only_by_its_own_pages() {
         let own = root.join("src").join("pages").join(area);
         for file in files.iter().filter(|file| !file.starts_with(&own)) {
             let text = std::fs::read_to_string(file).unwrap_or_default();
+            // The error view words every code; an area's codes come only from its pages.
+            let error_view = file.ends_with("components/error_view.rs");
             for key in keys_named_in(&text) {
-                if entries.iter().any(|entry| entry.key == key) {
+                if entries.iter().any(|entry| entry.key == key) && !(error_view && key.starts_with("Err")) {
                     misplaced.push(format!("{} uses {area} key {key}", file.display()));
                 }
             }

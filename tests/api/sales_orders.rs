@@ -167,8 +167,11 @@ async fn the_last_units_go_to_exactly_as_many_of_a_hundred_racing_buyers(app: Te
     assert_eq!((sold.stock, sold.status), (0, ProductStatus::SoldOut));
     // A refused order took nothing: the other line's stock moved only for the placed ones.
     assert_eq!(product(&app, plenty).await.stock, 10_000 - UNITS);
-    let (ordered,): (i64,) =
-        sqlx::query_as("SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM order_items WHERE product_id = $1").bind(last).fetch_one(app.db().pool()).await.expect("sum");
+    let (ordered,): (i64,) = sqlx::query_as("SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM order_items WHERE product_id = $1")
+        .bind(last)
+        .fetch_one(app.db().pool())
+        .await
+        .expect("sum");
     assert_eq!(ordered, i64::from(UNITS));
     assert_eq!(count_rows(&app, "orders").await, i64::from(UNITS));
     eprintln!("race for the last {UNITS} units: 100 buyers in {} ms, {placed} placed, {} refused", elapsed.as_millis(), short.len());

@@ -36,6 +36,13 @@ pub fn my_applied() -> LocalResource<Applied> {
     })
 }
 
+/// Where the seeker's application to posting `id` stands, as the
+/// applications arrive: a list need not wait for them, and a list shown
+/// before the session was known gains its marks when they come.
+pub fn applied_to(applied: LocalResource<Applied>, id: i64) -> Signal<Option<ApplicationStatus>> {
+    Signal::derive(move || applied.read().as_ref().and_then(|a| a.get(&id).copied()))
+}
+
 /// "已申请 · status" on a card.
 #[component]
 pub fn AppliedMark(

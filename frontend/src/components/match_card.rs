@@ -11,12 +11,12 @@ use crate::i18n::{schedule_key, tr, trf, Key};
 pub fn MatchCard(
     /// The match.
     item: MatchItem,
-    /// Where the seeker's application to it stands, when they applied.
-    #[prop(optional_no_strip)]
-    applied: Option<ApplicationStatus>,
+    /// Where the seeker's application to it stands, when they applied; read as it changes.
+    #[prop(into, optional)]
+    applied: Signal<Option<ApplicationStatus>>,
 ) -> impl IntoView {
     let id = item.posting_id;
-    let applied = applied.map(|status| view! { <AppliedMark id status/> });
+    let applied = move || applied.get().map(|status| view! { <AppliedMark id status/> });
     let (wage_min, wage_max) = (item.wage_min, item.wage_max);
     let schedule = item.schedule;
     let apart = view! { <Apart distance_km=item.distance_km nearness=item.nearness/> };

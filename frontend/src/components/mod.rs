@@ -20,7 +20,7 @@ mod skill_picker;
 mod typing;
 
 pub use apart::Apart;
-pub use applied::{my_applied, AppliedMark};
+pub use applied::{applied_to, my_applied, AppliedMark};
 pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
 pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
 pub use field_error::{last_failure, FieldError};

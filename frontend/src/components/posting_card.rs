@@ -21,9 +21,10 @@ pub fn PostingCard(
     /// Whether to show the full description (staff reviewing).
     #[prop(optional)]
     detailed: bool,
-    /// Where the seeker's application to it stands, when they applied.
-    #[prop(optional_no_strip)]
-    applied: Option<ApplicationStatus>,
+    /// Where the seeker's application to it stands, when they applied; read
+    /// as it changes (the seeker's applications may arrive after the list).
+    #[prop(into, optional)]
+    applied: Signal<Option<ApplicationStatus>>,
     /// Buttons or notes under the facts.
     #[prop(optional)]
     children: Option<Children>,
@@ -48,7 +49,7 @@ pub fn PostingCard(
     });
     let note = posting.review_note.filter(|_| manage).map(|note| view! { <p class="note">{tr(Key::ReviewNote)}": "{note.clone()}</p> });
     let wage = trf(Key::WageRange, vec![("min", wage_min.to_string()), ("max", wage_max.to_string())]);
-    let applied = applied.map(|status| view! { <AppliedMark id status/> });
+    let applied = move || applied.get().map(|status| view! { <AppliedMark id status/> });
     let description = detailed.then(|| view! { <p class="description">{posting.description}</p> });
     view! {
         <article class="posting-card" id=format!("posting-{id}") data-id=id>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api;
-use crate::components::{empty, my_applied, Async, MatchCard, RegionPicker, SkillPicker};
+use crate::components::{applied_to, empty, my_applied, Async, MatchCard, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{tr, trf, Key};
 use crate::state::{load_json, store_json, use_session};
@@ -142,7 +142,6 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
     let applied = my_applied();
     let results = move || {
         Suspend::new(async move {
-            let applied = applied.await;
             matches.await.map(|found| {
                 let section = match found {
                     None => None,
@@ -154,7 +153,7 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
                         let cards = |items: Vec<_>| {
                             items
                                 .into_iter()
-                                .map(|item: doorstep_shared::api::MatchItem| view! { <MatchCard applied=applied.get(&item.posting_id).copied() item/> })
+                                .map(|item: doorstep_shared::api::MatchItem| view! { <MatchCard applied=applied_to(applied, item.posting_id) item/> })
                                 .collect_view()
                         };
                         let real = if real.is_empty() {

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 
 use crate::api::{self, PostingSearch, PER_PAGE};
-use crate::components::{empty, my_applied, Async, Pager, PostingCard, RegionPicker};
+use crate::components::{applied_to, empty, my_applied, Async, Pager, PostingCard, RegionPicker};
 use crate::format::parse_u32;
 use crate::i18n::{schedule_key, tr, trf, Key};
 
@@ -79,13 +79,12 @@ pub fn JobSearchPage() -> impl IntoView {
     let list = move || {
         let go_to_page = go_to_page.clone();
         Suspend::new(async move {
-            let applied = applied.await;
             results.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("search-empty", Key::NoResults);
                 }
                 let total = found.total;
-                let cards = found.items.into_iter().map(|posting| view! { <PostingCard applied=applied.get(&posting.id).copied() posting/> }).collect_view();
+                let cards = found.items.into_iter().map(|posting| view! { <PostingCard applied=applied_to(applied, posting.id) posting/> }).collect_view();
                 view! {
                     <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![("count", total.to_string())])}</p>
                     <div class="list" id="search-results">{cards}</div>

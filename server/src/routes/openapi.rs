@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, inbox, matching, orders, people, placements,
-    postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, images, inbox, matching, orders, people,
+    placements, postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -51,6 +51,7 @@ use super::{
         orders::place_order_handler, orders::get_order_handler, orders::list_orders_handler, orders::pay_order_handler,
         orders::pay_order_part, orders::ship_order_part, orders::deliver_order_part, orders::cancel_order_part,
         figures::sales_figures_handler,
+        images::get_image,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),

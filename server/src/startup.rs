@@ -299,6 +299,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/products/{id}/stock", web::post().to(products::change_stock_handler))
         .route("/products/{id}/list", web::post().to(products::list_product))
         .route("/products/{id}/delist", web::post().to(products::delist_product))
+        .route("/products/{id}/images", web::post().to(products::upload_product_image))
+        .route("/products/{id}/images/{position}", web::delete().to(products::delete_product_image))
         .route("/orders", web::post().to(orders::place_order_handler))
         .route("/orders", web::get().to(orders::list_orders_handler))
         .route("/orders/{id}", web::get().to(orders::get_order_handler))

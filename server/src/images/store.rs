@@ -85,10 +85,11 @@ impl ImageStore {
     /// Writes both files of an image. Writing an image again writes the same
     /// bytes under the same names, so retries and races are harmless.
     #[tracing::instrument(skip_all, fields(hash = %hash))]
-    pub async fn put(&self, hash: &ImageHash, display: Vec<u8>, thumb: Vec<u8>) -> anyhow::Result<()> {
+    pub async fn put(&self, hash: &ImageHash, display: &[u8], thumb: &[u8]) -> anyhow::Result<()> {
         for (variant, bytes) in [(ImageVariant::Thumb, thumb), (ImageVariant::Display, display)] {
             let location = object_path(hash, variant);
-            self.store.put(&location, PutPayload::from(bytes)).await.with_context(|| format!("cannot store image file {location}"))?;
+            let payload = PutPayload::from(Bytes::copy_from_slice(bytes));
+            self.store.put(&location, payload).await.with_context(|| format!("cannot store image file {location}"))?;
         }
         Ok(())
     }
@@ -122,8 +123,8 @@ mod tests {
         let hash = ImageHash::of(b"display bytes");
         assert_eq!(store.get(&hash, ImageVariant::Display).await.expect("get"), None, "nothing stored yet");
 
-        store.put(&hash, b"display bytes".to_vec(), b"thumb bytes".to_vec()).await.expect("put");
-        store.put(&hash, b"display bytes".to_vec(), b"thumb bytes".to_vec()).await.expect("put again");
+        store.put(&hash, b"display bytes", b"thumb bytes").await.expect("put");
+        store.put(&hash, b"display bytes", b"thumb bytes").await.expect("put again");
 
         assert_eq!(store.get(&hash, ImageVariant::Display).await.expect("get").as_deref(), Some(&b"display bytes"[..]));
         assert_eq!(store.get(&hash, ImageVariant::Thumb).await.expect("get").as_deref(), Some(&b"thumb bytes"[..]));

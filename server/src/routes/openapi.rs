@@ -48,6 +48,7 @@ use super::{
         producers::verify_producer, producers::suspend_producer, producers::link_producer_account_handler,
         products::create_product, products::get_product_handler, products::update_product_handler, products::producer_products_handler,
         products::change_stock_handler, products::list_product, products::delist_product,
+        products::upload_product_image, products::delete_product_image,
         orders::place_order_handler, orders::get_order_handler, orders::list_orders_handler, orders::pay_order_handler,
         orders::pay_order_part, orders::ship_order_part, orders::deliver_order_part, orders::cancel_order_part,
         figures::sales_figures_handler,

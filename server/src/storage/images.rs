@@ -19,7 +19,7 @@ use crate::clock::now;
 use crate::images::{ImageHash, ProcessedImage};
 
 /// The most images a product has.
-pub const MAX_PRODUCT_IMAGES: i64 = 4;
+pub const MAX_PRODUCT_IMAGES: u8 = 4;
 
 /// One image of a product, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub async fn attach_product_image(db: &Db, product_id: i64, hash: &ImageHash, ac
     )
     .bind(product_id)
     .bind(hash.as_ref())
-    .bind(MAX_PRODUCT_IMAGES)
+    .bind(i64::from(MAX_PRODUCT_IMAGES))
     .fetch_optional(&mut *tx)
     .await
     .context("attach product image")?;
@@ -119,7 +119,7 @@ pub async fn remove_product_image(db: &Db, product_id: i64, position: u8, actor:
         return Err(StorageError::NotFound("product image"));
     }
     // One row at a time, lowest first: each moves into the place just freed, so the key never clashes.
-    for from in i64::from(position) + 1..MAX_PRODUCT_IMAGES {
+    for from in i64::from(position) + 1..i64::from(MAX_PRODUCT_IMAGES) {
         sqlx::query("UPDATE product_images SET position = $1 WHERE product_id = $2 AND position = $3")
             .bind(from - 1)
             .bind(product_id)

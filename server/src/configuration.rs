@@ -46,6 +46,11 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpNet>,
     pub metrics: MetricsAccess,
     pub push: PushSettings,
+    /// Where product images are stored: `s3://bucket/prefix` for any
+    /// S3-compatible store (credentials, region and endpoint from the usual
+    /// `AWS_*` variables), so that several nodes share them; default a
+    /// directory in `data_dir`.
+    pub images_url: Option<String>,
 }
 
 /// How push jobs run (`DOORSTEP_PUSH__LEASE_SECS`, `DOORSTEP_PUSH__PAGE_SIZE`).
@@ -117,6 +122,7 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             metrics: MetricsAccess { allow: loopback(), token: None },
             push: PushSettings { lease_secs: 30, page_size: 200 },
+            images_url: None,
         }
     }
 }
@@ -146,6 +152,11 @@ impl Settings {
                 anyhow::bail!("invalid setting: database_url must start with sqlite: or postgres://");
             }
         }
+        if let Some(url) = &self.images_url {
+            if !["s3://", "file:///", "memory:///"].iter().any(|scheme| url.starts_with(scheme)) {
+                anyhow::bail!("invalid setting: images_url must start with s3://, file:/// or memory:///");
+            }
+        }
         if self.body_timeout_secs == 0 {
             anyhow::bail!("invalid setting: body_timeout_secs must be at least 1");
         }
@@ -171,6 +182,11 @@ impl Settings {
     /// Where the course-session index lives, beside the postings'.
     pub fn course_index_dir(&self) -> PathBuf {
         self.data_dir.join("index").join("course_sessions")
+    }
+
+    /// Where product images are stored when `images_url` is not set.
+    pub fn images_dir(&self) -> PathBuf {
+        self.data_dir.join("images")
     }
 
     /// Creates the data directory if needed.
@@ -216,6 +232,7 @@ mod tests {
             ("DOORSTEP_LOG_FORMAT", "xml", "log_format"),
             ("DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE", "many", "per_account_per_minute"),
             ("DOORSTEP_DATABASE_URL", "mysql://x", "database_url"),
+            ("DOORSTEP_IMAGES_URL", "/var/lib/images", "images_url"),
         ] {
             figment::Jail::expect_with(|jail| {
                 jail.set_env(key, value);

@@ -63,19 +63,22 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 /// The largest uploaded file (a gazetteer of a few thousand rows is far smaller).
 pub const FILE_LIMIT: usize = 4 * 1024 * 1024;
 
-/// An uploaded file sent as the raw request body (CSV or a spreadsheet),
-/// read under `FILE_LIMIT` and the body deadline; its content is the
-/// handler's to check.
-pub struct FileBody(pub Vec<u8>);
+/// An uploaded file sent as the raw request body (CSV or a spreadsheet by
+/// default), read under `LIMIT` bytes and the body deadline, whatever its
+/// Content-Type; its content is the handler's to check.
+pub struct FileBody<const LIMIT: usize = FILE_LIMIT>(pub Vec<u8>);
 
-impl FromRequest for FileBody {
+/// An uploaded image: a raw body of at most `images::MAX_UPLOAD_BYTES`.
+pub type ImageBody = FileBody<{ crate::images::MAX_UPLOAD_BYTES }>;
+
+impl<const LIMIT: usize> FromRequest for FileBody<LIMIT> {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
         let payload = payload.take();
-        Box::pin(async move { read_body(payload, FILE_LIMIT, timeout).await.map(FileBody) })
+        Box::pin(async move { read_body(payload, LIMIT, timeout).await.map(FileBody) })
     }
 }
 

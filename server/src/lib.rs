@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod figures;
+pub mod images;
 pub mod matcher;
 pub mod payment;
 pub mod push;

@@ -20,13 +20,14 @@ use crate::configuration::Settings;
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
+use crate::images::{ImageStore, ImageWork};
 use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::figures;
 use crate::routes::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, inbox, matching, methods, metrics, openapi, orders,
-    people, placements, postings, priorities, producers, products, push, regions, register, site, skills, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, inbox, matching, methods, metrics, openapi,
+    orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, training_search, training_suggestions,
 };
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -48,6 +49,10 @@ pub struct AppState {
     pub courses: web::Data<CourseIndex>,
     /// Starts push jobs and resumes those a stopped node left.
     pub push: web::Data<PushRunner>,
+    /// Product image files.
+    pub images: web::Data<ImageStore>,
+    /// Decodes and re-encodes uploads, a few at a time.
+    pub image_work: web::Data<ImageWork>,
 }
 
 /// Connects, migrates and loads the shipped reference data (idempotent).
@@ -73,6 +78,7 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
     let courses: Arc<CourseIndex> = open_index(&db, settings.course_index_dir(), &skills).await?;
     let regions = Arc::new(Regions::new(RegionTree::new(list_regions(&db).await?)));
     let push = PushRunner::new(db.clone(), index.clone(), skills.clone(), regions.clone(), settings.push);
+    let images = ImageStore::for_settings(settings)?;
     Ok(AppState {
         vault: web::Data::new(IdVault::new(&secret)),
         regions: web::Data::from(regions),
@@ -80,6 +86,8 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
         index: web::Data::from(index),
         courses: web::Data::from(courses),
         push: web::Data::new(push),
+        images: web::Data::new(images),
+        image_work: web::Data::new(ImageWork::for_this_machine()),
         db,
     })
 }
@@ -150,6 +158,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
     let (vault, regions_data, skills_data, index, courses, push_runner) = (state.vault, state.regions, state.skills, state.index, state.courses, state.push);
+    let (image_store, image_work) = (state.images, state.image_work);
     let server = HttpServer::new(move || {
         App::new()
             .wrap(Compress::default())
@@ -183,6 +192,8 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(index.clone())
             .app_data(courses.clone())
             .app_data(push_runner.clone())
+            .app_data(image_store.clone())
+            .app_data(image_work.clone())
             .app_data(match_throttle.clone())
             .app_data(registration_throttle.clone())
             .route("/healthz", get_or_head().to(health::healthz))
@@ -190,6 +201,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .route("/metrics", get_or_head().to(metrics::metrics))
             .service(api_v1())
             .route("/pkg/{build}/{name}", get_or_head().to(site::asset))
+            .route("/images/{hash}/{variant}", get_or_head().to(images::get_image))
             .default_service(web::to(methods::site_fallback))
     })
     .shutdown_timeout(10)
@@ -287,6 +299,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/products/{id}/stock", web::post().to(products::change_stock_handler))
         .route("/products/{id}/list", web::post().to(products::list_product))
         .route("/products/{id}/delist", web::post().to(products::delist_product))
+        .route("/products/{id}/images", web::post().to(products::upload_product_image))
+        .route("/products/{id}/images/{position}", web::delete().to(products::delete_product_image))
         .route("/orders", web::post().to(orders::place_order_handler))
         .route("/orders", web::get().to(orders::list_orders_handler))
         .route("/orders/{id}", web::get().to(orders::get_order_handler))

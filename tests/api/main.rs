@@ -42,6 +42,7 @@ mod paging;
 mod people;
 mod postings;
 mod priorities;
+mod product_images;
 mod profile;
 mod protocol;
 mod push;

@@ -10,6 +10,7 @@ pub mod employers;
 pub mod enrolments;
 pub mod figures;
 pub mod health;
+pub mod images;
 pub mod inbox;
 pub mod matching;
 pub mod methods;

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, inbox, matching, orders, people, placements,
-    postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, images, inbox, matching, orders, people,
+    placements, postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -48,9 +48,11 @@ use super::{
         producers::verify_producer, producers::suspend_producer, producers::link_producer_account_handler,
         products::create_product, products::get_product_handler, products::update_product_handler, products::producer_products_handler,
         products::change_stock_handler, products::list_product, products::delist_product,
+        products::upload_product_image, products::delete_product_image,
         orders::place_order_handler, orders::get_order_handler, orders::list_orders_handler, orders::pay_order_handler,
         orders::pay_order_part, orders::ship_order_part, orders::deliver_order_part, orders::cancel_order_part,
         figures::sales_figures_handler,
+        images::get_image,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),

@@ -3,7 +3,7 @@
 use actix_web::web;
 use doorstep_shared::api::{ErrorCode, Product};
 
-use super::{managed_product, product_response};
+use super::{images_of, managed_product, product_response};
 use crate::auth::CurrentUser;
 use crate::domain::{check_product_move, ProductMove, StatusRefusal};
 use crate::error::{status_refusal, ApiError};
@@ -19,7 +19,7 @@ async fn apply_move(m: ProductMove, user: CurrentUser, id: i64, db: &Db, regions
     if let ProductWrite::Moved(now) = set_product_status(db, id, m.from(), to, user.id).await? {
         return Err(status_refusal(StatusRefusal::Illegal { from: now.as_str(), to: to.as_str() }));
     }
-    Ok(web::Json(product_response(&get_product(db, id).await?, Vec::new(), regions)))
+    Ok(web::Json(product_response(&get_product(db, id).await?, images_of(db, id).await?, regions)))
 }
 
 /// Lists a product: buyers find and order it (sold out while it has no stock).

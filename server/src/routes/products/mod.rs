@@ -3,6 +3,7 @@
 
 mod access;
 mod convert;
+mod images;
 mod lifecycle;
 mod read;
 mod stock;
@@ -10,6 +11,7 @@ mod write;
 
 pub use access::*;
 pub use convert::*;
+pub use images::*;
 pub use lifecycle::*;
 pub use read::*;
 pub use stock::*;

@@ -4,7 +4,7 @@ use actix_web::web;
 use doorstep_shared::api::{Product, ProductPage, ProductStatus};
 use serde::Deserialize;
 
-use super::{product_response, visible_product};
+use super::{images_of, images_of_products, product_response, visible_product};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::reference::Regions;
@@ -22,7 +22,7 @@ pub async fn get_product_handler(
     regions: web::Data<Regions>,
 ) -> Result<web::Json<Product>, ApiError> {
     let product = visible_product(user.as_ref(), &db, *path).await?;
-    Ok(web::Json(product_response(&product, Vec::new(), &regions)))
+    Ok(web::Json(product_response(&product, images_of(&db, product.id).await?, &regions)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -50,6 +50,7 @@ pub async fn producer_products_handler(
     let producer = managed_producer(&user, &db, *path).await?;
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
     let (products, total) = producer_products(&db, producer.id, query.status, paging.limit(), paging.offset()).await?;
-    let items = products.iter().map(|p| product_response(p, Vec::new(), &regions)).collect();
+    let mut images = images_of_products(&db, &products.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
+    let items = products.iter().map(|p| product_response(p, images.remove(&p.id).unwrap_or_default(), &regions)).collect();
     Ok(web::Json(ProductPage { items, total: total as u64, page: paging.page, per_page: paging.per_page }))
 }

@@ -3,7 +3,7 @@
 use actix_web::web;
 use doorstep_shared::api::{ErrorCode, Product, StockChange};
 
-use super::{managed_product, product_response};
+use super::{images_of, managed_product, product_response};
 use crate::auth::CurrentUser;
 use crate::domain::MAX_STOCK;
 use crate::error::ApiError;
@@ -31,5 +31,5 @@ pub async fn change_stock_handler(
     if let ProductWrite::Short(left) = change_stock(&db, product.id, change, user.id).await? {
         return Err(ApiError::with_fields(ErrorCode::OutOfStock, format!("only {left} units are in stock"), &["change"]));
     }
-    Ok(web::Json(product_response(&get_product(&db, product.id).await?, Vec::new(), &regions)))
+    Ok(web::Json(product_response(&get_product(&db, product.id).await?, images_of(&db, product.id).await?, &regions)))
 }

@@ -3,7 +3,7 @@
 use actix_web::{web, HttpResponse};
 use doorstep_shared::api::{Product, ProductRequest, ProductUpdate};
 
-use super::{managed_product, product_response};
+use super::{images_of, managed_product, product_response};
 use crate::auth::CurrentUser;
 use crate::domain::{apply_product_update, parse_product, product_to_request};
 use crate::error::ApiError;
@@ -44,5 +44,5 @@ pub async fn update_product_handler(
     let merged = apply_product_update(product_to_request(&current.content), body.0);
     let draft = regions.read(|tree| parse_product(merged, &current.producer_region, tree)).map_err(ApiError::from)?;
     update_product(&db, current.id, &draft, user.id).await?;
-    Ok(web::Json(product_response(&get_product(&db, current.id).await?, Vec::new(), &regions)))
+    Ok(web::Json(product_response(&get_product(&db, current.id).await?, images_of(&db, current.id).await?, &regions)))
 }

@@ -290,6 +290,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/producers/{id}/accounts", web::post().to(producers::link_producer_account_handler))
         .route("/producers/{id}/products", web::post().to(products::create_product))
         .route("/producers/{id}/products", web::get().to(products::producer_products_handler))
+        .route("/products", web::get().to(products::search_products))
         .route("/products/{id}", web::get().to(products::get_product_handler))
         .route("/products/{id}", web::patch().to(products::update_product_handler))
         .route("/products/{id}/stock", web::post().to(products::change_stock_handler))

@@ -1,10 +1,12 @@
 //! Products of the sales platform: managed by their producer's accounts
-//! and the staff governing it; public while on sale.
+//! and the staff governing it; public while on sale, and searched while on
+//! sale with stock.
 
 mod access;
 mod convert;
 mod lifecycle;
 mod read;
+mod search;
 mod stock;
 mod write;
 
@@ -12,5 +14,6 @@ pub use access::*;
 pub use convert::*;
 pub use lifecycle::*;
 pub use read::*;
+pub use search::*;
 pub use stock::*;
 pub use write::*;

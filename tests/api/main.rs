@@ -42,6 +42,7 @@ mod paging;
 mod people;
 mod postings;
 mod priorities;
+mod product_search;
 mod profile;
 mod protocol;
 mod push;

@@ -55,7 +55,7 @@ pub async fn restore(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         }
     }
     std::fs::rename(&staged, &database).with_context(|| format!("cannot replace {}", database.display()))?;
-    for index in [settings.index_dir(), settings.course_index_dir()] {
+    for index in [settings.index_dir(), settings.course_index_dir(), settings.product_index_dir()] {
         if index.exists() {
             std::fs::remove_dir_all(&index).with_context(|| format!("cannot remove the old index {}", index.display()))?;
         }

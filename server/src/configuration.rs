@@ -189,6 +189,11 @@ impl Settings {
         self.data_dir.join("images")
     }
 
+    /// Where the product index lives, beside the others.
+    pub fn product_index_dir(&self) -> PathBuf {
+        self.data_dir.join("index").join("products")
+    }
+
     /// Creates the data directory if needed.
     pub fn ensure_data_dir(&self) -> anyhow::Result<()> {
         std::fs::create_dir_all(&self.data_dir).with_context(|| format!("cannot create data directory {}", self.data_dir.display()))

@@ -131,7 +131,7 @@ pub fn path_error(err: actix_web::error::PathError, _: &actix_web::HttpRequest) 
 }
 
 /// serde_urlencoded does not report paths; the field name is in its message.
-fn unknown_field_name(message: &str) -> Option<String> {
+pub(crate) fn unknown_field_name(message: &str) -> Option<String> {
     let start = message.find("field `")? + 7;
     let end = message[start..].find('`')? + start;
     Some(message[start..end].to_string())

@@ -1,6 +1,7 @@
 //! `ApiJson<T>`: a JSON body extractor whose errors name the offending field
 //! (`categories[1]`) in our error shape, with the size limit and the read
-//! deadline from settings; and the one text-input rule, applied here to every
+//! deadline from settings; `ApiQuery<T>`, its query-string twin, naming the
+//! parameter (`min_price_fen`); and the one text-input rule, applied here to every
 //! JSON body and by `text_rule_for_query` to every API query string: text
 //! holds no control characters (NUL included) other than tab and line breaks.
 
@@ -20,7 +21,7 @@ use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::ApiError;
+use crate::error::{unknown_field_name, ApiError};
 
 /// The largest body accepted, shared by every JSON endpoint.
 #[derive(Clone, Copy)]
@@ -58,6 +59,31 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             Ok(ApiJson(value))
         })
     }
+}
+
+/// A parsed query string whose errors name the parameter at fault in our
+/// error shape (400 `invalid_parameter`): `web::Query` passes on serde's
+/// message alone, which names no parameter for a bad number or spelling.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiQuery<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query(req.query_string()).map(ApiQuery))
+    }
+}
+
+fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = format!("invalid query string: {}", e.into_inner());
+        // An unknown parameter fails before it becomes the path; its name is in the message.
+        let field = if path == "." { unknown_field_name(&message) } else { Some(path) };
+        ApiError::with_fields(ErrorCode::InvalidParameter, message, &field.iter().map(String::as_str).collect::<Vec<_>>())
+    })
 }
 
 /// The largest uploaded file (a gazetteer of a few thousand rows is far smaller).
@@ -166,8 +192,8 @@ pub async fn text_rule_for_query(req: ServiceRequest, next: Next<impl MessageBod
 
 #[cfg(test)]
 mod tests {
-    use super::{check_query, check_text, parse};
-    use doorstep_shared::api::PersonUpdate;
+    use super::{check_query, check_text, parse, parse_query};
+    use doorstep_shared::api::{PersonUpdate, ProductSort};
 
     #[test]
     fn errors_name_the_field_path() {
@@ -176,6 +202,27 @@ mod tests {
             crate::error::ApiError::Refused { fields, .. } => assert_eq!(fields, vec!["categories[1]"]),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Q {
+            page: Option<u32>,
+            sort: Option<ProductSort>,
+            q: Option<String>,
+        }
+        let field = |query: &str| match parse_query::<Q>(query) {
+            Err(crate::error::ApiError::Refused { fields, .. }) => fields,
+            other => panic!("{query}: unexpected {other:?}"),
+        };
+        assert_eq!(field("page=x"), vec!["page"]);
+        assert_eq!(field("q=%E8%8C%B6&sort=cheapest"), vec!["sort"]);
+        assert_eq!(field("colour=red"), vec!["colour"]);
+        let ok = parse_query::<Q>("q=%E5%AF%8C%E7%A1%92+%E8%8C%B6&sort=price_asc&page=2").expect("valid");
+        assert_eq!((ok.q.as_deref(), ok.sort, ok.page), (Some("富硒 茶"), Some(ProductSort::PriceAsc), Some(2)));
     }
 
     #[test]

@@ -50,6 +50,8 @@ async fn run() -> anyhow::Result<()> {
             println!("indexed {n} open postings");
             let n = reindex(&state.db, &state.courses.clone().into_inner(), &skills).await?;
             println!("indexed {n} course sessions");
+            let n = reindex(&state.db, &state.products.clone().into_inner(), &skills).await?;
+            println!("indexed {n} products on sale");
         }
         Command::SeedDemo => {
             let state = load_state(&settings, db).await?;

@@ -29,7 +29,7 @@ use crate::routes::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, inbox, matching, methods, metrics, openapi,
     orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, training_search, training_suggestions,
 };
-use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, SearchIndex, Searchable};
+use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, ProductIndex, SearchIndex, Searchable};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
 pub struct Application {
@@ -47,6 +47,8 @@ pub struct AppState {
     pub index: web::Data<PostingIndex>,
     /// The course-session index (training search).
     pub courses: web::Data<CourseIndex>,
+    /// The product index (product search).
+    pub products: web::Data<ProductIndex>,
     /// Starts push jobs and resumes those a stopped node left.
     pub push: web::Data<PushRunner>,
     /// Product image files.
@@ -69,13 +71,15 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-/// Loads shared state from a prepared database; opens the postings index and
-/// rebuilds it if it is missing, corrupt or ahead of the database.
+/// Loads shared state from a prepared database; opens the indexes (postings,
+/// course sessions, products) and rebuilds each that is missing, corrupt or
+/// ahead of the database.
 pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState> {
     let secret = load_or_create_secret(settings.secret_key.as_ref(), &settings.data_dir)?;
     let skills = Arc::new(SkillCatalog::new(list_skills(&db).await?));
     let index: Arc<PostingIndex> = open_index(&db, settings.index_dir(), &skills).await?;
     let courses: Arc<CourseIndex> = open_index(&db, settings.course_index_dir(), &skills).await?;
+    let products: Arc<ProductIndex> = open_index(&db, settings.product_index_dir(), &skills).await?;
     let regions = Arc::new(Regions::new(RegionTree::new(list_regions(&db).await?)));
     let push = PushRunner::new(db.clone(), index.clone(), skills.clone(), regions.clone(), settings.push);
     let images = ImageStore::for_settings(settings)?;
@@ -85,6 +89,7 @@ pub async fn load_state(settings: &Settings, db: Db) -> anyhow::Result<AppState>
         skills: web::Data::from(skills),
         index: web::Data::from(index),
         courses: web::Data::from(courses),
+        products: web::Data::from(products),
         push: web::Data::new(push),
         images: web::Data::new(images),
         image_work: web::Data::new(ImageWork::for_this_machine()),
@@ -103,12 +108,13 @@ async fn open_index<S: Searchable>(db: &Db, dir: std::path::PathBuf, skills: &Ar
 
 impl AppState {
     /// The workers that keep the indexes following the database, one per
-    /// index (each has its own feed position), ending when both have.
+    /// index (each has its own feed position), ending when all have.
     pub fn spawn_indexer(&self) -> tokio::task::JoinHandle<()> {
         let postings = tokio::spawn(run_indexer(self.db.clone(), self.index.clone().into_inner(), self.skills.clone().into_inner()));
         let courses = tokio::spawn(run_indexer(self.db.clone(), self.courses.clone().into_inner(), self.skills.clone().into_inner()));
+        let products = tokio::spawn(run_indexer(self.db.clone(), self.products.clone().into_inner(), self.skills.clone().into_inner()));
         tokio::spawn(async move {
-            let _ = tokio::join!(postings, courses);
+            let _ = tokio::join!(postings, courses, products);
         })
     }
 
@@ -157,7 +163,8 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
-    let (vault, regions_data, skills_data, index, courses, push_runner) = (state.vault, state.regions, state.skills, state.index, state.courses, state.push);
+    let (vault, regions_data, skills_data, index, courses, products_index, push_runner) =
+        (state.vault, state.regions, state.skills, state.index, state.courses, state.products, state.push);
     let (image_store, image_work) = (state.images, state.image_work);
     let server = HttpServer::new(move || {
         App::new()
@@ -191,6 +198,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(skills_data.clone())
             .app_data(index.clone())
             .app_data(courses.clone())
+            .app_data(products_index.clone())
             .app_data(push_runner.clone())
             .app_data(image_store.clone())
             .app_data(image_work.clone())
@@ -294,6 +302,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/producers/{id}/accounts", web::post().to(producers::link_producer_account_handler))
         .route("/producers/{id}/products", web::post().to(products::create_product))
         .route("/producers/{id}/products", web::get().to(products::producer_products_handler))
+        .route("/products", web::get().to(products::search_products))
         .route("/products/{id}", web::get().to(products::get_product_handler))
         .route("/products/{id}", web::patch().to(products::update_product_handler))
         .route("/products/{id}/stock", web::post().to(products::change_stock_handler))

@@ -163,11 +163,14 @@ impl TestApp {
         &self.state.db
     }
 
-    /// Waits until every index (postings, course sessions) has applied the whole feed.
+    /// Waits until every index (postings, course sessions, products) has applied the whole feed.
     pub async fn wait_indexed(&self) {
         let newest = doorstep_server::storage::last_change(self.db()).await.expect("feed");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        let behind = || [("posting", self.state.index.cursor()), ("course session", self.state.courses.cursor())].into_iter().find(|(_, c)| *c < newest);
+        let behind = || {
+            let cursors = [("posting", self.state.index.cursor()), ("course session", self.state.courses.cursor()), ("product", self.state.products.cursor())];
+            cursors.into_iter().find(|(_, c)| *c < newest)
+        };
         while let Some((kind, cursor)) = behind() {
             assert!(std::time::Instant::now() < deadline, "{kind} index stuck at {cursor} < {newest}");
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;

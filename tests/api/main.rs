@@ -43,6 +43,7 @@ mod people;
 mod postings;
 mod priorities;
 mod product_images;
+mod product_search;
 mod profile;
 mod protocol;
 mod push;

@@ -1,4 +1,6 @@
-//! A product parsed from the wire: every field checked, every error collected.
+//! A product parsed from the wire: every field checked, every error collected;
+//! and the names of the product categories, Chinese and English, which search
+//! finds a product by.
 
 use doorstep_shared::api::{ProductCategory, ProductRequest, ProductUpdate};
 use doorstep_shared::types::RegionCode;
@@ -81,4 +83,43 @@ pub fn apply_product_update(mut r: ProductRequest, u: ProductUpdate) -> ProductR
     r.weight_grams = u.weight_grams.unwrap_or(r.weight_grams);
     r.origin_region_code = u.origin_region_code.or(r.origin_region_code);
     r
+}
+
+/// Chinese and English names of a product category, words a buyer may
+/// search by: the one table of them.
+pub fn product_category_names(c: ProductCategory) -> (&'static str, &'static str) {
+    match c {
+        ProductCategory::Tea => ("茶叶", "tea"),
+        ProductCategory::Konjac => ("魔芋", "konjac"),
+        ProductCategory::Honey => ("蜂蜜", "honey"),
+        ProductCategory::CuredMeat => ("腊肉", "cured meat"),
+        ProductCategory::Mushrooms => ("菌菇", "mushrooms"),
+        ProductCategory::GrainOil => ("粮油", "grain and oil"),
+        ProductCategory::Fruit => ("水果", "fruit"),
+        ProductCategory::Vegetables => ("蔬菜干货", "vegetables"),
+        ProductCategory::Herbs => ("中药材", "herbs"),
+        ProductCategory::Handicrafts => ("手工艺品", "handicrafts"),
+        ProductCategory::Textiles => ("纺织品丝绸", "textiles silk"),
+        ProductCategory::Other => ("其他", "other"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use doorstep_shared::api::ProductCategory;
+
+    use super::product_category_names;
+
+    #[test]
+    fn every_product_category_has_its_own_chinese_and_english_names() {
+        let mut seen = Vec::new();
+        for &category in ProductCategory::ALL {
+            let (zh, en) = product_category_names(category);
+            assert!(!zh.is_empty() && zh.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{category:?}: {zh}");
+            assert!(!en.is_empty() && en.chars().all(|c| c.is_ascii_lowercase() || c == ' '), "{category:?}: {en}");
+            assert!(!seen.contains(&zh) && !seen.contains(&en), "{category:?} repeats a name");
+            seen.extend([zh, en]);
+        }
+        assert_eq!(product_category_names(ProductCategory::CuredMeat), ("腊肉", "cured meat"));
+    }
 }

@@ -17,7 +17,7 @@ pub fn course_session_document(s: &CourseSessionDoc, f: &CourseSessionFields, sk
     let mut doc = TantivyDocument::default();
     doc.add_u64(f.id, s.id as u64);
     doc.add_u64(f.course_id, s.course_id as u64);
-    let words = WordFields { title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars, skills: f.skills };
+    let words = WordFields { title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars, skills: Some(f.skills) };
     add_words(&mut doc, &words, &s.title, format!("{} {}", s.description, s.provider), &s.skills, skills);
     for prefix in region_prefixes(s.region.as_ref()) {
         doc.add_text(f.regions, prefix);

@@ -84,7 +84,7 @@ impl CourseIndex {
         let f = &self.fields;
         let searcher = self.reader.searcher();
         let text = req.text.as_deref().map(|t| text_terms(&self.index, t)).unwrap_or_default();
-        let words = WordFields { skills: f.skills, title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
+        let words = WordFields { skills: Some(f.skills), title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
         let filters = zero_scored(Box::new(BooleanQuery::new(filter_clauses(f, req))));
         let mentioned: Vec<(&str, f32)> = req.mentioned.iter().map(|code| (code.as_str(), SKILL_BOOST)).collect();
         let query: Box<dyn Query> = match words_query(&words, &mentioned, &text) {

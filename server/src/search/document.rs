@@ -15,7 +15,7 @@ pub fn to_document(p: &StoredPosting, f: &PostingFields, skills: &SkillCatalog) 
     let c = &p.content;
     let mut doc = TantivyDocument::default();
     doc.add_u64(f.id, p.id as u64);
-    let words = WordFields { title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars, skills: f.skills };
+    let words = WordFields { title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars, skills: Some(f.skills) };
     add_words(&mut doc, &words, &c.title, c.description.clone(), &c.skills, skills);
     let region: &str = c.region.as_ref();
     for prefix in region_prefixes(region) {
@@ -43,13 +43,14 @@ pub struct WordFields {
     pub body: Field,
     pub title_chars: Field,
     pub body_chars: Field,
-    pub skills: Field,
+    /// `None` for a kind without skills (products).
+    pub skills: Option<Field>,
 }
 
 /// Adds a record's words, as every kind does: the title, the body (`body`
 /// then the names and synonyms of the skills, so "做衣服" finds a record
 /// that only says 缝纫), each Chinese character of both once, and the skill
-/// codes.
+/// codes (a kind without skills passes none).
 pub fn add_words(doc: &mut TantivyDocument, f: &WordFields, title: &str, mut body: String, codes: &[SkillCode], skills: &SkillCatalog) {
     doc.add_text(f.title, title);
     for code in codes {
@@ -63,7 +64,9 @@ pub fn add_words(doc: &mut TantivyDocument, f: &WordFields, title: &str, mut bod
     for ch in ideographs(&body) {
         doc.add_text(f.body_chars, &ch);
     }
-    for code in codes {
-        doc.add_text(f.skills, code.as_ref());
+    if let Some(field) = f.skills {
+        for code in codes {
+            doc.add_text(field, code.as_ref());
+        }
     }
 }

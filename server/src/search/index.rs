@@ -1,8 +1,8 @@
 //! `SearchIndex<S>`: one kind of record's tantivy index in the data
 //! directory, its reader, its single writer, the kind's cache, and the feed
 //! position its last commit reached. The same for every kind (`Searchable`):
-//! searching is each kind's own (`query.rs`, `course_query.rs`); keeping it
-//! current is `indexer.rs`.
+//! searching is each kind's own (`query.rs`, `course_query.rs`,
+//! `product_query.rs`); keeping it current is `indexer.rs`.
 //!
 //! Place in the order (see `mod.rs`): above `searchable`, beside `collector`
 //! and `terms`; the queries and the indexer add its methods.

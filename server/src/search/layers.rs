@@ -11,14 +11,14 @@ use std::path::Path;
 /// modules of lower layers.
 const LAYERS: &[&[&str]] = &[
     &["schema", "request", "searchable"],
-    &["document", "facts", "course_schema"],
-    &["grid", "course_document"],
+    &["document", "facts", "course_schema", "product_schema"],
+    &["grid", "course_document", "product_document"],
     &["skill_cells"],
     &["columns"],
     &["collector", "terms", "index"],
-    &["postings", "courses"],
+    &["postings", "courses", "products"],
     &["by_skill", "fill", "openings"],
-    &["query", "indexer", "course_query"],
+    &["query", "indexer", "course_query", "product_query"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -2,8 +2,8 @@
 //! will, kept current by a worker each that follows the change feed. One
 //! mechanism keeps every index (`SearchIndex<S>`, `indexer`); each kind of
 //! record says what it indexes by implementing `Searchable`: postings
-//! (`postings`, the matching engine's, with its column cache and grids) and
-//! course sessions (`courses`); products are to be the third.
+//! (`postings`, the matching engine's, with its column cache and grids),
+//! course sessions (`courses`) and products (`products`).
 //!
 //! Concurrency: one `IndexWriter` behind a mutex per index, used only by its
 //! indexer and by reindex; one `IndexReader` for the life of the process;
@@ -21,22 +21,25 @@
 //!    jieba analyzer and text helpers every kind shares), `request` (what a
 //!    posting search asks; `SKILL_BOOST` and the other shared constants) and
 //!    `searchable` (the trait a kind of record implements);
-//! 2. `document` (a posting as a document), `facts` (a posting's packed
-//!    facts) and `course_schema` (the course-session fields);
-//! 3. `grid` (documents by map cell) and `course_document` (a course
-//!    session as a document);
+//! 2. `document` (a posting as a document, and the words every kind adds),
+//!    `facts` (a posting's packed facts), `course_schema` (the
+//!    course-session fields) and `product_schema` (the product fields);
+//! 3. `grid` (documents by map cell), `course_document` (a course session
+//!    as a document) and `product_document` (a product as a document);
 //! 4. `skill_cells` (each skill's postings by map cell);
 //! 5. `columns` (one segment's columns and what is built from them, cached);
 //! 6. `collector` (the gate, the ranking, the top-k), `terms` (the tantivy
 //!    queries) and `index` (`SearchIndex<S>`: index, reader, writer, cache,
 //!    cursor);
-//! 7. `postings` (`Postings`, `PostingIndex`) and `courses`
-//!    (`CourseSessions`, `CourseIndex`): the kinds;
+//! 7. `postings` (`Postings`, `PostingIndex`), `courses`
+//!    (`CourseSessions`, `CourseIndex`) and `products` (`Products`,
+//!    `ProductIndex`): the kinds;
 //! 8. `by_skill` (skill-only relevance from the cells), `fill` (the
 //!    nearest postings that fit) and `openings` (what a skill set adds to a
 //!    person's matches, counted by the gate);
 //! 9. `query` (`PostingIndex::search`), `course_query`
-//!    (`CourseIndex::search`) and `indexer` (keeping any index current).
+//!    (`CourseIndex::search`), `product_query` (`ProductIndex::search`) and
+//!    `indexer` (keeping any index current).
 
 mod by_skill;
 mod collector;
@@ -55,6 +58,10 @@ mod indexer;
 mod layers;
 mod openings;
 mod postings;
+mod product_document;
+mod product_query;
+mod product_schema;
+mod products;
 mod query;
 mod request;
 mod schema;
@@ -69,6 +76,8 @@ pub use index::{Opened, SearchIndex};
 pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
 pub use openings::{Openings, OpeningsRequest};
 pub use postings::{PostingIndex, Postings};
+pub use product_query::{ProductResult, ProductSearch};
+pub use products::{ProductIndex, Products};
 pub use query::{fill_text, Hit, SearchResult};
 pub use request::{Filters, Ranking, Relevance, SearchRequest};
 pub use schema::{build_schema, is_ideograph, jieba_analyzer, word_stems, PostingFields, JIEBA};

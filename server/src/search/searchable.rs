@@ -3,7 +3,8 @@
 //! change-feed entities that touch it, how a change names the records to
 //! rewrite, how records are loaded and paged from the database, and each
 //! record as a document (or none: not searchable, so removed). Postings
-//! (`postings.rs`) and course sessions (`courses.rs`) are the kinds today.
+//! (`postings.rs`), course sessions (`courses.rs`) and products
+//! (`products.rs`) are the kinds today.
 //!
 //! Place in the order (see `mod.rs`): the bottom; it uses no other search
 //! module.

@@ -40,18 +40,20 @@ const PARTICLES: &str =
 
 /// Skill codes (strong) and text in title (stronger) and body.
 pub(super) fn relevance_query(f: &PostingFields, relevance: &Relevance, text: &TextTerms) -> Option<Box<dyn Query>> {
-    let fields = WordFields { skills: f.skills, title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
+    let fields = WordFields { skills: Some(f.skills), title: f.title, body: f.body, title_chars: f.title_chars, body_chars: f.body_chars };
     let skills: Vec<(&str, f32)> = relevance.skills.iter().map(|code| (code.as_str(), relevance.skill_boost(code))).collect();
     words_query(&fields, &skills, text)
 }
 
 /// Skill codes, each with its boost (strong), and text in title (stronger)
-/// and body, in any kind's fields.
+/// and body, in any kind's fields (a kind without skills passes none).
 pub(super) fn words_query(f: &WordFields, skills: &[(&str, f32)], text: &TextTerms) -> Option<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (code, boost) in skills {
-        let term = TermQuery::new(Term::from_field_text(f.skills, code), IndexRecordOption::Basic);
-        clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), *boost))));
+    if let Some(field) = f.skills {
+        for (code, boost) in skills {
+            let term = TermQuery::new(Term::from_field_text(field, code), IndexRecordOption::Basic);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(term), *boost))));
+        }
     }
     let words = text.words.iter().map(|w| (f.title, f.body, w, IndexRecordOption::WithFreqs));
     let chars = text.chars.iter().map(|c| (f.title_chars, f.body_chars, c, IndexRecordOption::Basic));

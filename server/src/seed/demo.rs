@@ -77,6 +77,7 @@ pub async fn seed_demo_if_empty(state: &AppState) -> anyhow::Result<bool> {
     let sales = seed_sales(state, &mut rng, admin).await?;
     state.index.changed.notify_one();
     state.courses.changed.notify_one();
+    state.products.changed.notify_one();
     tracing::info!(people, employers = EMPLOYERS, postings, hires, ?training, ?sales, elapsed_ms = started.elapsed().as_millis() as u64, "demo seeded");
     Ok(true)
 }

@@ -33,6 +33,12 @@ impl StoredProduct {
     pub fn on_sale(&self) -> bool {
         matches!(self.status, ProductStatus::Listed | ProductStatus::SoldOut) && self.producer_status == ProducerStatus::Verified
     }
+
+    /// Found by product search: listed with stock by a verified producer
+    /// (the rows `products_on_sale_page` reads).
+    pub fn searchable(&self) -> bool {
+        self.status == ProductStatus::Listed && self.content.stock > 0 && self.producer_status == ProducerStatus::Verified
+    }
 }
 
 /// How a conditional write ended.

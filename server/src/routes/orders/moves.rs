@@ -14,6 +14,7 @@ use crate::domain::{check_order_move, text, FieldErrors, OrderMove, StatusRefusa
 use crate::error::{status_refusal, ApiError};
 use crate::extract::ApiJson;
 use crate::payment::payment_for;
+use crate::search::ProductIndex;
 use crate::storage::{get_order, get_order_part, move_order_part, pay_order, Db, MoveDetails, PartWrite};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -87,6 +88,7 @@ pub async fn cancel_order_part(
     query: web::Query<PartQuery>,
     body: ApiJson<CancelOrderRequest>,
     db: web::Data<Db>,
+    products: web::Data<ProductIndex>,
 ) -> Result<web::Json<Order>, ApiError> {
     let mut errors = FieldErrors::default();
     let reason = text(&mut errors, "reason", &body.0.reason, 0, 200);
@@ -94,7 +96,10 @@ pub async fn cancel_order_part(
         return Err(errors.into());
     }
     let details = MoveDetails { cancel_reason: Some(reason), ..MoveDetails::default() };
-    apply(OrderMove::Cancel, user, query.code.as_deref(), *path, details, &db).await
+    let cancelled = apply(OrderMove::Cancel, user, query.code.as_deref(), *path, details, &db).await?;
+    // Its units returned to stock: a sold-out product is on sale again.
+    products.changed.notify_one();
+    Ok(cancelled)
 }
 
 /// Confirms the payment of a whole order at once (staff governing every

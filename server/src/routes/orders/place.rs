@@ -10,6 +10,7 @@ use crate::auth::CurrentUser;
 use crate::domain::{parse_order, verify_code};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::search::ProductIndex;
 use crate::storage::{get_order, place_order, Db, PlaceOrder, RetryKey};
 
 /// The header a client sends to retry safely.
@@ -39,6 +40,7 @@ pub async fn place_order_handler(
     user: Option<CurrentUser>,
     body: ApiJson<OrderRequest>,
     db: web::Data<Db>,
+    products: web::Data<ProductIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let key = retry_key(&req)?;
     let draft = parse_order(&body.0).map_err(ApiError::from)?;
@@ -74,6 +76,10 @@ pub async fn place_order_handler(
             ));
         }
     };
+    if !replayed {
+        // Stock was taken: a product may have sold out.
+        products.changed.notify_one();
+    }
     let order = order_response(&get_order(&db, id).await?, &OrderViewer::Buyer);
     let mut answer = HttpResponse::Created();
     if replayed {

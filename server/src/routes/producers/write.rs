@@ -9,6 +9,7 @@ use crate::domain::{apply_producer_update, parse_producer, producer_to_request, 
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
+use crate::search::ProductIndex;
 use crate::storage::{get_producer, insert_producer, people_homes, producer_beneficiaries, update_producer, Db};
 
 /// Refuses beneficiaries who are not registered, or live outside the caller's jurisdiction.
@@ -55,6 +56,7 @@ pub async fn update_producer_handler(
     body: ApiJson<ProducerUpdate>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    products: web::Data<ProductIndex>,
 ) -> Result<web::Json<Producer>, ApiError> {
     let id = *path;
     let current = governed_producer(&scope, &db, id).await?;
@@ -63,6 +65,8 @@ pub async fn update_producer_handler(
     scope.ensure(&draft.region, "region_code")?;
     check_beneficiaries(&scope, &db, &draft).await?;
     update_producer(&db, id, &draft, scope.user.id).await?;
+    // Its products carry its name.
+    products.changed.notify_one();
     let beneficiaries = producer_beneficiaries(&db, id).await?;
     Ok(web::Json(producer_response(&get_producer(&db, id).await?, Some(&beneficiaries), &regions)))
 }

@@ -9,6 +9,7 @@ use crate::domain::MAX_STOCK;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
+use crate::search::ProductIndex;
 use crate::storage::{change_stock, get_product, Db, ProductWrite};
 
 /// Adds units (a harvest came in) or removes them (spoilt, sold elsewhere);
@@ -22,6 +23,7 @@ pub async fn change_stock_handler(
     body: ApiJson<StockChange>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    products: web::Data<ProductIndex>,
 ) -> Result<web::Json<Product>, ApiError> {
     let product = managed_product(&user, &db, *path).await?;
     let change = body.0.change;
@@ -31,5 +33,6 @@ pub async fn change_stock_handler(
     if let ProductWrite::Short(left) = change_stock(&db, product.id, change, user.id).await? {
         return Err(ApiError::with_fields(ErrorCode::OutOfStock, format!("only {left} units are in stock"), &["change"]));
     }
+    products.changed.notify_one();
     Ok(web::Json(product_response(&get_product(&db, product.id).await?, images_of(&db, product.id).await?, &regions)))
 }

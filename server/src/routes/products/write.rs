@@ -10,6 +10,7 @@ use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::Regions;
 use crate::routes::producers::managed_producer;
+use crate::search::ProductIndex;
 use crate::storage::{get_product, insert_product, update_product, Db};
 
 /// Adds a draft product to a producer the caller acts for.
@@ -22,10 +23,12 @@ pub async fn create_product(
     body: ApiJson<ProductRequest>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    products: web::Data<ProductIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let producer = managed_producer(&user, &db, *path).await?;
     let draft = regions.read(|tree| parse_product(body.0, &producer.content.region, tree)).map_err(ApiError::from)?;
     let id = insert_product(&db, producer.id, &draft, user.id).await?;
+    products.changed.notify_one();
     Ok(HttpResponse::Created().json(product_response(&get_product(&db, id).await?, Vec::new(), &regions)))
 }
 
@@ -39,10 +42,12 @@ pub async fn update_product_handler(
     body: ApiJson<ProductUpdate>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
+    products: web::Data<ProductIndex>,
 ) -> Result<web::Json<Product>, ApiError> {
     let current = managed_product(&user, &db, *path).await?;
     let merged = apply_product_update(product_to_request(&current.content), body.0);
     let draft = regions.read(|tree| parse_product(merged, &current.producer_region, tree)).map_err(ApiError::from)?;
     update_product(&db, current.id, &draft, user.id).await?;
+    products.changed.notify_one();
     Ok(web::Json(product_response(&get_product(&db, current.id).await?, images_of(&db, current.id).await?, &regions)))
 }

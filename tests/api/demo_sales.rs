@@ -35,6 +35,7 @@ async fn the_demo_sells_ankang_produce_in_every_county_and_its_income_adds_up_to
         assert!(count_rows(&app, &format!("order_parts WHERE status = '{status}'")).await > 10, "too few {status} parts");
     }
     assert_eq!(count_rows(&app, "products WHERE stock < 0").await, 0);
+    assert_eq!(count_rows(&app, "product_images WHERE position = 0").await, products, "every product has a cover");
 
     // Every delivered part's value reached its households to the fen.
     let (unequal,): (i64,) = sqlx::query_as(
@@ -61,4 +62,14 @@ async fn the_demo_sells_ankang_produce_in_every_county_and_its_income_adds_up_to
     assert_eq!(body(shop.get(&format!("/api/v1/producers/{producer}/products")).await).await["total"].as_i64().map(|t| t >= 3), Some(true));
     let sold = body(shop.get("/api/v1/orders?view=sold").await).await;
     assert!(sold["total"].as_i64().is_some_and(|t| t > 0), "{sold}");
+
+    // The drawn photos are served as JPEG; the tea is found by its name.
+    app.wait_indexed().await;
+    let found = body(app.anonymous().get("/api/v1/products?q=%E7%B4%AB%E9%98%B3%E5%AF%8C%E7%A1%92%E8%8C%B6").await).await;
+    let first = &found["items"][0];
+    assert!(first["title"].as_str().is_some_and(|t| t.contains("紫阳")), "{found}");
+    let thumb = first["images"][0]["thumb_url"].as_str().expect("a thumbnail");
+    let res = app.anonymous().get(thumb).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/jpeg");
 }

@@ -5,6 +5,7 @@ mod activity;
 mod demo;
 mod names;
 mod postings;
+mod product_images;
 mod sales;
 mod training;
 

@@ -5,7 +5,8 @@
 //! 岚皋魔芋, 汉阴腊肉, 石泉蚕丝, 旬阳拐枣…), and a few hundred orders in
 //! every state, the delivered ones spread over the last six months so the
 //! figures have a history. Everything goes through the same storage
-//! functions as the API. Deterministic: the caller's seeded `rng`.
+//! functions as the API, and every product has a cover photo drawn by
+//! `product_images`. Deterministic: the caller's seeded `rng`.
 //!
 //! The demo login `shop_ziyang` acts for a tea cooperative in 紫阳县.
 
@@ -16,6 +17,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::Rng;
 
+use super::product_images::attach_demo_images;
 use super::{create_user, NewAccount, DEMO_PASSWORD};
 use crate::clock::today;
 use crate::domain::{verify_code, OrderDraft, OrderMove, ProducerDraft, ProductDraft};
@@ -157,6 +159,7 @@ pub struct SalesSeeded {
     pub products: usize,
     pub orders: usize,
     pub delivered: usize,
+    pub images: usize,
 }
 
 /// A listed product and the producer's county, for orders.
@@ -172,6 +175,7 @@ pub async fn seed_sales(state: &AppState, rng: &mut StdRng, actor: i64) -> anyho
     let mut seeded = SalesSeeded::default();
     let mut on_sale: Vec<OnSale> = Vec::new();
     let mut shop = None;
+    let mut pictured: Vec<(i64, Cat, String)> = Vec::new();
     for (c, county) in COUNTIES.iter().enumerate() {
         let locals: Vec<i64> = people.iter().filter(|p| p.home_region.as_ref().starts_with(county.code)).map(|p| p.id).collect();
         anyhow::ensure!(locals.len() >= 12, "too few people in {} for its producers", county.code);
@@ -225,6 +229,7 @@ pub async fn seed_sales(state: &AppState, rng: &mut StdRng, actor: i64) -> anyho
                     origin: region.clone(),
                 };
                 let id = insert_product(db, producer, &product, actor).await?;
+                pictured.push((id, category, title.to_string()));
                 seeded.products += 1;
                 let roll = rng.gen_range(0..20);
                 if status != ProducerStatus::Verified || roll == 0 {
@@ -262,6 +267,7 @@ pub async fn seed_sales(state: &AppState, rng: &mut StdRng, actor: i64) -> anyho
         .await?;
         link_producer_account(db, producer, account, actor).await?;
     }
+    seeded.images = attach_demo_images(state, &pictured, actor).await?;
     orders(state, rng, &mut on_sale, actor, &mut seeded).await?;
     Ok(seeded)
 }

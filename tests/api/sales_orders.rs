@@ -174,7 +174,8 @@ async fn the_last_units_go_to_exactly_as_many_of_a_hundred_racing_buyers(app: Te
         .expect("sum");
     assert_eq!(ordered, i64::from(UNITS));
     assert_eq!(count_rows(&app, "orders").await, i64::from(UNITS));
-    eprintln!("race for the last {UNITS} units: 100 buyers in {} ms, {placed} placed, {} refused", elapsed.as_millis(), short.len());
+    let backend = app.settings.database_url.as_deref().map_or("?", |url| url.split(':').next().unwrap_or("?"));
+    eprintln!("race for the last {UNITS} units on {backend}: 100 buyers in {} ms, {placed} placed, {} refused", elapsed.as_millis(), short.len());
 }
 
 async fn a_retried_order_is_placed_once_and_a_reused_key_with_another_body_is_refused(app: TestApp) {

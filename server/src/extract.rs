@@ -97,15 +97,26 @@ pub struct FileBody<const LIMIT: usize = FILE_LIMIT>(pub Vec<u8>);
 /// An uploaded image: a raw body of at most `images::MAX_UPLOAD_BYTES`.
 pub type ImageBody = FileBody<{ crate::images::MAX_UPLOAD_BYTES }>;
 
+/// The slowest link a file must still arrive over (a weak mountain signal,
+/// about 256 kbit/s): a file's deadline grows with its size limit, so a
+/// full-size photo from a phone is not cut off by the JSON bodies' deadline.
+const SLOW_LINK_BYTES_PER_SEC: usize = 32 * 1024;
+
 impl<const LIMIT: usize> FromRequest for FileBody<LIMIT> {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let timeout = req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0);
+        let timeout = file_deadline(req.app_data::<Data<BodyTimeout>>().map_or(Duration::from_secs(10), |t| t.0), LIMIT);
         let payload = payload.take();
         Box::pin(async move { read_body(payload, LIMIT, timeout).await.map(FileBody) })
     }
+}
+
+/// How long a file of at most `limit` bytes may take: the bodies' deadline,
+/// or the time the largest file takes over the slowest link.
+fn file_deadline(body_timeout: Duration, limit: usize) -> Duration {
+    body_timeout.max(Duration::from_secs((limit / SLOW_LINK_BYTES_PER_SEC) as u64))
 }
 
 /// Reads a whole body, refusing one over `limit` bytes or slower than `timeout`.
@@ -192,8 +203,17 @@ pub async fn text_rule_for_query(req: ServiceRequest, next: Next<impl MessageBod
 
 #[cfg(test)]
 mod tests {
-    use super::{check_query, check_text, parse, parse_query};
+    use std::time::Duration;
+
+    use super::{check_query, check_text, file_deadline, parse, parse_query};
     use doorstep_shared::api::{PersonUpdate, ProductSort};
+
+    #[test]
+    fn a_full_size_photo_has_time_to_arrive_over_a_weak_signal_and_small_files_keep_the_body_deadline() {
+        let ten = Duration::from_secs(10);
+        assert_eq!(file_deadline(ten, 8 * 1024 * 1024), Duration::from_secs(256));
+        assert_eq!(file_deadline(ten, 64 * 1024), ten);
+    }
 
     #[test]
     fn errors_name_the_field_path() {

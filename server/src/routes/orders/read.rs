@@ -39,6 +39,7 @@ pub struct OrdersQuery {
     status: Option<OrderStatus>,
     /// Whose orders: `bought` (the caller's purchases) or `sold` (for a
     /// producer account or staff: the orders they fulfil; the default for them).
+    #[param(inline)]
     view: Option<OrdersView>,
     /// Page number from 1.
     page: Option<u32>,

@@ -34,6 +34,7 @@ pub struct ProductsQuery {
     /// Only this producer's products.
     producer_id: Option<i64>,
     /// Default `relevance` (newest first without words).
+    #[param(inline)]
     sort: Option<ProductSort>,
     /// Page number from 1.
     page: Option<u32>,

@@ -1,8 +1,9 @@
 //! Every page and where it lives. The public pages (home, job search, a
 //! posting) are in the main module: a first visit then needs one round trip
 //! for code, not two. The pages behind a role load on first use in groups: a
-//! seeker's, an employer's and staff's, and the training platform's (a
-//! seeker's and staff's, so a seeker does not download the course forms).
+//! seeker's, an employer's and staff's, the training platform's (a
+//! seeker's and staff's, so a seeker does not download the course forms) and
+//! the sales platform's (buyers', and producers' with staff's).
 //! Each group is one `#[lazy]` function that `cargo xtask site` moves into
 //! its own WebAssembly module. A group, not a page, per module: pages of one
 //! role share most of their code, and one fetch beats a dozen small ones on a
@@ -21,9 +22,10 @@ use crate::app::{Gate, Start};
 use crate::components::Loading;
 use crate::i18n::{preload_area, WithTexts};
 use crate::pages::{
-    AuditPage, CoursePage, CoursesPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage, MyApplicationsPage, MyPostingsPage, MyTrainingPage,
-    NotFound, PlacementsPage, PostJobPage, PostingPage, PrioritiesPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
-    RosterPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
+    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage, MyApplicationsPage,
+    MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage, PostingPage, PrioritiesPage, ProducerPage,
+    ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage, RosterPage, SalesFiguresPage, SalesOrdersPage,
+    ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
 };
 
 /// Every page.
@@ -60,6 +62,20 @@ pub enum Page {
     Course(i64),
     /// `/training-sessions/{session id}/roster`.
     Roster(i64),
+    Shop,
+    /// `/products/{product id}`.
+    Product(i64),
+    Cart,
+    Checkout,
+    /// `/orders/{order id}`.
+    Order(i64),
+    MyOrders,
+    MyShop,
+    /// `/producers/{producer id}`.
+    Producer(i64),
+    Producers,
+    SalesOrders,
+    SalesFigures,
 }
 
 impl Page {
@@ -95,6 +111,17 @@ impl Page {
             ("courses", false, []) => Page::Courses,
             ("courses", true, []) => Page::Course(number()?),
             ("training-sessions", true, ["roster"]) => Page::Roster(number()?),
+            ("shop", false, []) => Page::Shop,
+            ("products", true, []) => Page::Product(number()?),
+            ("cart", false, []) => Page::Cart,
+            ("checkout", false, []) => Page::Checkout,
+            ("orders", true, []) => Page::Order(number()?),
+            ("my-orders", false, []) => Page::MyOrders,
+            ("my-shop", false, []) => Page::MyShop,
+            ("producers", true, []) => Page::Producer(number()?),
+            ("producers", false, []) => Page::Producers,
+            ("sales-orders", false, []) => Page::SalesOrders,
+            ("sales-figures", false, []) => Page::SalesFigures,
             _ => return None,
         };
         Some(page)
@@ -109,7 +136,10 @@ impl Page {
             Page::Posting(id) => view! { <Gate at_once=true><PostingPage id/></Gate> }.into_any(),
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => staff_pages(self).await,
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => {
+                preload_area("staff");
+                staff_pages(self).await
+            }
             Page::Training | Page::TrainingSession(_) | Page::MyTraining | Page::VerifyCertificate => {
                 preload_area("training");
                 training_pages(self).await
@@ -117,6 +147,14 @@ impl Page {
             Page::Courses | Page::Course(_) | Page::Roster(_) => {
                 preload_area("training");
                 course_pages(self).await
+            }
+            Page::Shop | Page::Product(_) | Page::Cart | Page::Checkout | Page::Order(_) | Page::MyOrders => {
+                preload_area("sales");
+                shop_pages(self).await
+            }
+            Page::MyShop | Page::Producer(_) | Page::Producers | Page::SalesOrders | Page::SalesFigures => {
+                preload_area("sales");
+                seller_pages(self).await
             }
         }
     }
@@ -169,7 +207,7 @@ fn employer_pages(page: Page) -> AnyView {
 
 #[lazy]
 fn staff_pages(page: Page) -> AnyView {
-    match page {
+    let page = move || match page {
         Page::Refer => view! { <Gate><ReferPage/></Gate> }.into_any(),
         Page::Placements => view! { <Gate><PlacementsPage/></Gate> }.into_any(),
         Page::Audit => view! { <Gate><AuditPage/></Gate> }.into_any(),
@@ -177,7 +215,8 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
         Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
-    }
+    };
+    view! { <WithTexts area="staff">{page()}</WithTexts> }.into_any()
 }
 
 /// The training platform as seekers and visitors meet it.
@@ -201,4 +240,41 @@ fn course_pages(page: Page) -> AnyView {
         _ => view! { <Gate><CoursesPage/></Gate> }.into_any(),
     };
     view! { <WithTexts area="training">{page()}</WithTexts> }.into_any()
+}
+
+/// The sales platform as buyers and visitors meet it: the shop, a product,
+/// the cart, checkout, an order and their orders.
+#[lazy]
+fn shop_pages(page: Page) -> AnyView {
+    let page = move || match page {
+        Page::Product(id) => view! { <Gate public=true><ProductPage id/></Gate> }.into_any(),
+        Page::Cart => view! { <Gate public=true><CartPage/></Gate> }.into_any(),
+        Page::Checkout => view! { <Gate public=true><CheckoutPage/></Gate> }.into_any(),
+        Page::Order(id) => view! { <Gate public=true><OrderPage id/></Gate> }.into_any(),
+        Page::MyOrders => view! { <Gate public=true><MyOrdersPage/></Gate> }.into_any(),
+        _ => view! { <Gate public=true><ShopPage/></Gate> }.into_any(),
+    };
+    view! {
+        {sales_style()}
+        <WithTexts area="sales">{page()}</WithTexts>
+    }
+    .into_any()
+}
+
+/// The sales platform as producers' accounts and staff run it: products and
+/// stock, orders to fulfil, producers and the figures.
+#[lazy]
+fn seller_pages(page: Page) -> AnyView {
+    let page = move || match page {
+        Page::Producer(id) => view! { <Gate><ProducerPage id/></Gate> }.into_any(),
+        Page::Producers => view! { <Gate><ProducersPage/></Gate> }.into_any(),
+        Page::SalesOrders => view! { <Gate><SalesOrdersPage/></Gate> }.into_any(),
+        Page::SalesFigures => view! { <Gate><SalesFiguresPage/></Gate> }.into_any(),
+        _ => view! { <Gate><MyShopPage/></Gate> }.into_any(),
+    };
+    view! {
+        {sales_style()}
+        <WithTexts area="sales">{page()}</WithTexts>
+    }
+    .into_any()
 }

@@ -30,7 +30,7 @@ pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training"
 /// `tests/api/i18n.rs`) — and `components/error_view.rs` the area's `Err…`
 /// texts: errors with those codes come only from the area's pages, whose
 /// texts are in by then.
-pub const LAZY_AREAS: &[&str] = &["training", "sales"];
+pub const LAZY_AREAS: &[&str] = &["staff", "training", "sales"];
 
 /// The languages, in the order the tables list them.
 pub const LANGS: &[&str] = &["zh", "en"];

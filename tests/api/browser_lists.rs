@@ -10,8 +10,8 @@ use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
 use crate::helpers::{id_number, person_json, posting_json, spawn_app, Backend, Client, TestApp};
-use crate::webdriver::{find, find_with_text, log_in, tap_css, type_into, PATIENCE, POLL};
-use crate::webdriver::{keep_evidence, start_browser, wait_ready};
+use crate::webdriver::{assert_targets, find, find_with_text, log_in, tap_css, title_becomes, type_into};
+use crate::webdriver::{keep_evidence, start_browser, wait_ready, PATIENCE, POLL};
 
 /// Creates `n` postings by the employer, pending review, titled by `title(i)`; ids in creation order.
 async fn pending_postings(employer: &Client, employer_id: i64, n: usize, title: impl Fn(usize) -> String) -> Vec<i64> {
@@ -30,40 +30,6 @@ async fn pending_postings(employer: &Client, employer_id: i64, n: usize, title: 
 async fn open(driver: &WebDriver, app: &TestApp, path: &str) -> WebDriverResult<()> {
     driver.goto(&format!("{}{path}", app.address)).await?;
     wait_ready(driver).await;
-    Ok(())
-}
-
-/// Waits until the document title is `expected`.
-async fn title_becomes(driver: &WebDriver, expected: &str) -> WebDriverResult<()> {
-    let deadline = std::time::Instant::now() + PATIENCE;
-    loop {
-        let title = driver.title().await?;
-        if title == expected {
-            return Ok(());
-        }
-        assert!(std::time::Instant::now() < deadline, "title {title:?}, wanted {expected:?}");
-        tokio::time::sleep(POLL).await;
-    }
-}
-
-/// Every visible link, button and disclosure on the page: (id or text, width, height) in CSS px.
-async fn targets(driver: &WebDriver) -> WebDriverResult<Vec<(String, u32, u32)>> {
-    let script = r#"
-        return Array.from(document.querySelectorAll('a[href], button, summary'))
-            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
-            .map(e => { const r = e.getBoundingClientRect();
-                        return [e.id || e.textContent.trim().slice(0, 20), Math.floor(r.width), Math.floor(r.height)]; });
-    "#;
-    Ok(serde_json::from_value(driver.execute(script, vec![]).await?.json().clone()).expect("list"))
-}
-
-/// Asserts the page's targets are all at least 44x44 once `ready_css` is on screen.
-async fn assert_targets(driver: &WebDriver, page: &str, ready_css: &str) -> WebDriverResult<()> {
-    find(driver, ready_css).await?;
-    let all = targets(driver).await?;
-    let small: Vec<_> = all.iter().filter(|(_, w, h)| *w < 44 || *h < 44).collect();
-    assert!(all.len() >= 3, "the bottom bar's links at least, on {page}: {all:?}");
-    assert!(small.is_empty(), "touch targets under 44x44 on {page}: {small:?}");
     Ok(())
 }
 

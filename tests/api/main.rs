@@ -19,6 +19,7 @@ mod browser_journeys;
 mod browser_lists;
 mod browser_location;
 mod browser_matching;
+mod browser_sales;
 mod browser_training;
 mod certificates;
 mod course_search;
@@ -51,6 +52,7 @@ mod reference;
 mod region_codes;
 mod registration;
 mod relevance;
+mod sales_money;
 mod sales_orders;
 mod sales_producers;
 #[allow(dead_code)] // shared by the sales platform's tests

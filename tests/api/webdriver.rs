@@ -155,6 +155,40 @@ pub async fn log_out(driver: &WebDriver) -> WebDriverResult<()> {
     Ok(())
 }
 
+/// Waits until the document title is `expected`.
+pub async fn title_becomes(driver: &WebDriver, expected: &str) -> WebDriverResult<()> {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let title = driver.title().await?;
+        if title == expected {
+            return Ok(());
+        }
+        assert!(std::time::Instant::now() < deadline, "title {title:?}, wanted {expected:?}");
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// Every visible link, button and disclosure on the page: (id or text, width, height) in CSS px.
+pub async fn targets(driver: &WebDriver) -> WebDriverResult<Vec<(String, u32, u32)>> {
+    let script = r#"
+        return Array.from(document.querySelectorAll('a[href], button, summary'))
+            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+            .map(e => { const r = e.getBoundingClientRect();
+                        return [e.id || e.textContent.trim().slice(0, 20), Math.floor(r.width), Math.floor(r.height)]; });
+    "#;
+    Ok(serde_json::from_value(driver.execute(script, vec![]).await?.json().clone()).expect("list"))
+}
+
+/// Asserts the page's targets are all at least 44x44 once `ready_css` is on screen.
+pub async fn assert_targets(driver: &WebDriver, page: &str, ready_css: &str) -> WebDriverResult<()> {
+    find(driver, ready_css).await?;
+    let all = targets(driver).await?;
+    let small: Vec<_> = all.iter().filter(|(_, w, h)| *w < 44 || *h < 44).collect();
+    assert!(all.len() >= 3, "the bottom bar's links at least, on {page}: {all:?}");
+    assert!(small.is_empty(), "touch targets under 44x44 on {page}: {small:?}");
+    Ok(())
+}
+
 /// Ends a journey: keeps the evidence if it failed, closes the browser, and
 /// fails the test with the journey's error.
 pub async fn finish(driver: WebDriver, name: &str, result: WebDriverResult<()>) {

@@ -10,6 +10,7 @@ mod people;
 mod postings;
 mod push;
 mod reference;
+mod sales;
 mod training;
 
 pub use applications::{
@@ -29,6 +30,11 @@ pub use postings::{
 };
 pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
 pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities, upload_region_points};
+pub use sales::{
+    change_stock, create_producer, create_product, delete_product_image, delist_product, get_order, get_producer, get_product, link_producer_account,
+    list_orders, list_producers, list_product, move_order_part, place_order, producer_products, sales_figures, search_products, suspend_producer,
+    update_product, upload_product_image, verify_producer, OrdersView, PartMove, ProductSearch, SALES_PER_PAGE, SHOP_PER_PAGE,
+};
 pub use training::{
     archive_course, attendance, cancel_enrolment, cancel_session, course_sessions, create_course, create_session, enrol, finish_session, get_course,
     get_session, list_courses, my_certificates, my_enrolments, my_notices, my_training_suggestions, publish_course, record_attendance, record_completion,

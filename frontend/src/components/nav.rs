@@ -46,7 +46,9 @@ impl NavLink {
 const HOME: NavLink = link("/", "home", Key::NavHome);
 /// The job search, which a posting opened from it belongs to.
 const JOBS: NavLink = owning("/jobs", "jobs", Key::NavJobs, &["/postings/"]);
-const VISITOR: &[NavLink] = &[link("/for-me", "for-me", Key::NavForMe), JOBS, link("/", "home", Key::NavLogin)];
+/// The shop, which owns a product, the cart, checkout and the buyer's orders.
+const SHOP: NavLink = owning("/shop", "shop", Key::NavShop, &["/products/", "/cart", "/checkout", "/orders/", "/my-orders"]);
+const VISITOR: &[NavLink] = &[link("/for-me", "for-me", Key::NavForMe), JOBS, SHOP, link("/", "home", Key::NavLogin)];
 /// The training platform: its sessions, one opened, and the seeker's own training.
 const TRAINING: NavLink = owning("/training", "training", Key::NavTraining, &["/my-training", "/certificates/"]);
 const SEEKER: &[NavLink] = &[
@@ -57,7 +59,7 @@ const SEEKER: &[NavLink] = &[
     link("/inbox", "inbox", Key::NavInbox),
     HOME,
 ];
-const EMPLOYER: &[NavLink] = &[link("/post", "post", Key::NavPost), owning("/my-postings", "postings", Key::NavMyPostings, &["/manage/"]), JOBS, HOME];
+const EMPLOYER: &[NavLink] = &[link("/post", "post", Key::NavPost), owning("/my-postings", "postings", Key::NavMyPostings, &["/manage/"]), JOBS, SHOP, HOME];
 const STAFF_POSTINGS: NavLink = owning("/my-postings", "postings", Key::NavPostings, &["/manage/", "/postings/"]);
 const STAFF: &[NavLink] = &[
     link("/review", "review", Key::NavReview),
@@ -79,14 +81,22 @@ const ADMIN: &[NavLink] = &[
     HOME,
 ];
 
-/// Courses, their sessions and rosters: a home tile only, for the staff bar is full.
-const COURSES: &[NavLink] = &[owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"])];
+/// Courses, their sessions and rosters, and the sales platform (producers,
+/// orders, figures), with the shop: home tiles only, for the staff bar is full.
+const STAFF_TILES: &[NavLink] = &[owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]), link("/producers", "sales", Key::NavSales), SHOP];
+/// A producer's products and orders, for the accounts that act for one.
+const MY_SHOP: NavLink = link("/my-shop", "my-shop", Key::NavMyShop);
 
-/// Destinations a role reaches from the home tiles but not the bar.
-fn tile_only(role: Role) -> &'static [NavLink] {
-    match role {
-        Role::Staff | Role::Admin => COURSES,
-        Role::Seeker | Role::Employer => &[],
+/// Destinations a role reaches from the home tiles but not the bar: for
+/// seekers the shop (their bar is full); for an account acting for a
+/// producer (a seeker's or an employer's), its shop.
+fn tile_only(role: Role, producer: bool) -> &'static [NavLink] {
+    match (role, producer) {
+        (Role::Staff | Role::Admin, _) => STAFF_TILES,
+        (Role::Seeker, false) => &[SHOP],
+        (Role::Seeker, true) => &[MY_SHOP, SHOP],
+        (Role::Employer, true) => &[MY_SHOP],
+        (Role::Employer, false) => &[],
     }
 }
 
@@ -123,10 +133,15 @@ pub fn NavBar() -> impl IntoView {
 
 /// Big buttons to the role's pages, for the home page.
 #[component]
-pub fn NavTiles(role: Role) -> impl IntoView {
+pub fn NavTiles(
+    role: Role,
+    /// Whether the account acts for a producer.
+    #[prop(optional)]
+    producer: bool,
+) -> impl IntoView {
     let tiles = nav_links(Some(role))
         .iter()
-        .chain(tile_only(role))
+        .chain(tile_only(role, producer))
         .filter(|link| link.href != "/")
         .map(|link| {
             let key = link.key;

@@ -36,6 +36,9 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         Page::MyTraining => Key::DocMyTraining,
         Page::VerifyCertificate => Key::DocVerifyCertificate,
         Page::Courses | Page::Course(_) => Key::NavCourses,
+        Page::Shop | Page::Product(_) | Page::Cart | Page::Checkout | Page::Order(_) | Page::MyOrders => Key::NavShop,
+        Page::MyShop => Key::NavMyShop,
+        Page::Producer(_) | Page::Producers | Page::SalesOrders | Page::SalesFigures => Key::NavSales,
     }
 }
 

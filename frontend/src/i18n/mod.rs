@@ -1,7 +1,7 @@
 //! Interface strings in Chinese (zh-CN, the default) and English.
 //!
 //! The texts live in data files, `frontend/strings/<area>.toml`: one table per
-//! area (`common`, `seeker`, `employer`, `staff`, `training`; a string that more than one
+//! area (`common`, `seeker`, `employer`, `staff`, `training`, `sales`; a string that more than one
 //! area shows goes in `common`), each key with its `zh` and `en` side by side.
 //! `build.rs` turns the tables into [`Key`] and a `match` from key to texts.
 //! A platform's area (`LAZY_AREAS` in `strings/table.rs`) is not compiled in:
@@ -29,9 +29,7 @@ mod keys;
 mod lazy;
 mod runtime;
 
-pub use keys::{
-    application_status_key, category_key, demand_key, nearness_key, placement_kind_key, point_problem_key, posting_status_key, role_key, schedule_key, Key,
-};
+pub use keys::{application_status_key, category_key, demand_key, nearness_key, posting_status_key, role_key, schedule_key, Key};
 pub use lazy::{preload_area, WithTexts};
 pub(crate) use runtime::storage;
 pub use runtime::{pick, tr, trf, use_i18n, I18n, Lang};

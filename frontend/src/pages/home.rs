@@ -34,8 +34,9 @@ pub fn HomePage(
         }
     });
 
+    let producer = user.producer_id.is_some();
     view! {
-        <NavTiles role/>
+        <NavTiles role producer/>
         <section class="card">
             <h1 id="whoami">{tr(Key::Hello)}{user.display_name}</h1>
             <dl>

@@ -1,6 +1,5 @@
 //! One component per route.
 
-mod audit;
 mod for_me;
 mod home;
 mod inbox;
@@ -9,20 +8,15 @@ mod manage_posting;
 mod my_applications;
 mod my_postings;
 mod not_found;
-mod placements;
 mod post_job;
 mod posting;
-mod priorities;
 mod profile;
-mod push;
-mod refer;
-mod region_points;
 mod register;
-mod review;
+mod sales;
 mod search;
+mod staff;
 mod training;
 
-pub use audit::AuditPage;
 pub use for_me::JobsForMePage;
 pub use home::HomePage;
 pub use inbox::InboxPage;
@@ -31,15 +25,14 @@ pub use manage_posting::ManagePostingPage;
 pub use my_applications::MyApplicationsPage;
 pub use my_postings::MyPostingsPage;
 pub use not_found::NotFound;
-pub use placements::PlacementsPage;
 pub use post_job::PostJobPage;
 pub use posting::PostingPage;
-pub use priorities::PrioritiesPage;
 pub use profile::ProfilePage;
-pub use push::PushPage;
-pub use refer::ReferPage;
-pub use region_points::RegionPointsPage;
 pub use register::RegisterPage;
-pub use review::ReviewPage;
+pub use sales::{
+    sales_style, CartPage, CheckoutPage, MyOrdersPage, MyShopPage, OrderPage, ProducerPage, ProducersPage, ProductPage, SalesFiguresPage, SalesOrdersPage,
+    ShopPage,
+};
 pub use search::JobSearchPage;
+pub use staff::{AuditPage, PlacementsPage, PrioritiesPage, PushPage, ReferPage, RegionPointsPage, ReviewPage};
 pub use training::{CoursePage, CoursesPage, MyTrainingPage, RosterPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage};

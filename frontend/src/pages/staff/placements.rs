@@ -2,14 +2,14 @@
 //! retention follow-ups at 1, 3 and 6 months. The form offers only the months
 //! not recorded yet; one whose months have not passed shows when it is due.
 
-use doorstep_shared::api::{FollowUpRequest, FollowUpResponse, PlacementResponse};
+use doorstep_shared::api::{FollowUpRequest, FollowUpResponse, PlacementKind, PlacementResponse};
 use doorstep_shared::types::Day;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, PLACEMENTS_PER_PAGE};
 use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged};
 use crate::format::{day_from_today, parse_u32};
-use crate::i18n::{placement_kind_key, tr, trf, Key};
+use crate::i18n::{tr, trf, Key};
 
 /// Records a follow-up: (placement id, what was found).
 type Record = Action<(i64, FollowUpRequest), Result<(), ApiError>>;
@@ -187,5 +187,13 @@ fn FollowUpForm(id: i64, wage: u32, start: Day, left: Vec<u8>, record: Record, o
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Returns the key naming a placement kind.
+fn placement_kind_key(kind: PlacementKind) -> Key {
+    match kind {
+        PlacementKind::Nearby => Key::KindNearby,
+        PlacementKind::Transfer => Key::KindTransfer,
     }
 }

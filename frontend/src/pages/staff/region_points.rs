@@ -3,7 +3,7 @@
 //! and which rows were left out, by row and column. Reached from the
 //! priorities page (the staff bar has no room for another item).
 
-use doorstep_shared::api::RegionPointsReport;
+use doorstep_shared::api::{PointProblemKind, RegionPointsReport};
 use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -11,7 +11,7 @@ use web_sys::js_sys::Reflect;
 
 use crate::api;
 use crate::components::{last_failure, ErrorView, FieldError};
-use crate::i18n::{point_problem_key, tr, trf, Key};
+use crate::i18n::{tr, trf, Key};
 
 /// The columns, the file input and the last upload's report.
 #[component]
@@ -108,5 +108,17 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
             <p class=class id="region-points-done" role="status">{trf(Key::RegionPointsDone, counts)}</p>
             {problems}
         </section>
+    }
+}
+
+/// Returns the key wording what is wrong with a row of a region-points file.
+fn point_problem_key(kind: PointProblemKind) -> Key {
+    match kind {
+        PointProblemKind::UnknownRegion => Key::PointUnknownRegion,
+        PointProblemKind::OutsideJurisdiction => Key::PointOutsideJurisdiction,
+        PointProblemKind::Repeated => Key::PointRepeated,
+        PointProblemKind::NotANumber => Key::PointNotANumber,
+        PointProblemKind::NotInChina => Key::PointNotInChina,
+        PointProblemKind::UnknownDatum => Key::PointUnknownDatum,
     }
 }

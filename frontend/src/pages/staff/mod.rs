@@ -1,0 +1,21 @@
+//! Staff's pages of the employment platform: the review queue, referring a
+//! person, placements and their follow-ups, the audit log, the categories a
+//! region favours with its gazetteer upload, and the push. They load in one
+//! lazy group (`routes.rs`) with their strings (area `staff`), so a first
+//! visit to a public page carries neither.
+
+mod audit;
+mod placements;
+mod priorities;
+mod push;
+mod refer;
+mod region_points;
+mod review;
+
+pub use audit::AuditPage;
+pub use placements::PlacementsPage;
+pub use priorities::PrioritiesPage;
+pub use push::PushPage;
+pub use refer::ReferPage;
+pub use region_points::RegionPointsPage;
+pub use review::ReviewPage;

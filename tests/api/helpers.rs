@@ -163,6 +163,18 @@ impl TestApp {
         &self.state.db
     }
 
+    /// A second node on this app's PostgreSQL database: the same settings
+    /// (secret key included) but a data directory of its own, so its own
+    /// index replicas, and a port of its own. The database stays this app's.
+    pub async fn another_node(&self) -> TestApp {
+        assert!(self.settings.database_url().starts_with("postgres"), "several nodes share a PostgreSQL database, never a SQLite file");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut settings = self.settings.clone();
+        settings.data_dir = dir.path().to_path_buf();
+        let (address, state) = serve(&settings).await;
+        TestApp { address, settings, state, _dir: dir, _pg: None }
+    }
+
     /// Waits until every index (postings, course sessions, products) has applied the whole feed.
     pub async fn wait_indexed(&self) {
         let newest = doorstep_server::storage::last_change(self.db()).await.expect("feed");

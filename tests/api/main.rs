@@ -39,6 +39,7 @@ mod login_limits;
 mod matching;
 mod metrics;
 mod nearness;
+mod nodes;
 mod paging;
 mod people;
 mod postings;

@@ -13,10 +13,10 @@
 //! under a profiler, `-- --no-baselines` to leave out the databases' search,
 //! `-- --province` for a million postings over Shaanxi, `engine/province.rs`).
 //! The push takes `--push-people=N` and `--push-postings=N`. With
-//! `--postgres=postgres://…/postgres` (or `DOORSTEP_TEST_POSTGRES_URL`), a
-//! server where the bench may create and drop databases, the push runs on
-//! PostgreSQL (default SQLite in a temp directory) and the PostgreSQL
-//! baseline runs. Figures are printed as a table and appended to nothing:
+//! `--postgres=postgres://…/postgres`, a server where the bench may create
+//! and drop databases, the push runs on PostgreSQL (default SQLite in a
+//! temp directory); with it or `DOORSTEP_TEST_POSTGRES_URL`, the
+//! PostgreSQL baseline runs. Figures are printed as a table and appended to nothing:
 //! copy them into BENCHMARKS.md by hand, with the machine they came from.
 
 #[path = "engine/baseline.rs"]
@@ -102,7 +102,7 @@ fn main() -> anyhow::Result<()> {
         if push {
             let people = arg("--push-people=").and_then(|n| n.parse().ok()).unwrap_or(100_000);
             let postings = arg("--push-postings=").and_then(|n| n.parse().ok()).unwrap_or(50_000);
-            run_push_bench(people, postings, postgres).await?;
+            run_push_bench(people, postings, arg("--postgres=")).await?;
         }
         Ok(())
     })

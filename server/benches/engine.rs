@@ -1,16 +1,38 @@
 //! Benchmarks of the matching engine on generated data with Ankang's real
 //! geography: indexing rate, `/match` latency at 10k and 100k open postings
 //! against a plain BM25 top-10 on the same index, server memory, and the
-//! training suggestions' count of what 40 courses' skills would open.
+//! training suggestions' count of what 40 courses' skills would open; the
+//! same match requests answered by the databases' own full-text search
+//! (`engine/compare.rs`: SQLite FTS5 and PostgreSQL FTS, `engine/fts5.rs`,
+//! `engine/pg_fts.rs`), and the relevance suite's nDCG for each engine
+//! (`engine/relevance.rs`).
 //!
 //! `cargo bench -p doorstep-server --bench engine` (add `-- --quick` for 10k
 //! only, `-- --size=N` for one size, `-- --push` for the batch push of 100k
 //! people × 50k postings, `-- --spin` to repeat the match queries for 20 s
-//! under a profiler). The push takes `--push-people=N`, `--push-postings=N`
-//! and `--postgres=postgres://…/postgres` (a server where the bench may create
-//! and drop a database; default SQLite in a temp directory).
-//! Figures are printed as a table and appended to nothing: copy them into
-//! BENCHMARKS.md by hand, with the machine they came from.
+//! under a profiler, `-- --no-baselines` to leave out the databases' search,
+//! `-- --province` for a million postings over Shaanxi, `engine/province.rs`).
+//! The push takes `--push-people=N` and `--push-postings=N`. With
+//! `--postgres=postgres://…/postgres`, a server where the bench may create
+//! and drop databases, the push runs on PostgreSQL (default SQLite in a
+//! temp directory); with it or `DOORSTEP_TEST_POSTGRES_URL`, the
+//! PostgreSQL baseline runs. Figures are printed as a table and appended to nothing:
+//! copy them into BENCHMARKS.md by hand, with the machine they came from.
+
+#[path = "engine/baseline.rs"]
+mod baseline;
+#[path = "engine/compare.rs"]
+mod compare;
+#[path = "engine/database.rs"]
+mod database;
+#[path = "engine/fts5.rs"]
+mod fts5;
+#[path = "engine/pg_fts.rs"]
+mod pg_fts;
+#[path = "engine/province.rs"]
+mod province;
+#[path = "engine/relevance.rs"]
+mod relevance;
 
 use std::time::{Duration, Instant};
 
@@ -36,12 +58,26 @@ const COURSES: usize = 40;
 fn main() -> anyhow::Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
     let push = std::env::args().any(|a| a == "--push");
+    let baselines = !std::env::args().any(|a| a == "--no-baselines");
+    let arg = |name: &str| std::env::args().find_map(|a| a.strip_prefix(name).map(str::to_string));
+    let postgres = arg("--postgres=").or_else(|| std::env::var("DOORSTEP_TEST_POSTGRES_URL").ok());
+    // `--size=N` runs one index size only.
+    let one: Option<usize> = arg("--size=").and_then(|n| n.parse().ok());
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
+        if let Some(dir) = arg("--open=") {
+            return province::open(std::path::Path::new(&dir)).await;
+        }
+        if std::env::args().any(|a| a == "--province") {
+            return province::run(one.unwrap_or(1_000_000)).await;
+        }
+        let database = match (&postgres, baselines) {
+            (Some(admin), true) => Some(database::BenchDatabase::create(admin, "baselines").await?),
+            _ => None,
+        };
+        let baseline_url = if baselines { Some(database.as_ref().map(|d| d.url.as_str())) } else { None };
         println!("| open postings | full reindex | postings/s | BM25 top-10 p50 / p99 | match p50 / p99 | match p99 ÷ BM25 p99 | match without fill p50 / p99 | segments | RSS after |");
         println!("|---|---|---|---|---|---|---|---|---|");
-        // `--size=N` runs one index size only.
-        let one: Option<usize> = std::env::args().find_map(|a| a.strip_prefix("--size=").and_then(|n| n.parse().ok()));
         let sizes: Vec<usize> = match one {
             Some(n) => vec![n],
             None if quick => vec![10_000],
@@ -49,7 +85,7 @@ fn main() -> anyhow::Result<()> {
         };
         let mut suggestions = Vec::new();
         for n in sizes {
-            suggestions.push(run(n).await?);
+            suggestions.push(run(n, baseline_url).await?);
         }
         println!();
         println!("| open postings | training suggestions ({COURSES} courses' skill sets) p50 / p99 per person | postings opened, mean |");
@@ -57,8 +93,13 @@ fn main() -> anyhow::Result<()> {
         for row in suggestions {
             println!("{row}");
         }
+        if let Some(postgres) = baseline_url {
+            run_relevance(postgres).await?;
+        }
+        if let Some(database) = database {
+            database.drop().await?;
+        }
         if push {
-            let arg = |name: &str| std::env::args().find_map(|a| a.strip_prefix(name).map(str::to_string));
             let people = arg("--push-people=").and_then(|n| n.parse().ok()).unwrap_or(100_000);
             let postings = arg("--push-postings=").and_then(|n| n.parse().ok()).unwrap_or(50_000);
             run_push_bench(people, postings, arg("--postgres=")).await?;
@@ -87,7 +128,7 @@ async fn fresh_state_on(dir: &tempfile::TempDir, database_url: Option<String>) -
 async fn run_push_bench(people: usize, postings: usize, postgres: Option<String>) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let database = match &postgres {
-        Some(admin) => Some(BenchDatabase::create(admin).await?),
+        Some(admin) => Some(database::BenchDatabase::create(admin, "push").await?),
         None => None,
     };
     let state = fresh_state_on(&dir, database.as_ref().map(|d| d.url.clone())).await?;
@@ -121,33 +162,6 @@ async fn run_push_bench(people: usize, postings: usize, postgres: Option<String>
         database.drop().await?;
     }
     Ok(())
-}
-
-/// A fresh PostgreSQL database for one push bench, made through an admin URL.
-struct BenchDatabase {
-    admin: String,
-    name: String,
-    url: String,
-}
-
-impl BenchDatabase {
-    async fn create(admin: &str) -> anyhow::Result<Self> {
-        sqlx::any::install_default_drivers();
-        let name = format!("doorstep_bench_{}", std::process::id());
-        let pool = sqlx::AnyPool::connect(admin).await?;
-        sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await?;
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await?;
-        pool.close().await;
-        let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
-        Ok(Self { admin: admin.to_string(), url: format!("{base}/{name}"), name })
-    }
-
-    async fn drop(self) -> anyhow::Result<()> {
-        let pool = sqlx::AnyPool::connect(&self.admin).await?;
-        sqlx::query(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&pool).await?;
-        pool.close().await;
-        Ok(())
-    }
 }
 
 async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize, actor: i64) -> anyhow::Result<()> {
@@ -185,8 +199,18 @@ async fn insert_people(state: &AppState, rng: &mut StdRng, towns: &[(String, Poi
     Ok(())
 }
 
-/// Runs the engine bench at `n` postings; answers the suggestions' table row.
-async fn run(n: usize) -> anyhow::Result<String> {
+/// The relevance suite's cases asked of every engine on the suite's own postings.
+async fn run_relevance(postgres: Option<&str>) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let state = fresh_state(&dir).await?;
+    let towns = towns(&state);
+    let (admin, employer) = bench_employer(&state, &towns).await?;
+    relevance::run(&state, employer, admin, postgres).await
+}
+
+/// Runs the engine bench at `n` postings, and the baselines unless `baselines`
+/// is `None` (`Some(None)`: SQLite's only); answers the suggestions' table row.
+async fn run(n: usize, baselines: Option<Option<&str>>) -> anyhow::Result<String> {
     let dir = tempfile::tempdir()?;
     let state = fresh_state(&dir).await?;
     let mut rng = StdRng::seed_from_u64(7);
@@ -245,7 +269,12 @@ async fn run(n: usize) -> anyhow::Result<String> {
         index.num_segments(),
         rss_mb()
     );
-    suggest(n, &state, &index, &profiles, &skills, &mut rng).await
+    let suggested = suggest(n, &state, &index, &profiles, &skills, &mut rng).await?;
+    if let Some(postgres) = baselines {
+        let profiles: Vec<Profile> = profiles.iter().map(|(p, _)| p.clone()).collect();
+        compare::run(n, &state, &profiles, postgres).await?;
+    }
+    Ok(suggested)
 }
 
 /// What each of `COURSES` courses' skills would open for `SUGGESTED` people:
@@ -292,30 +321,19 @@ fn towns(state: &AppState) -> Vec<(String, Point)> {
 /// Postings spread over Ankang's towns, sites scattered up to ~8 km around
 /// the town's point so distances differ, with local-economy skills.
 async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, Point)], skills: &[SkillCode], n: usize) -> anyhow::Result<()> {
-    let admin = doorstep_server::seed::create_user(
-        state,
-        doorstep_server::seed::NewAccount {
-            role: "admin".into(),
-            username: "bench".into(),
-            password: "bench-password".into(),
-            display_name: None,
-            region: None,
-            employer_id: None,
-            person_id: None,
-        },
-    )
-    .await?;
-    let employer = doorstep_server::storage::insert_employer(
-        &state.db,
-        &doorstep_server::storage::NewEmployer {
-            name: "基准测试工厂",
-            kind: EmployerKind::Company,
-            region_code: &towns[0].0,
-            contact_name: "测",
-            contact_phone: "13900000000",
-        },
-    )
-    .await?;
+    let by = bench_employer(state, towns).await?;
+    insert_postings_by(state, rng, towns, skills, n, by).await
+}
+
+/// `insert_postings` by an existing admin and employer (ids).
+async fn insert_postings_by(
+    state: &AppState,
+    rng: &mut StdRng,
+    towns: &[(String, Point)],
+    skills: &[SkillCode],
+    n: usize,
+    (admin, employer): (i64, i64),
+) -> anyhow::Result<()> {
     let titles = ["缝纫工", "采茶工", "普工", "包装工", "电子装配工", "建筑小工", "家政服务员", "养老护理员", "厨师", "保洁员"];
     let day = today();
     for _ in 0..n {
@@ -323,7 +341,7 @@ async fn insert_postings(state: &AppState, rng: &mut StdRng, towns: &[(String, P
         // Drawn as i64, as before the typed records, so the same seed gives the same data.
         let wage_min = u32::try_from(rng.gen_range(15_i64..=60) * 100)?;
         let values = PostingDraft {
-            employer_id: employer.id,
+            employer_id: employer,
             title: titles.choose(rng).expect("titles").to_string(),
             description: "社区工厂岗位，就近就业，欢迎脱贫户、低保户报名".into(),
             region: RegionCode::parse(code).map_err(anyhow::Error::msg)?,
@@ -383,4 +401,33 @@ fn ms(d: Duration) -> String {
 fn rss_mb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|kb| kb.parse::<u64>().ok()).map_or(0, |kb| kb / 1024)
+}
+
+/// The bench's admin account and employer (ids).
+async fn bench_employer(state: &AppState, towns: &[(String, Point)]) -> anyhow::Result<(i64, i64)> {
+    let admin = doorstep_server::seed::create_user(
+        state,
+        doorstep_server::seed::NewAccount {
+            role: "admin".into(),
+            username: "bench".into(),
+            password: "bench-password".into(),
+            display_name: None,
+            region: None,
+            employer_id: None,
+            person_id: None,
+        },
+    )
+    .await?;
+    let employer = doorstep_server::storage::insert_employer(
+        &state.db,
+        &doorstep_server::storage::NewEmployer {
+            name: "基准测试工厂",
+            kind: EmployerKind::Company,
+            region_code: &towns[0].0,
+            contact_name: "测",
+            contact_phone: "13900000000",
+        },
+    )
+    .await?;
+    Ok((admin, employer.id))
 }

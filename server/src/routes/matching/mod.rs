@@ -11,3 +11,4 @@ pub use candidates::*;
 pub use invite::*;
 pub use open::*;
 pub use person::*;
+pub use profile::{profile_from_request, MatchQuery};

@@ -13,6 +13,9 @@ pub enum ApiError {
     #[error("{message}")]
     /// `suggestions`: skills offered for a skill word that did not resolve ("did you mean").
     Refused { code: ErrorCode, message: String, fields: Vec<String>, suggestions: Vec<SkillSuggestion> },
+    /// Too many requests: answered 429 with `Retry-After`, the seconds after which a retry is allowed.
+    #[error("{message}")]
+    RateLimited { message: String, retry_after_secs: u64 },
     #[error("unexpected error")]
     Unexpected(#[from] anyhow::Error),
 }
@@ -26,6 +29,11 @@ impl ApiError {
     pub fn with_fields(code: ErrorCode, message: impl Into<String>, fields: &[&str]) -> Self {
         let fields = fields.iter().map(|f| (*f).to_string()).collect();
         Self::Refused { code, message: message.into(), fields, suggestions: Vec::new() }
+    }
+
+    /// A refusal for too many requests; the client may retry after `retry_after_secs`.
+    pub fn rate_limited(message: impl Into<String>, retry_after_secs: u64) -> Self {
+        Self::RateLimited { message: message.into(), retry_after_secs }
     }
 
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
@@ -47,6 +55,7 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::Refused { code, .. } => *code,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
             Self::Unexpected(_) => ErrorCode::Internal,
         }
     }
@@ -93,6 +102,7 @@ impl std::fmt::Debug for ApiError {
             Self::Refused { code, message, fields, .. } => {
                 write!(f, "{code:?}: {message} {fields:?}")
             }
+            Self::RateLimited { message, retry_after_secs } => write!(f, "RateLimited: {message} (retry after {retry_after_secs} s)"),
             // {:?} on anyhow prints the whole cause chain.
             Self::Unexpected(e) => write!(f, "{e:?}"),
         }
@@ -107,6 +117,7 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         let (message, fields, suggestions) = match self {
             Self::Refused { message, fields, suggestions, .. } => (message.clone(), fields.clone(), suggestions.clone()),
+            Self::RateLimited { message, .. } => (message.clone(), Vec::new(), Vec::new()),
             Self::Unexpected(e) => {
                 // The client learns nothing about the cause; the log gets all of it.
                 tracing::error!(error.cause_chain = ?e, "request failed unexpectedly");
@@ -114,7 +125,11 @@ impl ResponseError for ApiError {
             }
         };
         let body = ApiErrorBody { error: ApiErrorDto { code: self.code(), message, fields, suggestions } };
-        HttpResponse::build(self.status_code()).json(body)
+        let mut response = HttpResponse::build(self.status_code());
+        if let Self::RateLimited { retry_after_secs, .. } = self {
+            response.insert_header((actix_web::http::header::RETRY_AFTER, retry_after_secs.to_string()));
+        }
+        response.json(body)
     }
 }
 

@@ -324,6 +324,11 @@ pub async fn body(res: Response) -> Value {
 /// Asserts the status and the error shape, and returns the error's fields.
 pub async fn assert_error(res: Response, status: StatusCode, code: ErrorCode) -> Vec<String> {
     let got = res.status();
+    if got == StatusCode::TOO_MANY_REQUESTS {
+        // A refused client is told when to come back.
+        let retry_after = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+        assert!(retry_after.is_some_and(|s| s > 0), "a 429 carries Retry-After in seconds: {:?}", res.headers());
+    }
     let text = res.text().await.expect("body");
     assert_eq!(got, status, "body: {text}");
     let parsed: ApiErrorBody = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not our error shape ({e}): {text}"));

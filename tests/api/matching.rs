@@ -168,6 +168,7 @@ async fn match_requests_are_rate_limited_per_address() {
 
     let third = anon.post_json("/api/v1/match", &json!({})).await;
 
+    assert_eq!(third.headers().get("retry-after").map(|v| v.as_bytes()), Some(&b"60"[..]), "the limit is per minute");
     assert_error(third, StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited).await;
 }
 

@@ -1,10 +1,11 @@
 //! Build steps cargo cannot express on its own: bundling the WebAssembly
 //! frontend into a static site, then serving or testing the server with it.
 //!
-//! Usage: `cargo xtask site | serve [args…] | test [args…] | phone [args…]`.
+//! Usage: `cargo xtask site | serve [args…] | test [args…] | phone [args…] | load [args…]`.
 
 mod cmd;
 mod compress;
+mod load;
 mod phone;
 mod site;
 mod split;
@@ -43,6 +44,7 @@ fn run() -> Result<ExitCode> {
         "serve" => serve(&paths, &rest),
         "test" => test(&paths, &rest),
         "phone" => phone::run(&paths, &rest),
+        "load" => load::run(&paths, &rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -57,7 +59,10 @@ const USAGE: &str = "usage: cargo xtask <task>
   test [args...]    site, then `cargo test --workspace --exclude doorstep-frontend --exclude xtask [args...]`
   phone [--url URL] [--runs N] [--label TEXT] [--filmstrip FILE.png] [--lighthouse]
                     throttled phone loads of the public pages (node, /usr/bin/chromium);
-                    without --url: site, release server on a free port, a fresh demo database";
+                    without --url: site, release server on a free port, a fresh demo database
+  load [--postings N] [--seconds S] [--connections C] [--server BINARY]
+                    wrk (Debian's) on /healthz, public search and /match over loopback at N
+                    postings (default 100000, generated once under target/load), S s each";
 
 /// Builds the site and the server, then runs the server in the foreground.
 fn serve(paths: &cmd::Paths, args: &[String]) -> Result<ExitCode> {

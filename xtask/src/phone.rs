@@ -137,18 +137,18 @@ impl Drop for Server {
 }
 
 /// The server's log, read before dropping the server removes it.
-fn read_log(log: &Path) -> String {
+pub(crate) fn read_log(log: &Path) -> String {
     fs::read_to_string(log).unwrap_or_else(|error| format!("(cannot read {}: {error})", log.display()))
 }
 
 /// A port nobody listens on right now.
-fn free_port() -> Result<u16> {
+pub(crate) fn free_port() -> Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0").context("finding a free port")?;
     Ok(listener.local_addr()?.port())
 }
 
 /// Whether `GET /healthz` answers 200.
-fn healthz_ok(port: u16) -> bool {
+pub(crate) fn healthz_ok(port: u16) -> bool {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };

@@ -28,7 +28,8 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use super::{bench_employer, fresh_state, insert_postings_by, ms, percentiles, profile, rss_mb, towns, QUERIES};
+use super::support::generate::{bench_employer, insert_postings_by, profile, towns};
+use super::{fresh_state, ms, percentiles, rss_mb, QUERIES};
 
 /// Cities outside Shaanxi that Ankang people move to for work (the seed's).
 const DESTINATIONS: [&str; 5] = ["3205", "4419", "4403", "3302", "3301"];

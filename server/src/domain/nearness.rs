@@ -53,13 +53,13 @@ pub fn place_from(tree: &RegionTree, point: Point, given: bool, region: Option<R
 /// county" for sites that are themselves approximate.
 pub fn county_near(tree: &RegionTree, point: Point) -> Option<RegionCode> {
     let provinces: Vec<RegionCode> = tree.children(None).iter().filter_map(|p| RegionCode::parse(&p.code).ok()).collect();
-    provinces
-        .iter()
-        .flat_map(|p| tree.descendants_at(p, RegionLevel::County))
+    // One pass over the counties; of equally near seats the lowest code wins,
+    // as when they were walked province by province in code order.
+    tree.at_level(RegionLevel::County)
         .filter(|r| !r.approximate)
         .map(|r| (point.distance_km(&Point { lat: r.lat, lon: r.lon }), r))
-        .filter(|(km, _)| *km <= 60.0)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(km, r)| *km <= 60.0 && provinces.iter().any(|p| r.code.starts_with(p.as_ref())))
+        .min_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)))
         .and_then(|(_, r)| RegionCode::parse(&r.code).ok())
 }
 
@@ -194,7 +194,7 @@ impl Reach {
             (false, Some(prefixes)) => {
                 let mut b = home.point.bounding_box(max_commute_km);
                 for prefix in prefixes.iter().filter_map(|p| RegionCode::parse(p).ok()) {
-                    let below = [RegionLevel::Town, RegionLevel::Village].into_iter().flat_map(|level| tree.descendants_at(&prefix, level));
+                    let below = tree.descendants_in(&prefix, &[RegionLevel::Town, RegionLevel::Village]);
                     for r in tree.get(&prefix).into_iter().chain(below).filter(|r| r.approximate) {
                         b = BoundingBox {
                             min_lat: b.min_lat.min(r.lat),

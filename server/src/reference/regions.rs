@@ -141,6 +141,17 @@ impl RegionTree {
         out.sort_by(|a, b| a.code.cmp(&b.code));
         out
     }
+
+    /// Every region of a level, in no particular order: one pass over the tree.
+    pub fn at_level(&self, level: RegionLevel) -> impl Iterator<Item = &Region> + '_ {
+        self.by_code.values().filter(move |r| r.code.len() == code_len(level))
+    }
+
+    /// The regions inside `within` at any of `levels`, in no particular
+    /// order: one pass over the tree, where `descendants_at` takes one per level.
+    pub fn descendants_in<'a>(&'a self, within: &'a RegionCode, levels: &'a [RegionLevel]) -> impl Iterator<Item = &'a Region> + 'a {
+        self.by_code.values().filter(move |r| r.code.starts_with(within.as_ref()) && levels.iter().any(|&level| r.code.len() == code_len(level)))
+    }
 }
 
 fn code_len(level: RegionLevel) -> usize {

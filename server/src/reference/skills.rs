@@ -2,6 +2,7 @@
 //! words people use for them ("做衣服" is sewing). Free text maps to codes here.
 
 use std::collections::HashMap;
+use std::sync::{PoisonError, RwLock};
 
 use anyhow::Context;
 use doorstep_shared::api::{SkillName, SkillResponse};
@@ -161,7 +162,17 @@ pub struct SkillCatalog {
     /// Inverse document frequency of each word over skills.
     idf: HashMap<String, f32>,
     unseen_idf: f32,
+    /// Each skill's normalised names and synonyms of two characters or more,
+    /// in the skills' order: what `mentioned_in` looks for, made once.
+    mentions: Vec<Vec<String>>,
+    /// What `rank` answered for the words asked lately (the catalogue never
+    /// changes, so neither do they): a profile's skill names are resolved
+    /// once, not on every match. Emptied when it holds `MAX_REMEMBERED`.
+    remembered: RwLock<HashMap<String, Vec<(usize, f32)>>>,
 }
+
+/// Words whose ranking the catalogue keeps before starting over.
+const MAX_REMEMBERED: usize = 4_096;
 
 impl SkillCatalog {
     pub fn new(mut skills: Vec<Skill>) -> Self {
@@ -195,7 +206,8 @@ impl SkillCatalog {
         }
         let n = skills.len().max(1) as f32;
         let idf = df.into_iter().map(|(w, d)| (w, (1.0 + n / d as f32).ln())).collect();
-        Self { skills, by_code, by_term, terms, idf, unseen_idf: (1.0 + n).ln() }
+        let mentions = skills.iter().map(|s| s.terms().iter().map(|t| normalise(t)).filter(|t| t.chars().count() >= 2).collect()).collect();
+        Self { skills, by_code, by_term, terms, idf, unseen_idf: (1.0 + n).ln(), mentions, remembered: RwLock::default() }
     }
 
     pub fn all(&self) -> &[Skill] {
@@ -207,7 +219,7 @@ impl SkillCatalog {
     /// word search; a clear single hit resolves. Anything else comes back
     /// with up to five suggestions.
     pub fn resolve(&self, raw: &str) -> Result<SkillCode, Unresolved<'_>> {
-        let ranked = self.rank(raw);
+        let ranked = self.rank_remembered(raw);
         let word = raw.trim().to_string();
         let Some(&(best, top)) = ranked.first() else {
             return Err(Unresolved { word, ambiguous: false, suggestions: Vec::new() });
@@ -256,9 +268,8 @@ impl SkillCatalog {
     pub fn mentioned_in(&self, text: &str) -> Vec<SkillCode> {
         let text = normalise(text);
         let mut found = Vec::new();
-        for skill in &self.skills {
-            let hit = skill.terms().iter().map(|t| normalise(t)).any(|t| t.chars().count() >= 2 && text.contains(&t));
-            if hit {
+        for (skill, mentions) in self.skills.iter().zip(&self.mentions) {
+            if mentions.iter().any(|t| text.contains(t.as_str())) {
                 found.push(skill.code.clone());
             }
         }
@@ -322,6 +333,20 @@ impl SkillCatalog {
         }
         let mut ranked: Vec<(usize, f32)> = scores.into_iter().enumerate().filter(|&(_, s)| s >= RELEVANT).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// `rank`, answered from memory for a word asked before.
+    fn rank_remembered(&self, raw: &str) -> Vec<(usize, f32)> {
+        if let Some(ranked) = self.remembered.read().unwrap_or_else(PoisonError::into_inner).get(raw) {
+            return ranked.clone();
+        }
+        let ranked = self.rank(raw);
+        let mut remembered = self.remembered.write().unwrap_or_else(PoisonError::into_inner);
+        if remembered.len() >= MAX_REMEMBERED {
+            remembered.clear();
+        }
+        remembered.insert(raw.to_string(), ranked.clone());
         ranked
     }
 

@@ -31,7 +31,7 @@ pub async fn login(
     match throttle.check(&username, address.0) {
         LoginGate::Proceed => {}
         LoginGate::SlowDown(delay) => tokio::time::sleep(delay).await,
-        LoginGate::Refuse => return Err(ApiError::new(ErrorCode::RateLimited, "too many login attempts, wait a minute")),
+        LoginGate::Refuse => return Err(ApiError::rate_limited("too many login attempts, wait a minute", 60)),
     }
     let user = find_user_by_username(&db, &username).await?;
     let ok = verify_password(password, user.as_ref().map(|u| u.password_hash.clone())).await?;

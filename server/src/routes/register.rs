@@ -38,7 +38,7 @@ pub async fn request_registration_code(
     let phone = Phone::parse(&body.0.phone).map_err(|e| ApiError::validation("phone", e))?;
     let phone = phone.as_ref();
     if !throttle.allow_code(phone, address.0) {
-        return Err(ApiError::new(ErrorCode::RateLimited, "too many sign-up codes asked, wait an hour"));
+        return Err(ApiError::rate_limited("too many sign-up codes asked, wait an hour", 3600));
     }
     let masked = format!("{}****{}", &phone[..3], &phone[7..]);
     let at = now();
@@ -71,7 +71,7 @@ pub async fn register(
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {
     if !throttle.allow_register(address.0) {
-        return Err(ApiError::new(ErrorCode::RateLimited, "too many sign-up attempts, wait an hour"));
+        return Err(ApiError::rate_limited("too many sign-up attempts, wait an hour", 3600));
     }
     let RegisterRequest { phone, code, password, display_name } = body.0;
     let phone = Phone::parse(&phone).map_err(|e| ApiError::validation("phone", e))?;

@@ -3,7 +3,7 @@
 //! (`domain::priority`) from their verified categories and registered home.
 
 use actix_web::web;
-use doorstep_shared::api::{ErrorCode, MatchRequest, MatchResponse};
+use doorstep_shared::api::{MatchRequest, MatchResponse};
 
 use super::profile::{match_item, profile_from_request};
 use crate::auth::{AddressThrottle, ClientAddress, CurrentUser};
@@ -31,7 +31,7 @@ pub async fn match_postings(
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<MatchResponse>, ApiError> {
     if !throttle.allow(address.0) {
-        return Err(ApiError::new(ErrorCode::RateLimited, "too many match requests, wait a minute"));
+        return Err(ApiError::rate_limited("too many match requests, wait a minute", 60));
     }
     let mut query = profile_from_request(&body.0, &regions, &skills)?;
     query.profile.priority = seeker_priority(user, &db).await?;

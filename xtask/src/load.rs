@@ -17,14 +17,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
 use crate::cmd::{self, Paths};
-use crate::phone::{free_port, healthz_ok, read_log};
+use crate::served::Server;
 
 /// How long the server may take to open the database and the index.
 const STARTUP: Duration = Duration::from_secs(300);
@@ -59,7 +58,7 @@ pub fn run(paths: &Paths, args: &[String]) -> Result<ExitCode> {
         Some(binary) => binary.clone(),
         None => paths.target.join("release").join("doorstep"),
     };
-    let server = Server::start(&binary, &data, &paths.target.join("load"))?;
+    let server = serve_copy(&binary, &data, &paths.target.join("load"))?;
     let script = paths.root.join("xtask").join("load").join("requests.lua");
     let queries = data.join("queries.txt");
     let profiles = data.join("profiles.jsonl");
@@ -180,65 +179,14 @@ fn print_table(rows: &[Figures], options: &Options, binary: &Path) {
 }
 
 /// The server on a free loopback port, serving a copy of the data directory
-/// with the `/match` limit raised; dropping it stops the server and removes
-/// the copy.
-struct Server {
-    child: Child,
-    data_dir: PathBuf,
-    url: String,
-}
-
-impl Server {
-    fn start(binary: &Path, data: &Path, scratch: &Path) -> Result<Self> {
-        let port = free_port()?;
-        let data_dir = scratch.join(format!("run-{}", std::process::id()));
-        if data_dir.exists() {
-            fs::remove_dir_all(&data_dir).with_context(|| format!("removing {}", data_dir.display()))?;
-        }
-        cmd::run(Command::new("cp").arg("-a").arg(data).arg(&data_dir))?;
-        let log_path = data_dir.join("server.log");
-        let log = fs::File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
-        let mut command = Command::new(binary);
-        command
-            .arg("--config")
-            .arg(data_dir.join("doorstep.toml"))
-            .arg("serve")
-            .env("DOORSTEP_BIND", format!("127.0.0.1:{port}"))
-            .env("DOORSTEP_DATA_DIR", &data_dir)
-            .env("DOORSTEP_SEED_DEMO", "false")
-            // Every request of the run comes from one address.
-            .env("DOORSTEP_MATCH_PER_MINUTE", "1000000000")
-            .env_remove("DOORSTEP_DATABASE_URL")
-            .env_remove("RUST_LOG")
-            .stdout(log.try_clone()?)
-            .stderr(log);
-        let child = command.spawn().with_context(|| format!("starting {}", cmd::describe(&command)))?;
-        let mut server = Self { child, data_dir, url: format!("http://127.0.0.1:{port}") };
-        server.wait_healthy(port, &log_path)?;
-        Ok(server)
+/// with the `/match` limit raised; the copy goes with the server.
+fn serve_copy(binary: &Path, data: &Path, scratch: &Path) -> Result<Server> {
+    let data_dir = scratch.join(format!("run-{}", std::process::id()));
+    if data_dir.exists() {
+        fs::remove_dir_all(&data_dir).with_context(|| format!("removing {}", data_dir.display()))?;
     }
-
-    /// Polls `/healthz` until it answers 200; fails if the server exits first.
-    fn wait_healthy(&mut self, port: u16, log: &Path) -> Result<()> {
-        let started = Instant::now();
-        while started.elapsed() < STARTUP {
-            if let Some(status) = self.child.try_wait()? {
-                bail!("the server exited ({status}) before answering; its log:\n{}", read_log(log));
-            }
-            if healthz_ok(port) {
-                eprintln!("xtask: server up at {} after {:.1}s", self.url, started.elapsed().as_secs_f64());
-                return Ok(());
-            }
-            sleep(Duration::from_millis(250));
-        }
-        bail!("the server did not answer /healthz within {STARTUP:?}; its log:\n{}", read_log(log))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = fs::remove_dir_all(&self.data_dir);
-    }
+    cmd::run(Command::new("cp").arg("-a").arg(data).arg(&data_dir))?;
+    // Every request of the run comes from one address.
+    let env = [("DOORSTEP_SEED_DEMO", "false"), ("DOORSTEP_MATCH_PER_MINUTE", "1000000000")];
+    Server::start(Command::new(binary), data_dir, &env, STARTUP)
 }

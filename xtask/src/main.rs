@@ -7,6 +7,7 @@ mod cmd;
 mod compress;
 mod load;
 mod phone;
+mod served;
 mod site;
 mod split;
 mod strings;

@@ -11,16 +11,14 @@
 //! stops the server afterwards.
 
 use std::fs;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use crate::cmd::{self, Paths};
+use crate::served::Server;
 
 /// The files the script needs beside its `node_modules`.
 const SCRIPT_FILES: &[&str] = &["phone.mjs", "package.json", "package-lock.json"];
@@ -35,7 +33,10 @@ pub fn run(paths: &Paths, args: &[String]) -> Result<ExitCode> {
     if let Some(url) = url {
         return measure(&script, &url, &script_args);
     }
-    let server = Server::start(crate::release_server(paths)?)?;
+    let data_dir = std::env::temp_dir().join(format!("doorstep-phone-{}", std::process::id()));
+    fs::create_dir_all(&data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
+    let env = [("DOORSTEP_SEED_DEMO", "true"), ("DOORSTEP_LOG_LEVEL", "warn")];
+    let server = Server::start(crate::release_server(paths)?, data_dir, &env, STARTUP)?;
     measure(&script, &server.url, &script_args)
 }
 
@@ -77,86 +78,4 @@ fn measure(script: &Path, url: &str, args: &[String]) -> Result<ExitCode> {
     let mut node = Command::new("node");
     node.arg(script).args(["--url", url]).args(args);
     cmd::exit_code_of(&mut node)
-}
-
-/// The release server on a free loopback port with a throwaway data
-/// directory; dropping it stops the server and removes the directory.
-struct Server {
-    child: Child,
-    data_dir: PathBuf,
-    url: String,
-}
-
-impl Server {
-    fn start(mut command: Command) -> Result<Self> {
-        let port = free_port()?;
-        let data_dir = std::env::temp_dir().join(format!("doorstep-phone-{}", std::process::id()));
-        fs::create_dir_all(&data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
-        let log_path = data_dir.join("server.log");
-        let log = fs::File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
-        command
-            .arg("--config")
-            .arg(data_dir.join("doorstep.toml"))
-            .arg("serve")
-            .env("DOORSTEP_BIND", format!("127.0.0.1:{port}"))
-            .env("DOORSTEP_DATA_DIR", &data_dir)
-            .env("DOORSTEP_SEED_DEMO", "true")
-            .env("DOORSTEP_LOG_LEVEL", "warn")
-            .env_remove("DOORSTEP_DATABASE_URL")
-            .stdout(log.try_clone()?)
-            .stderr(log);
-        let child = command.spawn().with_context(|| format!("starting {}", cmd::describe(&command)))?;
-        let mut server = Self { child, data_dir, url: format!("http://127.0.0.1:{port}") };
-        server.wait_healthy(port, &log_path)?;
-        Ok(server)
-    }
-
-    /// Polls `/healthz` until it answers 200; fails if the server exits first.
-    fn wait_healthy(&mut self, port: u16, log: &Path) -> Result<()> {
-        let started = Instant::now();
-        while started.elapsed() < STARTUP {
-            if let Some(status) = self.child.try_wait()? {
-                bail!("the server exited ({status}) before answering; its log:\n{}", read_log(log));
-            }
-            if healthz_ok(port) {
-                eprintln!("xtask: server up at {} after {:.1}s", self.url, started.elapsed().as_secs_f64());
-                return Ok(());
-            }
-            sleep(Duration::from_millis(250));
-        }
-        bail!("the server did not answer /healthz within {STARTUP:?}; its log:\n{}", read_log(log))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-/// The server's log, read before dropping the server removes it.
-pub(crate) fn read_log(log: &Path) -> String {
-    fs::read_to_string(log).unwrap_or_else(|error| format!("(cannot read {}: {error})", log.display()))
-}
-
-/// A port nobody listens on right now.
-pub(crate) fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("finding a free port")?;
-    Ok(listener.local_addr()?.port())
-}
-
-/// Whether `GET /healthz` answers 200.
-pub(crate) fn healthz_ok(port: u16) -> bool {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return false;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-    let request = "GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
-    let mut answer = String::new();
-    if stream.write_all(request.as_bytes()).is_err() || stream.read_to_string(&mut answer).is_err() {
-        return false;
-    }
-    answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200")
 }

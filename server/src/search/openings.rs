@@ -44,7 +44,7 @@ pub struct OpeningsRequest {
 pub struct Openings {
     /// Postings it adds.
     pub count: usize,
-    /// The nearest of them, title and region filled.
+    /// The nearest of them (the lowest posting id among equals), title and region filled.
     pub example: Option<IndexedPosting>,
 }
 
@@ -58,7 +58,9 @@ struct Opened {
 /// The openings of each offered set, in the order of `req.offers`.
 pub(super) fn openings(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req: &OpeningsRequest) -> Vec<Openings> {
     let mut counts = vec![0usize; req.offers.len()];
-    let mut nearest: Vec<Option<(f64, DocAddress)>> = vec![None; req.offers.len()];
+    // The nearest opened posting of each set, ties to the lowest posting id:
+    // segments merge and reorder between searchers, ids never change.
+    let mut nearest: Vec<Option<(f64, u64, DocAddress)>> = vec![None; req.offers.len()];
     let area = req.filters.area().as_ref().map(single);
     let home_row = req.near.map(|p| row(p.lat as f32));
     for ((ord, reader), segment) in searcher.segment_readers().iter().enumerate().zip(columns) {
@@ -107,9 +109,10 @@ pub(super) fn openings(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req
                 union.dedup_by_key(|o| o.doc);
             }
             counts[i] += union.len();
-            if let Some(best) = union.iter().min_by(|a, b| a.apart.total_cmp(&b.apart).then(a.doc.cmp(&b.doc))) {
-                if nearest[i].is_none_or(|(apart, _)| best.apart < apart) {
-                    nearest[i] = Some((best.apart, DocAddress::new(ord as u32, best.doc)));
+            let best = union.iter().map(|o| (o.apart, segment.id(o.doc), o.doc)).min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            if let Some((apart, id, doc)) = best {
+                if nearest[i].is_none_or(|(a, i, _)| apart.total_cmp(&a).then(id.cmp(&i)).is_lt()) {
+                    nearest[i] = Some((apart, id, DocAddress::new(ord as u32, doc)));
                 }
             }
         }
@@ -119,7 +122,7 @@ pub(super) fn openings(searcher: &Searcher, columns: &[Arc<SegmentColumns>], req
         .zip(nearest)
         .map(|(count, nearest)| Openings {
             count,
-            example: nearest.and_then(|(_, address)| {
+            example: nearest.and_then(|(_, _, address)| {
                 let segment = columns.get(address.segment_ord as usize)?;
                 let mut posting = segment.posting(address.doc_id);
                 segment.fill_text(&mut posting, address.doc_id);
@@ -221,6 +224,8 @@ mod tests {
                     Some(e) => {
                         let km = HOME.distance_km(&e.site);
                         assert!((km - nearest).abs() < 1e-9, "example at {km} km, nearest {nearest} km, for {req:?}");
+                        let first = want.iter().filter(|w| (w.0 - nearest).abs() < 1e-9).map(|w| w.1).min();
+                        assert_eq!(Some(e.id), first, "equally near: the lowest id, for {req:?}");
                         assert!(!e.title.is_empty());
                     }
                     None => assert!(want.is_empty()),

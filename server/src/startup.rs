@@ -271,6 +271,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/placements/{id}", web::get().to(placements::get_placement_handler))
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
         .route("/training/figures", web::get().to(figures::training_figures_handler))
+        .route("/employment/figures", web::get().to(figures::employment_figures_handler))
+        .route("/employment/records", web::get().to(figures::employment_records_handler))
         .route("/push", web::post().to(push::start_push))
         .route("/push", web::get().to(push::list_push_jobs_handler))
         .route("/push/{id}", web::get().to(push::get_push_job_handler))

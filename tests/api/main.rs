@@ -30,6 +30,7 @@ mod demo;
 mod demo_sales;
 mod demo_training;
 mod employers;
+mod employment_figures;
 mod enrolments;
 mod health;
 mod i18n;

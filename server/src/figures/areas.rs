@@ -41,6 +41,11 @@ impl<'a> Areas<'a> {
     }
 
     pub fn name(&self, code: &RegionCode) -> RegionRef {
-        self.regions.reference(code.as_ref()).unwrap_or_else(|| RegionRef { code: code.to_string(), official_code: official_code(code), name: String::new() })
+        region_ref(self.regions, code)
     }
+}
+
+/// A region's reference, its codes alone when the tree does not know it.
+pub fn region_ref(regions: &Regions, code: &RegionCode) -> RegionRef {
+    regions.reference(code.as_ref()).unwrap_or_else(|| RegionRef { code: code.to_string(), official_code: official_code(code), name: String::new() })
 }

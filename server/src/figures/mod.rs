@@ -3,9 +3,11 @@
 //! dashboards' charts and the exports, so every place shows the same numbers.
 
 mod areas;
+mod employment;
 mod sales;
 mod training;
 
 pub use areas::*;
+pub use employment::*;
 pub use sales::*;
 pub use training::*;

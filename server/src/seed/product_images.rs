@@ -56,7 +56,7 @@ fn motif(category: Cat, x: i64, y: i64, seed: u64) -> bool {
         // Grains: small dots.
         Cat::GrainOil => cx * cx + cy * cy < (r / 3) * (r / 3),
         // Fruit and vegetables: round, with a highlight left out.
-        Cat::Fruit | Cat::Vegetables => cx * cx + cy * cy < r * r && !((cx + r / 3).pow(2) + (cy + r / 3).pow(2) < (r / 4).pow(2)),
+        Cat::Fruit | Cat::Vegetables => cx * cx + cy * cy < r * r && (cx + r / 3).pow(2) + (cy + r / 3).pow(2) >= (r / 4).pow(2),
         // A weave.
         Cat::Handicrafts => (cx.abs() < 4) ^ (cy.abs() < 4),
         // Silk: soft diagonal bands.

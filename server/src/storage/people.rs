@@ -258,6 +258,19 @@ pub async fn update_person(db: &Db, id: i64, v: &PersonValues, seen_updated_at: 
     let mut tx = db.pool().begin().await.context("begin")?;
     // Never let updated_at stand still, or a second stale writer would pass the check.
     let at = now().max(seen_updated_at + 1);
+    // A new home is a move: past results stay counted where they happened (`storage::employment_figures`).
+    sqlx::query(
+        "INSERT INTO person_moves (person_id, from_region, to_region, moved_at, moved_by) \
+         SELECT id, home_region, $2, $3, $4 FROM people WHERE id = $1 AND updated_at = $5 AND home_region <> $2",
+    )
+    .bind(id)
+    .bind(v.home_region.as_ref())
+    .bind(at)
+    .bind(actor)
+    .bind(seen_updated_at)
+    .execute(&mut *tx)
+    .await
+    .context("record move")?;
     let update = sqlx::query(
         "UPDATE people SET name = $1, id_cipher = $2, id_blind = $3, id_masked = $4, phone = $5, gender = $6, \
          birth_year = $7, home_region = $8, disability_grade = $9, max_commute_km = $10, willing_to_relocate = $11, \

@@ -32,6 +32,17 @@ impl RegionLevel {
             _ => None,
         }
     }
+
+    /// Returns how many digits the level's codes have.
+    pub fn code_len(self) -> usize {
+        match self {
+            Self::Province => 2,
+            Self::City => 4,
+            Self::County => 6,
+            Self::Town => 9,
+            Self::Village => 12,
+        }
+    }
 }
 
 /// Names the geodetic datum of a lat/lon pair. The service stores WGS84 (what

@@ -60,6 +60,7 @@ spelled!(
     super::OrderStatus,
     super::PaymentMethod,
     super::ProductSort,
+    super::EmploymentMeasure,
 );
 
 #[cfg(test)]
@@ -117,5 +118,6 @@ mod tests {
         spelled_alike::<OrderStatus>();
         spelled_alike::<PaymentMethod>();
         spelled_alike::<ProductSort>();
+        spelled_alike::<EmploymentMeasure>();
     }
 }

@@ -36,13 +36,7 @@ impl RegionCode {
     /// Returns the region at `level` that contains this one (itself at its own
     /// level); `None` when this region lies higher in the tree.
     pub fn ancestor_at(&self, level: RegionLevel) -> Option<RegionCode> {
-        let len = match level {
-            RegionLevel::Province => 2,
-            RegionLevel::City => 4,
-            RegionLevel::County => 6,
-            RegionLevel::Town => 9,
-            RegionLevel::Village => 12,
-        };
+        let len = level.code_len();
         (self.0.len() >= len).then(|| Self(self.0[..len].to_string()))
     }
 

@@ -1,8 +1,10 @@
 //! Figures for staff, inside their jurisdiction: JSON for the dashboards.
 
+mod employment;
 mod sales;
 mod training;
 
+pub use employment::*;
 pub use sales::*;
 pub use training::*;
 

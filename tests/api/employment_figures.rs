@@ -112,7 +112,7 @@ async fn known_employment_data(app: &TestApp, admin: &Client) -> People {
 }
 
 /// Registers a person at home in `home` with these verified categories.
-async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[&str]) -> i64 {
+pub(crate) async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[&str]) -> i64 {
     let mut person = person_json(name, &id_number("610902", 1985, seq));
     person["home_region"] = json!(home);
     person["categories"] = json!(categories);
@@ -120,7 +120,7 @@ async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[
 }
 
 /// An application made on `created` and last changed on `updated`; returns its id.
-async fn application(app: &TestApp, person: i64, posting: i64, source: &str, status: &str, created: &str, updated: &str) -> i64 {
+pub(crate) async fn application(app: &TestApp, person: i64, posting: i64, source: &str, status: &str, created: &str, updated: &str) -> i64 {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO applications (posting_id, person_id, status, source, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, (SELECT MIN(id) FROM users), $5, $6) RETURNING id",
@@ -138,7 +138,7 @@ async fn application(app: &TestApp, person: i64, posting: i64, source: &str, sta
 }
 
 /// A placement recorded the day before the job starts; returns its id.
-async fn placement(app: &TestApp, application: i64, person: i64, posting: i64, kind: &str, start: &str, wage: i64) -> i64 {
+pub(crate) async fn placement(app: &TestApp, application: i64, person: i64, posting: i64, kind: &str, start: &str, wage: i64) -> i64 {
     let recorded = Day::parse(start).expect("day").plus_days(-1).to_string();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO placements (application_id, person_id, posting_id, kind, start_date, monthly_wage, created_by, created_at) \

@@ -32,6 +32,7 @@ mod demo_training;
 mod employers;
 mod employment_figures;
 mod enrolments;
+mod follow_up_worklist;
 mod health;
 mod i18n;
 mod index;

@@ -8,7 +8,7 @@
 //! person's side (the seeker, or staff governing the person's home). Hired,
 //! rejected and withdrawn are final. Admin is staff on both sides.
 
-use doorstep_shared::api::{ApplicationStatus, ApplicationStatusRequest, PlacementKind};
+use doorstep_shared::api::{ApplicationStatus, ApplicationStatusRequest, FollowUpState, PlacementKind};
 
 use doorstep_shared::types::{Day, RegionCode};
 
@@ -96,6 +96,9 @@ pub fn parse_hire_terms(req: &ApplicationStatusRequest) -> Result<HireTerms, Fie
     }
 }
 
+/// How long a follow-up stays due before it is overdue.
+pub const OVERDUE_AFTER_DAYS: i64 = 14;
+
 /// A retention check's month after the start: 1, 3 or 6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FollowUpMonth(u8);
@@ -115,6 +118,19 @@ impl FollowUpMonth {
     /// The first day this follow-up may be recorded: `month` months after the start.
     pub fn due(self, start: Day) -> Day {
         start.plus_months(u32::from(self.0))
+    }
+
+    /// Where a follow-up not yet recorded stands on `today`: upcoming before
+    /// its due day, due for `OVERDUE_AFTER_DAYS` days from it, overdue after.
+    pub fn state(self, start: Day, today: Day) -> FollowUpState {
+        let due = self.due(start);
+        if today < due {
+            FollowUpState::Upcoming
+        } else if today <= due.plus_days(OVERDUE_AFTER_DAYS) {
+            FollowUpState::Due
+        } else {
+            FollowUpState::Overdue
+        }
     }
 
     /// Refuses a follow-up before its months have passed since `start`.
@@ -235,6 +251,21 @@ mod tests {
         }
         for m in [0, 2, 4, 5, 7, 12, 255] {
             assert!(FollowUpMonth::parse(m).is_err(), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_follow_up_is_upcoming_then_due_for_two_weeks_then_overdue() {
+        let day = |s: &str| Day::parse(s).expect("valid");
+        let three = FollowUpMonth::parse(3).expect("month");
+        let cases = [
+            ("2026-06-09", FollowUpState::Upcoming),
+            ("2026-06-10", FollowUpState::Due),
+            ("2026-06-24", FollowUpState::Due),
+            ("2026-06-25", FollowUpState::Overdue),
+        ];
+        for (today, state) in cases {
+            assert_eq!(three.state(day("2026-03-10"), day(today)), state, "3 months from 2026-03-10 on {today}");
         }
     }
 

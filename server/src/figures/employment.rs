@@ -12,7 +12,7 @@ use doorstep_shared::api::{
 use doorstep_shared::types::{Day, RegionCode, YearMonth};
 
 use super::Areas;
-use crate::domain::ReportPeriod;
+use crate::domain::{FollowUpMonth, ReportPeriod};
 use crate::reference::Regions;
 use crate::storage::{employment_counts, placement_outcomes, Db, EmploymentWindow, Grouping, PlacementOutcome};
 
@@ -96,7 +96,8 @@ async fn figure(db: &Db, measure: EmploymentMeasure, window: &EmploymentWindow, 
 fn retention(outcomes: &[PlacementOutcome], i: usize, months: u8, today: Day, areas: &Areas<'_>) -> Retention {
     let mut all = [0u32; 3];
     let mut by_area = areas.zeros::<[u32; 3]>();
-    for o in outcomes.iter().filter(|o| o.start.plus_months(u32::from(months)) <= today) {
+    let Ok(month) = FollowUpMonth::parse(months) else { return Retention { after_months: months, due: 0, recorded: 0, retained: 0, by_area: Vec::new() } };
+    for o in outcomes.iter().filter(|o| month.due(o.start) <= today) {
         let cells = [&mut all, by_area.entry(areas.area(&o.home)).or_default()];
         for cell in cells {
             cell[0] += 1;

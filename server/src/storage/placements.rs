@@ -126,6 +126,17 @@ pub async fn get_placement(db: &Db, id: i64) -> Result<StoredPlacement, StorageE
     found.pop().ok_or(StorageError::NotFound("placement"))
 }
 
+/// Placements of people at home inside `region_prefix` now (the staff who
+/// can reach them), with their follow-ups, oldest start first; with
+/// `open_only`, only those with a follow-up still to record. The follow-up
+/// worklist (`routes::follow_ups`) works out which are due.
+pub async fn placements_to_follow(db: &Db, region_prefix: &str, open_only: bool) -> anyhow::Result<Vec<StoredPlacement>> {
+    let open = if open_only { " AND (SELECT COUNT(*) FROM follow_ups f WHERE f.placement_id = pl.id) < 3" } else { "" };
+    let sql = format!("{SELECT} WHERE pe.home_region LIKE $1{open} ORDER BY pl.start_date, pl.id");
+    let rows = sqlx::query_as::<_, PlacementRow>(&sql).bind(format!("{region_prefix}%")).fetch_all(db.pool()).await.context("placements to follow")?;
+    attach_follow_ups(db, rows).await
+}
+
 /// Placements of people at home inside `region_prefix`, of one kind or all, newest first.
 pub async fn list_placements(
     db: &Db,

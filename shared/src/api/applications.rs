@@ -295,3 +295,67 @@ pub struct InboxResponse {
     /// Page size.
     pub per_page: u32,
 }
+
+/// Tells where a retention follow-up stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumString, strum::VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum FollowUpState {
+    /// Its months have not passed yet.
+    Upcoming,
+    /// It may be recorded now (for two weeks from its due day).
+    Due,
+    /// More than two weeks past its due day, not recorded.
+    Overdue,
+    /// Recorded.
+    Done,
+}
+
+/// One retention follow-up to make (or made): a placement and a month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpTask {
+    /// The placement.
+    pub placement_id: i64,
+    /// The person.
+    pub person_id: i64,
+    /// The person's name.
+    pub person_name: String,
+    /// Where the person lives now.
+    pub region_name: String,
+    /// The posting's title.
+    pub posting_title: String,
+    /// The employer's name.
+    pub employer_name: String,
+    /// Nearby or transfer.
+    pub kind: PlacementKind,
+    /// First working day.
+    pub start_date: Day,
+    /// The follow-up's month: 1, 3 or 6.
+    pub month: u8,
+    /// The first day it may be recorded.
+    pub due_on: Day,
+    /// Where it stands today.
+    pub state: FollowUpState,
+    /// What was recorded, once done.
+    pub follow_up: Option<FollowUpResponse>,
+}
+
+/// Lists follow-ups to make, by due day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUpTaskPage {
+    /// The follow-ups on this page: earliest due first (done ones: latest due first).
+    pub items: Vec<FollowUpTask>,
+    /// Follow-ups in the state asked for, in all.
+    pub total: i64,
+    /// Follow-ups due now in the jurisdiction (whatever was asked).
+    pub due: i64,
+    /// Follow-ups overdue in the jurisdiction (whatever was asked).
+    pub overdue: i64,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}

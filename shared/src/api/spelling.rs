@@ -61,6 +61,7 @@ spelled!(
     super::PaymentMethod,
     super::ProductSort,
     super::EmploymentMeasure,
+    super::FollowUpState,
 );
 
 #[cfg(test)]
@@ -119,5 +120,6 @@ mod tests {
         spelled_alike::<PaymentMethod>();
         spelled_alike::<ProductSort>();
         spelled_alike::<EmploymentMeasure>();
+        spelled_alike::<FollowUpState>();
     }
 }

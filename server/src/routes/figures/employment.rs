@@ -12,6 +12,7 @@ use crate::auth::StaffScope;
 use crate::clock::today;
 use crate::domain::ReportPeriod;
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::figures::{employment_figures, employment_window, region_ref};
 use crate::reference::Regions;
 use crate::routes::paging::Paging;
@@ -69,11 +70,11 @@ pub struct RecordsQuery {
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn employment_records_handler(
     scope: StaffScope,
-    query: web::Query<RecordsQuery>,
+    query: ApiQuery<RecordsQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
 ) -> Result<web::Json<EmploymentRecordPage>, ApiError> {
-    let q = query.into_inner();
+    let q = query.0;
     let paging = Paging::parse(q.page, q.per_page, 50, 200)?;
     let measure = EmploymentMeasure::parse(&q.measure).ok_or_else(|| ApiError::validation("measure", format!("unknown measure {:?}", q.measure)))?;
     let period = ReportPeriod::parse(q.from.as_deref(), q.to.as_deref(), today())?;

@@ -3,7 +3,9 @@
 mod convert;
 mod follow_ups;
 mod read;
+mod worklist;
 
 pub use convert::*;
 pub use follow_ups::*;
 pub use read::*;
+pub use worklist::*;

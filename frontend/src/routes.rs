@@ -22,10 +22,10 @@ use crate::app::{Gate, Start};
 use crate::components::Loading;
 use crate::i18n::{preload_area, WithTexts};
 use crate::pages::{
-    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage, MyApplicationsPage,
-    MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage, PostingPage, PrioritiesPage, ProducerPage,
-    ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage, RosterPage, SalesFiguresPage, SalesOrdersPage,
-    ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
+    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, DashboardPage, FollowUpsPage, InboxPage, JobSearchPage, JobsForMePage,
+    ManagePostingPage, MyApplicationsPage, MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage,
+    PostingPage, PrioritiesPage, ProducerPage, ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
+    RosterPage, SalesFiguresPage, SalesOrdersPage, ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
 };
 
 /// Every page.
@@ -76,6 +76,8 @@ pub enum Page {
     Producers,
     SalesOrders,
     SalesFigures,
+    Dashboard,
+    FollowUps,
 }
 
 impl Page {
@@ -122,6 +124,8 @@ impl Page {
             ("producers", false, []) => Page::Producers,
             ("sales-orders", false, []) => Page::SalesOrders,
             ("sales-figures", false, []) => Page::SalesFigures,
+            ("dashboard", false, []) => Page::Dashboard,
+            ("follow-ups", false, []) => Page::FollowUps,
             _ => return None,
         };
         Some(page)
@@ -136,7 +140,15 @@ impl Page {
             Page::Posting(id) => view! { <Gate at_once=true><PostingPage id/></Gate> }.into_any(),
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => {
+            Page::Review
+            | Page::Refer
+            | Page::Placements
+            | Page::Audit
+            | Page::Priorities
+            | Page::Push
+            | Page::RegionPoints
+            | Page::Dashboard
+            | Page::FollowUps => {
                 preload_area("staff");
                 staff_pages(self).await
             }
@@ -214,6 +226,8 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Priorities => view! { <Gate><PrioritiesPage/></Gate> }.into_any(),
         Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
         Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
+        Page::Dashboard => view! { <Gate><DashboardPage/></Gate> }.into_any(),
+        Page::FollowUps => view! { <Gate><FollowUpsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     };
     view! { <WithTexts area="staff">{page()}</WithTexts> }.into_any()

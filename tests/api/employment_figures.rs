@@ -34,11 +34,11 @@ fn at(day: &str, hour: i64) -> i64 {
 }
 
 /// The people of the data set, by name.
-struct People {
+pub(crate) struct People {
     ding: i64,
 }
 
-async fn known_employment_data(app: &TestApp, admin: &Client) -> People {
+pub(crate) async fn known_employment_data(app: &TestApp, admin: &Client) -> People {
     let pool = app.db().pool();
     let employer = app.employer_in(admin, "610902").await;
     let a = admin.open_posting(app, &posting_json(employer)).await;

@@ -13,6 +13,7 @@ mod authorization;
 mod backup;
 mod bad_input;
 mod browser;
+mod browser_dashboard;
 mod browser_first_load;
 mod browser_jobs;
 mod browser_journeys;

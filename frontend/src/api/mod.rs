@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod client;
 mod employers;
+mod figures;
 mod matching;
 mod people;
 mod postings;
@@ -22,6 +23,10 @@ pub use auth::{ask_registration_code, get_me, login, logout, register};
 pub(crate) use client::get_text;
 pub use client::ApiError;
 pub use employers::search_employers;
+pub use figures::{
+    employment_export_url, employment_figures, employment_records, follow_up_worklist, training_figures, FigurePeriod, Slice, FOLLOW_UPS_PER_PAGE,
+    RECORDS_PER_PAGE,
+};
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};
 pub use postings::{

@@ -81,9 +81,16 @@ const ADMIN: &[NavLink] = &[
     HOME,
 ];
 
-/// Courses, their sessions and rosters, and the sales platform (producers,
-/// orders, figures), with the shop: home tiles only, for the staff bar is full.
-const STAFF_TILES: &[NavLink] = &[owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]), link("/producers", "sales", Key::NavSales), SHOP];
+/// The dashboard, the follow-up worklist, courses (with their sessions and
+/// rosters), the sales platform (producers, orders, figures) and the shop:
+/// home tiles only, for the staff bar is full.
+const STAFF_TILES: &[NavLink] = &[
+    link("/dashboard", "dashboard", Key::NavDashboard),
+    link("/follow-ups", "follow-ups", Key::NavFollowUps),
+    owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]),
+    link("/producers", "sales", Key::NavSales),
+    SHOP,
+];
 /// A producer's products and orders, for the accounts that act for one.
 const MY_SHOP: NavLink = link("/my-shop", "my-shop", Key::NavMyShop);
 

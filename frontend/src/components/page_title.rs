@@ -38,6 +38,8 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         Page::Courses | Page::Course(_) => Key::NavCourses,
         Page::Shop | Page::Product(_) | Page::Cart | Page::Checkout | Page::Order(_) | Page::MyOrders => Key::NavShop,
         Page::MyShop => Key::NavMyShop,
+        Page::Dashboard => Key::NavDashboard,
+        Page::FollowUps => Key::NavFollowUps,
         Page::Producer(_) | Page::Producers | Page::SalesOrders | Page::SalesFigures => Key::NavSales,
     }
 }

@@ -1,10 +1,15 @@
 //! Staff's pages of the employment platform: the review queue, referring a
-//! person, placements and their follow-ups, the audit log, the categories a
-//! region favours with its gazetteer upload, and the push. They load in one
+//! person, placements and their follow-ups, the follow-up worklist, the
+//! dashboard of the bureau's figures, the audit log, the categories a region
+//! favours with its gazetteer upload, and the push. They load in one
 //! lazy group (`routes.rs`) with their strings (area `staff`), so a first
 //! visit to a public page carries neither.
 
 mod audit;
+mod charts;
+mod dashboard;
+mod dashboard_records;
+mod follow_ups;
 mod placements;
 mod priorities;
 mod push;
@@ -13,6 +18,8 @@ mod region_points;
 mod review;
 
 pub use audit::AuditPage;
+pub use dashboard::DashboardPage;
+pub use follow_ups::FollowUpsPage;
 pub use placements::PlacementsPage;
 pub use priorities::PrioritiesPage;
 pub use push::PushPage;

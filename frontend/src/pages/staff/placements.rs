@@ -12,7 +12,7 @@ use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
 
 /// Records a follow-up: (placement id, what was found).
-type Record = Action<(i64, FollowUpRequest), Result<(), ApiError>>;
+pub(super) type Record = Action<(i64, FollowUpRequest), Result<(), ApiError>>;
 
 /// The months staff check in after a start.
 const MONTHS: [u8; 3] = [1, 3, 6];
@@ -126,7 +126,7 @@ fn FollowUpLine(follow_up: FollowUpResponse) -> impl IntoView {
 
 /// Month (of those `left`), still employed, wage and note.
 #[component]
-fn FollowUpForm(id: i64, wage: u32, start: Day, left: Vec<u8>, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
+pub(super) fn FollowUpForm(id: i64, wage: u32, start: Day, left: Vec<u8>, record: Record, open: RwSignal<Option<i64>>) -> impl IntoView {
     let today = Day::parse(&day_from_today(0)).ok();
     let due = move |m: u8| start.plus_months(u32::from(m));
     let is_due = move |m: u8| today.is_some_and(|t| t >= due(m));
@@ -191,7 +191,7 @@ fn FollowUpForm(id: i64, wage: u32, start: Day, left: Vec<u8>, record: Record, o
 }
 
 /// Returns the key naming a placement kind.
-fn placement_kind_key(kind: PlacementKind) -> Key {
+pub(super) fn placement_kind_key(kind: PlacementKind) -> Key {
     match kind {
         PlacementKind::Nearby => Key::KindNearby,
         PlacementKind::Transfer => Key::KindTransfer,

@@ -3,21 +3,20 @@
 //! and overdue), done, or not yet due — each recorded from the list with the
 //! placements page's form, on a phone. The dashboard's retention counts them.
 
-use doorstep_shared::api::{FollowUpRequest, FollowUpState, FollowUpTask};
+use doorstep_shared::api::{FollowUpState, FollowUpTask};
 use leptos::prelude::*;
 
-use super::placements::{placement_kind_key, FollowUpForm, Record};
+use super::placements::{follow_up_recorder, placement_kind_key, FollowUpForm, Record};
 use crate::api::{self, FOLLOW_UPS_PER_PAGE};
-use crate::components::{empty, Async, ErrorView, Paged};
+use crate::components::{empty, Async, Paged};
 use crate::i18n::{tr, trf, Key};
 
 /// The tabs, the list of the one chosen, and one form open at a time.
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    let record: Record = Action::new_local(|(id, request): &(i64, FollowUpRequest)| {
-        let (id, request) = (*id, request.clone());
-        async move { api::add_follow_up(id, &request).await }
-    });
+    // The open form: placement id × 10 + month, as a placement may owe two.
+    let open = RwSignal::new(None::<i64>);
+    let (record, result) = follow_up_recorder(open);
     let state = RwSignal::new(None::<FollowUpState>);
     let page = RwSignal::new(1_u32);
     let tasks = LocalResource::new(move || {
@@ -25,19 +24,6 @@ pub fn FollowUpsPage() -> impl IntoView {
         let (state, page) = (state.get(), page.get());
         async move { api::follow_up_worklist(state, page).await }
     });
-    // The open form: placement id × 10 + month, as a placement may owe two.
-    let open = RwSignal::new(None::<i64>);
-    Effect::new(move |_| {
-        if matches!(record.value().get(), Some(Ok(()))) {
-            open.set(None);
-        }
-    });
-    let result = move || {
-        Some(match record.value().get()? {
-            Ok(()) => view! { <p id="fu-result" class="success" role="status">{tr(Key::Saved)}</p> }.into_any(),
-            Err(error) => view! { <ErrorView error id="fu-result"/> }.into_any(),
-        })
-    };
     let counts = RwSignal::new((0_i64, 0_i64));
     let loading = RwSignal::new(false);
     let list = move || {

@@ -17,22 +17,14 @@ pub(super) type Record = Action<(i64, FollowUpRequest), Result<(), ApiError>>;
 /// The months staff check in after a start.
 const MONTHS: [u8; 3] = [1, 3, 6];
 
-/// Lists placements, each with its follow-ups and a form for the next one.
-#[component]
-pub fn PlacementsPage() -> impl IntoView {
+/// The action recording a follow-up, and what it answered (saved, or the
+/// refusal) as a view: the open form (`open`) closes once its follow-up is
+/// saved, and stays open to show a refusal. Shared with the worklist.
+pub(super) fn follow_up_recorder(open: RwSignal<Option<i64>>) -> (Record, impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static) {
     let record: Record = Action::new_local(|(id, request): &(i64, FollowUpRequest)| {
         let (id, request) = (*id, request.clone());
         async move { api::add_follow_up(id, &request).await }
     });
-    let page = RwSignal::new(1_u32);
-    let placements = LocalResource::new(move || {
-        record.version().get();
-        let page = page.get();
-        async move { api::list_placements(page).await }
-    });
-    // Which placement's form is open; one at a time keeps the page short.
-    // It closes once its follow-up is saved, and stays open to show a refusal.
-    let open = RwSignal::new(None::<i64>);
     Effect::new(move |_| {
         if matches!(record.value().get(), Some(Ok(()))) {
             open.set(None);
@@ -44,6 +36,21 @@ pub fn PlacementsPage() -> impl IntoView {
             Err(error) => view! { <ErrorView error id="fu-result"/> }.into_any(),
         })
     };
+    (record, result)
+}
+
+/// Lists placements, each with its follow-ups and a form for the next one.
+#[component]
+pub fn PlacementsPage() -> impl IntoView {
+    // Which placement's form is open; one at a time keeps the page short.
+    let open = RwSignal::new(None::<i64>);
+    let (record, result) = follow_up_recorder(open);
+    let page = RwSignal::new(1_u32);
+    let placements = LocalResource::new(move || {
+        record.version().get();
+        let page = page.get();
+        async move { api::list_placements(page).await }
+    });
     let list = move || {
         Suspend::new(async move {
             placements.await.map(|found| {

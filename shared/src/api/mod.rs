@@ -13,6 +13,7 @@ pub mod push;
 pub mod regions;
 pub mod sales;
 pub mod skills;
+pub mod sms;
 mod spelling;
 pub mod training;
 
@@ -29,4 +30,5 @@ pub use push::*;
 pub use regions::*;
 pub use sales::*;
 pub use skills::*;
+pub use sms::*;
 pub use training::*;

@@ -60,6 +60,9 @@ spelled!(
     super::OrderStatus,
     super::PaymentMethod,
     super::ProductSort,
+    super::SmsStatus,
+    super::SmsKind,
+    super::SmsReason,
 );
 
 #[cfg(test)]
@@ -117,5 +120,8 @@ mod tests {
         spelled_alike::<OrderStatus>();
         spelled_alike::<PaymentMethod>();
         spelled_alike::<ProductSort>();
+        spelled_alike::<SmsStatus>();
+        spelled_alike::<SmsKind>();
+        spelled_alike::<SmsReason>();
     }
 }

@@ -2,26 +2,9 @@
 //! and the opt-out flag: set by staff or the seeker (audited), or by a reply.
 
 use anyhow::Context;
-use doorstep_shared::api::{PushSmsTally, SmsKind, SmsReason, SmsStatus};
+use doorstep_shared::api::{PushSmsTally, SmsKind, SmsMessage, SmsReason, SmsStatus};
 
 use super::{append_audit, Db, RowDecoder, StorageError};
-
-/// One SMS, decoded.
-#[derive(Debug, Clone)]
-pub struct StoredSms {
-    pub id: i64,
-    pub kind: SmsKind,
-    pub push_job_id: Option<i64>,
-    pub phone: String,
-    pub message: String,
-    pub status: SmsStatus,
-    pub reason: Option<SmsReason>,
-    pub attempts: u32,
-    pub next_attempt_at: i64,
-    pub last_error: Option<String>,
-    pub created_at: i64,
-    pub sent_at: Option<i64>,
-}
 
 #[derive(sqlx::FromRow)]
 struct SmsRow {
@@ -40,18 +23,20 @@ struct SmsRow {
 }
 
 impl SmsRow {
-    fn decode(self) -> anyhow::Result<StoredSms> {
+    fn decode(self) -> anyhow::Result<SmsMessage> {
         let d = RowDecoder::new("sms_outbox", self.id);
-        Ok(StoredSms {
+        let status = d.spelled("status", &self.status, SmsStatus::parse)?;
+        Ok(SmsMessage {
             id: self.id,
             kind: d.spelled("kind", &self.kind, SmsKind::parse)?,
             push_job_id: self.push_job_id,
             phone: self.phone,
             message: self.message,
-            status: d.spelled("status", &self.status, SmsStatus::parse)?,
+            status,
             reason: self.reason.map(|r| d.spelled("reason", &r, SmsReason::parse)).transpose()?,
             attempts: d.number("attempts", self.attempts)?,
-            next_attempt_at: self.next_attempt_at,
+            // While sending it is the claim's lease, and once done nothing is due.
+            next_attempt_at: Some(self.next_attempt_at).filter(|_| status == SmsStatus::Queued),
             last_error: self.last_error,
             created_at: self.created_at,
             sent_at: self.sent_at,
@@ -60,7 +45,7 @@ impl SmsRow {
 }
 
 /// One page of a person's SMS, newest first, and how many there are in all.
-pub async fn list_person_sms(db: &Db, person_id: i64, limit: i64, offset: i64) -> anyhow::Result<(Vec<StoredSms>, i64)> {
+pub async fn list_person_sms(db: &Db, person_id: i64, limit: i64, offset: i64) -> anyhow::Result<(Vec<SmsMessage>, i64)> {
     let rows: Vec<SmsRow> = sqlx::query_as(
         "SELECT id, kind, push_job_id, phone, message, status, reason, attempts, next_attempt_at, last_error, created_at, sent_at \
          FROM sms_outbox WHERE person_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3",

@@ -4,14 +4,14 @@
 //! jurisdiction the record is not found, as everywhere else.
 
 use actix_web::web;
-use doorstep_shared::api::{PushSmsTally, SmsMessage, SmsPage, SmsStatus};
+use doorstep_shared::api::{PushSmsTally, SmsPage};
 use serde::Deserialize;
 
 use crate::auth::StaffScope;
 use crate::error::ApiError;
 use crate::routes::paging::Paging;
 use crate::routes::people::visible_person;
-use crate::storage::{get_push_job, list_person_sms, tally_push_sms, Db, StoredSms};
+use crate::storage::{get_push_job, list_person_sms, tally_push_sms, Db};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -30,8 +30,7 @@ pub struct SmsQuery {
 pub async fn person_sms(scope: StaffScope, path: web::Path<i64>, query: web::Query<SmsQuery>, db: web::Data<Db>) -> Result<web::Json<SmsPage>, ApiError> {
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
     let person = visible_person(&scope, &db, *path).await?;
-    let (rows, total) = list_person_sms(&db, person.id, paging.limit(), paging.offset()).await?;
-    let items = rows.into_iter().map(sms_message).collect();
+    let (items, total) = list_person_sms(&db, person.id, paging.limit(), paging.offset()).await?;
     Ok(web::Json(SmsPage { items, total, page: paging.page, per_page: paging.per_page }))
 }
 
@@ -45,21 +44,4 @@ pub async fn push_sms_tally(scope: StaffScope, path: web::Path<i64>, db: web::Da
         return Err(ApiError::not_found("push job"));
     }
     Ok(web::Json(tally_push_sms(&db, job.id).await?))
-}
-
-fn sms_message(s: StoredSms) -> SmsMessage {
-    SmsMessage {
-        id: s.id,
-        kind: s.kind,
-        push_job_id: s.push_job_id,
-        phone: s.phone,
-        message: s.message,
-        status: s.status,
-        reason: s.reason,
-        attempts: s.attempts,
-        next_attempt_at: Some(s.next_attempt_at).filter(|_| s.status == SmsStatus::Queued),
-        last_error: s.last_error,
-        created_at: s.created_at,
-        sent_at: s.sent_at,
-    }
 }

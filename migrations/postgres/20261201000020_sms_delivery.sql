@@ -30,3 +30,5 @@ CREATE INDEX sms_outbox_person ON sms_outbox(person_id, id);
 CREATE INDEX sms_outbox_push_job ON sms_outbox(push_job_id, status);
 
 ALTER TABLE people ADD COLUMN sms_opt_out BIGINT NOT NULL DEFAULT 0 CHECK (sms_opt_out IN (0, 1));
+-- A reply names a phone: its people are found by it.
+CREATE INDEX people_phone ON people(phone);

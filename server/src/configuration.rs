@@ -103,7 +103,7 @@ impl Default for SmsSettings {
             link_base: "http://127.0.0.1:8080".into(),
             poll_ms: 2_000,
             batch: 20,
-            max_attempts: 8,
+            max_attempts: 12,
             backoff_secs: 30,
             backoff_cap_secs: 3_600,
             quiet_start: "21:00".into(),

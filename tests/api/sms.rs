@@ -19,6 +19,7 @@ backend_tests!(
     a_failing_and_slow_gateway_delivers_every_message_once_and_loses_none,
     a_gateway_that_keeps_failing_gets_the_last_attempt_then_the_message_fails,
     a_refused_message_fails_at_once,
+    a_wrong_secret_is_retried_until_fixed_not_refused,
     two_workers_draining_at_once_never_send_a_message_twice,
     the_served_worker_drains_the_outbox_by_itself,
 );
@@ -126,6 +127,22 @@ async fn a_refused_message_fails_at_once(app: TestApp) {
     let row = outbox(&app).await.remove(0);
     assert_eq!((row.status.as_str(), row.reason.as_deref(), row.attempts), ("failed", Some("rejected"), 1));
     assert!(row.last_error.is_some_and(|e| e.contains("http 400")));
+}
+
+async fn a_wrong_secret_is_retried_until_fixed_not_refused(app: TestApp) {
+    ask_codes(&app, &["13900000004"]).await;
+    let gateway = FakeGateway::start(&[], Answer::Ok).await;
+    let mut settings = gateway.settings(5);
+    settings.secret = Some("a-secret-the-gateway-does-not-know".to_string().into());
+    let t0 = today_at(10);
+
+    let wrong = gateway.worker(&app, &settings).drain_once(t0).await.expect("drained");
+    let fixed = gateway.worker(&app, &gateway.settings(5)).drain_once(t0 + 30).await.expect("drained");
+
+    assert_eq!((wrong.retried, fixed.sent), (1, 1), "the gateway's 401 is a configuration to fix, not a message to drop");
+    let row = outbox(&app).await.remove(0);
+    assert_eq!((row.status.as_str(), row.attempts, row.last_error.as_deref().is_some_and(|e| e.contains("http 401"))), ("sent", 2, true));
+    assert_eq!(gateway.delivered().len(), 1);
 }
 
 async fn two_workers_draining_at_once_never_send_a_message_twice(app: TestApp) {

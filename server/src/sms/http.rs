@@ -7,8 +7,9 @@
 //! a push reads title, place and link (the full text rides along for
 //! gateways without templates):
 //! `{"idempotency_key", "phone", "template": "push", "params": {"title", "place", "link", "count"}, "text"}`.
-//! A 2xx is taken; a timeout, no connection, 408, 429 or 5xx is retried
-//! later; any other answer is a refusal for good.
+//! A 2xx is taken; a timeout, no connection, 5xx, 408, 429, or 401, 403 and
+//! 404 (a wrong secret or address, fixed meanwhile) is retried later; any
+//! other answer (400, 422: say, a number not in service) is a refusal for good.
 
 use std::time::Duration;
 
@@ -90,7 +91,8 @@ impl SmsGateway for HttpGateway {
             }
             let text: String = response.text().await.unwrap_or_default().chars().take(200).collect();
             let error = format!("http {}: {text}", status.as_u16());
-            if status.is_server_error() || status.as_u16() == 408 || status.as_u16() == 429 {
+            // A wrong secret or address (401, 403, 404) is ours to fix, not the message's fault: retried meanwhile.
+            if status.is_server_error() || matches!(status.as_u16(), 401 | 403 | 404 | 408 | 429) {
                 return Err(SendError::Retryable(error));
             }
             Err(SendError::Permanent(error))

@@ -183,6 +183,8 @@ mod tests {
         let waits: Vec<i64> = (1..=9).map(|n| p.backoff(n)).collect();
         assert_eq!(waits, vec![30, 60, 120, 240, 480, 960, 1_920, 3_600, 3_600]);
         assert_eq!(p.backoff(u32::MAX), 3_600);
+        let ridden_out: i64 = (1..p.max_attempts).map(|n| p.backoff(n)).sum();
+        assert!(ridden_out >= 5 * 3_600, "by default a gateway may be down five hours before a message fails: {ridden_out} s");
     }
 
     #[test]

@@ -4,11 +4,13 @@
 mod gateway;
 mod http;
 mod policy;
+mod settings;
 mod signature;
 mod worker;
 
 pub use gateway::*;
 pub use http::*;
 pub use policy::*;
+pub use settings::*;
 pub use signature::*;
 pub use worker::*;

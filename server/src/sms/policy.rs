@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use doorstep_shared::api::{SmsKind, SmsReason};
 use doorstep_shared::types::Day;
 
-use crate::configuration::{SmsGatewayKind, SmsSettings};
+use super::SmsSettings;
 
 const CHINA_OFFSET_SECS: i64 = 8 * 3600;
 const DAY_SECS: i64 = 86_400;
@@ -84,24 +84,6 @@ impl SmsPolicy {
         let doublings = attempts.saturating_sub(1).min(40);
         self.backoff_secs.saturating_mul(1_i64 << doublings).min(self.backoff_cap_secs)
     }
-}
-
-/// Checks the SMS settings as a whole; the message names the setting.
-pub fn validate_sms_settings(s: &SmsSettings) -> Result<(), String> {
-    SmsPolicy::from_settings(s)?;
-    if !(1..=100).contains(&s.batch) || s.timeout_ms == 0 || s.poll_ms == 0 {
-        return Err("sms.batch must be 1 to 100, sms.timeout_ms and sms.poll_ms at least 1".into());
-    }
-    if s.gateway == SmsGatewayKind::Http {
-        let url = s.url.as_deref().unwrap_or_default();
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err("sms.url must be an http:// or https:// address with gateway = \"http\"".into());
-        }
-        if s.secret.is_none() {
-            return Err("sms.secret is required with gateway = \"http\"".into());
-        }
-    }
-    Ok(())
 }
 
 /// What to do with a claimed message.

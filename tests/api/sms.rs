@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use doorstep_server::sms::Drained;
+use doorstep_server::storage::{claim_sms, finish_sms, SmsClaim, SmsOutcome};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -21,6 +22,7 @@ backend_tests!(
     a_refused_message_fails_at_once,
     a_wrong_secret_is_retried_until_fixed_not_refused,
     two_workers_draining_at_once_never_send_a_message_twice,
+    a_message_a_dead_node_claimed_goes_out_once_its_claim_lapses,
     the_served_worker_drains_the_outbox_by_itself,
 );
 
@@ -169,6 +171,27 @@ async fn two_workers_draining_at_once_never_send_a_message_twice(app: TestApp) {
     let keys: HashSet<&str> = requests.iter().map(|r| r.key.as_str()).collect();
     assert_eq!((requests.len(), keys.len(), gateway.duplicates()), (30, 30, 0), "one request per message");
     assert!(outbox(&app).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
+}
+
+async fn a_message_a_dead_node_claimed_goes_out_once_its_claim_lapses(app: TestApp) {
+    ask_codes(&app, &["13900000005"]).await;
+    let t0 = today_at(10);
+    // A node claims the message, then dies before it records anything.
+    let claim = SmsClaim { owner: "a-node-that-died", now: t0, lease_until: t0 + 60, limit: 10, push_allowed: true };
+    let dead = claim_sms(app.db(), &claim).await.expect("claimed");
+    assert_eq!(dead.len(), 1);
+    let gateway = FakeGateway::start(&[], Answer::Ok).await;
+    let worker = gateway.worker(&app, &gateway.settings(5));
+
+    let during = worker.drain_once(t0 + 59).await.expect("drained");
+    let after = worker.drain_once(t0 + 60).await.expect("drained");
+
+    assert_eq!((during.claimed, after.sent), (0, 1), "another node takes it over once the claim lapses, not before");
+    let row = outbox(&app).await.remove(0);
+    assert_eq!((row.status.as_str(), row.attempts, &row.idempotency_key), ("sent", 2, &dead[0].idempotency_key), "under the same key");
+    let late = finish_sms(app.db(), row.id, "a-node-that-died", t0 + 61, SmsOutcome::Retry { due: t0 + 90, error: "late" }).await.expect("recorded");
+    assert!(!late, "a node whose claim lapsed records nothing");
+    assert_eq!(outbox(&app).await[0].status, "sent");
 }
 
 async fn the_served_worker_drains_the_outbox_by_itself(app: TestApp) {

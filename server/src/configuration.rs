@@ -13,6 +13,8 @@ use ipnet::IpNet;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
+pub use crate::sms::{SmsGatewayKind, SmsSettings};
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Settings {
     /// Address the HTTP server listens on; port 0 picks a free one.
@@ -51,6 +53,7 @@ pub struct Settings {
     /// `AWS_*` variables), so that several nodes share them; default a
     /// directory in `data_dir`.
     pub images_url: Option<String>,
+    pub sms: SmsSettings,
 }
 
 /// How push jobs run (`DOORSTEP_PUSH__LEASE_SECS`, `DOORSTEP_PUSH__PAGE_SIZE`).
@@ -97,7 +100,7 @@ pub struct RegistrationLimits {
 }
 
 // Defaults are serialised only to seed figment; a secret never has a default.
-fn redact<S: serde::Serializer>(_: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn redact<S: serde::Serializer>(_: &Option<SecretString>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_none()
 }
 
@@ -123,6 +126,7 @@ impl Default for Settings {
             metrics: MetricsAccess { allow: loopback(), token: None },
             push: PushSettings { lease_secs: 30, page_size: 200 },
             images_url: None,
+            sms: SmsSettings::default(),
         }
     }
 }
@@ -160,6 +164,7 @@ impl Settings {
         if self.body_timeout_secs == 0 {
             anyhow::bail!("invalid setting: body_timeout_secs must be at least 1");
         }
+        crate::sms::validate_sms_settings(&self.sms).map_err(|e| anyhow::anyhow!("invalid setting: {e}"))?;
         if self.login.per_account_per_minute == 0 || self.login.per_address_per_minute == 0 || self.match_per_minute == 0 {
             anyhow::bail!("invalid setting: login limits and match_per_minute must be at least 1 per minute");
         }
@@ -238,6 +243,9 @@ mod tests {
             ("DOORSTEP_LOGIN__PER_ACCOUNT_PER_MINUTE", "many", "per_account_per_minute"),
             ("DOORSTEP_DATABASE_URL", "mysql://x", "database_url"),
             ("DOORSTEP_IMAGES_URL", "/var/lib/images", "images_url"),
+            ("DOORSTEP_SMS__GATEWAY", "carrier-pigeon", "gateway"),
+            ("DOORSTEP_SMS__QUIET_START", "9pm", "quiet_start"),
+            ("DOORSTEP_SMS__GATEWAY", "http", "sms.url"),
         ] {
             figment::Jail::expect_with(|jail| {
                 jail.set_env(key, value);

@@ -49,16 +49,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "content-type must be application/json"));
             }
             let body = read_body(payload, limit, timeout).await?;
-            let value = parse(&body)?;
-            let document: Value = serde_json::from_slice(&body).map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
-            // Serde would read a struct from an array of its fields in order; the contract says object.
-            if !document.is_object() {
-                return Err(ApiError::new(ErrorCode::InvalidJson, "the body must be a json object"));
-            }
-            check_text(&document)?;
-            Ok(ApiJson(value))
+            json_object(&body).map(ApiJson)
         })
     }
+}
+
+/// Reads a JSON object body already in hand (one whose raw bytes a handler
+/// needs too, say to check a signature) as `ApiJson` does: errors name the
+/// field, and the text rule applies.
+pub fn json_object<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value = parse(body)?;
+    let document: Value = serde_json::from_slice(body).map_err(|e| ApiError::new(ErrorCode::InvalidJson, e.to_string()))?;
+    // Serde would read a struct from an array of its fields in order; the contract says object.
+    if !document.is_object() {
+        return Err(ApiError::new(ErrorCode::InvalidJson, "the body must be a json object"));
+    }
+    check_text(&document)?;
+    Ok(value)
 }
 
 /// A parsed query string whose errors name the parameter at fault in our

@@ -20,6 +20,7 @@ pub mod region_points;
 pub mod routes;
 pub mod search;
 pub mod seed;
+pub mod sms;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

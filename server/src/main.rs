@@ -75,12 +75,14 @@ async fn run() -> anyhow::Result<()> {
             let indexer = state.spawn_indexer();
             state.spawn_region_points_follower();
             let pusher = state.spawn_push_worker();
+            let texter = state.spawn_sms_worker(&settings.sms)?;
             let app = Application::build(&settings, state).await?;
             tracing::info!(port = app.port(), bind = %settings.bind, "doorstep is serving");
             tokio::select! {
                 served = app.run_until_stopped() => served.context("server failed")?,
                 _ = indexer => anyhow::bail!("the indexer stopped unexpectedly"),
                 _ = pusher => anyhow::bail!("the push worker stopped unexpectedly"),
+                _ = texter => anyhow::bail!("the sms worker stopped unexpectedly"),
             }
             tracing::info!("stopped");
         }

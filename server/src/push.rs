@@ -28,6 +28,7 @@ use crate::domain::{round_score, PriorityTable};
 use crate::matcher::{find_matches, load_priorities, profile_of, Fill, Match};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
+use crate::sms::SmsParams;
 use crate::storage::{
     claim_push_job, commit_push_page, end_push_job, get_push_job, insert_push_job, people_after, people_in_work, pushed_posting_ids, stale_push_jobs, Backend,
     Db, NewPushItem, NewPushJob, PersonPushWrite, PushPageWrite, StartOutcome, StoredPerson, StoredPushJob,
@@ -298,7 +299,13 @@ async fn plan_person(deps: &PushDeps<'_>, priorities: &PriorityTable, person: &S
         let reasons = serde_json::to_string(&m.reasons)?;
         items.push(NewPushItem { posting_id: m.posting.id, score: round_score(m.score), reasons });
     }
-    let write = PersonPushWrite { person_id: person.id, phone: person.phone.clone(), message: sms_text(&fresh, deps.regions), items };
+    let write = PersonPushWrite {
+        person_id: person.id,
+        phone: person.phone.clone(),
+        message: sms_text(&fresh, deps.regions),
+        sms_params: sms_params(&fresh, deps.regions)?,
+        items,
+    };
     Ok(PersonPlan { write: Some(write), already, skipped: false })
 }
 
@@ -307,4 +314,16 @@ fn sms_text(fresh: &[Match], regions: &Regions) -> String {
     let named: Vec<String> = fresh.iter().take(SMS_TITLES).map(|m| format!("{}({})", m.posting.title, regions.name_of(&m.posting.region_code))).collect();
     let more = if fresh.len() > SMS_TITLES { "等" } else { "" };
     format!("【安康就业帮扶】为您推荐{}个岗位：{}{more}。详情请登录查看，回复TD退订", fresh.len(), named.join("、"))
+}
+
+/// The gateway template's values: the best new posting (title, place, id for the link) and how many are new.
+fn sms_params(fresh: &[Match], regions: &Regions) -> anyhow::Result<String> {
+    let best = &fresh[0].posting;
+    let params = SmsParams {
+        title: best.title.clone(),
+        place: regions.name_of(&best.region_code),
+        posting_id: best.id,
+        count: u32::try_from(fresh.len()).unwrap_or(u32::MAX),
+    };
+    Ok(serde_json::to_string(&params)?)
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::{AddressThrottle, CookiePolicy, LoginThrottle, RegistrationThrottle, TrustedProxies};
-use crate::configuration::Settings;
+use crate::configuration::{Settings, SmsSettings};
 use crate::crypto::{load_or_create_secret, IdVault};
 use crate::error;
 use crate::extract::{text_rule_for_query, BodyLimit, BodyTimeout};
@@ -27,9 +27,10 @@ use crate::region_points::follow_region_points;
 use crate::routes::figures;
 use crate::routes::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, inbox, matching, methods, metrics, openapi,
-    orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, training_search, training_suggestions,
+    orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, sms, training_search, training_suggestions,
 };
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, ProductIndex, SearchIndex, Searchable};
+use crate::sms::{SmsReplySecret, SmsWorker};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
 
 pub struct Application {
@@ -123,6 +124,12 @@ impl AppState {
         tokio::spawn(follow_region_points(self.db.clone(), self.regions.clone()))
     }
 
+    /// The worker that drains the SMS outbox through the configured gateway.
+    pub fn spawn_sms_worker(&self, settings: &SmsSettings) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+        let worker = SmsWorker::from_settings(self.db.clone(), settings)?;
+        Ok(tokio::spawn(worker.run()))
+    }
+
     /// The worker that resumes push jobs a stopped server (or node) left running.
     pub fn spawn_push_worker(&self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(PushRunner::clone(&self.push).run_worker())
@@ -163,6 +170,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
     let cookies = web::Data::new(CookiePolicy { secure: settings.secure_cookies, max_age_days: settings.session_days });
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let site_dir = web::Data::new(site::SiteDir(settings.site_dir.clone()));
+    let sms_secret = web::Data::new(SmsReplySecret(settings.sms.secret.clone()));
     let (vault, regions_data, skills_data, index, courses, products_index, push_runner) =
         (state.vault, state.regions, state.skills, state.index, state.courses, state.products, state.push);
     let (image_store, image_work) = (state.images, state.image_work);
@@ -193,6 +201,7 @@ fn run(listener: TcpListener, settings: &Settings, state: AppState) -> anyhow::R
             .app_data(metrics_guard.clone())
             .app_data(registry.clone())
             .app_data(site_dir.clone())
+            .app_data(sms_secret.clone())
             .app_data(vault.clone())
             .app_data(regions_data.clone())
             .app_data(skills_data.clone())
@@ -277,6 +286,9 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/push", web::post().to(push::start_push))
         .route("/push", web::get().to(push::list_push_jobs_handler))
         .route("/push/{id}", web::get().to(push::get_push_job_handler))
+        .route("/push/{id}/sms", web::get().to(sms::push_sms_tally))
+        .route("/people/{id}/sms", web::get().to(sms::person_sms))
+        .route("/sms/replies", web::post().to(sms::receive_sms_reply))
         .route("/me/inbox", web::get().to(inbox::get_inbox))
         .route("/me/profile", web::get().to(people::get_profile))
         .route("/me/profile", web::put().to(people::put_profile))

@@ -84,6 +84,8 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
         (Method::GET, "/api/v1/postings/managed".into(), Body::None, [U, F, OK, OK, OK, OK, OK, OK]),
         (Method::GET, format!("/api/v1/people/{p}/matches"), Body::None, [U, F, F, OK, OK, N, OK, OK]),
         (Method::GET, format!("/api/v1/people/{q}/matches"), Body::None, [U, F, F, N, OK, N, OK, OK]),
+        (Method::GET, format!("/api/v1/people/{p}/sms"), Body::None, [U, F, F, OK, OK, N, OK, OK]),
+        (Method::GET, format!("/api/v1/people/{q}/sms"), Body::None, [U, F, F, N, OK, N, OK, OK]),
         (Method::GET, "/api/v1/applications".into(), Body::None, [U, OK, OK, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/placements".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, P, F, F, F, F, F, F]),

@@ -103,6 +103,7 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
                 needs_accessible: accessible.get_untracked(),
             },
             consent_to_share: consent.get_untracked(),
+            sms_opt_out: None,
         });
     };
 
@@ -244,6 +245,7 @@ fn blank() -> PersonResponse {
         certified_skills: Vec::new(),
         preferences: Preferences::default(),
         consent_to_share: false,
+        sms_opt_out: false,
         created_at: 0,
         updated_at: 0,
     }

@@ -281,6 +281,7 @@ mod tests {
             skills: vec!["缝纫".into()],
             preferences: Preferences::default(),
             consent_to_share: true,
+            sms_opt_out: None,
         };
         let fresh = parse_own_profile(own.clone(), "13800001234", &OnRecord::default(), &regions, &skills, 2026).expect("valid");
         assert_eq!((fresh.categories.clone(), fresh.claimed_categories.clone()), (vec![], vec![AssistanceCategory::Dibao, AssistanceCategory::Disabled]));

@@ -29,5 +29,6 @@ pub mod regions;
 pub mod register;
 pub mod site;
 pub mod skills;
+pub mod sms;
 pub mod training_search;
 pub mod training_suggestions;

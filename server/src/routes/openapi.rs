@@ -8,7 +8,7 @@ use utoipa::OpenApi;
 
 use super::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, images, inbox, matching, orders, people,
-    placements, postings, priorities, producers, products, push, regions, register, skills, training_search, training_suggestions,
+    placements, postings, priorities, producers, products, push, regions, register, skills, sms, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -32,6 +32,7 @@ use super::{
         applications::change_application_status,
         placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up, placements::follow_up_worklist,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
+        sms::person_sms, sms::push_sms_tally, sms::receive_sms_reply,
         courses::create_course, courses::list_courses_handler, courses::get_course_handler, courses::update_course_handler,
         courses::publish_course, courses::archive_course,
         course_sessions::create_course_session, course_sessions::list_course_sessions, course_sessions::get_course_session_handler,
@@ -61,6 +62,7 @@ use super::{
         (name = "placements", description = "placements and retention follow-ups (staff, within jurisdiction)"),
         (name = "figures", description = "the bureau's employment figures and the records behind them (staff, within jurisdiction)"),
         (name = "push", description = "the batch push and the seeker's inbox"),
+        (name = "sms", description = "SMS delivery per person and per push, and the gateway's reply callback"),
         (name = "training", description = "the training platform: courses, sessions, enrolment, certificates, suggestions"),
         (name = "sales", description = "the sales platform: producers, products, orders, income to households"),
     )

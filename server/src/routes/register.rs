@@ -51,8 +51,8 @@ pub async fn request_registration_code(
         let expires_at = at + i64::from(CODE_VALID_MINUTES) * 60;
         let stored = NewRegistrationCode { phone, code_hash: &code_hash(phone, &code), expires_at, message: &message, now: at };
         insert_registration_code(&db, &stored).await?;
-        // No SMS gateway drains the outbox yet: the log is how a demo reads its code.
-        tracing::info!(phone = %masked, %code, "sign-up code queued (no SMS gateway is configured, so it is logged)");
+        // With the default logging gateway nothing is sent: the log is how a demo reads its code.
+        tracing::info!(phone = %masked, %code, "sign-up code queued (with the default logging gateway it is logged, not sent)");
     }
     Ok(HttpResponse::Accepted().json(RegistrationCodeSent { code_valid_minutes: CODE_VALID_MINUTES }))
 }

@@ -1,5 +1,5 @@
 //! The push inbox (`push_items`: each posting reaches each person at most
-//! once, pushed or invited by its employer) and the SMS outbox a gateway adapter drains.
+//! once, pushed or invited by its employer).
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,20 +30,6 @@ pub struct NewPushItem {
     pub score: f64,
     /// JSON array of reasons.
     pub reasons: String,
-}
-
-/// Queues one SMS for the gateway adapter; `person` is `None` for one about sign-up.
-pub(super) async fn queue_sms(conn: &mut sqlx::AnyConnection, person: Option<i64>, phone: &str, message: &str, at: i64) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(person)
-        .bind(phone)
-        .bind(message)
-        .bind("queued")
-        .bind(at)
-        .execute(conn)
-        .await
-        .context("queue sms")?;
-    Ok(())
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

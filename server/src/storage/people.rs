@@ -29,6 +29,8 @@ pub struct StoredPerson {
     pub disability_grade: Option<u8>,
     pub preferences: Preferences,
     pub consent_to_share: bool,
+    /// Opted out of push SMS.
+    pub sms_opt_out: bool,
     /// Verified by staff.
     pub categories: Vec<AssistanceCategory>,
     /// Claimed by the person, not verified yet.
@@ -86,6 +88,7 @@ struct PersonRow {
     min_wage: Option<i64>,
     needs_accessible: i64,
     consent_to_share: i64,
+    sms_opt_out: i64,
     created_at: i64,
     updated_at: i64,
 }
@@ -117,6 +120,7 @@ impl PersonRow {
                 needs_accessible: d.flag("needs_accessible", self.needs_accessible)?,
             },
             consent_to_share: d.flag("consent_to_share", self.consent_to_share)?,
+            sms_opt_out: d.flag("sms_opt_out", self.sms_opt_out)?,
             categories: lists.verified,
             claimed_categories: lists.claimed,
             skills: lists.skills,
@@ -201,7 +205,7 @@ impl From<anyhow::Error> for WritePersonError {
 }
 
 const COLUMNS: &str = "id, name, id_cipher, id_masked, phone, gender, birth_year, home_region, home_lat, home_lon, disability_grade, \
-     max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, consent_to_share, created_at, updated_at";
+     max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, consent_to_share, sms_opt_out, created_at, updated_at";
 
 /// Inserts a person; `actor` is recorded as creator and in the audit log.
 pub async fn insert_person(db: &Db, v: &PersonValues, actor: i64) -> Result<i64, WritePersonError> {

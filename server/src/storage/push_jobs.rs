@@ -19,12 +19,12 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use doorstep_shared::api::{PushState, PushSummary};
+use doorstep_shared::api::{PushState, PushSummary, SmsKind};
 
 use super::{Backend, Db, NewPushItem, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
 
-/// Rows per multi-row `INSERT`: 5 values each stays far below both backends' bind limits.
+/// Rows per multi-row `INSERT`: 8 values each stays below both backends' bind limits (32,766 and 65,535).
 const INSERT_ROWS: usize = 1_000;
 
 /// A push job as the database holds it, decoded.
@@ -239,6 +239,8 @@ pub struct PersonPushWrite {
     pub person_id: i64,
     pub phone: String,
     pub message: String,
+    /// The gateway template's values (`sms::SmsParams`), JSON.
+    pub sms_params: String,
     pub items: Vec<NewPushItem>,
 }
 
@@ -333,10 +335,13 @@ pub async fn commit_push_page(db: &Db, page: &PushPageWrite<'_>) -> anyhow::Resu
     }
     let reached: Vec<&PersonPushWrite> = page.persons.iter().filter(|p| inserted.contains_key(&p.person_id)).collect();
     for chunk in reached.chunks(INSERT_ROWS) {
-        let sql = format!("INSERT INTO sms_outbox (person_id, phone, message, status, created_at) VALUES {}", Placeholders::default().rows(chunk.len(), 5));
+        let sql = format!(
+            "INSERT INTO sms_outbox (person_id, phone, message, params, status, created_at, kind, push_job_id) VALUES {}",
+            Placeholders::default().rows(chunk.len(), 8)
+        );
         let mut q = sqlx::query(&sql);
         for p in chunk {
-            q = q.bind(p.person_id).bind(&p.phone).bind(&p.message).bind("queued").bind(at);
+            q = q.bind(p.person_id).bind(&p.phone).bind(&p.message).bind(&p.sms_params).bind("queued").bind(at).bind(SmsKind::Push.as_str()).bind(page.job_id);
         }
         q.execute(&mut *tx).await.context("queue push sms")?;
     }

@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 
-use super::{queue_sms, Db};
+use super::{queue_sign_up_sms, Db};
 
 /// A code to store and the SMS that brings it to the phone.
 pub struct NewRegistrationCode<'a> {
@@ -31,7 +31,7 @@ pub async fn insert_registration_code(db: &Db, c: &NewRegistrationCode<'_>) -> a
     .execute(&mut *tx)
     .await
     .context("store registration code")?;
-    queue_sms(&mut tx, None, c.phone, c.message, c.now).await?;
+    queue_sign_up_sms(&mut tx, c.phone, c.message, c.now).await?;
     tx.commit().await.context("commit registration code")?;
     Ok(())
 }
@@ -39,7 +39,7 @@ pub async fn insert_registration_code(db: &Db, c: &NewRegistrationCode<'_>) -> a
 /// Queues an SMS about sign-up that carries no code.
 pub async fn insert_registration_notice(db: &Db, phone: &str, message: &str, now: i64) -> anyhow::Result<()> {
     let mut conn = db.pool().acquire().await.context("connection")?;
-    queue_sms(&mut conn, None, phone, message, now).await
+    queue_sign_up_sms(&mut conn, phone, message, now).await
 }
 
 /// Spends one try of the phone's live code and answers its hash; `None` when

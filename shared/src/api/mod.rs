@@ -14,6 +14,7 @@ pub mod push;
 pub mod regions;
 pub mod sales;
 pub mod skills;
+pub mod sms;
 mod spelling;
 pub mod training;
 
@@ -31,4 +32,5 @@ pub use push::*;
 pub use regions::*;
 pub use sales::*;
 pub use skills::*;
+pub use sms::*;
 pub use training::*;

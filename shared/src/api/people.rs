@@ -167,6 +167,9 @@ pub struct PersonUpdate {
     /// `categories` count as verified and leave the claims.
     #[serde(default)]
     pub claimed_categories: Option<Vec<AssistanceCategory>>,
+    /// Whether the person gets no push SMS (opted out, by reply or in person).
+    #[serde(default)]
+    pub sms_opt_out: Option<bool>,
 }
 
 /// A seeker's own profile (`PUT /api/v1/me/profile`): creates or updates the
@@ -209,6 +212,9 @@ pub struct ProfileRequest {
     /// Whether employers may see the seeker (masked) and invite them.
     #[serde(default)]
     pub consent_to_share: bool,
+    /// "No SMS": whether the seeker wants no push SMS; absent keeps the setting.
+    #[serde(default)]
+    pub sms_opt_out: Option<bool>,
 }
 
 /// Tells a present `null` (clear) from an absent field (keep).
@@ -264,6 +270,9 @@ pub struct PersonResponse {
     pub preferences: Preferences,
     /// Consent to be shown to employers.
     pub consent_to_share: bool,
+    /// Whether the person gets no push SMS (opted out).
+    #[serde(default)]
+    pub sms_opt_out: bool,
     /// When registered, seconds since the Unix epoch.
     pub created_at: i64,
     /// When last changed, seconds since the Unix epoch.

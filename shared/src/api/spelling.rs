@@ -62,6 +62,9 @@ spelled!(
     super::ProductSort,
     super::EmploymentMeasure,
     super::FollowUpState,
+    super::SmsStatus,
+    super::SmsKind,
+    super::SmsReason,
 );
 
 #[cfg(test)]
@@ -121,5 +124,8 @@ mod tests {
         spelled_alike::<ProductSort>();
         spelled_alike::<EmploymentMeasure>();
         spelled_alike::<FollowUpState>();
+        spelled_alike::<SmsStatus>();
+        spelled_alike::<SmsKind>();
+        spelled_alike::<SmsReason>();
     }
 }

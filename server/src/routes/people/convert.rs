@@ -28,6 +28,7 @@ pub fn to_response(p: &StoredPerson, regions: &Regions) -> PersonResponse {
         certified_skills: p.certified.iter().map(|(code, number)| CertifiedSkill { code: code.to_string(), certificate_number: number.clone() }).collect(),
         preferences: p.preferences.clone(),
         consent_to_share: p.consent_to_share,
+        sms_opt_out: p.sms_opt_out,
         created_at: p.created_at,
         updated_at: p.updated_at,
     }

@@ -13,7 +13,7 @@ use crate::domain::{parse_own_profile, OnRecord};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::reference::{Regions, SkillCatalog};
-use crate::storage::{get_person, insert_own_person, linked_person_id, update_person, Db, PersonValues, StoredPerson};
+use crate::storage::{get_person, insert_own_person, linked_person_id, set_sms_opt_out, update_person, Db, PersonValues, StoredPerson};
 
 /// The seeker's own record.
 #[utoipa::path(get, path = "/api/v1/me/profile", tag = "people",
@@ -28,6 +28,7 @@ pub async fn get_profile(user: CurrentUser, db: web::Data<Db>, regions: web::Dat
 }
 
 /// Creates (201) or replaces (200) the seeker's own record; verified categories stay.
+/// `sms_opt_out` is the seeker's "no SMS": no push SMS while set.
 #[utoipa::path(put, path = "/api/v1/me/profile", tag = "people", request_body = ProfileRequest,
     responses((status = 200, body = PersonResponse), (status = 201, body = PersonResponse),
               (status = 409, body = doorstep_shared::api::ApiErrorBody, description = "`duplicate_person` or `changed_meanwhile`"),
@@ -46,7 +47,10 @@ pub async fn put_profile(
         Some(p) => OnRecord { id_number: Some(vault.decrypt(&p.id_cipher)?.as_ref().to_string()), verified: p.categories.clone() },
         None => OnRecord::default(),
     };
-    let draft = regions.read(|tree| parse_own_profile(body.0, &user.username, &on_record, tree, &skills, this_year())).map_err(ApiError::from)?;
+    let opted_out = current.as_ref().is_some_and(|p| p.sms_opt_out);
+    let mut req = body.0;
+    let sms_opt_out = req.sms_opt_out.take();
+    let draft = regions.read(|tree| parse_own_profile(req, &user.username, &on_record, tree, &skills, this_year())).map_err(ApiError::from)?;
     let values = PersonValues::seal(&draft, &vault)?;
     let (id, mut answer) = match current {
         Some(p) => {
@@ -55,6 +59,9 @@ pub async fn put_profile(
         }
         None => (insert_own_person(&db, &values, user.id).await.map_err(|e| write_error(e, &regions))?, HttpResponse::Created()),
     };
+    if let Some(opt_out) = sms_opt_out.filter(|v| *v != opted_out) {
+        set_sms_opt_out(&db, id, opt_out, user.id).await?;
+    }
     Ok(answer.json(to_response(&get_person(&db, id).await?, &regions)))
 }
 

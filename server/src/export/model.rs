@@ -136,7 +136,7 @@ impl Report {
         }
     }
 
-    /// 管辖范围 as people read it: the name and the official 12-digit code.
+    /// 管辖范围 as people read it: the name and the official code.
     pub fn jurisdiction_text(&self) -> String {
         match &self.jurisdiction {
             Some(r) => format!("{}（{}）", r.name, r.official_code),
@@ -233,7 +233,7 @@ mod tests {
     fn the_about_sheet_states_period_jurisdiction_and_time_in_china() {
         let from = YearMonth::parse("2026-03").expect("month");
         let to = YearMonth::parse("2026-05").expect("month");
-        let hanbin = RegionRef { code: "610902".into(), official_code: "610902000000".into(), name: "汉滨区".into() };
+        let hanbin = RegionRef { code: "610902".into(), official_code: "610902".into(), name: "汉滨区".into() };
         // 2026-05-31 16:30 UTC is 2026-06-01 00:30 in Beijing.
         let at = Day::parse("2026-05-31").expect("day").unix_days() * 86_400 + 16 * 3600 + 30 * 60;
         let report = Report {
@@ -248,13 +248,7 @@ mod tests {
         let texts: Vec<String> = about.rows.iter().map(|r| format!("{:?}", r[1])).collect();
         assert_eq!(
             texts,
-            [
-                "Text(\"培训统计\")",
-                "Text(\"2026年3月至2026年5月\")",
-                "Text(\"汉滨区（610902000000）\")",
-                "Text(\"2026-06-01 00:30（北京时间）\")",
-                "Text(\"李四\")"
-            ]
+            ["Text(\"培训统计\")", "Text(\"2026年3月至2026年5月\")", "Text(\"汉滨区（610902）\")", "Text(\"2026-06-01 00:30（北京时间）\")", "Text(\"李四\")"]
         );
     }
 }

@@ -11,6 +11,7 @@ use crate::clock::today;
 use crate::domain::ReportPeriod;
 use crate::error::ApiError;
 use crate::export::{sales_report, training_report};
+use crate::extract::ApiQuery;
 use crate::figures::{sales_figures, training_figures};
 use crate::reference::Regions;
 use crate::routes::figures::figure_region;
@@ -52,7 +53,7 @@ impl FiguresExportQuery {
 pub async fn export_training_figures(
     req: HttpRequest,
     scope: StaffScope,
-    query: web::Query<FiguresExportQuery>,
+    ApiQuery(query): ApiQuery<FiguresExportQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {
@@ -72,7 +73,7 @@ pub async fn export_training_figures(
 pub async fn export_sales_figures(
     req: HttpRequest,
     scope: StaffScope,
-    query: web::Query<FiguresExportQuery>,
+    ApiQuery(query): ApiQuery<FiguresExportQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
 ) -> Result<HttpResponse, ApiError> {

@@ -13,6 +13,7 @@ use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::error::ApiError;
 use crate::export::people_report;
+use crate::extract::ApiQuery;
 use crate::reference::{Regions, SkillCatalog};
 use crate::routes::people::{people_filter, to_response, PeopleAsked};
 use crate::storage::{list_people, Db};
@@ -46,7 +47,7 @@ pub struct PeopleExportQuery {
 pub async fn export_people(
     req: HttpRequest,
     scope: StaffScope,
-    query: web::Query<PeopleExportQuery>,
+    ApiQuery(query): ApiQuery<PeopleExportQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     skills: web::Data<SkillCatalog>,

@@ -13,6 +13,7 @@ use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::error::ApiError;
 use crate::export::placements_report;
+use crate::extract::ApiQuery;
 use crate::reference::Regions;
 use crate::routes::placements::placement_response;
 use crate::storage::{list_placements, sealed_id_numbers, Db};
@@ -40,7 +41,7 @@ pub struct PlacementsExportQuery {
 pub async fn export_placements(
     req: HttpRequest,
     scope: StaffScope,
-    query: web::Query<PlacementsExportQuery>,
+    ApiQuery(query): ApiQuery<PlacementsExportQuery>,
     db: web::Data<Db>,
     regions: web::Data<Regions>,
     vault: web::Data<IdVault>,

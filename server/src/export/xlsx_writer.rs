@@ -55,7 +55,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> anyhow::
             match cell {
                 Cell::Empty => {}
                 Cell::Text(s) => {
-                    ws.write_string(row, col, s)?;
+                    ws.write_string(row, col, within_cell_limit(s))?;
                 }
                 Cell::Integer(n) => {
                     // Counts and ids stay far below 2^53: exact as f64.
@@ -74,6 +74,18 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> anyhow::
         }
     }
     Ok(())
+}
+
+/// The most characters an Excel cell holds.
+const CELL_CHARS: usize = 32_767;
+
+/// `s`, cut to what a cell holds (no text we export comes near it; a cut is
+/// better than no file).
+fn within_cell_limit(s: &str) -> &str {
+    match s.char_indices().nth(CELL_CHARS) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
 }
 
 /// Fen as yuan: the nearest double to the two-decimal amount.
@@ -109,5 +121,16 @@ mod tests {
         assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip");
         assert_eq!(format!("{:.2}", yuan(1_000_003)), "10000.03");
         assert_eq!(yuan(-5), -0.05);
+    }
+
+    #[test]
+    fn text_longer_than_a_cell_holds_is_cut_not_refused() {
+        let long = "长".repeat(CELL_CHARS + 10);
+        assert_eq!(within_cell_limit(&long).chars().count(), CELL_CHARS);
+        assert_eq!(within_cell_limit("短"), "短");
+        let mut sheet = Sheet::new("x", "x", &[("备注", Kind::Text)]);
+        sheet.row(vec![Cell::Text(long)]);
+        let report = Report { title: "x", slug: "x", period: None, jurisdiction: None, generated: Stamp { at: 0, by: "x".into() }, sheets: vec![sheet] };
+        assert!(to_xlsx(&report).is_ok());
     }
 }

@@ -5,7 +5,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{send, stamp, ExportAudit, ExportFormat};
+use super::{send, stamp, ExportAudit, ExportFormat, ExportResponses};
 use crate::auth::StaffScope;
 use crate::clock::today;
 use crate::domain::ReportPeriod;
@@ -44,11 +44,7 @@ impl FiguresExportQuery {
 }
 
 /// The training figures of `GET /api/v1/training/figures` as a spreadsheet.
-#[utoipa::path(get, path = "/api/v1/training/figures/export", tag = "training", params(FiguresExportQuery),
-    responses((status = 200, description = "the workbook or CSV file, named in Content-Disposition", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv; charset=utf-8"))),
-        (status = 403, body = doorstep_shared::api::ApiErrorBody, description = "not staff, or `region` outside the jurisdiction"),
-        (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "a bad `format`, `sheet`, month, period or region")))]
+#[utoipa::path(get, path = "/api/v1/training/figures/export", tag = "training", params(FiguresExportQuery), responses(ExportResponses))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn export_training_figures(
     req: HttpRequest,
@@ -64,11 +60,7 @@ pub async fn export_training_figures(
 }
 
 /// The sales figures of `GET /api/v1/sales/figures` as a spreadsheet; one with income by household is audited.
-#[utoipa::path(get, path = "/api/v1/sales/figures/export", tag = "sales", params(FiguresExportQuery),
-    responses((status = 200, description = "the workbook or CSV file, named in Content-Disposition", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv; charset=utf-8"))),
-        (status = 403, body = doorstep_shared::api::ApiErrorBody, description = "not staff, or `region` outside the jurisdiction"),
-        (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "a bad `format`, `sheet`, month, period or region")))]
+#[utoipa::path(get, path = "/api/v1/sales/figures/export", tag = "sales", params(FiguresExportQuery), responses(ExportResponses))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn export_sales_figures(
     req: HttpRequest,

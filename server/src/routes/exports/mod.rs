@@ -8,10 +8,12 @@ mod figures;
 mod lists;
 mod people;
 mod placements;
+mod responses;
 
 pub use figures::*;
 pub use people::*;
 pub use placements::*;
+pub use responses::*;
 
 use actix_web::http::header::{Charset, ContentDisposition, DispositionParam, DispositionType, ExtendedValue, CONTENT_TYPE};
 use actix_web::{web, HttpResponse};

@@ -8,7 +8,7 @@ use doorstep_shared::api::{AssistanceCategory, ErrorCode};
 use serde::Deserialize;
 
 use super::lists::{every_page, id_numbers};
-use super::{send, stamp, ExportAudit, ExportFormat};
+use super::{send, stamp, ExportAudit, ExportFormat, ExportResponses};
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::error::ApiError;
@@ -38,11 +38,7 @@ pub struct PeopleExportQuery {
 }
 
 /// Every person in the caller's jurisdiction matching the filters, as a spreadsheet.
-#[utoipa::path(get, path = "/api/v1/people/export", tag = "people", params(PeopleExportQuery),
-    responses((status = 200, description = "the workbook or CSV file, named in Content-Disposition", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv; charset=utf-8"))),
-        (status = 403, body = doorstep_shared::api::ApiErrorBody, description = "not staff, `region` outside the jurisdiction, or `full_ids` not allowed"),
-        (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "a bad `format` or `sheet`, or more rows than an export carries")))]
+#[utoipa::path(get, path = "/api/v1/people/export", tag = "people", params(PeopleExportQuery), responses(ExportResponses))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn export_people(
     req: HttpRequest,

@@ -8,7 +8,7 @@ use doorstep_shared::api::PlacementKind;
 use serde::Deserialize;
 
 use super::lists::{every_page, id_numbers};
-use super::{send, stamp, ExportAudit, ExportFormat};
+use super::{send, stamp, ExportAudit, ExportFormat, ExportResponses};
 use crate::auth::StaffScope;
 use crate::crypto::IdVault;
 use crate::error::ApiError;
@@ -32,11 +32,7 @@ pub struct PlacementsExportQuery {
 }
 
 /// Every placement of people in the caller's jurisdiction, newest first, as a spreadsheet.
-#[utoipa::path(get, path = "/api/v1/placements/export", tag = "placements", params(PlacementsExportQuery),
-    responses((status = 200, description = "the workbook or CSV file, named in Content-Disposition", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "text/csv; charset=utf-8"))),
-        (status = 403, body = doorstep_shared::api::ApiErrorBody, description = "not staff, or `full_ids` not allowed"),
-        (status = 422, body = doorstep_shared::api::ApiErrorBody, description = "a bad `format` or `sheet`, or more rows than an export carries")))]
+#[utoipa::path(get, path = "/api/v1/placements/export", tag = "placements", params(PlacementsExportQuery), responses(ExportResponses))]
 #[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
 pub async fn export_placements(
     req: HttpRequest,

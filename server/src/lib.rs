@@ -9,6 +9,7 @@ pub mod configuration;
 pub mod crypto;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod images;

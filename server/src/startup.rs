@@ -24,11 +24,11 @@ use crate::images::{ImageStore, ImageWork};
 use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
-use crate::routes::figures;
 use crate::routes::{
     applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, inbox, matching, methods, metrics, openapi,
     orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, sms, training_search, training_suggestions,
 };
+use crate::routes::{exports, figures};
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, ProductIndex, SearchIndex, Searchable};
 use crate::sms::{SmsReplySecret, SmsWorker};
 use crate::storage::{convert_old_region_points, insert_missing_regions, list_regions, list_skills, upsert_skills, Db};
@@ -253,6 +253,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/skills", web::get().to(skills::list_skills))
         .route("/people", web::post().to(people::create_person))
         .route("/people", web::get().to(people::list_people_handler))
+        .route("/people/export", web::get().to(exports::export_people))
         .route("/people/{id}", web::get().to(people::get_person_handler))
         .route("/people/{id}", web::patch().to(people::update_person_handler))
         .route("/people/{id}/reveal", web::post().to(people::reveal_id_number))
@@ -277,12 +278,14 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/applications/{id}", web::get().to(applications::get_application_handler))
         .route("/applications/{id}/status", web::post().to(applications::change_application_status))
         .route("/placements", web::get().to(placements::list_placements_handler))
+        .route("/placements/export", web::get().to(exports::export_placements))
         .route("/placements/{id}", web::get().to(placements::get_placement_handler))
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
         .route("/follow-ups", web::get().to(placements::follow_up_worklist))
         .route("/training/figures", web::get().to(figures::training_figures_handler))
         .route("/employment/figures", web::get().to(figures::employment_figures_handler))
         .route("/employment/records", web::get().to(figures::employment_records_handler))
+        .route("/training/figures/export", web::get().to(exports::export_training_figures))
         .route("/push", web::post().to(push::start_push))
         .route("/push", web::get().to(push::list_push_jobs_handler))
         .route("/push/{id}", web::get().to(push::get_push_job_handler))
@@ -334,6 +337,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/order-parts/{id}/deliver", web::post().to(orders::deliver_order_part))
         .route("/order-parts/{id}/cancel", web::post().to(orders::cancel_order_part))
         .route("/sales/figures", web::get().to(figures::sales_figures_handler))
+        .route("/sales/figures/export", web::get().to(exports::export_sales_figures))
         .route("/training-sessions/{id}/enrolments", web::post().to(enrolments::enrol_handler))
         .route("/training-sessions/{id}/enrolments", web::get().to(enrolments::session_roster))
         .route("/enrolments/{id}/cancel", web::post().to(enrolments::cancel_enrolment_handler))

@@ -88,6 +88,13 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
         (Method::GET, format!("/api/v1/people/{q}/sms"), Body::None, [U, F, F, N, OK, N, OK, OK]),
         (Method::GET, "/api/v1/applications".into(), Body::None, [U, OK, OK, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/placements".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        // Exports: inside the jurisdiction; full ID numbers for civil-affairs staff only (exports.rs, exports_lists.rs).
+        (Method::GET, "/api/v1/people/export".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/people/export?region=610902001".into(), Body::None, [U, F, F, OK, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/people/export?full_ids=true".into(), Body::None, [U, F, F, OK, OK, OK, OK, F]),
+        (Method::GET, "/api/v1/placements/export?full_ids=true".into(), Body::None, [U, F, F, OK, OK, OK, OK, F]),
+        (Method::GET, "/api/v1/training/figures/export?region=610902".into(), Body::None, [U, F, F, F, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/sales/figures/export".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, P, F, F, F, F, F, F]),
         (Method::GET, "/api/v1/me/profile".into(), Body::None, [U, P, F, F, F, F, F, F]),
         // Starting a push is checked in push.rs: here each would refuse the next while it runs (409).

@@ -19,12 +19,12 @@ crate::backend_tests!(
     the_figures_are_in_the_openapi_document_and_take_only_get,
 );
 
-const PERIOD: &str = "from=2026-03&to=2026-05";
+pub(crate) const PERIOD: &str = "from=2026-03&to=2026-05";
 
 /// 老城街道 and 新城街道 in 汉滨区; 城关镇 in 汉阴县.
-const LAOCHENG: &str = "610902001";
-const XINCHENG: &str = "610902002";
-const HANYIN_CHENGGUAN: &str = "610921100";
+pub(crate) const LAOCHENG: &str = "610902001";
+pub(crate) const XINCHENG: &str = "610902002";
+pub(crate) const HANYIN_CHENGGUAN: &str = "610921100";
 
 async fn a_city_user_reads_exact_figures_by_course_county_month_and_category(app: TestApp) {
     let admin = app.admin().await;
@@ -155,7 +155,7 @@ async fn the_figures_are_in_the_openapi_document_and_take_only_get(app: TestApp)
 /// 丁 (a claimed, unverified 残疾) waits in 老城, cancels in 新城, completes in 新城's May session (certified 06-12);
 /// 戊 (易地搬迁, 汉阴) completes in 汉阴, certified 04-03, placed 04-20;
 /// 己 completes a January session in 老城, certified 02-20, placed 03-15.
-async fn known_training_data(app: &TestApp, admin: &Client) {
+pub(crate) async fn known_training_data(app: &TestApp, admin: &Client) {
     let sewing = insert_course(app, &CourseFixture { title: "缝纫工培训", region: "610902", skills: &[], categories: &[] }).await;
     let care = insert_course(app, &CourseFixture { title: "养老护理员培训", region: "610921", skills: &[], categories: &[] }).await;
     let march_laocheng = figures_session(app, sewing, LAOCHENG, "2026-03-02", "2026-03-27").await;
@@ -190,7 +190,7 @@ async fn known_training_data(app: &TestApp, admin: &Client) {
 }
 
 /// Registers a person at home in `home` with these verified categories.
-async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[&str]) -> i64 {
+pub(crate) async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[&str]) -> i64 {
     let mut person = person_json(name, &id_number("610902", 1985, seq));
     person["home_region"] = json!(home);
     person["categories"] = json!(categories);
@@ -198,7 +198,7 @@ async fn person(admin: &Client, name: &str, seq: u16, home: &str, categories: &[
 }
 
 /// A session of a course at a town's point, between two fixed days; returns its id.
-async fn figures_session(app: &TestApp, course_id: i64, region: &str, start: &str, end: &str) -> i64 {
+pub(crate) async fn figures_session(app: &TestApp, course_id: i64, region: &str, start: &str, end: &str) -> i64 {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO course_sessions (course_id, start_date, end_date, enrol_deadline, region_code, address, lat, lon, site_approximate, \
          capacity, enrolled, days, period, status, created_by, created_at, updated_at) \
@@ -216,7 +216,7 @@ async fn figures_session(app: &TestApp, course_id: i64, region: &str, start: &st
 }
 
 /// A person's enrolment in a session, in a given status; returns its id.
-async fn figures_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
+pub(crate) async fn figures_enrolment(app: &TestApp, session_id: i64, person_id: i64, status: &str) -> i64 {
     let mut conn = app.db().pool().acquire().await.expect("connection");
     insert_enrolment_row(&mut conn, session_id, person_id, status).await
 }
@@ -240,7 +240,7 @@ async fn completed(app: &TestApp, session_id: i64, person_id: i64, issued_on: &s
 }
 
 /// A hire of the person for the posting, starting on `start`.
-async fn figures_placement(app: &TestApp, posting_id: i64, person_id: i64, start: &str) {
+pub(crate) async fn figures_placement(app: &TestApp, posting_id: i64, person_id: i64, start: &str) {
     let pool = app.db().pool();
     let (application,): (i64,) = sqlx::query_as(
         "INSERT INTO applications (posting_id, person_id, status, source, created_by, created_at, updated_at) \
@@ -264,7 +264,7 @@ async fn figures_placement(app: &TestApp, posting_id: i64, person_id: i64, start
     .expect("placement inserted");
 }
 
-async fn figures_of(client: &Client, query: &str) -> Value {
+pub(crate) async fn figures_of(client: &Client, query: &str) -> Value {
     let res = client.get(&format!("/api/v1/training/figures?{query}")).await;
     let status = res.status();
     let figures = body(res).await;

@@ -57,6 +57,24 @@ impl StaffScope {
         Err(ApiError::with_fields(doorstep_shared::api::ErrorCode::Forbidden, format!("region {region} is outside your jurisdiction"), &[field]))
     }
 
+    /// Refuses full ID-card numbers in an export to anyone but civil-affairs
+    /// staff. Staff may reveal any one number in their jurisdiction
+    /// (`people::reveal_id_number`) and an export holds nothing outside it, so
+    /// the rule is theirs alike. Administrators run the system for every
+    /// jurisdiction at once: a file of every full number there is the leak this
+    /// guards against, so their exports stay masked (one number at a time,
+    /// audited, is still theirs).
+    pub fn ensure_full_ids(&self, field: &str) -> Result<(), ApiError> {
+        if self.user.role == Role::Staff {
+            return Ok(());
+        }
+        Err(ApiError::with_fields(
+            doorstep_shared::api::ErrorCode::Forbidden,
+            "full id-card numbers in an export are for civil-affairs staff of the jurisdiction; export without full_ids for masked numbers",
+            &[field],
+        ))
+    }
+
     /// Tells whether a record kept under a region code prefix ("" for
     /// everywhere, as a push job's region) lies inside the jurisdiction.
     pub fn covers(&self, prefix: &str) -> bool {

@@ -34,6 +34,7 @@ pub async fn list_audit_handler(_admin: AdminUser, query: web::Query<AuditQuery>
             entity: r.entity,
             entity_id: r.entity_id,
             at: r.at,
+            detail: r.detail,
         })
         .collect();
     Ok(web::Json(AuditPage { items, total, page: paging.page, per_page: paging.per_page }))

@@ -8,6 +8,7 @@ pub mod course_sessions;
 pub mod courses;
 pub mod employers;
 pub mod enrolments;
+pub mod exports;
 pub mod figures;
 pub mod health;
 pub mod images;

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, figures, health, images, inbox, matching, orders, people,
-    placements, postings, priorities, producers, products, push, regions, register, skills, sms, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, exports, figures, health, images, inbox, matching, orders,
+    people, placements, postings, priorities, producers, products, push, regions, register, skills, sms, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -54,6 +54,7 @@ use super::{
         orders::pay_order_part, orders::ship_order_part, orders::deliver_order_part, orders::cancel_order_part,
         figures::sales_figures_handler,
         images::get_image,
+        exports::export_training_figures, exports::export_sales_figures, exports::export_people, exports::export_placements,
     ),
     tags(
         (name = "auth", description = "login, logout, registration"),

@@ -20,6 +20,10 @@ pub struct AuditEntryResponse {
     pub entity_id: i64,
     /// When, as seconds since the Unix epoch.
     pub at: i64,
+    /// What the action covered when no single record says it, for example an
+    /// export's filter, row count and whether ID numbers were in full.
+    #[serde(default)]
+    pub detail: Option<String>,
 }
 
 /// Lists audit entries, newest first.

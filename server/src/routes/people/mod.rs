@@ -7,6 +7,7 @@ mod read;
 mod reveal;
 mod update;
 
+pub use convert::to_response;
 pub use create::*;
 pub use profile::*;
 pub use read::*;

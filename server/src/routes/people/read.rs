@@ -43,22 +43,39 @@ pub async fn list_people_handler(
     let q = query.into_inner();
     let paging = Paging::parse(q.page, q.per_page, 50, 200)?;
     let (page, per_page) = (paging.page, paging.per_page);
-    let requested = match &q.region {
-        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?),
-        None => None,
+    let asked = PeopleAsked { q: q.q.as_deref(), region: q.region.as_deref(), category: q.category, skill: q.skill.as_deref() };
+    let Some(filter) = people_filter(&scope, &regions, &skills, &asked)? else {
+        return Ok(web::Json(PeoplePage { items: Vec::new(), total: 0, page, per_page }));
     };
-    let skill = match &q.skill {
-        Some(raw) => Some(skill_filter(&skills, raw)?),
-        None => None,
-    };
-    let empty = PeoplePage { items: Vec::new(), total: 0, page, per_page };
-    let Some(region_prefix) = scope.narrow(requested.as_ref()) else {
-        return Ok(web::Json(empty));
-    };
-    let filter = PeopleFilter { region_prefix, category: q.category, skill, text: q.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) };
     let (people, total) = list_people(&db, &filter, paging.limit(), paging.offset()).await?;
     let items = people.iter().map(|p| to_response(p, &regions)).collect();
     Ok(web::Json(PeoplePage { items, total, page, per_page }))
+}
+
+/// The filters of a people list as asked, before parsing.
+pub struct PeopleAsked<'a> {
+    pub q: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub category: Option<AssistanceCategory>,
+    pub skill: Option<&'a str>,
+}
+
+/// The storage filter of a people list (the JSON list and its export): the
+/// jurisdiction narrowed by the region asked for; `None` when they do not overlap.
+pub fn people_filter(scope: &StaffScope, regions: &Regions, skills: &SkillCatalog, asked: &PeopleAsked<'_>) -> Result<Option<PeopleFilter>, ApiError> {
+    let requested = match asked.region {
+        Some(raw) => Some(regions.read(|t| t.resolve(raw)).map_err(|e| ApiError::with_fields(ErrorCode::InvalidParameter, e, &["region"]))?),
+        None => None,
+    };
+    let skill = match asked.skill {
+        Some(raw) => Some(skill_filter(skills, raw)?),
+        None => None,
+    };
+    let Some(region_prefix) = scope.narrow(requested.as_ref()) else {
+        return Ok(None);
+    };
+    let text = asked.q.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(Some(PeopleFilter { region_prefix, category: asked.category, skill, text }))
 }
 
 /// One person in the caller's jurisdiction.

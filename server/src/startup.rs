@@ -285,6 +285,8 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/training/figures", web::get().to(figures::training_figures_handler))
         .route("/employment/figures", web::get().to(figures::employment_figures_handler))
         .route("/employment/records", web::get().to(figures::employment_records_handler))
+        .route("/employment/figures/export", web::get().to(exports::export_employment_figures))
+        .route("/employment/records/export", web::get().to(exports::export_employment_records))
         .route("/training/figures/export", web::get().to(exports::export_training_figures))
         .route("/push", web::post().to(push::start_push))
         .route("/push", web::get().to(push::list_push_jobs_handler))

@@ -1,14 +1,15 @@
 //! Staff work at a phone-sized window (issue 13's "Done when"): a county
 //! user opens the dashboard on the known employment data set, sees its own
 //! towns only, reads every figure as the API gives it, drills down from a
-//! figure and from a town's bar to the people behind them; and records an
-//! overdue follow-up from the worklist. The export's figures are checked
-//! against the same screen in `exports`.
+//! figure and from a town's bar to the people behind them, downloads the
+//! export behind its link and finds the screen's figures in it; and records
+//! an overdue follow-up from the worklist.
 
 use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::employment_figures::known_employment_data;
+use crate::export_support::{download, number, sheet, workbook};
 use crate::helpers::{body, spawn_app, Backend};
 use crate::webdriver::{assert_targets, find, finish, log_in, start_browser, tap_css, title_becomes, PATIENCE, POLL};
 
@@ -93,7 +94,11 @@ async fn a_county_user_reads_its_figures_drills_down_and_follows_up_on_a_phone()
         text_has(&driver, "#records-count", "4").await?;
         let names = texts(&driver, "#records .name", 4).await?;
         assert_eq!(names, ["周甲", "陈己", "周甲", "郑丙"]);
-        find(&driver, "#dash-xlsx[href*='format=xlsx'][href*='from=2026-03']").await?;
+        // The export link's workbook holds the very numbers on the screen.
+        let link = find(&driver, "#dash-xlsx").await?.attr("href").await?.expect("href");
+        let book = workbook(&download(&county, &link).await.bytes);
+        let exported: Vec<String> = sheet(&book, "汇总")[1..9].iter().map(|row| format!("{}", number(&row[1]))).collect();
+        assert_eq!(exported, tiles, "{link}");
         screenshot(&driver, "records").await?;
         assert_targets(&driver, "dashboard", "#records .name").await?;
 

@@ -2,7 +2,7 @@
 //! assistance category, each a key column (or two) followed by the report's
 //! own value columns, so a report file lists only what is its own.
 
-use doorstep_shared::api::{AssistanceCategory, RegionRef};
+use doorstep_shared::api::{AssistanceCategory, PlacementKind, RegionRef};
 use doorstep_shared::types::YearMonth;
 
 use super::model::{Cell, Kind, Sheet};
@@ -54,4 +54,12 @@ pub fn category_sheet(
 /// The Chinese name of a category; `None`: people with no verified one.
 pub fn category_name(category: Option<AssistanceCategory>) -> &'static str {
     category.map_or("无已核实类别", |c| category_names(c).0)
+}
+
+/// The Chinese name of a placement's kind.
+pub fn kind_name(kind: PlacementKind) -> &'static str {
+    match kind {
+        PlacementKind::Nearby => "家门口就业",
+        PlacementKind::Transfer => "转移就业",
+    }
 }

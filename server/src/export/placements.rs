@@ -3,10 +3,11 @@
 //! unless the caller asked for and may see full numbers). Names people:
 //! always audited.
 
-use doorstep_shared::api::{PlacementKind, PlacementResponse, RegionRef};
+use doorstep_shared::api::{PlacementResponse, RegionRef};
 use doorstep_shared::types::Day;
 
 use super::model::{Cell, Kind, Report, Sheet, Stamp};
+use super::parts::kind_name;
 
 /// The retention checks, in months after the start, each a column.
 const FOLLOW_UP_MONTHS: [u8; 3] = [1, 3, 6];
@@ -41,10 +42,7 @@ pub fn placements_report(placements: &[(PlacementResponse, String)], jurisdictio
             Cell::text(id_number),
             Cell::text(&p.posting_title),
             Cell::text(&p.employer_name),
-            Cell::text(match p.kind {
-                PlacementKind::Nearby => "家门口就业",
-                PlacementKind::Transfer => "转移就业",
-            }),
+            Cell::text(kind_name(p.kind)),
             Cell::Date(p.start_date),
             Cell::Money(i64::from(p.monthly_wage) * 100),
         ];

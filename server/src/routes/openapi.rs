@@ -44,7 +44,7 @@ use super::{
         certificates::verify_certificate, certificates::my_certificates, certificates::person_certificates,
         training_search::search_training_sessions,
         training_suggestions::person_training_suggestions, training_suggestions::my_training_suggestions,
-        figures::training_figures_handler, figures::employment_figures_handler, figures::employment_records_handler,
+        figures::training_figures_handler, figures::employment_figures_handler, figures::employment_records_handler, exports::export_employment_figures, exports::export_employment_records,
         producers::create_producer, producers::list_producers_handler, producers::get_producer_handler, producers::update_producer_handler,
         producers::verify_producer, producers::suspend_producer, producers::link_producer_account_handler,
         products::create_product, products::search_products, products::get_product_handler, products::update_product_handler, products::producer_products_handler,

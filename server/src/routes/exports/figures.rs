@@ -1,4 +1,4 @@
-//! `GET /api/v1/training/figures/export` and `GET /api/v1/sales/figures/export`:
+//! `GET /api/v1/employment/figures/export`, `GET /api/v1/training/figures/export` and `GET /api/v1/sales/figures/export`:
 //! the figures of the JSON routes (the same services, the same DTOs) as XLSX
 //! or CSV. Sales income by household names people: exporting it is audited.
 
@@ -10,9 +10,9 @@ use crate::auth::StaffScope;
 use crate::clock::today;
 use crate::domain::ReportPeriod;
 use crate::error::ApiError;
-use crate::export::{sales_report, training_report};
+use crate::export::{employment_report, sales_report, training_report};
 use crate::extract::ApiQuery;
-use crate::figures::{sales_figures, training_figures};
+use crate::figures::{employment_figures, sales_figures, training_figures};
 use crate::reference::Regions;
 use crate::routes::figures::figure_region;
 use crate::storage::Db;
@@ -41,6 +41,22 @@ impl FiguresExportQuery {
         let period = ReportPeriod::parse(self.from.as_deref(), self.to.as_deref(), today())?;
         Ok((format, period, figure_region(scope, regions, self.region.as_deref())?))
     }
+}
+
+/// The employment figures of `GET /api/v1/employment/figures` as a spreadsheet.
+#[utoipa::path(get, path = "/api/v1/employment/figures/export", tag = "figures", params(FiguresExportQuery), responses(ExportResponses))]
+#[tracing::instrument(skip_all, fields(user_id = scope.user.id))]
+pub async fn export_employment_figures(
+    req: HttpRequest,
+    scope: StaffScope,
+    ApiQuery(query): ApiQuery<FiguresExportQuery>,
+    db: web::Data<Db>,
+    regions: web::Data<Regions>,
+) -> Result<HttpResponse, ApiError> {
+    let (format, period, region) = query.parse(&scope, &regions)?;
+    let figures = employment_figures(&db, &regions, region.as_ref(), period, today()).await?;
+    let audit = ExportAudit { entity: "employment_figures", full_ids: false, query: req.query_string() };
+    send(employment_report(&figures, stamp(&scope)), format, query.sheet.as_deref(), &scope, &db, audit).await
 }
 
 /// The training figures of `GET /api/v1/training/figures` as a spreadsheet.

@@ -4,12 +4,14 @@
 //! people (who, what, the query string, whether full ID numbers) before any
 //! byte leaves, renders off the async workers and names the file.
 
+mod employment_records;
 mod figures;
 mod lists;
 mod people;
 mod placements;
 mod responses;
 
+pub use employment_records::*;
 pub use figures::*;
 pub use people::*;
 pub use placements::*;

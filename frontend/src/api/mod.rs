@@ -33,7 +33,7 @@ pub use postings::{
     approve_posting, close_posting, create_posting, get_posting, managed_postings, posting_candidates, reject_posting, search_postings, PostingSearch,
     MANAGED_PER_PAGE, PER_PAGE,
 };
-pub use push::{push_job, push_jobs, start_push, PUSH_JOBS_PER_PAGE};
+pub use push::{push_job, push_jobs, push_sms_tally, start_push, PUSH_JOBS_PER_PAGE};
 pub use reference::{child_regions, region_priorities, search_skills, set_region_priorities, upload_region_points};
 pub use sales::{
     change_stock, create_producer, create_product, delete_product_image, delist_product, get_order, get_producer, get_product, link_producer_account,

@@ -1,6 +1,6 @@
 //! The push as a job (`/api/v1/push*`): start one, follow it, list recent ones.
 
-use doorstep_shared::api::{PushJob, PushJobPage, PushRequest};
+use doorstep_shared::api::{PushJob, PushJobPage, PushRequest, PushSmsTally};
 use gloo_net::http::Request;
 
 use super::client::{fetch_json, get_with, paging, plain, with_json, ApiError};
@@ -21,4 +21,9 @@ pub async fn push_job(id: i64) -> Result<PushJob, ApiError> {
 /// Recent push jobs in the caller's jurisdiction, newest first.
 pub async fn push_jobs(page: u32) -> Result<PushJobPage, ApiError> {
     fetch_json(get_with("/api/v1/push", &paging(page, PUSH_JOBS_PER_PAGE))?).await
+}
+
+/// Where a push job's SMS stand: sent, waiting, held by the daily cap, failed, skipped.
+pub async fn push_sms_tally(id: i64) -> Result<PushSmsTally, ApiError> {
+    fetch_json(plain(Request::get(&format!("/api/v1/push/{id}/sms")))?).await
 }

@@ -63,6 +63,7 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
     let relocate = RwSignal::new(p.preferences.willing_to_relocate);
     let accessible = RwSignal::new(p.preferences.needs_accessible);
     let consent = RwSignal::new(p.consent_to_share);
+    let no_sms = RwSignal::new(p.sms_opt_out);
     let masked = (!is_new).then(|| p.id_number_masked.clone());
 
     let save = Action::new_local(move |request: &ProfileRequest| {
@@ -103,7 +104,7 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
                 needs_accessible: accessible.get_untracked(),
             },
             consent_to_share: consent.get_untracked(),
-            sms_opt_out: None,
+            sms_opt_out: Some(no_sms.get_untracked()),
         });
     };
 
@@ -194,6 +195,7 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
                 <label class="check"><input id="profile-relocate" type="checkbox" bind:checked=relocate/>{tr(Key::WillRelocate)}</label>
                 <label class="check"><input id="profile-accessible" type="checkbox" bind:checked=accessible/>{tr(Key::AccessibleOnly)}</label>
                 <label class="check"><input id="profile-consent" type="checkbox" bind:checked=consent/>{tr(Key::ConsentLabel)}</label>
+                <label class="check"><input id="profile-no-sms" type="checkbox" bind:checked=no_sms/>{tr(Key::NoSmsLabel)}</label>
                 {move || failure.get().map(|error| view! { <ErrorView error id="profile-error"/> })}
                 <button id="profile-save" type="submit" disabled=move || pending.get()>
                     {move || i18n.t(if pending.get() { Key::Submitting } else { Key::SaveProfile })}

@@ -157,10 +157,22 @@ fn PushLine(job: PushJob) -> impl IntoView {
         ("items", job.summary.items.to_string()),
         ("sms", job.summary.sms_queued.to_string()),
     ];
+    // How its SMS fared: the worker drains them after the push.
+    let id = job.id;
+    let tally = LocalResource::new(move || api::push_sms_tally(id));
+    let delivery = move || {
+        Suspend::new(async move {
+            tally.await.map(|t| {
+                let counts = [("sent", t.sent), ("queued", t.queued + t.sending), ("held", t.held), ("failed", t.failed), ("skipped", t.skipped)];
+                view! { <p class="muted" id=format!("push-sms-{id}")>{trf(Key::PushSmsTally, counts.map(|(k, n)| (k, n.to_string())).to_vec())}</p> }.into_any()
+            })
+        })
+    };
     view! {
         <li class="card push-job" id=format!("push-job-{}", job.id)>
             <p><strong>{format!("#{}", job.id)}</strong>" · "{tr(state)}" · "{day_of(job.started_at)}</p>
             <p class="muted">{trf(Key::PushCounts, counts)}</p>
+            <Async load=delivery/>
         </li>
     }
 }

@@ -21,6 +21,7 @@ const STYLE: &str = "
 .tiles-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; }
 .tiles-grid button { display: block; text-align: left; margin: 0; min-height: 72px; background: #fff; color: #1d2b26; border: 2px solid #cfd6d3; }
 .tiles-grid button[aria-pressed=true] { border-color: #0b6e4f; background: #e8f3ee; }
+.tiles-grid a.card { display: block; min-height: 72px; text-decoration: none; color: #1d2b26; margin: 0; }
 .tiles-grid .number { display: block; font-size: 26px; font-weight: 700; color: #0b5a3f; }
 .chart { width: 100%; height: auto; display: block; font-size: 13px; }
 .chart .hit { fill: transparent; }
@@ -96,10 +97,11 @@ pub fn DashboardPage() -> impl IntoView {
             let (training, sales) = (training.await?, sales.await?);
             let placed = format!("{} / {}", training.placed.placed, training.placed.certified);
             Ok(view! {
+                // Each opens its platform's own pages: the courses and their rosters, the income by household.
                 <div class="tiles-grid" id="dash-platforms">
-                    <p class="card"><span class="number" id="dash-training-done">{training.completions.total.to_string()}</span>{tr(Key::DashTrainingDone)}</p>
-                    <p class="card"><span class="number" id="dash-certified-placed">{placed}</span>{tr(Key::DashCertifiedPlaced)}</p>
-                    <p class="card"><span class="number" id="dash-sales-income">{format!("¥{}.{:02}", sales.income_fen / 100, sales.income_fen % 100)}</span>{tr(Key::DashSalesIncome)}</p>
+                    <a class="card" href="/courses"><span class="number" id="dash-training-done">{training.completions.total.to_string()}</span>{tr(Key::DashTrainingDone)}</a>
+                    <a class="card" href="/courses"><span class="number" id="dash-certified-placed">{placed}</span>{tr(Key::DashCertifiedPlaced)}</a>
+                    <a class="card" href="/sales-figures"><span class="number" id="dash-sales-income">{format!("¥{}.{:02}", sales.income_fen / 100, sales.income_fen % 100)}</span>{tr(Key::DashSalesIncome)}</a>
                 </div>
             }
             .into_any())

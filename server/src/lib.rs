@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod figures;
 pub mod images;
+pub mod import;
 pub mod matcher;
 pub mod payment;
 pub mod push;

@@ -60,6 +60,8 @@ spelled!(
     super::OrderStatus,
     super::PaymentMethod,
     super::ProductSort,
+    super::ImportKind,
+    super::ImportProblemKind,
 );
 
 #[cfg(test)]
@@ -117,5 +119,7 @@ mod tests {
         spelled_alike::<OrderStatus>();
         spelled_alike::<PaymentMethod>();
         spelled_alike::<ProductSort>();
+        spelled_alike::<ImportKind>();
+        spelled_alike::<ImportProblemKind>();
     }
 }

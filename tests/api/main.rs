@@ -33,6 +33,7 @@ mod employers;
 mod enrolments;
 mod health;
 mod i18n;
+mod imports;
 mod index;
 mod invitations;
 mod login_limits;

@@ -15,7 +15,7 @@ use super::sheet::ErrorSheet;
 use crate::crypto::IdVault;
 use crate::domain::{read_table, PostingDraft, TableRow};
 use crate::reference::{RegionNames, Regions, SkillCatalog};
-use crate::storage::{insert_people_batch, insert_postings_batch, list_employers, live_posting_keys, people_by_blinds, Db, PersonValues};
+use crate::storage::{insert_import_report, insert_people_batch, insert_postings_batch, list_employers, live_posting_keys, people_by_blinds, Db, PersonValues};
 
 /// Who imports, where to, and the service's reference data.
 pub struct Importer<'a> {
@@ -65,6 +65,13 @@ impl Importer<'_> {
         }
         let rows = PostingRows { importer: self, columns, employers: names, names: self.regions.read(RegionNames::new) };
         Ok(run(ImportKind::Postings, &rows, located, options, progress).await?)
+    }
+
+    /// Stores the report and its error sheet for download; the report gets its id.
+    pub async fn keep(&self, (mut report, sheet): Imported) -> anyhow::Result<ImportReport> {
+        let (report_json, sheet_json) = (serde_json::to_string(&report)?, serde_json::to_string(&sheet)?);
+        report.id = insert_import_report(self.db, self.actor, report.kind, &report_json, &sheet_json).await?;
+        Ok(report)
     }
 
     fn checking<T>(&self, names: &RegionNames, f: impl FnOnce(&Context<'_>) -> T) -> T {

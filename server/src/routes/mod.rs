@@ -11,6 +11,7 @@ pub mod enrolments;
 pub mod figures;
 pub mod health;
 pub mod images;
+pub mod imports;
 pub mod inbox;
 pub mod matching;
 pub mod methods;

@@ -34,6 +34,7 @@ mod enrolments;
 mod health;
 mod i18n;
 mod imports;
+mod imports_postings;
 mod index;
 mod invitations;
 mod login_limits;

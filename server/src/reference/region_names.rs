@@ -16,7 +16,7 @@ use super::{Region, RegionTree};
 /// Why a written region was not taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegionNameError {
-    /// No county, town or village has this name or code.
+    /// No city, county, town or village has this name or code.
     Unknown(String),
     /// Several inside the jurisdiction have this name; here are their full names.
     Ambiguous(Vec<String>),
@@ -31,10 +31,11 @@ pub struct RegionNames {
 }
 
 impl RegionNames {
-    /// Indexes the tree's counties, towns and villages (one pass over it).
+    /// Indexes the tree's cities, counties, towns and villages (a city is a
+    /// work site for transfer employment, never a home: `resolve_local` says so).
     pub fn new(tree: &RegionTree) -> Self {
         let mut index = Self::default();
-        let levels = [RegionLevel::County, RegionLevel::Town, RegionLevel::Village];
+        let levels = [RegionLevel::City, RegionLevel::County, RegionLevel::Town, RegionLevel::Village];
         for region in levels.into_iter().flat_map(|level| tree.at_level(level)) {
             let Ok(code) = RegionCode::parse(&region.code) else { continue };
             let path = path_names(tree, region);
@@ -55,7 +56,7 @@ impl RegionNames {
     pub fn resolve(&self, tree: &RegionTree, written: &str, allowed: impl Fn(&RegionCode) -> bool) -> Result<RegionCode, RegionNameError> {
         let written = written.trim();
         if !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit()) {
-            let code = tree.resolve_local(written).map_err(|_| RegionNameError::Unknown(written.to_string()))?;
+            let code = tree.resolve_site(written).map_err(|_| RegionNameError::Unknown(written.to_string()))?;
             return if allowed(&code) { Ok(code) } else { Err(RegionNameError::Outside(code)) };
         }
         let found = self.by_name.get(&normalise(written)).map(Vec::as_slice).unwrap_or_default();
@@ -135,6 +136,7 @@ mod tests {
         let hanbin = RegionCode::parse("610902").expect("code");
         assert!(matches!(names.resolve(&tree, "汉阴县城关镇", |c| hanbin.contains(c)), Err(RegionNameError::Outside(_))));
         assert!(matches!(names.resolve(&tree, "桃花源村", |_| true), Err(RegionNameError::Unknown(_))));
-        assert!(matches!(names.resolve(&tree, "6109", |_| true), Err(RegionNameError::Unknown(_))), "a city is not where someone lives");
+        assert_eq!(names.resolve(&tree, "苏州市", |_| true).map(|c| c.to_string()), Ok("3205".into()), "a transfer-employment site");
+        assert!(matches!(names.resolve(&tree, "61", |_| true), Err(RegionNameError::Unknown(_))), "a province is too wide");
     }
 }

@@ -22,10 +22,10 @@ use crate::app::{Gate, Start};
 use crate::components::Loading;
 use crate::i18n::{preload_area, WithTexts};
 use crate::pages::{
-    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage, MyApplicationsPage,
-    MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage, PostingPage, PrioritiesPage, ProducerPage,
-    ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage, RosterPage, SalesFiguresPage, SalesOrdersPage,
-    ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
+    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, ImportsPage, InboxPage, JobSearchPage, JobsForMePage, ManagePostingPage,
+    MyApplicationsPage, MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage, PostingPage,
+    PrioritiesPage, ProducerPage, ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage, RosterPage,
+    SalesFiguresPage, SalesOrdersPage, ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
 };
 
 /// Every page.
@@ -52,6 +52,7 @@ pub enum Page {
     Priorities,
     Push,
     RegionPoints,
+    Imports,
     Training,
     /// `/training/{session id}`.
     TrainingSession(i64),
@@ -104,6 +105,7 @@ impl Page {
             ("priorities", false, []) => Page::Priorities,
             ("push", false, []) => Page::Push,
             ("region-points", false, []) => Page::RegionPoints,
+            ("imports", false, []) => Page::Imports,
             ("training", false, []) => Page::Training,
             ("training", true, []) => Page::TrainingSession(number()?),
             ("my-training", false, []) => Page::MyTraining,
@@ -136,7 +138,7 @@ impl Page {
             Page::Posting(id) => view! { <Gate at_once=true><PostingPage id/></Gate> }.into_any(),
             Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
             Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => employer_pages(self).await,
-            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints => {
+            Page::Review | Page::Refer | Page::Placements | Page::Audit | Page::Priorities | Page::Push | Page::RegionPoints | Page::Imports => {
                 preload_area("staff");
                 staff_pages(self).await
             }
@@ -214,6 +216,7 @@ fn staff_pages(page: Page) -> AnyView {
         Page::Priorities => view! { <Gate><PrioritiesPage/></Gate> }.into_any(),
         Page::Push => view! { <Gate><PushPage/></Gate> }.into_any(),
         Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
+        Page::Imports => view! { <Gate><ImportsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     };
     view! { <WithTexts area="staff">{page()}</WithTexts> }.into_any()

@@ -6,6 +6,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use doorstep_shared::api::{ImportKind, ImportReport, RegionPointsReport, Role};
 
+use crate::auth::Jurisdiction;
 use crate::clock::today;
 use crate::import::{ImportError, ImportOptions, Importer};
 use crate::reference::{RegionTree, Regions};
@@ -126,11 +127,12 @@ pub async fn import_rows(state: &AppState, kind: ImportKind, args: &ImportFile, 
         }
     };
     anyhow::ensure!(matches!(actor.role, Role::Admin | Role::Staff), "{} is not a staff or admin account", actor.username);
-    let within = match &args.region {
-        Some(raw) => Some(state.regions.read(|t| t.resolve(raw)).map_err(anyhow::Error::msg)?),
-        None => actor.region_code.filter(|_| actor.role == Role::Staff),
+    let reach = match (&args.region, actor.region_code) {
+        (Some(raw), _) => Jurisdiction::within(state.regions.read(|t| t.resolve(raw)).map_err(anyhow::Error::msg)?),
+        (None, Some(region)) if actor.role == Role::Staff => Jurisdiction::within(region),
+        (None, _) => Jurisdiction::everywhere(),
     };
-    let importer = Importer { db: &state.db, regions: &state.regions, skills: &state.skills, vault: &state.vault, actor: actor.id, within, today: today() };
+    let importer = Importer { db: &state.db, regions: &state.regions, skills: &state.skills, vault: &state.vault, actor: actor.id, reach, today: today() };
     let options = ImportOptions::new(args.dry_run);
     let imported = match kind {
         ImportKind::People => importer.people(&bytes, options, progress).await,

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod client;
 mod employers;
+mod imports;
 mod matching;
 mod people;
 mod postings;
@@ -22,6 +23,7 @@ pub use auth::{ask_registration_code, get_me, login, logout, register};
 pub(crate) use client::get_text;
 pub use client::ApiError;
 pub use employers::search_employers;
+pub use imports::{error_sheet_href, import_file};
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};
 pub use postings::{

@@ -83,7 +83,12 @@ const ADMIN: &[NavLink] = &[
 
 /// Courses, their sessions and rosters, and the sales platform (producers,
 /// orders, figures), with the shop: home tiles only, for the staff bar is full.
-const STAFF_TILES: &[NavLink] = &[owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]), link("/producers", "sales", Key::NavSales), SHOP];
+const STAFF_TILES: &[NavLink] = &[
+    owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]),
+    link("/producers", "sales", Key::NavSales),
+    link("/imports", "imports", Key::NavImports),
+    SHOP,
+];
 /// A producer's products and orders, for the accounts that act for one.
 const MY_SHOP: NavLink = link("/my-shop", "my-shop", Key::NavMyShop);
 

@@ -6,6 +6,7 @@ use doorstep_shared::api::ImportProblemKind as Kind;
 use doorstep_shared::types::{Day, RegionCode};
 
 use super::cells::Fault;
+use crate::auth::Jurisdiction;
 use crate::reference::{RegionNameError, RegionNames, RegionTree, SkillCatalog};
 
 /// The reference data and the importer's reach for one file.
@@ -13,15 +14,15 @@ pub struct Context<'a> {
     pub tree: &'a RegionTree,
     pub names: &'a RegionNames,
     pub skills: &'a SkillCatalog,
-    /// The region the importer governs; `None`: everywhere (admin).
-    pub within: Option<&'a RegionCode>,
+    /// Where the importer may register records.
+    pub reach: &'a Jurisdiction,
     pub today: Day,
 }
 
 impl Context<'_> {
     /// Whether a record in `region` lies inside the importer's jurisdiction.
     pub fn allows(&self, region: &RegionCode) -> bool {
-        self.within.is_none_or(|w| w.contains(region))
+        self.reach.allows(region)
     }
 
     /// A person's home from the county, town and place cells (the first two

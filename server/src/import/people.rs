@@ -89,11 +89,12 @@ pub fn check_person_row(row: &TableRow, c: &PeopleColumns, ctx: &Context<'_>) ->
         fault(&c.phone, missing(&c.phone.1));
     }
     let place = [optional(&c.county), optional(&c.town), text(&c.place)];
-    let region = match place[2].is_empty() {
-        true => Err(fault(&c.place, missing(&c.place.1))),
-        false => ctx.resolve_home(&place).map_err(|e| fault(&c.place, region_fault(&e, &place.concat()))),
-    }
-    .ok();
+    let region = if place[2].is_empty() {
+        fault(&c.place, missing(&c.place.1));
+        None
+    } else {
+        ctx.resolve_home(&place).map_err(|e| fault(&c.place, region_fault(&e, &place.concat()))).ok()
+    };
     let mut gender = id.as_ref().map(cells::gender_of);
     if let Some(col) = &c.gender {
         let written = text(col);

@@ -4,7 +4,7 @@
 //! (pending review, duplicates by employer, title and place).
 
 use doorstep_shared::api::{ImportKind, ImportProblem, ImportProblemKind as Kind, ImportReport};
-use doorstep_shared::types::{Day, RegionCode};
+use doorstep_shared::types::Day;
 
 use super::cells::Fault;
 use super::context::Context;
@@ -12,6 +12,7 @@ use super::people::{check_person_row, PeopleColumns, PEOPLE_COLUMNS};
 use super::postings::{check_posting_row, EmployerNames, PostingColumns, POSTING_COLUMNS};
 use super::run::{run, ImportOptions, Rows};
 use super::sheet::ErrorSheet;
+use crate::auth::Jurisdiction;
 use crate::crypto::IdVault;
 use crate::domain::{read_table, PostingDraft, TableRow};
 use crate::reference::{RegionNames, Regions, SkillCatalog};
@@ -25,8 +26,8 @@ pub struct Importer<'a> {
     pub vault: &'a IdVault,
     /// The user recorded as creator (and in the audit log).
     pub actor: i64,
-    /// The region the importer governs; `None`: everywhere.
-    pub within: Option<RegionCode>,
+    /// Where the importer may register records.
+    pub reach: Jurisdiction,
     pub today: Day,
 }
 
@@ -56,8 +57,7 @@ impl Importer<'_> {
     pub async fn postings(&self, file: &[u8], options: ImportOptions, progress: impl FnMut(u64, u64)) -> Result<Imported, ImportError> {
         let located = read_table(file, POSTING_COLUMNS).map_err(ImportError::File)?;
         let columns = PostingColumns::new(located.columns.clone()).ok_or_else(|| ImportError::File("a required column is missing".into()))?;
-        let prefix = self.within.as_ref().map_or(String::new(), ToString::to_string);
-        let (employers, _) = list_employers(self.db, &prefix, "", i64::from(u32::MAX), 0).await?;
+        let (employers, _) = list_employers(self.db, self.reach.prefix(), "", i64::from(u32::MAX), 0).await?;
         let mut names = EmployerNames::default();
         for e in employers {
             names.by_name.entry(e.name.trim().to_string()).or_default().push(e.id);
@@ -75,7 +75,7 @@ impl Importer<'_> {
     }
 
     fn checking<T>(&self, names: &RegionNames, f: impl FnOnce(&Context<'_>) -> T) -> T {
-        self.regions.read(|tree| f(&Context { tree, names, skills: self.skills, within: self.within.as_ref(), today: self.today }))
+        self.regions.read(|tree| f(&Context { tree, names, skills: self.skills, reach: &self.reach, today: self.today }))
     }
 }
 

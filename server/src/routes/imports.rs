@@ -83,7 +83,7 @@ pub async fn import_postings(
 }
 
 fn importer<'a>(scope: &StaffScope, db: &'a Db, regions: &'a Regions, skills: &'a SkillCatalog, vault: &'a IdVault) -> Importer<'a> {
-    Importer { db, regions, skills, vault, actor: scope.user.id, within: scope.jurisdiction().cloned(), today: today() }
+    Importer { db, regions, skills, vault, actor: scope.user.id, reach: scope.reach(), today: today() }
 }
 
 async fn kept(importer: &Importer<'_>, imported: Result<Imported, ImportError>) -> Result<web::Json<ImportReport>, ApiError> {

@@ -1,10 +1,12 @@
 //! Staff's pages of the employment platform: the review queue, referring a
 //! person, placements and their follow-ups, the audit log, the categories a
-//! region favours with its gazetteer upload, and the push. They load in one
+//! region favours with its gazetteer upload, the push, and spreadsheet
+//! imports of people and postings. They load in one
 //! lazy group (`routes.rs`) with their strings (area `staff`), so a first
 //! visit to a public page carries neither.
 
 mod audit;
+mod imports;
 mod placements;
 mod priorities;
 mod push;
@@ -13,6 +15,7 @@ mod region_points;
 mod review;
 
 pub use audit::AuditPage;
+pub use imports::ImportsPage;
 pub use placements::PlacementsPage;
 pub use priorities::PrioritiesPage;
 pub use push::PushPage;

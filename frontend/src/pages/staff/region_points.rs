@@ -65,8 +65,8 @@ pub fn RegionPointsPage() -> impl IntoView {
 }
 
 /// The first file chosen in `input`, if any (read through the DOM, as the
-/// bindings for `FileList` are not compiled in).
-fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
+/// bindings for `FileList` are not compiled in). The imports page uses it too.
+pub(super) fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
     let files = Reflect::get(input, &JsValue::from_str("files")).ok().filter(|f| !f.is_null() && !f.is_undefined())?;
     Reflect::get(&files, &JsValue::from(0)).ok().filter(|f| !f.is_null() && !f.is_undefined())
 }

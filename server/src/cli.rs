@@ -133,12 +133,7 @@ pub async fn import_rows(state: &AppState, kind: ImportKind, args: &ImportFile, 
         (None, _) => Jurisdiction::everywhere(),
     };
     let importer = Importer { db: &state.db, regions: &state.regions, skills: &state.skills, vault: &state.vault, actor: actor.id, reach, today: today() };
-    let options = ImportOptions::new(args.dry_run);
-    let imported = match kind {
-        ImportKind::People => importer.people(&bytes, options, progress).await,
-        ImportKind::Postings => importer.postings(&bytes, options, progress).await,
-    };
-    let (report, sheet) = match imported {
+    let (report, sheet) = match importer.import(kind, &bytes, ImportOptions::new(args.dry_run), progress).await {
         Ok(imported) => imported,
         Err(ImportError::File(message)) => anyhow::bail!("{}: {message}", args.file.display()),
         Err(ImportError::Unexpected(e)) => return Err(e),

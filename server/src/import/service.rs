@@ -45,6 +45,14 @@ pub enum ImportError {
 pub type Imported = (ImportReport, ErrorSheet);
 
 impl Importer<'_> {
+    /// Imports (or with `dry_run` checks) a file of `kind`.
+    pub async fn import(&self, kind: ImportKind, file: &[u8], options: ImportOptions, progress: impl FnMut(u64, u64)) -> Result<Imported, ImportError> {
+        match kind {
+            ImportKind::People => self.people(file, options, progress).await,
+            ImportKind::Postings => self.postings(file, options, progress).await,
+        }
+    }
+
     /// Imports (or with `dry_run` checks) a people roster.
     pub async fn people(&self, file: &[u8], options: ImportOptions, progress: impl FnMut(u64, u64)) -> Result<Imported, ImportError> {
         let located = read_table(file, PEOPLE_COLUMNS).map_err(ImportError::File)?;

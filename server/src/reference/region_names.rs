@@ -39,7 +39,8 @@ impl RegionNames {
         for region in levels.into_iter().flat_map(|level| tree.at_level(level)) {
             let Ok(code) = RegionCode::parse(&region.code) else { continue };
             let path = path_names(tree, region);
-            let full: String = path.concat();
+            // Named in messages from the county (or city) down: 汉阴县城关镇.
+            let full: String = path[path.len().saturating_sub(3)..].concat();
             for start in 0..path.len() {
                 for key in spellings(&path[start..]) {
                     let entry = index.by_name.entry(key).or_default();
@@ -48,6 +49,10 @@ impl RegionNames {
                     }
                 }
             }
+        }
+        // The tree is a hash map: order each name's regions, so messages list them alike every time.
+        for regions in index.by_name.values_mut() {
+            regions.sort_by(|a, b| a.0.cmp(&b.0));
         }
         index
     }

@@ -12,7 +12,7 @@ use crate::clock::today;
 use crate::crypto::IdVault;
 use crate::error::ApiError;
 use crate::extract::FileBody;
-use crate::import::{ErrorSheet, ImportError, ImportOptions, Imported, Importer};
+use crate::import::{ErrorSheet, ImportError, ImportOptions, Importer};
 use crate::reference::{Regions, SkillCatalog};
 use crate::search::PostingIndex;
 use crate::storage::{audit_error_sheet, get_import_report, Db};
@@ -48,9 +48,7 @@ pub async fn import_people(
     skills: web::Data<SkillCatalog>,
     vault: web::Data<IdVault>,
 ) -> Result<web::Json<ImportReport>, ApiError> {
-    let importer = importer(&scope, &db, &regions, &skills, &vault);
-    let imported = importer.people(&body.0, ImportOptions::new(query.dry_run.unwrap_or(false)), |_, _| {}).await;
-    kept(&importer, imported).await
+    upload(ImportKind::People, &importer(&scope, &db, &regions, &skills, &vault), &query, &body.0).await
 }
 
 /// Creates the postings of a list, pending review, for employers in the
@@ -75,9 +73,7 @@ pub async fn import_postings(
     vault: web::Data<IdVault>,
     index: web::Data<PostingIndex>,
 ) -> Result<web::Json<ImportReport>, ApiError> {
-    let importer = importer(&scope, &db, &regions, &skills, &vault);
-    let imported = importer.postings(&body.0, ImportOptions::new(query.dry_run.unwrap_or(false)), |_, _| {}).await;
-    let report = kept(&importer, imported).await?;
+    let report = upload(ImportKind::Postings, &importer(&scope, &db, &regions, &skills, &vault), &query, &body.0).await?;
     index.changed.notify_one();
     Ok(report)
 }
@@ -86,8 +82,9 @@ fn importer<'a>(scope: &StaffScope, db: &'a Db, regions: &'a Regions, skills: &'
     Importer { db, regions, skills, vault, actor: scope.user.id, reach: scope.reach(), today: today() }
 }
 
-async fn kept(importer: &Importer<'_>, imported: Result<Imported, ImportError>) -> Result<web::Json<ImportReport>, ApiError> {
-    match imported {
+/// Runs the import and keeps its report for the error sheet.
+async fn upload(kind: ImportKind, importer: &Importer<'_>, query: &ImportQuery, file: &[u8]) -> Result<web::Json<ImportReport>, ApiError> {
+    match importer.import(kind, file, ImportOptions::new(query.dry_run.unwrap_or(false)), |_, _| {}).await {
         Ok(imported) => Ok(web::Json(importer.keep(imported).await?)),
         Err(ImportError::File(message)) => Err(ApiError::validation("file", message)),
         Err(ImportError::Unexpected(e)) => Err(e.into()),

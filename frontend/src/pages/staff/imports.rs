@@ -8,7 +8,7 @@ use doorstep_shared::api::{ImportKind, ImportReport};
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::region_points::chosen_file;
+use super::region_points::{chosen_file, problem_line, problems_table};
 use crate::api;
 use crate::components::{last_failure, ErrorView, FieldError};
 use crate::i18n::{pick, tr, trf, Key};
@@ -88,21 +88,13 @@ fn ImportReportView(report: ImportReport) -> impl IntoView {
     ];
     let class = if report.problems.is_empty() { "success" } else { "notice" };
     let problems = (!report.problems.is_empty()).then(|| {
-        let lines =
-            report.problems.into_iter().map(|p| view! { <tr><td>{p.row}</td><td>{p.column}</td><td>{pick(p.message, p.detail)}</td></tr> }).collect_view();
+        let lines = report.problems.into_iter().map(|p| problem_line(p.row, p.column, pick(p.message, p.detail))).collect_view();
         view! {
             <p id="imports-sheet">
                 <a href=api::error_sheet_href(report.id, "xlsx") download>{tr(Key::ImportsSheetXlsx)}</a>" · "
                 <a href=api::error_sheet_href(report.id, "csv") download>{tr(Key::ImportsSheetCsv)}</a>
             </p>
-            <table class="problems" id="imports-problems">
-                <thead><tr>
-                    <th scope="col">{tr(Key::RegionPointsRow)}</th>
-                    <th scope="col">{tr(Key::RegionPointsColumn)}</th>
-                    <th scope="col">{tr(Key::RegionPointsProblem)}</th>
-                </tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
+            {problems_table("imports-problems", lines)}
         }
     });
     view! {

@@ -81,26 +81,11 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
         let lines = report
             .problems
             .into_iter()
-            .map(|p| {
-                view! {
-                    <tr>
-                        <td>{p.row}</td>
-                        <td>{p.column}</td>
-                        <td>{tr(point_problem_key(p.kind))}<br/><small class="muted" lang="en">{p.problem}</small></td>
-                    </tr>
-                }
-            })
+            .map(|p| problem_line(p.row, p.column, view! { {tr(point_problem_key(p.kind))}<br/><small class="muted" lang="en">{p.problem}</small> }))
             .collect_view();
         view! {
             <h2>{tr(Key::RegionPointsProblems)}</h2>
-            <table class="problems" id="region-points-problems">
-                <thead><tr>
-                    <th scope="col">{tr(Key::RegionPointsRow)}</th>
-                    <th scope="col">{tr(Key::RegionPointsColumn)}</th>
-                    <th scope="col">{tr(Key::RegionPointsProblem)}</th>
-                </tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
+            {problems_table("region-points-problems", lines)}
         }
     });
     view! {
@@ -109,6 +94,25 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
             {problems}
         </section>
     }
+}
+
+/// A file's problems, a line each by row and column (this page's and the imports page's).
+pub(super) fn problems_table(id: &'static str, lines: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <table class="problems" id=id>
+            <thead><tr>
+                <th scope="col">{tr(Key::RegionPointsRow)}</th>
+                <th scope="col">{tr(Key::RegionPointsColumn)}</th>
+                <th scope="col">{tr(Key::RegionPointsProblem)}</th>
+            </tr></thead>
+            <tbody>{lines}</tbody>
+        </table>
+    }
+}
+
+/// One line of [`problems_table`].
+pub(super) fn problem_line(row: u32, column: String, problem: impl IntoView + 'static) -> impl IntoView {
+    view! { <tr><td>{row}</td><td>{column}</td><td>{problem}</td></tr> }
 }
 
 /// Returns the key wording what is wrong with a row of a region-points file.

@@ -7,8 +7,6 @@ CREATE TABLE import_reports (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('people', 'postings')),
-    -- The report as the API answered it (JSON).
-    report      TEXT NOT NULL,
     -- The header and the bad rows' cells (JSON), for the error sheet.
     sheet       TEXT NOT NULL,
     created_at  INTEGER NOT NULL

@@ -14,6 +14,7 @@ mod backup;
 mod bad_input;
 mod browser;
 mod browser_first_load;
+mod browser_imports;
 mod browser_jobs;
 mod browser_journeys;
 mod browser_lists;

@@ -75,10 +75,9 @@ impl Importer<'_> {
         Ok(run(ImportKind::Postings, &rows, located, options, progress).await?)
     }
 
-    /// Stores the report and its error sheet for download; the report gets its id.
+    /// Stores the error sheet for download; the report gets its id.
     pub async fn keep(&self, (mut report, sheet): Imported) -> anyhow::Result<ImportReport> {
-        let (report_json, sheet_json) = (serde_json::to_string(&report)?, serde_json::to_string(&sheet)?);
-        report.id = insert_import_report(self.db, self.actor, report.kind, &report_json, &sheet_json).await?;
+        report.id = insert_import_report(self.db, self.actor, report.kind, &serde_json::to_string(&sheet)?).await?;
         Ok(report)
     }
 

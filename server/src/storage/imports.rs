@@ -76,15 +76,14 @@ pub async fn live_posting_keys(db: &Db, employers: &[i64]) -> anyhow::Result<Has
     Ok(q.fetch_all(db.pool()).await.context("live posting keys")?.into_iter().collect())
 }
 
-/// Stores a report and its error sheet (both JSON); drops those older than a week.
-pub async fn insert_import_report(db: &Db, user_id: i64, kind: ImportKind, report: &str, sheet: &str) -> anyhow::Result<i64> {
+/// Stores an import's error sheet (JSON); drops those older than a week.
+pub async fn insert_import_report(db: &Db, user_id: i64, kind: ImportKind, sheet: &str) -> anyhow::Result<i64> {
     let at = now();
     let mut tx = db.pool().begin().await.context("begin")?;
     sqlx::query("DELETE FROM import_reports WHERE created_at < $1").bind(at - REPORT_DAYS * 86_400).execute(&mut *tx).await.context("purge old reports")?;
-    let (id,): (i64,) = sqlx::query_as("INSERT INTO import_reports (user_id, kind, report, sheet, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO import_reports (user_id, kind, sheet, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(user_id)
         .bind(kind.as_str())
-        .bind(report)
         .bind(sheet)
         .bind(at)
         .fetch_one(&mut *tx)

@@ -11,7 +11,6 @@
 use std::time::Instant;
 
 use doorstep_server::auth::Jurisdiction;
-use doorstep_server::clock::today;
 use doorstep_server::configuration::Settings;
 use doorstep_server::import::{ImportOptions, Importer};
 use doorstep_server::seed::{create_user, NewAccount};
@@ -57,15 +56,7 @@ async fn main() -> anyhow::Result<()> {
     let roster = roster(&state, rows);
     let backend = if pg_admin.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("{rows} rows, {} KiB of CSV, {backend}", roster.len() / 1024);
-    let importer = Importer {
-        db: &state.db,
-        regions: &state.regions,
-        skills: &state.skills,
-        vault: &state.vault,
-        actor,
-        reach: Jurisdiction::everywhere(),
-        today: today(),
-    };
+    let importer = Importer::on(&state, actor, Jurisdiction::everywhere());
     for dry_run in [true, false] {
         let started = Instant::now();
         let (report, _) = importer.people(roster.as_bytes(), ImportOptions::new(dry_run), |_, _| {}).await?;

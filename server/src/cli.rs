@@ -7,7 +7,6 @@ use clap::{Parser, Subcommand};
 use doorstep_shared::api::{ImportKind, ImportReport, RegionPointsReport, Role};
 
 use crate::auth::Jurisdiction;
-use crate::clock::today;
 use crate::import::{ImportError, ImportOptions, Importer};
 use crate::reference::{RegionTree, Regions};
 use crate::region_points::{import_region_points, ImportPointsError};
@@ -132,8 +131,7 @@ pub async fn import_rows(state: &AppState, kind: ImportKind, args: &ImportFile, 
         (None, Some(region)) if actor.role == Role::Staff => Jurisdiction::within(region),
         (None, _) => Jurisdiction::everywhere(),
     };
-    let importer = Importer { db: &state.db, regions: &state.regions, skills: &state.skills, vault: &state.vault, actor: actor.id, reach, today: today() };
-    let (report, sheet) = match importer.import(kind, &bytes, ImportOptions::new(args.dry_run), progress).await {
+    let (report, sheet) = match Importer::on(state, actor.id, reach).import(kind, &bytes, ImportOptions::new(args.dry_run), progress).await {
         Ok(imported) => imported,
         Err(ImportError::File(message)) => anyhow::bail!("{}: {message}", args.file.display()),
         Err(ImportError::Unexpected(e)) => return Err(e),

@@ -3,7 +3,6 @@
 //! when a batch fails to write: none of it is kept, the other batches are.
 
 use doorstep_server::auth::Jurisdiction;
-use doorstep_server::clock::today;
 use doorstep_server::import::{ImportOptions, Importer};
 use doorstep_server::storage::Backend;
 use doorstep_shared::api::{ImportProblemKind as Kind, ImportReport};
@@ -87,16 +86,7 @@ async fn a_failing_batch_keeps_none_of_its_rows_and_is_reported(app: TestApp) {
     for (i, name) in names.iter().enumerate() {
         csv.push_str(&format!("{name},{},1380000{:04},老城街道\n", id_number("610902", 1980, 10 + i as u16), i));
     }
-    let state = &app.state;
-    let importer = Importer {
-        db: &state.db,
-        regions: &state.regions,
-        skills: &state.skills,
-        vault: &state.vault,
-        actor,
-        reach: Jurisdiction::everywhere(),
-        today: today(),
-    };
+    let importer = Importer::on(&app.state, actor, Jurisdiction::everywhere());
     let mut heard = Vec::new();
 
     // Act

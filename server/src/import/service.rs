@@ -13,9 +13,11 @@ use super::postings::{check_posting_row, EmployerNames, PostingColumns, POSTING_
 use super::run::{run, ImportOptions, Rows};
 use super::sheet::ErrorSheet;
 use crate::auth::Jurisdiction;
+use crate::clock::today;
 use crate::crypto::IdVault;
 use crate::domain::{read_table, PostingDraft, TableRow};
 use crate::reference::{RegionNames, Regions, SkillCatalog};
+use crate::startup::AppState;
 use crate::storage::{insert_import_report, insert_people_batch, insert_postings_batch, list_employers, live_posting_keys, people_by_blinds, Db, PersonValues};
 
 /// Who imports, where to, and the service's reference data.
@@ -44,7 +46,12 @@ pub enum ImportError {
 /// What an import found: the report and the rows left out.
 pub type Imported = (ImportReport, ErrorSheet);
 
-impl Importer<'_> {
+impl<'a> Importer<'a> {
+    /// An importer on a process's state (the command line, benches), acting as `actor` within `reach`.
+    pub fn on(state: &'a AppState, actor: i64, reach: Jurisdiction) -> Self {
+        Self { db: &state.db, regions: &state.regions, skills: &state.skills, vault: &state.vault, actor, reach, today: today() }
+    }
+
     /// Imports (or with `dry_run` checks) a file of `kind`.
     pub async fn import(&self, kind: ImportKind, file: &[u8], options: ImportOptions, progress: impl FnMut(u64, u64)) -> Result<Imported, ImportError> {
         match kind {

@@ -22,10 +22,10 @@ use crate::app::{Gate, Start};
 use crate::components::Loading;
 use crate::i18n::{preload_area, WithTexts};
 use crate::pages::{
-    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, DashboardPage, FollowUpsPage, InboxPage, JobSearchPage, JobsForMePage,
-    ManagePostingPage, MyApplicationsPage, MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage, PostJobPage,
-    PostingPage, PrioritiesPage, ProducerPage, ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage, ReviewPage,
-    RosterPage, SalesFiguresPage, SalesOrdersPage, ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
+    sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, DashboardPage, FollowUpsPage, ImportsPage, InboxPage, JobSearchPage,
+    JobsForMePage, ManagePostingPage, MyApplicationsPage, MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage,
+    PostJobPage, PostingPage, PrioritiesPage, ProducerPage, ProducersPage, ProductPage, ProfilePage, PushPage, ReferPage, RegionPointsPage, RegisterPage,
+    ReviewPage, RosterPage, SalesFiguresPage, SalesOrdersPage, ShopPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage,
 };
 
 /// Every page.
@@ -52,6 +52,7 @@ pub enum Page {
     Priorities,
     Push,
     RegionPoints,
+    Imports,
     Training,
     /// `/training/{session id}`.
     TrainingSession(i64),
@@ -106,6 +107,7 @@ impl Page {
             ("priorities", false, []) => Page::Priorities,
             ("push", false, []) => Page::Push,
             ("region-points", false, []) => Page::RegionPoints,
+            ("imports", false, []) => Page::Imports,
             ("training", false, []) => Page::Training,
             ("training", true, []) => Page::TrainingSession(number()?),
             ("my-training", false, []) => Page::MyTraining,
@@ -148,7 +150,8 @@ impl Page {
             | Page::Push
             | Page::RegionPoints
             | Page::Dashboard
-            | Page::FollowUps => {
+            | Page::FollowUps
+            | Page::Imports => {
                 preload_area("staff");
                 staff_pages(self).await
             }
@@ -228,6 +231,7 @@ fn staff_pages(page: Page) -> AnyView {
         Page::RegionPoints => view! { <Gate><RegionPointsPage/></Gate> }.into_any(),
         Page::Dashboard => view! { <Gate><DashboardPage/></Gate> }.into_any(),
         Page::FollowUps => view! { <Gate><FollowUpsPage/></Gate> }.into_any(),
+        Page::Imports => view! { <Gate><ImportsPage/></Gate> }.into_any(),
         _ => view! { <Gate><ReviewPage/></Gate> }.into_any(),
     };
     view! { <WithTexts area="staff">{page()}</WithTexts> }.into_any()

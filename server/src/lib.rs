@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod figures;
 pub mod images;
+pub mod import;
 pub mod matcher;
 pub mod payment;
 pub mod push;

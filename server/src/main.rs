@@ -3,12 +3,13 @@
 use anyhow::Context;
 use clap::Parser;
 use doorstep_server::backup;
-use doorstep_server::cli::{describe_report, import_region_points_file, Cli, Command, Import};
+use doorstep_server::cli::{describe_import, describe_report, import_region_points_file, import_rows, Cli, Command, Import, ImportFile};
 use doorstep_server::configuration::Settings;
 use doorstep_server::search::{apply_pending, reindex};
 use doorstep_server::seed::{create_user, seed_demo_if_empty, NewAccount};
 use doorstep_server::startup::{load_state, prepare_database, AppState, Application};
 use doorstep_server::telemetry;
+use doorstep_shared::api::ImportKind;
 
 #[tokio::main]
 async fn main() {
@@ -39,6 +40,14 @@ async fn run() -> anyhow::Result<()> {
         Command::Import { what: Import::RegionPoints { file } } => {
             let report = import_region_points_file(&db, &file).await?;
             print!("{}", describe_report(&report));
+        }
+        Command::Import { what: Import::People(args) } => {
+            let state = load_state(&settings, db).await?;
+            import_with_bar(&state, ImportKind::People, &args).await?;
+        }
+        Command::Import { what: Import::Postings(args) } => {
+            let state = load_state(&settings, db).await?;
+            import_with_bar(&state, ImportKind::Postings, &args).await?;
         }
         Command::Migrate => {
             tracing::info!("migrations applied and reference data loaded");
@@ -86,6 +95,23 @@ async fn run() -> anyhow::Result<()> {
             }
             tracing::info!("stopped");
         }
+    }
+    Ok(())
+}
+
+/// `doorstep import people|postings`: a progress bar over the rows, then the report.
+async fn import_with_bar(state: &AppState, kind: ImportKind, args: &ImportFile) -> anyhow::Result<()> {
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows ({eta} left)").context("progress style")?;
+    let bar = indicatif::ProgressBar::new(0).with_style(style);
+    let report = import_rows(state, kind, args, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await?;
+    bar.finish_and_clear();
+    print!("{}", describe_import(&report));
+    if let Some(out) = args.errors.as_ref().filter(|_| !report.problems.is_empty()) {
+        println!("the rows left out, with their problems, are in {}", out.display());
     }
     Ok(())
 }

@@ -25,8 +25,9 @@ use crate::push::PushRunner;
 use crate::reference::{bundled_regions, bundled_skills, RegionTree, Regions, SkillCatalog};
 use crate::region_points::follow_region_points;
 use crate::routes::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, inbox, matching, methods, metrics, openapi,
-    orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, sms, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, health, images, imports, inbox, matching, methods, metrics,
+    openapi, orders, people, placements, postings, priorities, producers, products, push, regions, register, site, skills, sms, training_search,
+    training_suggestions,
 };
 use crate::routes::{exports, figures};
 use crate::search::{ensure_current, run_indexer, CourseIndex, Opened, PostingIndex, ProductIndex, SearchIndex, Searchable};
@@ -250,6 +251,9 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/regions/{code}/priorities", web::get().to(priorities::get_priorities))
         .route("/regions/{code}/priorities", web::put().to(priorities::put_priorities))
         .route("/region-points", web::post().to(regions::upload_region_points))
+        .route("/imports/people", web::post().to(imports::import_people))
+        .route("/imports/postings", web::post().to(imports::import_postings))
+        .route("/imports/{id}/errors", web::get().to(imports::get_error_sheet))
         .route("/skills", web::get().to(skills::list_skills))
         .route("/people", web::post().to(people::create_person))
         .route("/people", web::get().to(people::list_people_handler))

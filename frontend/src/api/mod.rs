@@ -6,6 +6,7 @@ mod auth;
 mod client;
 mod employers;
 mod figures;
+mod imports;
 mod matching;
 mod people;
 mod postings;
@@ -27,6 +28,7 @@ pub use figures::{
     employment_export_url, employment_figures, employment_records, follow_up_worklist, training_figures, FigurePeriod, Slice, FOLLOW_UPS_PER_PAGE,
     RECORDS_PER_PAGE,
 };
+pub use imports::{error_sheet_href, import_file};
 pub use matching::{invite_candidate, match_postings};
 pub use people::{get_profile, save_profile, search_people};
 pub use postings::{

@@ -82,13 +82,14 @@ const ADMIN: &[NavLink] = &[
 ];
 
 /// The dashboard, the follow-up worklist, courses (with their sessions and
-/// rosters), the sales platform (producers, orders, figures) and the shop:
+/// rosters), the sales platform (producers, orders, figures), imports and the shop:
 /// home tiles only, for the staff bar is full.
 const STAFF_TILES: &[NavLink] = &[
     link("/dashboard", "dashboard", Key::NavDashboard),
     link("/follow-ups", "follow-ups", Key::NavFollowUps),
     owning("/courses", "courses", Key::NavCourses, &["/training-sessions/"]),
     link("/producers", "sales", Key::NavSales),
+    link("/imports", "imports", Key::NavImports),
     SHOP,
 ];
 /// A producer's products and orders, for the accounts that act for one.

@@ -30,6 +30,7 @@ pub fn title_key(path: &str, logged_in: bool) -> Key {
         Page::Priorities => Key::PrioritiesTitle,
         Page::Push => Key::PushTitle,
         Page::RegionPoints => Key::RegionPointsTitle,
+        Page::Imports => Key::ImportsTitle,
         Page::Register => Key::RegisterTitle,
         Page::Profile => Key::ProfileTitle,
         Page::Training | Page::TrainingSession(_) | Page::Roster(_) => Key::NavTraining,

@@ -34,5 +34,5 @@ pub use sales::{
     ShopPage,
 };
 pub use search::JobSearchPage;
-pub use staff::{AuditPage, DashboardPage, FollowUpsPage, PlacementsPage, PrioritiesPage, PushPage, ReferPage, RegionPointsPage, ReviewPage};
+pub use staff::{AuditPage, DashboardPage, FollowUpsPage, ImportsPage, PlacementsPage, PrioritiesPage, PushPage, ReferPage, RegionPointsPage, ReviewPage};
 pub use training::{CoursePage, CoursesPage, MyTrainingPage, RosterPage, TrainingPage, TrainingSessionPage, VerifyCertificatePage};

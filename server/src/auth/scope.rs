@@ -36,6 +36,31 @@ pub fn manages_producer(user: &CurrentUser, producer_id: i64, producer_region: &
     user.producer_id == Some(producer_id) || governs(user, producer_region)
 }
 
+/// A reach outside a request (the command line acting for a region, an
+/// import): everywhere, or inside one region. `StaffScope::reach` gives a
+/// request's.
+#[derive(Debug, Clone, Default)]
+pub struct Jurisdiction(Option<RegionCode>);
+
+impl Jurisdiction {
+    pub fn everywhere() -> Self {
+        Self(None)
+    }
+
+    pub fn within(region: RegionCode) -> Self {
+        Self(Some(region))
+    }
+
+    pub fn allows(&self, region: &RegionCode) -> bool {
+        self.0.as_ref().is_none_or(|within| within.contains(region))
+    }
+
+    /// The code prefix every record inside starts with ("" for everywhere).
+    pub fn prefix(&self) -> &str {
+        self.0.as_ref().map_or("", |w| w.as_ref())
+    }
+}
+
 /// A staff member or admin, with the part of the region tree they govern.
 #[derive(Debug, Clone)]
 pub struct StaffScope {
@@ -82,6 +107,11 @@ impl StaffScope {
             Ok(region) => self.allows(&region),
             Err(_) => self.within.is_none() && prefix.is_empty(),
         }
+    }
+
+    /// The reach of this staff member (or admin) for work done on their behalf.
+    pub fn reach(&self) -> Jurisdiction {
+        Jurisdiction(self.within.clone())
     }
 
     /// The region governed; `None` for admin (everywhere).

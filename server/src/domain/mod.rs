@@ -21,6 +21,7 @@ mod posting_moves;
 mod priority;
 mod producer;
 mod product;
+mod table_file;
 
 pub use application::*;
 pub use certificate::*;
@@ -42,3 +43,4 @@ pub use posting_moves::*;
 pub use priority::*;
 pub use producer::*;
 pub use product::*;
+pub use table_file::*;

@@ -1,4 +1,4 @@
-//! A file of region points (a bureau's gazetteer): CSV (UTF-8) or a
+//! A file of region points (a bureau's gazetteer): CSV (UTF-8 or GBK) or a
 //! spreadsheet (XLSX, XLS, ODS: first sheet), a header row naming the
 //! columns code, lat, lon and datum (English or Chinese: 代码/区划代码,
 //! 纬度, 经度, 坐标系), then one region a row. Every row is checked; the
@@ -6,13 +6,10 @@
 //! problem. The one reader for `doorstep import region-points` and the staff
 //! upload.
 
-use std::io::Cursor;
-
-use calamine::Reader;
 use doorstep_shared::api::{Datum, PointProblemKind as Kind, RegionPointProblem};
 use doorstep_shared::types::RegionCode;
 
-use super::{given_point, Point};
+use super::{given_point, read_table, ColumnSpec, Point};
 use crate::reference::RegionTree;
 
 /// The rows of a file that can be applied, and the problems of the rest.
@@ -41,17 +38,15 @@ const DATUM: &[&str] = &["datum", "crs", "坐标系"];
 /// Reads and checks a file; `allowed` says which regions the caller may set
 /// (the others are problems too). Err names what makes the whole file unusable.
 pub fn check_points_file(bytes: &[u8], tree: &RegionTree, allowed: impl Fn(&RegionCode) -> bool) -> Result<CheckedPoints, String> {
-    let table = read_table(bytes)?;
-    let mut lines = table.into_iter();
-    let header = lines.next().ok_or("the file is empty; expected a header row: code, lat, lon, datum")?;
-    let columns = find_columns(&header)?;
+    let specs = [CODE, LAT, LON].map(|names| ColumnSpec { names, required: true });
+    let located = read_table(bytes, &[specs[0], specs[1], specs[2], ColumnSpec { names: DATUM, required: false }])?;
+    let mut found = located.columns.into_iter();
+    let mut need = || found.next().flatten().ok_or("a required column is missing");
+    let columns = Columns { code: need()?, lat: need()?, lon: need()?, datum: found.next().flatten() };
     let mut out = CheckedPoints::default();
     let mut seen = std::collections::HashMap::new();
-    for (index, cells) in lines.enumerate() {
-        let row = u32::try_from(index + 2).unwrap_or(u32::MAX);
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
+    for line in located.rows {
+        let (row, cells) = (line.number, line.cells.iter().map(|c| c.text().into_owned()).collect::<Vec<String>>());
         out.rows += 1;
         match check_row(&cells, &columns, tree, &allowed) {
             Ok((code, point)) => match seen.insert(code.clone(), row) {
@@ -104,35 +99,6 @@ fn parse_datum(raw: &str) -> Option<Datum> {
         "gcj02" | "gcj" | "火星坐标" | "国测局" => Some(Datum::Gcj02),
         _ => None,
     }
-}
-
-fn find_columns(header: &[String]) -> Result<Columns, String> {
-    let find = |names: &[&str]| {
-        header
-            .iter()
-            .position(|h| names.iter().any(|n| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(n)))
-            .map(|at| (at, header[at].trim().trim_start_matches('\u{feff}').to_string()))
-    };
-    let need = |names: &[&str]| find(names).ok_or_else(|| format!("no {} column in the header (found: {})", names[0], header.join(", ")));
-    Ok(Columns { code: need(CODE)?, lat: need(LAT)?, lon: need(LON)?, datum: find(DATUM) })
-}
-
-/// Cells as text: a spreadsheet when the bytes are one, else UTF-8 CSV.
-fn read_table(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
-    // XLSX and ODS are zip files; XLS is an OLE compound file.
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| format!("cannot read the spreadsheet: {e}"))?;
-        let sheet = book.worksheet_range_at(0).ok_or("the spreadsheet has no sheet")?.map_err(|e| format!("cannot read the first sheet: {e}"))?;
-        return Ok(sheet.rows().map(|r| r.iter().map(ToString::to_string).collect()).collect());
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| "the file is neither a spreadsheet nor UTF-8 CSV (save it as CSV UTF-8 or XLSX)".to_string())?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let mut out = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("bad csv: {e}"))?;
-        out.push(record.iter().map(String::from).collect());
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 //! binary, are loaded into the database by `migrate`, and are held in memory
 //! (read-mostly, behind a lock) for validation and look-ups.
 
+mod region_names;
 mod regions;
 mod skills;
 mod tsv;
 
+pub use region_names::*;
 pub use regions::*;
 pub use skills::*;

@@ -12,6 +12,7 @@ pub mod exports;
 pub mod figures;
 pub mod health;
 pub mod images;
+pub mod imports;
 pub mod inbox;
 pub mod matching;
 pub mod methods;

@@ -7,8 +7,8 @@ use serde_json::{json, Value};
 use utoipa::OpenApi;
 
 use super::{
-    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, exports, figures, health, images, inbox, matching, orders,
-    people, placements, postings, priorities, producers, products, push, regions, register, skills, sms, training_search, training_suggestions,
+    applications, audit, auth, certificates, course_sessions, courses, employers, enrolments, exports, figures, health, images, imports, inbox, matching,
+    orders, people, placements, postings, priorities, producers, products, push, regions, register, skills, sms, training_search, training_suggestions,
 };
 
 #[derive(OpenApi)]
@@ -22,6 +22,7 @@ use super::{
         skills::list_skills,
         people::create_person, people::list_people_handler, people::get_person_handler,
         people::update_person_handler, people::reveal_id_number, people::get_profile, people::put_profile,
+        imports::import_people, imports::import_postings, imports::get_error_sheet,
         employers::create_employer, employers::list_employers_handler, employers::get_employer_handler,
         audit::list_audit_handler,
         postings::create_posting, postings::search_postings, postings::list_managed_postings,

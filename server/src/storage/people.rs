@@ -221,15 +221,7 @@ pub async fn insert_own_person(db: &Db, v: &PersonValues, user_id: i64) -> Resul
 #[tracing::instrument(skip_all, fields(person_id = tracing::field::Empty))]
 async fn insert_linked(db: &Db, v: &PersonValues, actor: i64, owner: Option<i64>) -> Result<i64, WritePersonError> {
     let mut tx = db.pool().begin().await.context("begin")?;
-    let at = now();
-    let insert = sqlx::query(
-        "INSERT INTO people (name, id_cipher, id_blind, id_masked, phone, gender, birth_year, home_region, \
-         disability_grade, max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, \
-         consent_to_share, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
-    );
-    let inserted = bind_columns(insert, v).bind(actor).bind(at).bind(at).fetch_one(&mut *tx).await;
-    let id = match inserted.and_then(|row| row.try_get::<i64, _>(0)) {
+    let id = match insert_person_row(&mut tx, v, actor).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
             drop(tx);
@@ -254,6 +246,19 @@ async fn insert_linked(db: &Db, v: &PersonValues, actor: i64, owner: Option<i64>
     append_audit(&mut tx, actor, "person.create", "person", id).await?;
     tx.commit().await.context("commit person")?;
     Ok(id)
+}
+
+/// Inserts the person's own row (not its lists) on the caller's
+/// transaction; a known ID-card number fails as a unique violation.
+pub(super) async fn insert_person_row(conn: &mut AnyConnection, v: &PersonValues, actor: i64) -> Result<i64, sqlx::Error> {
+    let at = now();
+    let insert = sqlx::query(
+        "INSERT INTO people (name, id_cipher, id_blind, id_masked, phone, gender, birth_year, home_region, \
+         disability_grade, max_commute_km, willing_to_relocate, schedules, min_wage, needs_accessible, \
+         consent_to_share, created_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+    );
+    bind_columns(insert, v).bind(actor).bind(at).bind(at).fetch_one(&mut *conn).await.and_then(|row| row.try_get::<i64, _>(0))
 }
 
 /// Replaces a person's fields if nobody changed them since `seen_updated_at`.
@@ -324,7 +329,7 @@ fn bind_columns<'q>(q: AnyQuery<'q>, v: &'q PersonValues) -> AnyQuery<'q> {
 }
 
 /// The person's own home point, or none (the region's point then).
-async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
+pub(super) async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
     // Two statements: PostgreSQL types a prepared statement's parameters on
     // first use, and a NULL bound through the Any driver is not a float.
     let query = match v.home_point {
@@ -335,7 +340,7 @@ async fn set_home_point(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> 
     Ok(())
 }
 
-async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
+pub(super) async fn insert_lists(conn: &mut AnyConnection, id: i64, v: &PersonValues) -> anyhow::Result<()> {
     let verified = v.categories.iter().map(|c| (c, 1_i64));
     for (category, flag) in verified.chain(v.claimed_categories.iter().map(|c| (c, 0))) {
         sqlx::query("INSERT INTO person_categories (person_id, category, verified) VALUES ($1, $2, $3)")

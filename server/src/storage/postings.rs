@@ -9,7 +9,7 @@ use doorstep_shared::types::{RegionCode, SkillCode};
 use sqlx::AnyConnection;
 
 use super::people::escape_like;
-use super::{append_change, Db, Placeholders, RowDecoder, StorageError};
+use super::{append_change, Backend, Db, Placeholders, RowDecoder, StorageError};
 use crate::clock::now;
 use crate::domain::{Point, PostingDraft};
 
@@ -95,6 +95,13 @@ const SELECT: &str = "SELECT p.id, p.employer_id, e.name AS employer_name, e.reg
 #[tracing::instrument(skip_all)]
 pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, actor: i64) -> anyhow::Result<i64> {
     let mut tx = db.pool().begin().await.context("begin")?;
+    let id = insert_posting_on(&mut tx, db.backend(), v, status, actor).await?;
+    tx.commit().await.context("commit posting")?;
+    Ok(id)
+}
+
+/// Inserts a posting, its skills and its change-feed entry on the caller's transaction.
+pub(super) async fn insert_posting_on(conn: &mut AnyConnection, backend: Backend, v: &PostingDraft, status: PostingStatus, actor: i64) -> anyhow::Result<i64> {
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO postings (employer_id, title, description, region_code, lat, lon, wage_min, wage_max, headcount, \
@@ -120,12 +127,11 @@ pub async fn insert_posting(db: &Db, v: &PostingDraft, status: PostingStatus, ac
     .bind(at)
     .bind(at)
     .bind(i64::from(v.site_approximate))
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .context("insert posting")?;
-    insert_skills(&mut tx, id, &v.skills).await?;
-    append_change(&mut tx, db.backend(), "posting", id).await?;
-    tx.commit().await.context("commit posting")?;
+    insert_skills(conn, id, &v.skills).await?;
+    append_change(conn, backend, "posting", id).await?;
     Ok(id)
 }
 

@@ -134,3 +134,10 @@ pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await.context("count users")?;
     Ok(n)
 }
+
+/// The first administrator account (the one the command line acts as), if any.
+pub async fn first_admin(db: &Db) -> anyhow::Result<Option<i64>> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1").fetch_optional(db.pool()).await.context("first admin")?;
+    Ok(row.map(|(id,)| id))
+}

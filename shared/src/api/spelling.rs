@@ -65,6 +65,8 @@ spelled!(
     super::SmsStatus,
     super::SmsKind,
     super::SmsReason,
+    super::ImportKind,
+    super::ImportProblemKind,
 );
 
 #[cfg(test)]
@@ -127,5 +129,7 @@ mod tests {
         spelled_alike::<SmsStatus>();
         spelled_alike::<SmsKind>();
         spelled_alike::<SmsReason>();
+        spelled_alike::<ImportKind>();
+        spelled_alike::<ImportProblemKind>();
     }
 }

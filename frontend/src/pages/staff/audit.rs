@@ -56,6 +56,8 @@ fn AuditLine(entry: AuditEntryResponse) -> impl IntoView {
 fn action_key(action: &str) -> Option<Key> {
     Some(match action {
         "person.create" => Key::AuditPersonCreate,
+        "person.import" => Key::AuditPersonImport,
+        "import.error_sheet" => Key::AuditErrorSheet,
         "person.update" => Key::AuditPersonUpdate,
         "person.reveal_id" => Key::AuditPersonRevealId,
         "placement.follow_up" => Key::AuditFollowUp,

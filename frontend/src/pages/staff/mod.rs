@@ -1,7 +1,8 @@
 //! Staff's pages of the employment platform: the review queue, referring a
 //! person, placements and their follow-ups, the follow-up worklist, the
 //! dashboard of the bureau's figures, the audit log, the categories a region
-//! favours with its gazetteer upload, and the push. They load in one
+//! favours with its gazetteer upload, the push, and spreadsheet imports of
+//! people and postings. They load in one
 //! lazy group (`routes.rs`) with their strings (area `staff`), so a first
 //! visit to a public page carries neither.
 
@@ -10,6 +11,7 @@ mod charts;
 mod dashboard;
 mod dashboard_records;
 mod follow_ups;
+mod imports;
 mod placements;
 mod priorities;
 mod push;
@@ -20,6 +22,7 @@ mod review;
 pub use audit::AuditPage;
 pub use dashboard::DashboardPage;
 pub use follow_ups::FollowUpsPage;
+pub use imports::ImportsPage;
 pub use placements::PlacementsPage;
 pub use priorities::PrioritiesPage;
 pub use push::PushPage;

@@ -65,8 +65,8 @@ pub fn RegionPointsPage() -> impl IntoView {
 }
 
 /// The first file chosen in `input`, if any (read through the DOM, as the
-/// bindings for `FileList` are not compiled in).
-fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
+/// bindings for `FileList` are not compiled in). The imports page uses it too.
+pub(super) fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<JsValue> {
     let files = Reflect::get(input, &JsValue::from_str("files")).ok().filter(|f| !f.is_null() && !f.is_undefined())?;
     Reflect::get(&files, &JsValue::from(0)).ok().filter(|f| !f.is_null() && !f.is_undefined())
 }
@@ -81,26 +81,11 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
         let lines = report
             .problems
             .into_iter()
-            .map(|p| {
-                view! {
-                    <tr>
-                        <td>{p.row}</td>
-                        <td>{p.column}</td>
-                        <td>{tr(point_problem_key(p.kind))}<br/><small class="muted" lang="en">{p.problem}</small></td>
-                    </tr>
-                }
-            })
+            .map(|p| problem_line(p.row, p.column, view! { {tr(point_problem_key(p.kind))}<br/><small class="muted" lang="en">{p.problem}</small> }))
             .collect_view();
         view! {
             <h2>{tr(Key::RegionPointsProblems)}</h2>
-            <table class="problems" id="region-points-problems">
-                <thead><tr>
-                    <th scope="col">{tr(Key::RegionPointsRow)}</th>
-                    <th scope="col">{tr(Key::RegionPointsColumn)}</th>
-                    <th scope="col">{tr(Key::RegionPointsProblem)}</th>
-                </tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
+            {problems_table("region-points-problems", lines)}
         }
     });
     view! {
@@ -109,6 +94,25 @@ fn PointsReport(report: RegionPointsReport) -> impl IntoView {
             {problems}
         </section>
     }
+}
+
+/// A file's problems, a line each by row and column (this page's and the imports page's).
+pub(super) fn problems_table(id: &'static str, lines: impl IntoView + 'static) -> impl IntoView {
+    view! {
+        <table class="problems" id=id>
+            <thead><tr>
+                <th scope="col">{tr(Key::RegionPointsRow)}</th>
+                <th scope="col">{tr(Key::RegionPointsColumn)}</th>
+                <th scope="col">{tr(Key::RegionPointsProblem)}</th>
+            </tr></thead>
+            <tbody>{lines}</tbody>
+        </table>
+    }
+}
+
+/// One line of [`problems_table`].
+pub(super) fn problem_line(row: u32, column: String, problem: impl IntoView + 'static) -> impl IntoView {
+    view! { <tr><td>{row}</td><td>{column}</td><td>{problem}</td></tr> }
 }
 
 /// Returns the key wording what is wrong with a row of a region-points file.

@@ -286,6 +286,7 @@ fn api_v1() -> impl actix_web::dev::HttpServiceFactory {
         .route("/placements/{id}", web::get().to(placements::get_placement_handler))
         .route("/placements/{id}/follow-ups", web::post().to(placements::record_follow_up))
         .route("/follow-ups", web::get().to(placements::follow_up_worklist))
+        .route("/follow-ups/export", web::get().to(exports::export_follow_ups))
         .route("/training/figures", web::get().to(figures::training_figures_handler))
         .route("/employment/figures", web::get().to(figures::employment_figures_handler))
         .route("/employment/records", web::get().to(figures::employment_records_handler))

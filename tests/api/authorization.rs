@@ -95,6 +95,16 @@ async fn every_endpoint_enforces_role_and_jurisdiction(app: TestApp) {
         (Method::GET, "/api/v1/placements/export?full_ids=true".into(), Body::None, [U, F, F, OK, OK, OK, OK, F]),
         (Method::GET, "/api/v1/training/figures/export?region=610902".into(), Body::None, [U, F, F, F, OK, F, OK, OK]),
         (Method::GET, "/api/v1/sales/figures/export".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        // The bureau's figures, the records behind them and the follow-up worklist (employment_figures.rs, follow_up_worklist.rs).
+        (Method::GET, "/api/v1/employment/figures".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/employment/figures?region=610902".into(), Body::None, [U, F, F, F, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/employment/records?measure=pushes".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/employment/records?measure=pushes&area=610902001".into(), Body::None, [U, F, F, OK, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/follow-ups".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
+        (Method::GET, "/api/v1/follow-ups?region=610902002".into(), Body::None, [U, F, F, F, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/employment/figures/export?region=610902".into(), Body::None, [U, F, F, F, OK, F, OK, OK]),
+        (Method::GET, "/api/v1/employment/records/export?measure=pushes&full_ids=true".into(), Body::None, [U, F, F, OK, OK, OK, OK, F]),
+        (Method::GET, "/api/v1/follow-ups/export".into(), Body::None, [U, F, F, OK, OK, OK, OK, OK]),
         (Method::GET, "/api/v1/me/inbox".into(), Body::None, [U, P, F, F, F, F, F, F]),
         (Method::GET, "/api/v1/me/profile".into(), Body::None, [U, P, F, F, F, F, F, F]),
         // Starting a push is checked in push.rs: here each would refuse the next while it runs (409).

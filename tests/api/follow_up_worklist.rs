@@ -8,6 +8,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::employment_figures::{application, person, placement};
+use crate::export_support::{csv_rows, download, export_entries, sheet, text, workbook};
 use crate::helpers::{assert_error, posting_json, Client, TestApp};
 
 crate::backend_tests!(follow_ups_are_listed_by_due_day_and_recorded_from_the_list, bad_states_pages_and_regions_are_refused);
@@ -77,6 +78,18 @@ async fn follow_ups_are_listed_by_due_day_and_recorded_from_the_list(app: TestAp
     assert_eq!(rows(&worklist(&xincheng, "").await), [("吴乙", 3, FollowUpState::Due)]);
     let paged = worklist(&county, "per_page=1&page=2").await;
     assert_eq!((paged.total, paged.items.len()), (2, 1));
+
+    // The list as a spreadsheet: the same tasks in the same order, audited.
+    let open = worklist(&county, "").await;
+    let rows = csv_rows(&download(&county, "/api/v1/follow-ups/export?format=csv").await.bytes);
+    let exported: Vec<(String, String)> = rows[1..].iter().map(|r| (r[2].clone(), r[8].clone())).collect();
+    let listed: Vec<(String, String)> = open.items.iter().map(|t| (t.person_name.clone(), t.month.to_string())).collect();
+    assert_eq!(exported, listed);
+    assert_eq!(rows[1][10], "待回访");
+    let done = workbook(&download(&county, "/api/v1/follow-ups/export?state=done").await.bytes);
+    assert_eq!(text(&sheet(&done, "回访任务")[1][11]), "是");
+    let seen: Vec<String> = export_entries(&admin).await.iter().map(|e| e["action"].as_str().unwrap_or_default().to_string()).collect();
+    assert_eq!(seen, ["follow_up.export", "follow_up.export"]);
 }
 
 async fn bad_states_pages_and_regions_are_refused(app: TestApp) {

@@ -31,7 +31,7 @@ use super::{
         matching::match_postings, matching::person_matches, matching::posting_candidates, matching::invite_candidate,
         applications::create_application, applications::list_applications_handler, applications::get_application_handler,
         applications::change_application_status,
-        placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up, placements::follow_up_worklist,
+        placements::list_placements_handler, placements::get_placement_handler, placements::record_follow_up, placements::follow_up_worklist, exports::export_follow_ups,
         push::start_push, push::get_push_job_handler, push::list_push_jobs_handler, inbox::get_inbox,
         sms::person_sms, sms::push_sms_tally, sms::receive_sms_reply,
         courses::create_course, courses::list_courses_handler, courses::get_course_handler, courses::update_course_handler,

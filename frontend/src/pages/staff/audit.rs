@@ -48,6 +48,7 @@ fn AuditLine(entry: AuditEntryResponse) -> impl IntoView {
         <li class="card audit-entry" id=format!("audit-{}", entry.id)>
             <p><strong>{entry.actor_username}</strong>" · "{what}</p>
             <p class="muted">{format!("#{}", entry.entity_id)}" · "{day_of(entry.at)}</p>
+            {entry.detail.map(|d| view! { <p class="muted audit-detail">{d}</p> })}
         </li>
     }
 }
@@ -67,6 +68,9 @@ fn action_key(action: &str) -> Option<Key> {
         "application.interviewing" => Key::AuditInterviewing,
         "application.rejected" => Key::AuditRejected,
         "application.withdrawn" => Key::AuditWithdrawn,
+        // Every export of a list or figures that names people: the entity is in the detail line.
+        a if a.ends_with(".export_full_ids") => Key::AuditExportFullIds,
+        a if a.ends_with(".export") => Key::AuditExport,
         _ => return None,
     })
 }

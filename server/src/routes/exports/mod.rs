@@ -6,6 +6,7 @@
 
 mod employment_records;
 mod figures;
+mod follow_ups;
 mod lists;
 mod people;
 mod placements;
@@ -13,6 +14,7 @@ mod responses;
 
 pub use employment_records::*;
 pub use figures::*;
+pub use follow_ups::*;
 pub use people::*;
 pub use placements::*;
 pub use responses::*;

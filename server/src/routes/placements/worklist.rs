@@ -6,6 +6,7 @@
 
 use actix_web::web;
 use doorstep_shared::api::{FollowUpState, FollowUpTask, FollowUpTaskPage};
+use doorstep_shared::types::{Day, RegionCode};
 use serde::Deserialize;
 
 use super::placement_response;
@@ -48,15 +49,30 @@ pub async fn follow_up_worklist(
     let query = query.0;
     let paging = Paging::parse(query.page, query.per_page, 20, 100)?;
     let region = figure_region(&scope, &regions, query.region.as_deref())?;
+    let Worklist { tasks, due, overdue } = follow_up_tasks(&db, &regions, region.as_ref(), query.state, today()).await?;
+    let total = tasks.len() as i64;
+    let items = tasks.into_iter().skip(paging.offset() as usize).take(paging.per_page as usize).collect();
+    Ok(web::Json(FollowUpTaskPage { items, total, due, overdue, page: paging.page, per_page: paging.per_page }))
+}
+
+/// The follow-ups in one state (`None`: due and overdue together), in the
+/// worklist's order, and how many are due and overdue in all.
+pub struct Worklist {
+    pub tasks: Vec<FollowUpTask>,
+    pub due: i64,
+    pub overdue: i64,
+}
+
+/// The follow-ups owed for placements of people living in `region` (everywhere when `None`), judged on `today`.
+pub async fn follow_up_tasks(db: &Db, regions: &Regions, region: Option<&RegionCode>, state: Option<FollowUpState>, today: Day) -> anyhow::Result<Worklist> {
     let prefix = region.map(|r| r.to_string()).unwrap_or_default();
-    let today = today();
-    let placements = placements_to_follow(&db, &prefix, query.state != Some(FollowUpState::Done)).await?;
+    let placements = placements_to_follow(db, &prefix, state != Some(FollowUpState::Done)).await?;
     let mut tasks = Vec::new();
     for placement in placements {
         let response = placement_response(placement.clone());
         for month in [1, 3, 6].map(FollowUpMonth::parse).into_iter().flatten() {
             let follow_up = response.follow_ups.iter().find(|f| f.month == month.get()).cloned();
-            let state = if follow_up.is_some() { FollowUpState::Done } else { month.state(response.start_date, today) };
+            let task_state = if follow_up.is_some() { FollowUpState::Done } else { month.state(response.start_date, today) };
             tasks.push(FollowUpTask {
                 placement_id: response.id,
                 person_id: response.person_id,
@@ -68,23 +84,21 @@ pub async fn follow_up_worklist(
                 start_date: response.start_date,
                 month: month.get(),
                 due_on: month.due(response.start_date),
-                state,
+                state: task_state,
                 follow_up,
             });
         }
     }
     let due = tasks.iter().filter(|t| t.state == FollowUpState::Due).count() as i64;
     let overdue = tasks.iter().filter(|t| t.state == FollowUpState::Overdue).count() as i64;
-    tasks.retain(|t| match query.state {
+    tasks.retain(|t| match state {
         Some(state) => t.state == state,
         None => matches!(t.state, FollowUpState::Due | FollowUpState::Overdue),
     });
-    if query.state == Some(FollowUpState::Done) {
+    if state == Some(FollowUpState::Done) {
         tasks.sort_by(|a, b| b.due_on.cmp(&a.due_on).then(b.placement_id.cmp(&a.placement_id)));
     } else {
         tasks.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.placement_id.cmp(&b.placement_id)));
     }
-    let total = tasks.len() as i64;
-    let items = tasks.into_iter().skip(paging.offset() as usize).take(paging.per_page as usize).collect();
-    Ok(web::Json(FollowUpTaskPage { items, total, due, overdue, page: paging.page, per_page: paging.per_page }))
+    Ok(Worklist { tasks, due, overdue })
 }

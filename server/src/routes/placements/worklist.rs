@@ -69,7 +69,8 @@ pub async fn follow_up_tasks(db: &Db, regions: &Regions, region: Option<&RegionC
     let placements = placements_to_follow(db, &prefix, state != Some(FollowUpState::Done)).await?;
     let mut tasks = Vec::new();
     for placement in placements {
-        let response = placement_response(placement.clone());
+        let region_name = regions.place_name(placement.row.person_region.as_ref());
+        let response = placement_response(placement);
         for month in [1, 3, 6].map(FollowUpMonth::parse).into_iter().flatten() {
             let follow_up = response.follow_ups.iter().find(|f| f.month == month.get()).cloned();
             let task_state = if follow_up.is_some() { FollowUpState::Done } else { month.state(response.start_date, today) };
@@ -77,7 +78,7 @@ pub async fn follow_up_tasks(db: &Db, regions: &Regions, region: Option<&RegionC
                 placement_id: response.id,
                 person_id: response.person_id,
                 person_name: response.person_name.clone(),
-                region_name: regions.place_name(placement.row.person_region.as_ref()),
+                region_name: region_name.clone(),
                 posting_title: response.posting_title.clone(),
                 employer_name: response.employer_name.clone(),
                 kind: response.kind,

@@ -11,7 +11,8 @@
 //! only, `-- --size=N` for one size, `-- --push` for the batch push of 100k
 //! people × 50k postings, `-- --spin` to repeat the match queries for 20 s
 //! under a profiler, `-- --no-baselines` to leave out the databases' search,
-//! `-- --province` for a million postings over Shaanxi, `engine/province.rs`).
+//! `-- --province` for a million postings over Shaanxi, `engine/province.rs`,
+//! with `--data=DIR` to keep them for the next run).
 //! The push takes `--push-people=N` and `--push-postings=N`. With
 //! `--postgres=postgres://…/postgres`, a server where the bench may create
 //! and drop databases, the push runs on PostgreSQL (default SQLite in a
@@ -71,7 +72,7 @@ fn main() -> anyhow::Result<()> {
             return province::open(std::path::Path::new(&dir)).await;
         }
         if std::env::args().any(|a| a == "--province") {
-            return province::run(one.unwrap_or(1_000_000)).await;
+            return province::run(one.unwrap_or(1_000_000), arg("--data=").map(std::path::PathBuf::from)).await;
         }
         let database = match (&postgres, baselines) {
             (Some(admin), true) => Some(database::BenchDatabase::create(admin, "baselines").await?),
@@ -111,12 +112,12 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn fresh_state(dir: &tempfile::TempDir) -> anyhow::Result<AppState> {
-    fresh_state_on(dir, None).await
+    fresh_state_on(dir.path(), None).await
 }
 
-async fn fresh_state_on(dir: &tempfile::TempDir, database_url: Option<String>) -> anyhow::Result<AppState> {
+async fn fresh_state_on(dir: &std::path::Path, database_url: Option<String>) -> anyhow::Result<AppState> {
     let settings = Settings {
-        data_dir: dir.path().to_path_buf(),
+        data_dir: dir.to_path_buf(),
         database_url,
         secret_key: Some("bench-secret-key-that-is-long-enough-000000".to_string().into()),
         seed_demo: false,
@@ -133,7 +134,7 @@ async fn run_push_bench(people: usize, postings: usize, postgres: Option<String>
         Some(admin) => Some(database::BenchDatabase::create(admin, "push").await?),
         None => None,
     };
-    let state = fresh_state_on(&dir, database.as_ref().map(|d| d.url.clone())).await?;
+    let state = fresh_state_on(dir.path(), database.as_ref().map(|d| d.url.clone())).await?;
     let backend = if database.is_some() { "PostgreSQL" } else { "SQLite" };
     let mut rng = StdRng::seed_from_u64(11);
     let towns = towns(&state);

@@ -14,13 +14,13 @@
 //! seed's transfer employment (Suzhou, Dongguan, Shenzhen, Ningbo,
 //! Hangzhou); each posting's site is then scattered ~8 km around its place.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use doorstep_server::configuration::Settings;
 use doorstep_server::domain::Point;
 use doorstep_server::matcher::{find_matches, Fill};
-use doorstep_server::search::{reindex, Filters, Ranking, Relevance, SearchRequest};
+use doorstep_server::search::{reindex_timed, Filters, Ranking, Relevance, SearchRequest};
 use doorstep_server::startup::{load_state, prepare_database, AppState};
 use doorstep_shared::api::RegionLevel;
 use doorstep_shared::types::{RegionCode, SkillCode};
@@ -29,7 +29,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use super::support::generate::{bench_employer, insert_postings_by, profile, towns};
-use super::{fresh_state, ms, percentiles, rss_mb, QUERIES};
+use super::{fresh_state_on, ms, percentiles, rss_mb, QUERIES};
 
 /// Cities outside Shaanxi that Ankang people move to for work (the seed's).
 const DESTINATIONS: [&str; 5] = ["3205", "4419", "4403", "3302", "3301"];
@@ -41,33 +41,49 @@ const STEP: usize = 100_000;
 const WORDS: [&str; 12] = ["缝纫", "采茶", "电子厂", "包吃住", "厨师", "保洁", "普工", "家政", "养老", "建筑", "包装", "装配"];
 
 /// Generates, rebuilds and measures; the serving figures come from `open`, in a child process.
-pub async fn run(n: usize) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
-    let state = fresh_state(&dir).await?;
+/// With `data`, the postings are generated there once and kept: a later run
+/// on the same directory rebuilds and measures without generating again.
+pub async fn run(n: usize, data: Option<PathBuf>) -> anyhow::Result<()> {
+    let temporary = tempfile::tempdir()?;
+    let dir = data.unwrap_or_else(|| temporary.path().to_path_buf());
+    std::fs::create_dir_all(&dir)?;
+    let state = fresh_state_on(&dir, None).await?;
     let mut rng = StdRng::seed_from_u64(17);
     let places = places(&state, &mut rng);
     let skills: Vec<SkillCode> = state.skills.all().iter().map(|s| s.code.clone()).collect();
     let started = Instant::now();
-    let by = bench_employer(&state, &places).await?;
-    for done in (0..n).step_by(STEP) {
-        insert_postings_by(&state, &mut rng, &places, &skills, STEP.min(n - done), by).await?;
-        eprintln!("{} postings in {:.0} s", done + STEP.min(n - done), started.elapsed().as_secs_f64());
+    let (open,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM postings WHERE status = 'open'").fetch_one(state.db.pool()).await?;
+    if open == 0 {
+        let by = bench_employer(&state, &places).await?;
+        for done in (0..n).step_by(STEP) {
+            insert_postings_by(&state, &mut rng, &places, &skills, STEP.min(n - done), by).await?;
+            eprintln!("{} postings in {:.0} s", done + STEP.min(n - done), started.elapsed().as_secs_f64());
+        }
+    } else {
+        eprintln!("{open} postings already in {}: not generated again", dir.display());
     }
     let generation = started.elapsed();
     let index = state.index.clone().into_inner();
     let started = Instant::now();
-    let indexed = reindex(&state.db, &index, &state.skills.clone().into_inner()).await?;
-    let reindex_time = started.elapsed();
+    let rebuilt = reindex_timed(&state.db, &index, &state.skills.clone().into_inner()).await?;
+    let (indexed, reindex_time) = (rebuilt.records, started.elapsed());
+    eprintln!(
+        "reindex: {:.1} s reading pages, {:.1} s adding, {:.1} s committing, {:.1} s merging",
+        rebuilt.reading.as_secs_f64(),
+        rebuilt.adding.as_secs_f64(),
+        rebuilt.committing.as_secs_f64(),
+        rebuilt.merging.as_secs_f64()
+    );
     let segments = index.num_segments();
     let rss_after_reindex = rss_mb();
     drop(index);
     state.db.pool().close().await;
     drop(state);
-    let index_mb = dir_bytes(&dir.path().join("index")) as f64 / 1e6;
-    let database_mb = dir_bytes(dir.path()) as f64 / 1e6 - dir_bytes(&dir.path().join("index")) as f64 / 1e6;
+    let index_mb = dir_bytes(&dir.join("index")) as f64 / 1e6;
+    let database_mb = dir_bytes(&dir) as f64 / 1e6 - dir_bytes(&dir.join("index")) as f64 / 1e6;
     println!();
     println!("Province: {n} postings over {} places generated in {:.0} s; reindex RSS {rss_after_reindex} MB.", places.len(), generation.as_secs_f64());
-    let child = std::process::Command::new(std::env::current_exe()?).arg(format!("--open={}", dir.path().display())).arg("--bench").output()?;
+    let child = std::process::Command::new(std::env::current_exe()?).arg(format!("--open={}", dir.display())).arg("--bench").output()?;
     if !child.status.success() {
         anyhow::bail!("the serving process failed: {}", String::from_utf8_lossy(&child.stderr));
     }

@@ -11,7 +11,7 @@
 //! Place in the order (see `mod.rs`): the top, beside the queries.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use tantivy::Term;
@@ -92,10 +92,31 @@ pub async fn apply_pending<S: Searchable>(db: &Db, index: &Arc<SearchIndex<S>>, 
     Ok(changes.len())
 }
 
+/// What a rebuild did, and where its time went.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rebuilt {
+    pub records: u64,
+    /// Reading pages from the database (tantivy's indexing threads go on
+    /// with the documents already handed to them meanwhile).
+    pub reading: Duration,
+    /// Making documents and handing them to tantivy's indexing threads
+    /// (waiting when their queue is full).
+    pub adding: Duration,
+    /// The last segments written and committed.
+    pub committing: Duration,
+    /// Every segment merged into one.
+    pub merging: Duration,
+}
+
 /// Rebuilds the whole index from the database.
-#[tracing::instrument(skip_all, fields(kind = S::NAME))]
 pub async fn reindex<S: Searchable>(db: &Db, index: &Arc<SearchIndex<S>>, skills: &Arc<SkillCatalog>) -> anyhow::Result<u64> {
-    let started = std::time::Instant::now();
+    Ok(reindex_timed(db, index, skills).await?.records)
+}
+
+/// Rebuilds the whole index, and says where the time went.
+#[tracing::instrument(skip_all, fields(kind = S::NAME))]
+pub async fn reindex_timed<S: Searchable>(db: &Db, index: &Arc<SearchIndex<S>>, skills: &Arc<SkillCatalog>) -> anyhow::Result<Rebuilt> {
+    let started = Instant::now();
     // Changes after this point are applied again by the follower: harmless, as
     // applying a change rewrites the record's document from the database.
     let up_to = last_change(db).await?;
@@ -103,25 +124,39 @@ pub async fn reindex<S: Searchable>(db: &Db, index: &Arc<SearchIndex<S>>, skills
         let writer = index.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         writer.delete_all_documents().context("clear index")?;
     }
+    let mut rebuilt = Rebuilt::default();
     let mut after = 0;
-    let mut count = 0u64;
     loop {
+        let read = Instant::now();
         let page = S::page(db, after, REINDEX_PAGE).await?;
+        rebuilt.reading += read.elapsed();
         let Some(last) = page.last().map(S::record_id) else { break };
         after = last;
-        count += page.len() as u64;
+        rebuilt.records += page.len() as u64;
+        let added = Instant::now();
         let (index, skills) = (index.clone(), skills.clone());
         tokio::task::spawn_blocking(move || index.add_page(&page, &skills)).await.context("reindex task failed")??;
+        rebuilt.adding += added.elapsed();
     }
-    let (index, skills) = (index.clone(), skills.clone());
-    tokio::task::spawn_blocking(move || {
-        index.apply(&[], &[], &skills, up_to)?;
-        index.merge_all()
-    })
-    .await
-    .context("reindex commit failed")??;
-    tracing::info!(records = count, kind = S::NAME, elapsed_ms = started.elapsed().as_millis() as u64, "index rebuilt");
-    Ok(count)
+    let committed = Instant::now();
+    let (writing, skills) = (index.clone(), skills.clone());
+    tokio::task::spawn_blocking(move || writing.apply(&[], &[], &skills, up_to)).await.context("reindex commit failed")??;
+    rebuilt.committing = committed.elapsed();
+    let merged = Instant::now();
+    let merging = index.clone();
+    tokio::task::spawn_blocking(move || merging.merge_all()).await.context("reindex merge failed")??;
+    rebuilt.merging = merged.elapsed();
+    tracing::info!(
+        records = rebuilt.records,
+        kind = S::NAME,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        reading_ms = rebuilt.reading.as_millis() as u64,
+        adding_ms = rebuilt.adding.as_millis() as u64,
+        committing_ms = rebuilt.committing.as_millis() as u64,
+        merging_ms = rebuilt.merging.as_millis() as u64,
+        "index rebuilt"
+    );
+    Ok(rebuilt)
 }
 
 /// Rebuilds when the index is new, or ahead of this database (restored backup, other database).

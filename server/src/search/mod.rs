@@ -73,7 +73,7 @@ pub use columns::{IndexedPosting, SegmentColumns};
 pub use course_query::{CourseHit, CourseResult, CourseSearch};
 pub use courses::{CourseIndex, CourseSessions};
 pub use index::{Opened, SearchIndex};
-pub use indexer::{apply_pending, ensure_current, reindex, run_indexer};
+pub use indexer::{apply_pending, ensure_current, reindex, reindex_timed, run_indexer, Rebuilt};
 pub use openings::{Openings, OpeningsRequest};
 pub use postings::{PostingIndex, Postings};
 pub use product_query::{ProductResult, ProductSearch};

@@ -82,7 +82,8 @@ pub async fn run(n: usize, data: Option<PathBuf>) -> anyhow::Result<()> {
     let index_mb = dir_bytes(&dir.join("index")) as f64 / 1e6;
     let database_mb = dir_bytes(&dir) as f64 / 1e6 - dir_bytes(&dir.join("index")) as f64 / 1e6;
     println!();
-    println!("Province: {n} postings over {} places generated in {:.0} s; reindex RSS {rss_after_reindex} MB.", places.len(), generation.as_secs_f64());
+    let made = if open == 0 { format!("generated in {:.0} s", generation.as_secs_f64()) } else { "kept from an earlier run".to_string() };
+    println!("Province: {indexed} postings over {} places {made}; reindex RSS {rss_after_reindex} MB.", places.len());
     let child = std::process::Command::new(std::env::current_exe()?).arg(format!("--open={}", dir.display())).arg("--bench").output()?;
     if !child.status.success() {
         anyhow::bail!("the serving process failed: {}", String::from_utf8_lossy(&child.stderr));

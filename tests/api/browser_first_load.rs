@@ -29,6 +29,7 @@ return {
   modules: code.map(r => r.name.split("/").pop()).filter(n => n.startsWith("split_")),
   strings: code.map(r => r.name.split("/").pop()).filter(n => n.startsWith("strings-")),
   failed: [nav, ...resources].filter(r => r.responseStatus >= 400).map(r => r.name + " " + r.responseStatus),
+  postings: resources.filter(r => r.name.includes("/api/v1/postings")).map(r => [r.name.replace(location.origin, ""), r.initiatorType]),
 };
 "#;
 
@@ -59,6 +60,10 @@ async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
         assert!(bytes <= FIRST_LOAD_BUDGET, "first load of /jobs is {bytes} bytes, over {FIRST_LOAD_BUDGET}");
         assert_eq!(first["modules"], serde_json::json!([]), "no role's pages on a public first visit");
         assert_eq!(first["failed"], serde_json::json!([]), "a visitor's requests all succeed");
+        // index.html asked for the results while the app downloaded, and the
+        // app took that answer rather than asking again.
+        let search = "/api/v1/postings?q=%E7%BC%9D%E7%BA%AB&page=1&per_page=10";
+        assert_eq!(first["postings"], serde_json::json!([[search, "link"]]), "the search was asked for once, by index.html");
 
         for path in [format!("/postings/{posting}"), "/".to_string()] {
             driver.goto(format!("{}{path}", app.address)).await?;
@@ -66,6 +71,11 @@ async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
             let seen = loaded(&driver).await?;
             assert_eq!(seen["failed"], serde_json::json!([]), "{path}: a visitor's requests all succeed");
             assert_eq!(seen["modules"], serde_json::json!([]), "{path}: public pages are in the main module");
+            if path.starts_with("/postings/") {
+                find(&driver, "#posting-detail").await?;
+                let asked = serde_json::json!([[format!("/api/v1/postings/{posting}"), "link"]]);
+                assert_eq!(loaded(&driver).await?["postings"], asked, "the posting was asked for once, by index.html");
+            }
         }
         Ok(())
     }

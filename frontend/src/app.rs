@@ -7,11 +7,10 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::{AppHeader, ErrorView, Loading, NavBar};
 use crate::i18n::I18n;
+use crate::location::provide_location;
 use crate::pages::{HomePage, LoginPage};
 use crate::routes::Pages;
 use crate::state::{use_session, Session};
@@ -21,17 +20,12 @@ use crate::state::{use_session, Session};
 pub fn App() -> impl IntoView {
     I18n::provide();
     Session::provide();
+    provide_location();
     view! {
-        <Router>
-            <AppHeader/>
-            <main>
-                // One route: `Pages` picks the page from the path (routes.rs).
-                <Routes fallback=|| ()>
-                    <Route path=path!("/*any") view=Pages/>
-                </Routes>
-            </main>
-            <NavBar/>
-        </Router>
+        <AppHeader/>
+        // `Pages` picks the page from the path (routes.rs).
+        <main><Pages/></main>
+        <NavBar/>
     }
 }
 

@@ -10,6 +10,7 @@ mod app;
 mod components;
 mod format;
 mod i18n;
+mod location;
 mod pages;
 mod routes;
 mod state;

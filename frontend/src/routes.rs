@@ -16,11 +16,11 @@
 
 use leptos::lazy;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::app::{Gate, Start};
 use crate::components::Loading;
 use crate::i18n::{preload_area, WithTexts};
+use crate::location::use_location;
 use crate::pages::{
     sales_style, AuditPage, CartPage, CheckoutPage, CoursePage, CoursesPage, DashboardPage, FollowUpsPage, ImportsPage, InboxPage, JobSearchPage,
     JobsForMePage, ManagePostingPage, MyApplicationsPage, MyOrdersPage, MyPostingsPage, MyShopPage, MyTrainingPage, NotFound, OrderPage, PlacementsPage,

@@ -2,9 +2,9 @@
 
 use doorstep_shared::api::Role;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::i18n::{tr, Key};
+use crate::location::use_location;
 use crate::state::use_session;
 
 /// One destination.

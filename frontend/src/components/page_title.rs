@@ -3,9 +3,9 @@
 //! the session and the language change.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::i18n::{use_i18n, Key};
+use crate::location::use_location;
 use crate::routes::Page;
 use crate::state::use_session;
 

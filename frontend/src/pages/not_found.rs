@@ -1,7 +1,6 @@
 //! Shown for any path the app has no page for.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{tr, Key};
 
@@ -11,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card">
             <h1>{tr(Key::NotFound)}</h1>
-            <A href="/">{tr(Key::BackHome)}</A>
+            <a href="/">{tr(Key::BackHome)}</a>
         </section>
     }
 }

@@ -5,12 +5,12 @@
 
 use doorstep_shared::api::{AssistanceCategory, Gender, PersonResponse, Preferences, ProfileRequest, Schedule, SkillResponse};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::components::{last_failure, Async, ErrorView, FieldError, MyLocation, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{category_key, schedule_key, tr, use_i18n, Key};
+use crate::location::{use_navigate, use_query};
 use crate::state::use_session;
 
 /// Loads the profile (if any) and the skill names, together, then the form.
@@ -18,7 +18,7 @@ use crate::state::use_session;
 /// after a save, which rebuilds the page).
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    let saved = use_query().with_untracked(|q| q.get("saved").is_some());
     let profile = LocalResource::new(api::get_profile);
     let catalog = LocalResource::new(|| api::search_skills(""));
     let load = move || {
@@ -68,10 +68,9 @@ fn ProfileForm(current: Option<PersonResponse>, skills: Vec<SkillResponse>, save
 
     let save = Action::new_local(move |request: &ProfileRequest| {
         let request = request.clone();
-        let navigate = navigate.clone();
         async move {
             api::save_profile(&request).await?;
-            navigate("/profile?saved=1", Default::default());
+            navigate("/profile?saved=1");
             // The account is linked now: `/me` names the person.
             session.me.refetch();
             Ok::<(), ApiError>(())

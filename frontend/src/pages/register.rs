@@ -4,11 +4,11 @@
 
 use doorstep_shared::api::{RegisterRequest, RegistrationCodeRequest, Role};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::api;
 use crate::components::{last_failure, ErrorView, FieldError};
 use crate::i18n::{tr, trf, use_i18n, Key};
+use crate::location::Redirect;
 use crate::state::use_session;
 
 /// The introduction and the sign-up form. Signing up logs the seeker in,

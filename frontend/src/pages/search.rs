@@ -3,18 +3,17 @@
 
 use doorstep_shared::api::Schedule;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
 
 use crate::api::{self, PostingSearch, PER_PAGE};
 use crate::components::{applied_to, empty, my_applied, Async, Pager, PostingCard, RegionPicker};
 use crate::format::parse_u32;
 use crate::i18n::{schedule_key, tr, trf, Key};
+use crate::location::{use_navigate, use_query, QueryBuilder};
 
 /// The search form and one page of results.
 #[component]
 pub fn JobSearchPage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     let navigate = use_navigate();
     let search = Memo::new(move |_| {
         let query = query.read();
@@ -43,7 +42,7 @@ pub fn JobSearchPage() -> impl IntoView {
 
     // Moving to another page of the same search, or to a new search, is a new address.
     let go = move |page: u32| {
-        let mut params = ParamsMap::new();
+        let mut params = QueryBuilder::default();
         let mut put = |name: &'static str, value: String| {
             if !value.trim().is_empty() {
                 params.insert(name, value.trim().to_string());
@@ -57,9 +56,8 @@ pub fn JobSearchPage() -> impl IntoView {
         if page > 1 {
             put("page", page.to_string());
         }
-        navigate(&format!("/jobs{}", params.to_query_string()), Default::default());
+        navigate(&format!("/jobs{}", params.to_query_string()));
     };
-    let go_to_page = go.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         go(1);
@@ -77,7 +75,6 @@ pub fn JobSearchPage() -> impl IntoView {
         .collect_view();
 
     let list = move || {
-        let go_to_page = go_to_page.clone();
         Suspend::new(async move {
             results.await.map(|found| {
                 if found.items.is_empty() {
@@ -88,7 +85,7 @@ pub fn JobSearchPage() -> impl IntoView {
                 view! {
                     <p class="muted" id="search-total">{trf(Key::TotalJobs, vec![("count", total.to_string())])}</p>
                     <div class="list" id="search-results">{cards}</div>
-                    <Pager page=found.page total=found.total per_page=PER_PAGE on_page=move |page| go_to_page(page)/>
+                    <Pager page=found.page total=found.total per_page=PER_PAGE on_page=move |page| go(page)/>
                 }
                 .into_any()
             })

@@ -5,13 +5,13 @@
 
 use doorstep_shared::api::{ApiError as ServerError, Order, OrderLine, OrderRequest};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::cart::{attempt_done, by_producer, cart_fen, load_buyer, load_cart, remember_order, retry_key_for, save_buyer, save_cart, Buyer, CartLine};
 use super::money::yuan;
 use crate::api::{self, ApiError};
 use crate::components::{last_failure, ErrorView};
 use crate::i18n::{tr, trf, Key};
+use crate::location::use_navigate;
 use crate::state::use_session;
 
 /// The order's lines and total, the delivery form and the button that places it.
@@ -50,7 +50,7 @@ pub fn CheckoutPage() -> impl IntoView {
             save_cart(&[]);
             remember_order(&order);
             let code = order.view_code.clone().unwrap_or_default();
-            navigate(&format!("/orders/{}?code={code}&placed=1", order.id), Default::default());
+            navigate(&format!("/orders/{}?code={code}&placed=1", order.id));
         }
     });
     let order_lines = lines.clone();

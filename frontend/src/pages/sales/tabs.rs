@@ -3,9 +3,9 @@
 //! orders and the figures. The tab of the page on screen is marked.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::i18n::{tr, Key};
+use crate::location::use_location;
 use crate::state::use_session;
 
 /// The tabs for the signed-in user: staff's, else a producer account's.

@@ -8,13 +8,13 @@
 
 use doorstep_shared::api::{EmploymentFigures, EmploymentMeasure};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::charts::{BarChart, Datum, LineChart};
 use super::dashboard_records::Records;
 use crate::api::{self, FigurePeriod, Slice};
 use crate::components::{Async, RegionPicker};
 use crate::i18n::{category_key, tr, trf, Key};
+use crate::location::use_query;
 
 /// The dashboard's own styles, print included; they come and go with the page.
 const STYLE: &str = "
@@ -63,7 +63,7 @@ pub fn measure_key(measure: EmploymentMeasure) -> Key {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     // `?from=2026-03&to=2026-05&region=610902` opens a period and area directly (a link staff share).
-    let query = use_query_map();
+    let query = use_query();
     let given = move |name: &str| query.with_untracked(|q| q.get(name)).unwrap_or_default();
     let first = FigurePeriod { from: given("from"), to: given("to"), region: given("region") };
     let from = RwSignal::new(first.from.clone());

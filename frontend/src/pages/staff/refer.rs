@@ -5,16 +5,16 @@
 
 use doorstep_shared::api::{ApplicationRequest, PersonResponse, PostingPage, PostingStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, ApiError};
 use crate::components::{empty, showing, Async, ErrorView, PersonPicker, TypedQuery};
 use crate::i18n::{tr, Key};
+use crate::location::use_query;
 
 /// Search, choose person and posting, refer.
 #[component]
 pub fn ReferPage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     let preset = query.get_untracked().get("posting").and_then(|p| p.parse::<i64>().ok());
     let chosen = RwSignal::new(None::<PersonResponse>);
     let posting = RwSignal::new(preset.map(|id| id.to_string()).unwrap_or_default());

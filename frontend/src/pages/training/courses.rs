@@ -3,13 +3,13 @@
 
 use doorstep_shared::api::{Course, CourseRequest, CourseStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::course_form::CourseForm;
 use super::words::course_badge;
 use crate::api::{self, TRAINING_PER_PAGE};
 use crate::components::{empty, Async, Paged};
 use crate::i18n::{tr, trf, Key};
+use crate::location::use_navigate;
 
 /// The list with its status filter, and the new-course form folded away.
 #[component]
@@ -23,10 +23,9 @@ pub fn CoursesPage() -> impl IntoView {
     });
     let create = Action::new_local(move |request: &CourseRequest| {
         let request = request.clone();
-        let navigate = navigate.clone();
         async move {
             let course = api::create_course(&request).await?;
-            navigate(&format!("/courses/{}", course.id), Default::default());
+            navigate(&format!("/courses/{}", course.id));
             Ok(())
         }
     });

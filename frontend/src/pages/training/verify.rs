@@ -3,16 +3,16 @@
 
 use doorstep_shared::api::CertificateCheck;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::components::ErrorView;
 use crate::i18n::{tr, Key};
+use crate::location::use_query;
 
 /// The form, filled from `?number=&code=` (the link on a certificate), and the answer.
 #[component]
 pub fn VerifyCertificatePage() -> impl IntoView {
-    let query = use_query_map().get_untracked();
+    let query = use_query().get_untracked();
     let number = RwSignal::new(query.get("number").unwrap_or_default());
     let code = RwSignal::new(query.get("code").unwrap_or_default());
     let check = Action::new_local(|(number, code): &(String, String)| {

@@ -1,5 +1,6 @@
 //! Choose a place in Ankang: a county, then (optionally) a town.
 
+use doorstep_shared::api::RegionResponse;
 use leptos::prelude::*;
 
 use crate::api;
@@ -24,15 +25,19 @@ pub fn RegionPicker(
 ) -> impl IntoView {
     let initial = code.get_untracked();
     let county = RwSignal::new(initial.get(..6).unwrap_or_default().to_string());
-    let counties = LocalResource::new(|| api::child_regions(CITY));
-    let towns = LocalResource::new(move || {
-        let county = county.get();
-        async move {
-            if county.is_empty() {
-                Ok(Vec::new())
-            } else {
-                api::child_regions(&county).await
-            }
+    let counties = RwSignal::new(Vec::new());
+    let towns = RwSignal::new(Vec::new());
+    // Plain signals filled when the places arrive, not resources: a resource
+    // read under the page's `Transition` would hold the whole page (a job
+    // search's results) until the places came.
+    fill(counties, CITY.to_string(), move || true);
+    Effect::new(move || {
+        let chosen = county.get();
+        towns.set(Vec::new());
+        if !chosen.is_empty() {
+            // A slow answer for a county no longer chosen is dropped.
+            let asked = chosen.clone();
+            fill(towns, chosen, move || county.try_get_untracked().as_ref() == Some(&asked));
         }
     });
     let on_county = move |event| {
@@ -49,8 +54,6 @@ pub fn RegionPicker(
     let county_options = move || {
         counties
             .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
             .into_iter()
             .map(|region| {
                 let value = region.code.clone();
@@ -61,8 +64,6 @@ pub fn RegionPicker(
     let town_options = move || {
         towns
             .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
             .into_iter()
             .map(|region| {
                 let value = region.code.clone();
@@ -88,4 +89,17 @@ pub fn RegionPicker(
             </Show>
         </fieldset>
     }
+}
+
+/// Fetches the children of `parent` into `places`, if `still_wanted` when they
+/// arrive. A failure leaves the list empty: the picker then offers "all" (or
+/// nothing to choose), and the form around it still works.
+fn fill(places: RwSignal<Vec<RegionResponse>>, parent: String, still_wanted: impl Fn() -> bool + 'static) {
+    leptos::task::spawn_local(async move {
+        if let Ok(found) = api::child_regions(&parent).await {
+            if still_wanted() {
+                places.set(found);
+            }
+        }
+    });
 }

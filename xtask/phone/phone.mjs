@@ -244,9 +244,12 @@ async function filmstrip(browser, target, options) {
     await sleep(Math.max(500, origin + FRAMES.at(-1) + 500 - Date.now()));
     await cdp.send("Page.stopScreencast");
     const shots = FRAMES.map((ms) => ({ caption: `${(ms / 1000).toFixed(1)} s`, data: frames.filter((f) => f.at - origin <= ms).at(-1)?.data }));
-    const shown = frames.find((f) => f.at - origin >= useful);
+    // The last frame filmed, at least 0.5 s after the useful content came: the
+    // first frame stamped after it may still show the screen before it
+    // (screencast frames arrive out of step with the page's own clock).
+    const shown = frames.filter((f) => f.at - origin >= useful).at(-1);
     if (shown && useful > FRAMES.at(-1)) {
-      shots.push({ caption: `${((shown.at - origin) / 1000).toFixed(1)} s: ${target.what}`, data: shown.data });
+      shots.push({ caption: `${(useful / 1000).toFixed(1)} s: ${target.what}`, data: shown.data });
     }
     const title = `${options.label || options.url} — ${decodeURI(target.path)}, ${KBPS} kbps, ${PROFILE.network.latency} ms, CPU ${PROFILE.cpuSlowdown}x`;
     await compose(browser, shots, options.filmstrip, title);

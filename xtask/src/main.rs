@@ -6,6 +6,8 @@
 mod cmd;
 mod compress;
 mod load;
+mod minify;
+mod npm_tool;
 mod phone;
 mod served;
 mod site;

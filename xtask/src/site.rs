@@ -1,6 +1,6 @@
 //! `cargo xtask site`: compile the frontend to wasm32, split it by route,
-//! generate its JS bindings, shrink every module, and write a cache-friendly
-//! static site to `target/site`: `index.html` (never cached) naming
+//! generate its JS bindings, shrink every module, minify the JS, and write
+//! a cache-friendly static site to `target/site`: `index.html` (never cached) naming
 //! `pkg/<content hash>/` (cached forever), so a deploy can never mix old and
 //! new halves, and a brotli and a gzip twin beside every file.
 
@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::cmd::{self, Paths};
 use crate::compress::{self, Sizes};
+use crate::minify;
 use crate::split::{self, OUT_NAME};
 use crate::strings;
 use crate::wasm_opt;
@@ -33,6 +34,8 @@ pub fn build(paths: &Paths) -> Result<()> {
             fs::rename(&optimised, module).with_context(|| format!("replacing {}", module.display()))?;
         }
     }
+    let glue = staging.join(format!("{OUT_NAME}.js"));
+    minify::minify(paths, &[&glue, &staging.join("__wasm_split.js")])?;
     strings::write_lazy_areas(&paths.root, &staging)?;
     let stem = content_hash(&staging)?;
     write_site(paths, &staging, &stem)?;

@@ -2,7 +2,9 @@
 //! and the split loader — with esbuild (from npm, `npm_tool`): 1.8 KB less
 //! brotli on every first visit, measured. Syntax is left as written (no
 //! `--target`), so nothing the browsers run changes but names and spacing;
-//! exports and the wasm imports' property names are kept.
+//! exports and the wasm imports' property names are kept. The comments go
+//! too, among them the loader's list, above each shared chunk, of every lazy
+//! group that needs it, which grows with each group.
 
 use std::fs;
 use std::path::Path;

@@ -60,7 +60,6 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
     options.link_name = "./__wasm_split.js";
     let split =
         wasm_split_cli_support::transform(options).map_err(|error| anyhow!("{error:#}")).with_context(|| format!("splitting {}", compiled.display()))?;
-    drop_comment_lines(&out_dir.join("__wasm_split.js"))?;
 
     // The library's default drops the module path a bare `init()` needs.
     wasm_bindgen_cli_support::Bindgen::new()
@@ -86,20 +85,4 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
     modules.sort();
     let routes = split.prefetch_map.into_iter().collect();
     Ok(Split { modules, routes })
-}
-
-/// Takes the comment lines out of the loader, which is part of every first
-/// visit: the splitter writes above each shared chunk the names of every lazy
-/// group that needs it (`/* seeker_pages_…, staff_pages_… */`), which grow
-/// with each group (a third of the loader's bytes with seven groups), and its
-/// template explains itself in `//` lines. Only whole-line comments go; the
-/// loader holds no string or template literal spanning lines.
-fn drop_comment_lines(loader: &Path) -> Result<()> {
-    let text = fs::read_to_string(loader).with_context(|| format!("reading {}", loader.display()))?;
-    let is_comment = |line: &str| {
-        let line = line.trim_start();
-        line.starts_with("//") || (line.starts_with("/*") && line.ends_with("*/"))
-    };
-    let kept: Vec<&str> = text.lines().filter(|line| !is_comment(line)).collect();
-    fs::write(loader, kept.join("\n") + "\n").with_context(|| format!("writing {}", loader.display()))
 }

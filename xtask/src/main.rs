@@ -5,6 +5,7 @@
 
 mod cmd;
 mod compress;
+mod import_names;
 mod load;
 mod minify;
 mod npm_tool;

@@ -1,0 +1,118 @@
+//! Shorter names for the main module's imports. wasm-bindgen names each JS
+//! function the module imports after the function and a 16-digit hash
+//! (`__wbg_closest_39824b16065066bc`), and writes every name twice: in the
+//! module's import section and as a key of the glue's import object. The
+//! hashes do not compress, so a first visit paid about 3 KB of brotli for
+//! them. Here each name becomes a short one (`a`, `b`, … `ba`) in both
+//! places; a name the glue does not spell exactly once is left as it is.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use anyhow::{anyhow, Context, Result};
+
+/// Renames the imports `wasm` takes from `glue` (the wasm-bindgen JS beside
+/// it), in both files; returns how many were renamed.
+pub fn shorten(wasm: &Path, glue: &Path) -> Result<usize> {
+    let mut module = walrus::Module::from_file(wasm).map_err(|error| anyhow!("{error:#}")).with_context(|| format!("reading {}", wasm.display()))?;
+    let mut js = fs::read_to_string(glue).with_context(|| format!("reading {}", glue.display()))?;
+    let glue_module = format!("./{}", wasm.file_name().and_then(|name| name.to_str()).context("the module's file name")?.replace(".wasm", ".js"));
+
+    let mut renames = HashMap::new();
+    for import in module.imports.iter_mut() {
+        if import.module != glue_module || !spelt_once(&js, &import.name) {
+            continue;
+        }
+        let short = short_name(renames.len());
+        renames.insert(import.name.clone(), short.clone());
+        import.name = short;
+    }
+    js = rename_identifiers(&js, &renames);
+    module.emit_wasm_file(wasm).map_err(|error| anyhow!("{error:#}")).with_context(|| format!("writing {}", wasm.display()))?;
+    fs::write(glue, js).with_context(|| format!("writing {}", glue.display()))?;
+    Ok(renames.len())
+}
+
+/// The `n`th short name: `a` … `z`, then `ba`, `bb`, … (letters only, so
+/// never a number or a keyword-like digit string).
+fn short_name(n: usize) -> String {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    let mut name = Vec::new();
+    let mut rest = n;
+    loop {
+        name.push(LETTERS[rest % LETTERS.len()]);
+        rest /= LETTERS.len();
+        if rest == 0 {
+            break;
+        }
+    }
+    name.reverse();
+    // A leading `a` would make `a` and `aa` the same number in this base; `$` keeps every name distinct.
+    format!("${}", String::from_utf8_lossy(&name))
+}
+
+/// Whether `name` occurs in `js` exactly once as a whole identifier.
+fn spelt_once(js: &str, name: &str) -> bool {
+    identifiers(js).filter(|(_, identifier)| *identifier == name).count() == 1
+}
+
+/// Every identifier-like word in `js`, with where it starts.
+fn identifiers(js: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in js.char_indices() {
+        match (is_part(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, &js[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push((from, &js[from..]));
+    }
+    words.into_iter()
+}
+
+/// `js` with each whole identifier found in `renames` replaced.
+fn rename_identifiers(js: &str, renames: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut copied = 0;
+    for (at, word) in identifiers(js) {
+        if let Some(short) = renames.get(word) {
+            out.push_str(&js[copied..at]);
+            out.push_str(short);
+            copied = at + word.len();
+        }
+    }
+    out.push_str(&js[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_are_distinct_identifiers() {
+        let names: Vec<String> = (0..2000).map(short_name).collect();
+        let distinct: std::collections::HashSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), names.len());
+        assert_eq!(names[0], "$a");
+        assert_eq!(names[26], "$ba");
+        assert!(names.iter().all(|name| name.chars().skip(1).all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn only_whole_identifiers_are_renamed() {
+        let js = "const o = { __wbg_x_1f: function() {}, __wbg_x_1f2: 1 }; c.__wbg_x_1f_free();";
+        let renames = HashMap::from([("__wbg_x_1f".to_string(), "$a".to_string())]);
+        assert_eq!(rename_identifiers(js, &renames), "const o = { $a: function() {}, __wbg_x_1f2: 1 }; c.__wbg_x_1f_free();");
+        assert!(spelt_once(js, "__wbg_x_1f"));
+        assert!(!spelt_once("a.__wbg_y + b.__wbg_y", "__wbg_y"));
+    }
+}

@@ -128,6 +128,7 @@ fn write_site(paths: &Paths, staging: &Path, stem: &str) -> Result<()> {
         bail!("{} must contain the {{{{JS}}}} and {{{{WASM}}}} placeholders", template_path.display());
     }
     let html = template.replace("{{JS}}", &format!("{stem}/{OUT_NAME}.js")).replace("{{WASM}}", &format!("{stem}/{OUT_NAME}_bg.wasm"));
+    let html = minify::index_html(paths, &html)?;
     compress::precompress_tree(&pkg)?;
     // Written last, so it never names files that do not exist yet.
     let index = site.join("index.html");

@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod apply_box;
 mod for_me;
 mod home;
 mod inbox;

@@ -1,12 +1,15 @@
 //! One posting in full, with a big "申请 / Apply" button for seekers and
-//! links to the applicants for its employer and for staff.
+//! links to the applicants for its employer and for staff. A visitor's
+//! button opens the login form; a seeker's apply box (`apply_box.rs`) is
+//! in the seeker's module, so a visitor's first load does not carry it.
 
-use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationStatus, PostingResponse, PostingStatus, Role};
+use doorstep_shared::api::{PostingResponse, PostingStatus, Role};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
-use crate::components::{not_registered, Apart, ApplicationStatusBadge, Async, ErrorView, PostingStatusBadge, SkillNames};
-use crate::i18n::{demand_key, schedule_key, tr, trf, use_i18n, I18n, Key};
+use super::apply_box::seeker_apply_box;
+use crate::api;
+use crate::components::{Apart, Async, PostingStatusBadge, SkillNames};
+use crate::i18n::{demand_key, schedule_key, tr, trf, Key};
 use crate::pages::LoginPage;
 use crate::state::use_session;
 
@@ -43,7 +46,10 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
     let actions = move || {
         let user = session.user();
         match user.as_ref().map(|u| u.role) {
-            None | Some(Role::Seeker) if status == PostingStatus::Open => Some(view! { <ApplyBox posting_id=id/> }.into_any()),
+            None if status == PostingStatus::Open => Some(view! { <VisitorApply/> }.into_any()),
+            Some(Role::Seeker) if status == PostingStatus::Open => {
+                Some(view! { <Async load=move || Suspend::new(async move { Ok(seeker_apply_box(id).await) })/> }.into_any())
+            }
             Some(Role::Employer) if user.and_then(|u| u.employer_id) == Some(employer_id) => Some(view! { <ManageLink id/> }.into_any()),
             Some(Role::Staff | Role::Admin) => Some(view! { <ManageLink id/> }.into_any()),
             _ => None,
@@ -90,120 +96,17 @@ fn ManageLink(id: i64) -> impl IntoView {
     }
 }
 
-/// The apply button and its answer; visitors get the login form first, a
-/// seeker without a profile the way to fill it in, and a seeker who already
-/// applied the status of their application and a way to withdraw it.
+/// The apply button as a visitor sees it: it opens the login form (with the
+/// way to sign up); once logged in, the seeker's apply box takes its place.
 #[component]
-fn ApplyBox(posting_id: i64) -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
+fn VisitorApply() -> impl IntoView {
     let show_login = RwSignal::new(false);
-    let apply = Action::new_local(move |posting_id: &i64| {
-        let request = ApplicationRequest { posting_id: *posting_id, person_id: None, note: None };
-        async move { api::apply(&request).await }
-    });
-    let withdraw = Action::new_local(|id: &i64| {
-        let id = *id;
-        async move { api::set_application_status(id, &api::status_only(ApplicationStatus::Withdrawn)).await }
-    });
-    // The seeker's current application here, asked again after each apply or withdrawal.
-    let mine = LocalResource::new(move || {
-        apply.version().get();
-        withdraw.version().get();
-        let linked = session.user().is_some_and(|u| u.role == Role::Seeker && u.person_id.is_some());
-        async move {
-            if !linked {
-                return None;
-            }
-            let page = api::list_applications(Some(posting_id), 1, 1).await.ok()?;
-            page.items.into_iter().next().filter(|a| is_active(a.status))
-        }
-    });
-    let pending = apply.pending();
-    let on_click = move |_| {
-        if session.user().is_none() {
-            show_login.set(true);
-        } else if !pending.get_untracked() {
-            withdraw.clear();
-            apply.dispatch_local(posting_id);
-        }
-    };
-    let answer = move || {
-        // A withdrawal since the last attempt replaces its answer.
-        if matches!(withdraw.value().get(), Some(Ok(()))) {
-            return None;
-        }
-        let result = apply.value().get()?;
-        Some(match result {
-            Ok(_) => view! {
-                <div id="apply-result" class="success" role="status">
-                    <p>{tr(Key::AppliedOk)}</p>
-                    <a href="/my-applications" id="apply-see-mine">{tr(Key::SeeMyApplications)}</a>
-                </div>
-            }
-            .into_any(),
-            Err(error) => view! { <ErrorView error id="apply-result"/> }.into_any(),
-        })
-    };
-    let withdrawn = move || match withdraw.value().get() {
-        Some(Ok(())) => Some(view! { <p id="withdraw-result" class="success" role="status">{tr(Key::WithdrawnOk)}</p> }.into_any()),
-        Some(Err(error)) => Some(view! { <ErrorView error id="withdraw-result"/> }.into_any()),
-        None => None,
-    };
-    let apply_button = move || {
-        view! {
-            <button id="apply-button" type="button" class="big" disabled=move || pending.get()
-                on:click=on_click>
-                {move || apply_label(i18n, pending.get(), session.user().is_some())}
-            </button>
-        }
-    };
-    let state = move || {
-        Suspend::new(async move {
-            if session.unlinked_seeker() {
-                return Ok(not_registered());
-            }
-            Ok(match mine.await {
-                Some(application) => view! { <AppliedState application withdraw/> }.into_any(),
-                None => apply_button().into_any(),
-            })
-        })
-    };
     view! {
-        <Async load=state/>
-        {answer}
-        {withdrawn}
-        <Show when=move || show_login.get() && session.user().is_none()>
+        <button id="apply-button" type="button" class="big" on:click=move |_| show_login.set(true)>
+            {tr(Key::ApplyLogin)}
+        </button>
+        <Show when=move || show_login.get()>
             <LoginPage/>
         </Show>
     }
-}
-
-/// "已申请 · status", with a button to withdraw while the employer has not decided.
-#[component]
-fn AppliedState(application: ApplicationResponse, withdraw: Action<i64, Result<(), ApiError>>) -> impl IntoView {
-    let (id, status) = (application.id, application.status);
-    let pending = withdraw.pending();
-    view! {
-        <div id="applied-state" class="applied" role="status">
-            <p>{tr(Key::AppliedMark)}" "<ApplicationStatusBadge status/></p>
-            <button id="withdraw-button" type="button" class="secondary wide" disabled=move || pending.get()
-                on:click=move |_| { withdraw.dispatch_local(id); }>
-                {tr(Key::WithdrawButton)}
-            </button>
-        </div>
-    }
-}
-
-/// Whether an application still stands (the seeker may withdraw it).
-fn is_active(status: ApplicationStatus) -> bool {
-    matches!(status, ApplicationStatus::Applied | ApplicationStatus::Interviewing)
-}
-
-fn apply_label(i18n: I18n, pending: bool, logged_in: bool) -> &'static str {
-    i18n.t(match (pending, logged_in) {
-        (true, _) => Key::Applying,
-        (false, true) => Key::ApplyButton,
-        (false, false) => Key::ApplyLogin,
-    })
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::components::{AppHeader, ErrorView, Loading, NavBar};
 use crate::i18n::I18n;
 use crate::location::provide_location;
-use crate::pages::{HomePage, LoginPage};
+use crate::pages::{home_page, LoginPage};
 use crate::routes::Pages;
 use crate::state::{use_session, Session};
 
@@ -40,7 +40,7 @@ pub(crate) fn Start() -> impl IntoView {
                 let answer = session.me.await;
                 announce_ready();
                 match answer {
-                    Ok(Some(user)) => view! { <HomePage user/> }.into_any(),
+                    Ok(Some(user)) => home_page(user).await,
                     Ok(None) => view! { <LoginPage/> }.into_any(),
                     // The server is unreachable or broken: say so, but still offer the form.
                     Err(error) => view! { <ErrorView error/> <LoginPage/> }.into_any(),

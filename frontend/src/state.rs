@@ -1,11 +1,13 @@
-//! The session: who is logged in, as the server last told us, and the two
-//! actions that change it. `me` is a `LocalResource` over `GET /api/v1/me`, so
-//! the first load, a login (which answers with the same `MeResponse`) and a
-//! logout (which asks `/me` again) all flow through the one value the app
-//! shell renders from. The actions live here, owned by the app rather than by
-//! a page, because finishing them swaps the page that started them away.
+//! The session: who is logged in, as the server last told us, and the login.
+//! `me` is a `LocalResource` over `GET /api/v1/me`, so the first load, a
+//! login (which answers with the same `MeResponse`), a sign-up and a logout
+//! (which ask `/me` again) all flow through the one value the app shell
+//! renders from. The login action lives here, owned by the app rather than by
+//! the form, because finishing it swaps the form away in the same update.
+//! Sign-up and logout ask `/me` again as their last step, so their pages
+//! (in the modules loaded on first use) own them.
 
-use doorstep_shared::api::{ErrorCode, LoginRequest, MeResponse, RegisterRequest, Role};
+use doorstep_shared::api::{LoginRequest, MeResponse, Role};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -18,10 +20,6 @@ pub struct Session {
     pub me: LocalResource<Result<Option<MeResponse>, ApiError>>,
     /// Logs in; its value holds the last failure for the login form to show.
     pub login: Action<LoginRequest, Result<(), ApiError>>,
-    /// Signs a seeker up and logs them in; its value holds the last failure for the sign-up form.
-    pub register: Action<RegisterRequest, Result<(), ApiError>>,
-    /// Logs out; its value holds the last failure for the home page to show.
-    pub logout: Action<(), Result<(), ApiError>>,
 }
 
 impl Session {
@@ -37,28 +35,7 @@ impl Session {
                 Ok::<(), ApiError>(())
             }
         });
-        let register = Action::new_local(move |request: &RegisterRequest| {
-            let request = request.clone();
-            async move {
-                api::register(&request).await?;
-                // Asked again rather than set here: the sign-up form reads this
-                // action's value, and must not be swapped away in the same update.
-                me.refetch();
-                Ok::<(), ApiError>(())
-            }
-        });
-        let logout = Action::new_local(move |_: &()| async move {
-            match api::logout().await {
-                Ok(()) => {}
-                // The session had already expired: that is what we wanted.
-                Err(error) if error.code() == Some(ErrorCode::Unauthenticated) => {}
-                Err(error) => return Err(error),
-            }
-            // Show whatever the server now says rather than assuming.
-            me.refetch();
-            Ok(())
-        });
-        let session = Self { me, login, register, logout };
+        let session = Self { me, login };
         provide_context(session);
         session
     }

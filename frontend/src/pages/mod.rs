@@ -19,7 +19,7 @@ mod staff;
 mod training;
 
 pub use for_me::JobsForMePage;
-pub use home::HomePage;
+pub use home::home_page;
 pub use inbox::InboxPage;
 pub use login::LoginPage;
 pub use manage_posting::ManagePostingPage;

@@ -75,7 +75,17 @@ fn RegisterForm() -> impl IntoView {
 #[component]
 fn AccountForm(phone: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let register = use_session().register;
+    let session = use_session();
+    let register = Action::new_local(move |request: &RegisterRequest| {
+        let request = request.clone();
+        async move {
+            api::register(&request).await?;
+            // Asked again rather than set here, as the last step: the answer
+            // rebuilds this page, which then sends the new seeker on.
+            session.me.refetch();
+            Ok::<(), api::ApiError>(())
+        }
+    });
     let code = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());

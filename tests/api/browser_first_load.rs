@@ -1,6 +1,6 @@
 //! The first visit, as a phone on a weak signal meets it: what it downloads
 //! (the shell and the main module, under a byte budget; no role's pages,
-//! nor a logged-in user's home),
+//! nor a logged-in user's home, nor the search filters until opened),
 //! that nothing it asks for fails (no console errors for visitors), and that
 //! a role's pages arrive on first use.
 
@@ -8,7 +8,7 @@ use serde_json::Value;
 use thirtyfour::prelude::*;
 
 use crate::helpers::{posting_json, spawn_app, Backend, TestApp};
-use crate::webdriver::{find, finish, log_in, start_browser, tap_css, type_into, wait_ready};
+use crate::webdriver::{choose, find, find_with_text, finish, log_in, start_browser, tap_css, type_into, wait_ready};
 
 /// Bytes a first visit to a public page may transfer (HTML, JS and
 /// WebAssembly as sent, with headers). The target is 150 KB; a first visit
@@ -204,3 +204,47 @@ async fn links_stay_in_the_app_and_back_returns_to_the_same_search() {
     finish(driver, "first-load-links", result).await;
 }
 
+/// The job search's filters are a module of their own: a search by words
+/// never fetches it; opening "more filters" does, and they then narrow the
+/// search; an address holding a filter opens them with it chosen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_search_filters_load_when_opened_and_narrow_the_results() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let admin = app.admin().await;
+    let hanbin = admin.open_posting(&app, &posting_json(app.employer_in(&admin, "610902001").await)).await;
+    let mut elsewhere = posting_json(app.employer_in(&admin, "610921100").await);
+    elsewhere["region_code"] = "610921100".into();
+    let hanyin = admin.open_posting(&app, &elsewhere).await;
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        driver.goto(format!("{}/jobs?q=缝纫", app.address)).await?;
+        find(&driver, &format!("#search-results #posting-{hanbin}")).await?;
+        find(&driver, &format!("#search-results #posting-{hanyin}")).await?;
+        wait_ready(&driver).await;
+        let modules = |seen: Value| seen["modules"].as_array().expect("list").iter().filter_map(Value::as_str).map(str::to_owned).collect::<Vec<_>>();
+        let before = modules(loaded(&driver).await?);
+        assert!(!before.iter().any(|n| n.starts_with("split_search_filters")), "words alone need no filters: {before:?}");
+        assert!(driver.find_all(By::Id("search-region-county")).await?.is_empty(), "the filters wait to be opened");
+
+        tap_css(&driver, "#search-filters summary").await?;
+        choose(&driver, "#search-region-county", "610921").await?;
+        let after = modules(loaded(&driver).await?);
+        assert!(after.iter().any(|n| n.starts_with("split_search_filters")), "opening them fetched their module: {after:?}");
+        tap_css(&driver, "#search-apply").await?;
+        find_with_text(&driver, "#search-total", "1").await?;
+        find(&driver, &format!("#search-results #posting-{hanyin}")).await?;
+        assert!(driver.find_all(By::Id(format!("posting-{hanbin}"))).await?.is_empty(), "only the chosen county's job");
+        assert!(driver.current_url().await?.as_str().contains("region=610921"), "the filter is in the address");
+
+        // The same address again: the filters open at once, with the county chosen.
+        driver.refresh().await?;
+        let county = find(&driver, "#search-region-county option[value='610921']:checked").await?;
+        assert_eq!(county.value().await?.as_deref(), Some("610921"));
+        assert_eq!(find(&driver, "#search-filters").await?.attr("open").await?.as_deref(), Some("true"), "the filters are open");
+        find(&driver, &format!("#search-results #posting-{hanyin}")).await?;
+        Ok(())
+    }
+    .await;
+    finish(driver, "first-load-filters", result).await;
+}

@@ -1,7 +1,10 @@
 //! "找工作 / Find a job": words and a few filters, kept in the address so the
-//! back button returns to the same results.
+//! back button returns to the same results. The filters (with the region
+//! picker) are a module of their own, fetched when "more filters" is first
+//! opened or the address already holds one: most searches are words only.
 
 use doorstep_shared::api::Schedule;
+use leptos::lazy;
 use leptos::prelude::*;
 
 use crate::api::{self, PostingSearch, PER_PAGE};
@@ -39,6 +42,8 @@ pub fn JobSearchPage() -> impl IntoView {
     let schedule = RwSignal::new(initial.schedule.map(|s| s.as_str().to_string()).unwrap_or_default());
     let min_wage = RwSignal::new(initial.min_wage.map(|w| w.to_string()).unwrap_or_default());
     let accessible = RwSignal::new(initial.accessible);
+    let filters_shown = RwSignal::new(filters_open);
+    let filters = Filters { region, schedule, min_wage, accessible };
 
     // Moving to another page of the same search, or to a new search, is a new address.
     let go = move |page: u32| {
@@ -62,17 +67,6 @@ pub fn JobSearchPage() -> impl IntoView {
         event.prevent_default();
         go(1);
     };
-
-    let schedule_options = Schedule::ALL
-        .iter()
-        .map(|&s| {
-            view! {
-                <option value=s.as_str() prop:selected=move || schedule.get() == s.as_str()>
-                    {tr(schedule_key(s))}
-                </option>
-            }
-        })
-        .collect_view();
 
     let list = move || {
         Suspend::new(async move {
@@ -105,21 +99,9 @@ pub fn JobSearchPage() -> impl IntoView {
                     <input id="search-q" type="search" enterkeyhint="search" bind:value=q/>
                     <button id="search-button" type="submit">{tr(Key::SearchButton)}</button>
                 </div>
-                <details id="search-filters" open=filters_open>
+                <details id="search-filters" open=filters_open on:toggle=move |_| filters_shown.set(true)>
                     <summary>{tr(Key::MoreFilters)}</summary>
-                    <RegionPicker code=region id="search-region" label=Key::WorkRegion/>
-                    <label for="search-schedule">{tr(Key::ScheduleLabel)}</label>
-                    <select id="search-schedule" on:change=move |ev| schedule.set(event_target_value(&ev))>
-                        <option value="">{tr(Key::AnySchedule)}</option>
-                        {schedule_options}
-                    </select>
-                    <label for="search-min-wage">{tr(Key::MinWage)}</label>
-                    <input id="search-min-wage" type="number" inputmode="numeric" min="0" step="100" bind:value=min_wage/>
-                    <label class="check">
-                        <input id="search-accessible" type="checkbox" bind:checked=accessible/>
-                        {tr(Key::AccessibleOnly)}
-                    </label>
-                    <button id="search-apply" type="submit">{tr(Key::SearchButton)}</button>
+                    {move || filters_shown.get().then(|| view! { <Async load=move || Suspend::new(async move { Ok(search_filters(filters).await) })/> })}
                 </details>
             </form>
         </section>
@@ -128,4 +110,45 @@ pub fn JobSearchPage() -> impl IntoView {
             <Async load=list reloading=searching/>
         </div>
     }
+}
+
+/// The filters beside the words, as the form keeps them.
+#[derive(Clone, Copy)]
+struct Filters {
+    region: RwSignal<String>,
+    schedule: RwSignal<String>,
+    min_wage: RwSignal<String>,
+    accessible: RwSignal<bool>,
+}
+
+/// Region, working pattern, lowest wage and accessibility, with a second search button.
+#[lazy]
+fn search_filters(filters: Filters) -> AnyView {
+    let Filters { region, schedule, min_wage, accessible } = filters;
+    let schedule_options = Schedule::ALL
+        .iter()
+        .map(|&s| {
+            view! {
+                <option value=s.as_str() prop:selected=move || schedule.get() == s.as_str()>
+                    {tr(schedule_key(s))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <RegionPicker code=region id="search-region" label=Key::WorkRegion/>
+        <label for="search-schedule">{tr(Key::ScheduleLabel)}</label>
+        <select id="search-schedule" on:change=move |ev| schedule.set(event_target_value(&ev))>
+            <option value="">{tr(Key::AnySchedule)}</option>
+            {schedule_options}
+        </select>
+        <label for="search-min-wage">{tr(Key::MinWage)}</label>
+        <input id="search-min-wage" type="number" inputmode="numeric" min="0" step="100" bind:value=min_wage/>
+        <label class="check">
+            <input id="search-accessible" type="checkbox" bind:checked=accessible/>
+            {tr(Key::AccessibleOnly)}
+        </label>
+        <button id="search-apply" type="submit">{tr(Key::SearchButton)}</button>
+    }
+    .into_any()
 }

@@ -3,9 +3,9 @@
 //!
 //! Usage: `cargo xtask site | serve [args…] | test [args…] | phone [args…] | load [args…]`.
 
+mod bindings;
 mod cmd;
 mod compress;
-mod import_names;
 mod load;
 mod minify;
 mod npm_tool;

@@ -1,9 +1,9 @@
 //! Turns the compiled frontend into a main module plus one module per lazy
 //! route: `wasm_split_cli_support` cuts the raw wasm at every `#[lazy_route]`
 //! (it needs the linker's relocations, hence `--emit-relocs`), then
-//! wasm-bindgen generates the JS glue for the main module (its imports then
-//! get short names, `import_names`). The chunks and
-//! `__wasm_split.js`, the loader the main module imports, sit beside it.
+//! wasm-bindgen generates the JS glue for the main module, and `bindings`
+//! trims what it wrote. The chunks and `__wasm_split.js`, the loader the
+//! main module imports, sit beside it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
 
+use crate::bindings;
 use crate::cmd::{self, Paths};
-use crate::import_names;
 
 const TARGET: &str = "wasm32-unknown-unknown";
 /// The cargo profile tuned for size in the root `Cargo.toml`.
@@ -76,8 +76,8 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
         .omit_default_module_path(false)
         .generate(out_dir)
         .with_context(|| format!("running wasm-bindgen on {}", split_main.display()))?;
-    let renamed = import_names::shorten(&out_dir.join(format!("{OUT_NAME}_bg.wasm")), &out_dir.join(format!("{OUT_NAME}.js")))?;
-    println!("xtask: {renamed} imports of the main module renamed short");
+    let trimmed = bindings::trim(&out_dir.join(format!("{OUT_NAME}_bg.wasm")), &out_dir.join(format!("{OUT_NAME}.js")))?;
+    println!("xtask: main module: {} imports renamed short, {} dead exports dropped", trimmed.renamed, trimmed.dropped);
 
     let mut modules = Vec::new();
     for entry in fs::read_dir(out_dir).with_context(|| format!("listing {}", out_dir.display()))? {

@@ -77,7 +77,10 @@ pub fn build(paths: &Paths, out_dir: &Path) -> Result<Split> {
         .generate(out_dir)
         .with_context(|| format!("running wasm-bindgen on {}", split_main.display()))?;
     let trimmed = bindings::trim(&out_dir.join(format!("{OUT_NAME}_bg.wasm")), &out_dir.join(format!("{OUT_NAME}.js")))?;
-    println!("xtask: main module: {} imports renamed short, {} dead exports dropped", trimmed.renamed, trimmed.dropped);
+    println!(
+        "xtask: main module: {} imports renamed short, {} dead exports dropped, {} element segments of nulls dropped",
+        trimmed.renamed, trimmed.dropped, trimmed.null_segments
+    );
 
     let mut modules = Vec::new();
     for entry in fs::read_dir(out_dir).with_context(|| format!("listing {}", out_dir.display()))? {

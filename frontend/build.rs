@@ -43,9 +43,10 @@ fn run() -> Result<(), String> {
     std::fs::write(&out, generate(&areas)?).map_err(|error| format!("cannot write {}: {error}", out.display()))
 }
 
-/// The Rust source for the entries: `Key`, then every text of the areas the
-/// main module carries in one string with the offsets where each begins and
-/// ends, which costs the wasm 2 bytes a text rather than the 8 of a `&str`.
+/// The Rust source for the entries: `Key`, then the Chinese of every text of
+/// the areas the main module carries in one string with the offsets where
+/// each begins and ends, which costs the wasm 2 bytes a text rather than the
+/// 8 of a `&str`. Their English is fetched when wanted (`table::english_file`).
 /// Texts go through `{:?}`, which quotes and escapes. The keys of lazy areas
 /// come last, numbered from `EAGER_KEYS`; `LAZY_AREAS` lists each one's name,
 /// first key and key count, and their texts are fetched (`table::lazy_file`).
@@ -74,28 +75,27 @@ fn generate(areas: &[(&str, Vec<table::Entry>)]) -> Result<String, String> {
                 continue;
             }
             eager_keys += 1;
-            for text in [zh, en] {
-                texts.push_str(text);
-                let end = u16::try_from(texts.len()).map_err(|_| "the texts outgrow u16 offsets")?;
-                bounds.push(end);
-            }
+            texts.push_str(zh);
+            bounds.push(u16::try_from(texts.len()).map_err(|_| "the texts outgrow u16 offsets")?);
         }
     }
     let _ = write!(
         out,
         "}}\n\n\
-         /// Every text the main module carries: each key's Chinese, then its English, in `Key` order.\n\
+         /// The Chinese of every key the main module carries, in `Key` order.\n\
          const TEXTS: &str = {texts:?};\n\n\
-         /// Where the texts begin and end in `TEXTS`: key `k` in Chinese spans\n\
-         /// `BOUNDS[2k]..BOUNDS[2k + 1]`, in English `BOUNDS[2k + 1]..BOUNDS[2k + 2]`.\n\
+         /// Where the texts begin and end in `TEXTS`: key `k` spans `BOUNDS[k]..BOUNDS[k + 1]`.\n\
          const BOUNDS: [u16; {}] = {bounds:?};\n\n\
-         /// How many keys have their texts in `TEXTS`; the rest are fetched.\n\
+         /// How many keys the main module carries (their Chinese in `TEXTS`); the rest are fetched.\n\
          pub(crate) const EAGER_KEYS: usize = {eager_keys};\n\n\
+         /// The file holding the English of the keys before `EAGER_KEYS`.\n\
+         pub(crate) const ENGLISH_FILE: &str = {english:?};\n\n\
          /// The areas whose texts are fetched: name, first key, key count.\n\
          pub(crate) const LAZY_AREAS: [(&str, usize, usize); {}] = [{}];\n",
         bounds.len(),
         lazy.len(),
-        lazy.join(", ")
+        lazy.join(", "),
+        english = table::ENGLISH_FILE,
     );
     Ok(out)
 }

@@ -3,7 +3,8 @@
 //! for code, not two. The pages behind a role load on first use in groups: a
 //! seeker's, an employer's and staff's, the training platform's (a
 //! seeker's and staff's, so a seeker does not download the course forms) and
-//! the sales platform's (buyers', and producers' with staff's).
+//! the sales platform's (buyers', and producers' with staff's). Each group's
+//! texts (its string area) are fetched alongside its module.
 //! Each group is one `#[lazy]` function that `cargo xtask site` moves into
 //! its own WebAssembly module. A group, not a page, per module: pages of one
 //! role share most of their code, and one fetch beats a dozen small ones on a
@@ -140,8 +141,14 @@ impl Page {
             // Public, and rendered before `/me` answers, so their own requests start at once.
             Page::Jobs => view! { <Gate at_once=true><JobSearchPage/></Gate> }.into_any(),
             Page::Posting(id) => view! { <Gate at_once=true><PostingPage id/></Gate> }.into_any(),
-            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => seeker_pages(self).await,
-            Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => employer_pages(self).await,
+            Page::ForMe | Page::MyApplications | Page::Inbox | Page::Register | Page::Profile => {
+                preload_area("seeker");
+                seeker_pages(self).await
+            }
+            Page::PostJob | Page::MyPostings | Page::ManagePosting(_) => {
+                preload_area("employer");
+                employer_pages(self).await
+            }
             Page::Review
             | Page::Refer
             | Page::Placements
@@ -201,23 +208,25 @@ pub fn Pages() -> impl IntoView {
 
 #[lazy]
 fn seeker_pages(page: Page) -> AnyView {
-    match page {
+    let page = move || match page {
         Page::MyApplications => view! { <Gate><MyApplicationsPage/></Gate> }.into_any(),
         Page::Inbox => view! { <Gate><InboxPage/></Gate> }.into_any(),
         Page::Profile => view! { <Gate><ProfilePage/></Gate> }.into_any(),
         Page::Register => view! { <Gate public=true><RegisterPage/></Gate> }.into_any(),
         // Public: a visitor may try matching before registering.
         _ => view! { <Gate public=true><JobsForMePage/></Gate> }.into_any(),
-    }
+    };
+    view! { <WithTexts area="seeker">{page()}</WithTexts> }.into_any()
 }
 
 #[lazy]
 fn employer_pages(page: Page) -> AnyView {
-    match page {
+    let page = move || match page {
         Page::MyPostings => view! { <Gate><MyPostingsPage/></Gate> }.into_any(),
         Page::ManagePosting(id) => view! { <Gate><ManagePostingPage id/></Gate> }.into_any(),
         _ => view! { <Gate><PostJobPage/></Gate> }.into_any(),
-    }
+    };
+    view! { <WithTexts area="employer">{page()}</WithTexts> }.into_any()
 }
 
 #[lazy]

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training", "sales"];
 
 /// The areas whose texts the main WebAssembly module does not carry: a
-/// platform's own pages. `cargo xtask site` writes each one's texts to
+/// role's or a platform's own pages. `cargo xtask site` writes each one's texts to
 /// `strings-<area>.txt` beside the modules ([`lazy_file`]), and the app fetches
 /// it together with the pages' module the first time one is shown, so a new
 /// platform adds nothing to the first visit. Their keys come after all others,
@@ -30,7 +30,7 @@ pub const AREAS: &[&str] = &["common", "seeker", "employer", "staff", "training"
 /// `tests/api/i18n.rs`) — and `components/error_view.rs` the area's `Err…`
 /// texts: errors with those codes come only from the area's pages, whose
 /// texts are in by then.
-pub const LAZY_AREAS: &[&str] = &["staff", "training", "sales"];
+pub const LAZY_AREAS: &[&str] = &["seeker", "employer", "staff", "training", "sales"];
 
 /// The languages, in the order the tables list them.
 pub const LANGS: &[&str] = &["zh", "en"];
@@ -152,6 +152,21 @@ pub fn lazy_file(entries: &[Entry]) -> String {
             out.push_str(text);
             out.push('\n');
         }
+    }
+    out
+}
+
+/// The file holding the English of the keys the main module carries (the
+/// areas not in `LAZY_AREAS`): the module carries their Chinese only, and
+/// the app fetches this the first time English is wanted.
+pub const ENGLISH_FILE: &str = "strings-en.txt";
+
+/// The English of the main module's keys as fetched: one line each, in key order.
+pub fn english_file<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        out.push_str(entry.texts().1);
+        out.push('\n');
     }
     out
 }

@@ -11,13 +11,15 @@ use crate::helpers::{posting_json, spawn_app, Backend, TestApp};
 use crate::webdriver::{choose, find, find_with_text, finish, log_in, start_browser, tap_css, type_into, wait_ready};
 
 /// Bytes a first visit to a public page may transfer (HTML, JS and
-/// WebAssembly as sent, with headers). The target is 150 KB; a first visit
-/// transfers about 161 KB today (the main module is 152 KB brotli, down from
-/// 301 KB unsplit, 211 KB with `leptos_router` and 177 KB before a seeker's
-/// applying, a user's home and the search filters became modules of their
-/// own), so this guards against growth while the main module is cut down
-/// further. Lower it as the module shrinks; never raise it.
-const FIRST_LOAD_BUDGET: f64 = 163_000.0;
+/// WebAssembly as sent, with headers). The target is 150 KB of what is sent
+/// (149.7 KB brotli today: the main module is 141 KB, down from 301 KB
+/// unsplit, 211 KB with `leptos_router`, 177 KB before a seeker's applying,
+/// a user's home and the search filters became modules of their own, and
+/// 152 KB before the English, the seeker's and the employer's texts were
+/// fetched when wanted and loading sections lost their `ErrorBoundary`);
+/// with headers a first visit transfers about 150.9 KB. This guards against
+/// growth. Lower it as the module shrinks; never raise it.
+const FIRST_LOAD_BUDGET: f64 = 152_000.0;
 
 /// What the page has loaded so far, from the browser's own Resource Timing:
 /// `{bytes, failed, modules, strings, postings}` — bytes of the document and
@@ -63,6 +65,7 @@ async fn a_visitors_first_load_stays_in_budget_and_asks_nothing_that_fails() {
         assert!(bytes > 50_000.0, "the measurement sees the download: {first}");
         assert!(bytes <= FIRST_LOAD_BUDGET, "first load of /jobs is {bytes} bytes, over {FIRST_LOAD_BUDGET}");
         assert_eq!(first["modules"], serde_json::json!([]), "no role's pages on a public first visit");
+        assert_eq!(first["strings"], serde_json::json!([]), "a visit in Chinese fetches no texts: the main module carries them");
         assert_eq!(first["failed"], serde_json::json!([]), "a visitor's requests all succeed");
         // index.html asked for the results while the app downloaded, and the
         // app took that answer rather than asking again.
@@ -136,6 +139,42 @@ async fn the_training_pages_load_on_first_use_and_staff_forms_stay_behind() {
     }
     .await;
     finish(driver, "first-load-training", result).await;
+}
+
+/// The main module carries the Chinese of its texts only. A visitor who
+/// switches to English fetches its texts then; one who chose English last
+/// time gets them with the module (index.html asks for them from the head),
+/// so the app's first frame is already in English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn english_is_fetched_when_first_wanted_and_then_shows_from_the_first_frame() {
+    let app = spawn_app(Backend::Sqlite, Default::default()).await.expect("app");
+    let (_guard, driver) = start_browser().await;
+
+    let result = async {
+        driver.goto(format!("{}/jobs", app.address)).await?;
+        wait_ready(&driver).await;
+        assert_eq!(find(&driver, "main h1").await?.text().await?, "找工作");
+        assert_eq!(loaded(&driver).await?["strings"], serde_json::json!([]));
+        tap_css(&driver, "#lang-switch").await?;
+        find_with_text(&driver, "main h1", "Find a job").await?;
+        assert_eq!(loaded(&driver).await?["strings"], serde_json::json!(["strings-en.txt"]), "English came when it was wanted");
+
+        driver.refresh().await?;
+        wait_ready(&driver).await;
+        // Read at once, without waiting: the app started in English.
+        assert_eq!(driver.find(By::Css("main h1")).await?.text().await?, "Find a job");
+        assert_eq!(driver.find(By::Css("html")).await?.attr("lang").await?.as_deref(), Some("en"));
+        let seen = loaded(&driver).await?;
+        // Once: the app's request took the answer to index.html's.
+        assert_eq!(seen["strings"], serde_json::json!(["strings-en.txt"]), "{seen}");
+        assert_eq!(seen["failed"], serde_json::json!([]), "{seen}");
+
+        tap_css(&driver, "#lang-switch").await?;
+        find_with_text(&driver, "main h1", "找工作").await?;
+        Ok(())
+    }
+    .await;
+    finish(driver, "first-load-english", result).await;
 }
 
 /// The app's own address handling (`frontend/src/location.rs`): its links

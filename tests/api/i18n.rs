@@ -181,3 +181,16 @@ fn a_lazy_area_s_file_holds_each_key_s_two_texts_on_their_own_lines_in_key_order
     assert_eq!(file.lines().collect::<Vec<_>>(), ["甲 {n}", "a {n}", "乙", "乙", "丙", "c"]);
     assert_eq!(table::lazy_file_name("training"), "strings-training.txt");
 }
+
+#[test]
+fn the_english_file_holds_each_eager_key_s_english_on_its_own_line_in_key_order() {
+    let mut entries = Vec::new();
+    let table = "[A]\nzh = \"甲 {n}\"\nen = \"a {n}\"\n[B]\nzh = \"乙\"\n[C]\nen = \"c\"\nzh = \"丙\"";
+    table::parse("common.toml", table, &mut entries).unwrap_or_else(|error| panic!("{error}"));
+
+    let file = table::english_file(&entries);
+
+    // A missing English borrows the Chinese, as a lazy area's file does.
+    assert_eq!(file.lines().collect::<Vec<_>>(), ["a {n}", "乙", "c"]);
+    assert_eq!(table::ENGLISH_FILE, "strings-en.txt");
+}

@@ -30,20 +30,6 @@ impl ApiError {
     }
 }
 
-impl std::fmt::Display for ApiError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Server(error) => f.write_str(&error.message),
-            Self::Status(status) => write!(f, "HTTP {status}"),
-            Self::Network => f.write_str("network unreachable"),
-            Self::Decode => f.write_str("unexpected answer"),
-        }
-    }
-}
-
-/// Lets `ErrorBoundary` catch API failures; its fallback downcasts back to `ApiError`.
-impl std::error::Error for ApiError {}
-
 /// Lets a bare status (without a JSON body) still be translated for the user.
 fn code_for_status(status: u16) -> Option<ErrorCode> {
     match status {

@@ -1,6 +1,8 @@
 //! The one way a failed API call is shown: a single translated sentence.
 
 use doorstep_shared::api::ErrorCode;
+use std::future::Future;
+
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -22,23 +24,21 @@ pub fn ErrorView(
     view! { <p class="error" id=id role="alert">{move || message(i18n, &error, login)}</p> }
 }
 
-/// The fallback of every `ErrorBoundary` around loaded data: each caught
-/// failure through [`ErrorView`].
-pub fn show_errors(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(_, error)| {
-                let error = error.downcast_ref::<ApiError>().cloned().unwrap_or(ApiError::Decode);
-                view! { <ErrorView error/> }
-            })
-            .collect_view()
-    }
-}
-
-/// What a loading section shows once its data is in: a view, or why the call failed.
+/// What a loading section's future yields: its view, or why the call failed.
 type Loaded = Result<AnyView, ApiError>;
+
+/// A section that loads: the future's view once it is in, or its failure
+/// through [`ErrorView`]. What [`Async`] shows; the failure is matched here
+/// rather than thrown to an `ErrorBoundary`, whose machinery would cost the
+/// first visit kilobytes.
+pub fn section(loaded: impl Future<Output = Loaded> + Send + 'static) -> Suspend<AnyView> {
+    Suspend::new(async move {
+        match loaded.await {
+            Ok(view) => view,
+            Err(error) => view! { <ErrorView error/> }.into_any(),
+        }
+    })
+}
 
 /// Shows "loading" until `load` resolves, keeps the previous content on screen
 /// while it reloads, and shows a failure through [`ErrorView`]. The suspense
@@ -46,9 +46,9 @@ type Loaded = Result<AnyView, ApiError>;
 /// non-generic compiles it once for every page, which keeps the wasm small.
 #[component]
 pub fn Async(
-    /// Starts loading and building the section (a `Suspend` over the section's resources).
+    /// Starts loading and building the section ([`section`] over the section's resources).
     #[prop(into)]
-    load: Callback<(), Suspend<Loaded>>,
+    load: Callback<(), Suspend<AnyView>>,
     /// Set while a reload is in flight and the previous content is still shown.
     #[prop(optional)]
     reloading: Option<RwSignal<bool>>,
@@ -58,11 +58,7 @@ pub fn Async(
             reloading.set(busy);
         }
     });
-    view! {
-        <Transition fallback=Loading set_pending>
-            <ErrorBoundary fallback=show_errors>{move || load.run(())}</ErrorBoundary>
-        </Transition>
-    }
+    view! { <Transition fallback=Loading set_pending>{move || load.run(())}</Transition> }
 }
 
 /// Says a list is empty, e.g. "no applications yet". One function for every

@@ -22,7 +22,7 @@ mod typing;
 pub use apart::Apart;
 pub use applied::{applied_to, my_applied, AppliedMark};
 pub use badges::{ApplicationStatusBadge, PostingStatusBadge};
-pub use error_view::{empty, not_registered, Async, ErrorView, Loading};
+pub use error_view::{empty, not_registered, section, Async, ErrorView, Loading};
 pub use field_error::{last_failure, FieldError};
 pub use header::AppHeader;
 pub use match_card::MatchCard;

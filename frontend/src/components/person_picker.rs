@@ -5,7 +5,7 @@
 use doorstep_shared::api::PersonResponse;
 use leptos::prelude::*;
 
-use super::{empty, Async, TypedQuery};
+use super::{empty, section, Async, TypedQuery};
 use crate::api;
 use crate::i18n::{tr, trf, Key};
 
@@ -40,7 +40,7 @@ pub fn PersonPicker(
         typed.settle_now();
     };
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             people.await.map(|page| {
                 let Some(page) = page else {
                     return ().into_any();

@@ -8,19 +8,23 @@ use super::Lang;
 include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 
 impl Key {
-    /// Returns the key's text in a language. Not inlined: it is called from
-    /// hundreds of places, and one copy keeps the wasm small.
+    /// Returns the key's text in a language: the main module carries the
+    /// Chinese of its keys; their English, and both languages of the lazy
+    /// areas' keys, are fetched (`lazy`). English not fetched yet (it is
+    /// before the language switches) shows as Chinese. Not inlined: it is
+    /// called from hundreds of places, and one copy keeps the wasm small.
     #[inline(never)]
     pub fn text(self, lang: Lang) -> &'static str {
-        if self as usize >= EAGER_KEYS {
-            return super::lazy::text(self as usize, lang);
+        let key = self as usize;
+        if key >= EAGER_KEYS {
+            return super::lazy::text(key, lang);
         }
-        let index = 2 * self as usize
-            + match lang {
-                Lang::Zh => 0,
-                Lang::En => 1,
-            };
-        let (start, end) = (BOUNDS[index], BOUNDS[index + 1]);
+        if lang == Lang::En {
+            if let Some(text) = super::lazy::english(key) {
+                return text;
+            }
+        }
+        let (start, end) = (BOUNDS[key], BOUNDS[key + 1]);
         TEXTS.get(usize::from(start)..usize::from(end)).unwrap_or_default()
     }
 }

@@ -1,8 +1,10 @@
-//! The texts of the areas the main module does not carry (`LAZY_AREAS` in
-//! `frontend/strings/table.rs`): fetched once, from `strings-<area>.txt`
-//! beside the WebAssembly, the first time a page of the area is shown, then
-//! kept for the session. Both languages come in the one file, so switching
-//! language needs nothing more.
+//! The texts the main module does not carry, fetched from beside the
+//! WebAssembly and kept for the session:
+//! - the areas of `LAZY_AREAS` (in `frontend/strings/table.rs`), from
+//!   `strings-<area>.txt`, the first time a page of the area is shown. Both
+//!   languages come in the one file, so switching language needs nothing more;
+//! - the English of the other keys, from `strings-en.txt` ([`load_english`]),
+//!   the first time English is wanted: most visitors read Chinese only.
 //!
 //! The main module only asks the browser to start the download
 //! ([`preload_area`], while the pages' module loads); [`WithTexts`], in the
@@ -12,7 +14,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-use super::keys::{EAGER_KEYS, LAZY_AREAS};
+use super::keys::{EAGER_KEYS, ENGLISH_FILE, LAZY_AREAS};
 use super::Lang;
 use crate::api::{get_text, ApiError};
 use crate::components::{ErrorView, Loading};
@@ -21,6 +23,40 @@ thread_local! {
     /// Each fetched key's Chinese and English texts, by key number from
     /// `EAGER_KEYS`; empty until its area is in.
     static TEXTS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// The English of the keys before `EAGER_KEYS`; empty until fetched.
+    static ENGLISH: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The English of a key the main module carries, once fetched.
+pub(super) fn english(key: usize) -> Option<&'static str> {
+    ENGLISH.with_borrow(|texts| texts.get(key).copied())
+}
+
+/// Whether the English of the main module's keys is in.
+pub(super) fn has_english() -> bool {
+    ENGLISH.with_borrow(|texts| !texts.is_empty())
+}
+
+/// Fetches the English of the main module's keys unless it is in already.
+pub(super) async fn load_english() -> Result<(), ApiError> {
+    if has_english() {
+        return Ok(());
+    }
+    let lines = fetch_lines(ENGLISH_FILE, EAGER_KEYS).await?;
+    ENGLISH.with_borrow_mut(|texts| *texts = lines);
+    Ok(())
+}
+
+/// Fetches one of the texts files and splits it into its `count` lines.
+async fn fetch_lines(file: &str, count: usize) -> Result<Vec<&'static str>, ApiError> {
+    let file = get_text(&format!("{}{file}", build_dir())).await?;
+    // Kept for the session: the texts then live as long as the keys naming them.
+    let file: &'static str = Box::leak(file.into_boxed_str());
+    let lines: Vec<&'static str> = file.lines().collect();
+    if lines.len() != count {
+        return Err(ApiError::Decode);
+    }
+    Ok(lines)
 }
 
 /// The text of a key of a lazy area, or "" while its area is not loaded
@@ -80,7 +116,12 @@ pub fn WithTexts(
 
 /// Where the browser finds an area's texts.
 fn url(area: &str) -> String {
-    format!("{}strings-{area}.txt", build_dir())
+    format!("{}{}", build_dir(), file_name(area))
+}
+
+/// The name of an area's texts file (`table::lazy_file_name`).
+fn file_name(area: &str) -> String {
+    format!("strings-{area}.txt")
 }
 
 /// The area's first key's place in `TEXTS` and its key count.
@@ -98,13 +139,7 @@ async fn load_area(area: &'static str) -> Result<(), ApiError> {
     if loaded(area) {
         return Ok(());
     }
-    let file = get_text(&url(area)).await?;
-    // Kept for the session: the texts then live as long as the keys naming them.
-    let file: &'static str = Box::leak(file.into_boxed_str());
-    let lines: Vec<&'static str> = file.lines().collect();
-    if lines.len() != 2 * count {
-        return Err(ApiError::Decode);
-    }
+    let lines = fetch_lines(&file_name(area), 2 * count).await?;
     TEXTS.with_borrow_mut(|texts| {
         if texts.len() < start + lines.len() {
             texts.resize(start + lines.len(), "");

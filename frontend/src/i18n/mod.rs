@@ -4,7 +4,7 @@
 //! area (`common`, `seeker`, `employer`, `staff`, `training`, `sales`; a string that more than one
 //! area shows goes in `common`), each key with its `zh` and `en` side by side.
 //! `build.rs` turns the tables into [`Key`] and a `match` from key to texts.
-//! A platform's area (`LAZY_AREAS` in `strings/table.rs`) is not compiled in:
+//! A role's or a platform's area (`LAZY_AREAS` in `strings/table.rs`) is not compiled in:
 //! its texts are fetched with its pages (`lazy`), so the first visit does not
 //! grow with platforms.
 //! Why data files read at build time, rather than Rust tables or files parsed

@@ -1,9 +1,12 @@
 //! The chosen language and the helpers that show a key's text in it. The
 //! language lives in one signal, is remembered in `localStorage["doorstep.lang"]`
 //! and is mirrored to `<html lang>` so screen readers and fonts pick the right script.
+//! English is fetched (`lazy::load_english`) before it shows: before the app
+//! starts when it was chosen last time, else when the visitor switches.
 
 use leptos::prelude::*;
 
+use super::lazy::{has_english, load_english};
 use super::Key;
 
 const STORAGE_KEY: &str = "doorstep.lang";
@@ -40,9 +43,21 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Restores the remembered language (default Chinese) and provides the context.
+    /// Fetches what the remembered language needs before the app shows
+    /// anything, so its first frame is in that language: the English texts,
+    /// when English was chosen last time. Without them it starts in Chinese.
+    pub async fn prepare() {
+        if stored_lang() == Some(Lang::En) {
+            let _ = load_english().await;
+        }
+    }
+
+    /// Restores the remembered language (default Chinese; see [`I18n::prepare`]) and provides the context.
     pub fn provide() -> Self {
-        let lang = stored_lang().unwrap_or(Lang::Zh);
+        let lang = match stored_lang() {
+            Some(Lang::En) if has_english() => Lang::En,
+            _ => Lang::Zh,
+        };
         set_html_lang(lang);
         let i18n = Self { lang: RwSignal::new(lang) };
         provide_context(i18n);
@@ -89,12 +104,26 @@ impl I18n {
         }
     }
 
-    /// Switches between Chinese and English and remembers the choice.
+    /// Switches between Chinese and English and remembers the choice; the
+    /// first switch to English waits for its texts (and stays in Chinese if
+    /// they cannot be fetched).
     pub fn toggle(self) {
         let next = match self.lang.get_untracked() {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
         };
+        if next == Lang::En && !has_english() {
+            leptos::task::spawn_local(async move {
+                if load_english().await.is_ok() {
+                    self.switch(Lang::En);
+                }
+            });
+            return;
+        }
+        self.switch(next);
+    }
+
+    fn switch(self, next: Lang) {
         self.lang.set(next);
         set_html_lang(next);
         store_lang(next);

@@ -1,15 +1,15 @@
 //! One posting in full, with a big "申请 / Apply" button for seekers and
 //! links to the applicants for its employer and for staff. A visitor's
-//! button opens the login form; a seeker's apply box (`apply_box.rs`) is
+//! button opens the login form; a seeker's apply box (`seeker/apply_box.rs`) is
 //! in the seeker's module, so a visitor's first load does not carry it.
 
 use doorstep_shared::api::{PostingResponse, PostingStatus, Role};
 use leptos::prelude::*;
 
-use super::apply_box::seeker_apply_box;
+use super::seeker_apply_box;
 use crate::api;
-use crate::components::{Apart, Async, PostingStatusBadge, SkillNames};
-use crate::i18n::{demand_key, schedule_key, tr, trf, Key};
+use crate::components::{section, Apart, Async, PostingStatusBadge, SkillNames};
+use crate::i18n::{demand_key, preload_area, schedule_key, tr, trf, Key};
 use crate::pages::LoginPage;
 use crate::state::use_session;
 
@@ -21,7 +21,7 @@ pub fn PostingPage(
 ) -> impl IntoView {
     let posting = LocalResource::new(move || api::get_posting(id));
     view! {
-        <Async load=move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingDetail posting/> }.into_any()) })/>
+        <Async load=move || section(async move { posting.await.map(|posting| view! { <PostingDetail posting/> }.into_any()) })/>
     }
 }
 
@@ -48,7 +48,8 @@ fn PostingDetail(posting: PostingResponse) -> impl IntoView {
         match user.as_ref().map(|u| u.role) {
             None if status == PostingStatus::Open => Some(view! { <VisitorApply/> }.into_any()),
             Some(Role::Seeker) if status == PostingStatus::Open => {
-                Some(view! { <Async load=move || Suspend::new(async move { Ok(seeker_apply_box(id).await) })/> }.into_any())
+                preload_area("seeker");
+                Some(view! { <Async load=move || section(async move { Ok(seeker_apply_box(id).await) })/> }.into_any())
             }
             Some(Role::Employer) if user.and_then(|u| u.employer_id) == Some(employer_id) => Some(view! { <ManageLink id/> }.into_any()),
             Some(Role::Staff | Role::Admin) => Some(view! { <ManageLink id/> }.into_any()),

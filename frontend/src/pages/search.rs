@@ -8,7 +8,7 @@ use leptos::lazy;
 use leptos::prelude::*;
 
 use crate::api::{self, PostingSearch, PER_PAGE};
-use crate::components::{applied_to, empty, my_applied, Async, Pager, PostingCard, RegionPicker};
+use crate::components::{applied_to, empty, my_applied, section, Async, Pager, PostingCard, RegionPicker};
 use crate::format::parse_u32;
 use crate::i18n::{schedule_key, tr, trf, Key};
 use crate::location::{use_navigate, use_query, QueryBuilder};
@@ -69,7 +69,7 @@ pub fn JobSearchPage() -> impl IntoView {
     };
 
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             results.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("search-empty", Key::NoResults);
@@ -101,7 +101,7 @@ pub fn JobSearchPage() -> impl IntoView {
                 </div>
                 <details id="search-filters" open=filters_open on:toggle=move |_| filters_shown.set(true)>
                     <summary>{tr(Key::MoreFilters)}</summary>
-                    {move || filters_shown.get().then(|| view! { <Async load=move || Suspend::new(async move { Ok(search_filters(filters).await) })/> })}
+                    {move || filters_shown.get().then(|| view! { <Async load=move || section(async move { Ok(search_filters(filters).await) })/> })}
                 </details>
             </form>
         </section>

@@ -9,7 +9,9 @@ use doorstep_shared::api::{
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, APPLICATIONS_PER_PAGE};
-use crate::components::{empty, last_failure, Apart, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames};
+use crate::components::{
+    empty, last_failure, section, Apart, ApplicationStatusBadge, Async, ErrorView, FieldError, Paged, PostingStatusBadge, ReasonList, SkillNames,
+};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
@@ -45,7 +47,7 @@ pub fn ManagePostingPage(
     });
     let candidates = LocalResource::new(move || api::posting_candidates(id));
 
-    let summary = move || Suspend::new(async move { posting.await.map(|posting| view! { <PostingSummary posting/> }.into_any()) });
+    let summary = move || section(async move { posting.await.map(|posting| view! { <PostingSummary posting/> }.into_any()) });
     let move_error = move || match move_app.value().get() {
         Some(Err(error)) => Some(view! { <ErrorView error id="status-error"/> }),
         _ => None,
@@ -55,7 +57,7 @@ pub fn ManagePostingPage(
         _ => None,
     };
     let applicant_list = move || {
-        Suspend::new(async move {
+        section(async move {
             applicants.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("applicants-empty", Key::NoApplicants);
@@ -68,7 +70,7 @@ pub fn ManagePostingPage(
         })
     };
     let candidate_list = move || {
-        Suspend::new(async move {
+        section(async move {
             candidates.await.map(|found| {
                 if found.candidates.is_empty() {
                     return empty("candidates-empty", Key::NoCandidates);

@@ -5,7 +5,7 @@ use doorstep_shared::api::{PostingResponse, PostingStatus};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, MANAGED_PER_PAGE};
-use crate::components::{empty, Async, ErrorView, Paged, PostingCard};
+use crate::components::{empty, section, Async, ErrorView, Paged, PostingCard};
 use crate::i18n::{tr, use_i18n, Key};
 
 /// Lists the postings the caller manages, newest first.
@@ -26,7 +26,7 @@ pub fn MyPostingsPage() -> impl IntoView {
         _ => None,
     };
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             postings.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("postings-empty", Key::NoPostings);

@@ -10,7 +10,7 @@ use super::cart::{by_producer, cart_fen, load_cart, save_cart, CartLine};
 use super::money::yuan;
 use super::product::Stepper;
 use crate::api;
-use crate::components::Async;
+use crate::components::{section, Async};
 use crate::i18n::{tr, trf, Key};
 
 /// Refreshes the saved lines, then shows them.
@@ -21,7 +21,7 @@ pub fn CartPage() -> impl IntoView {
         save_cart(&lines);
         Ok(lines)
     });
-    let load = move || Suspend::new(async move { refreshed.await.map(|lines| view! { <CartView lines/> }.into_any()) });
+    let load = move || section(async move { refreshed.await.map(|lines| view! { <CartView lines/> }.into_any()) });
     view! {
         <h1 class="page-title">{tr(Key::SaCart)}</h1>
         <Async load/>

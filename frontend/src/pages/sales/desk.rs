@@ -9,7 +9,7 @@ use super::managed::ManagedProducts;
 use super::tabs::SalesTabs;
 use super::words::{producer_badge, producer_kind_key};
 use crate::api::{self, ApiError};
-use crate::components::{Async, ErrorView};
+use crate::components::{section, Async, ErrorView};
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
 
@@ -38,7 +38,7 @@ pub fn ProducerPage(
         api::get_producer(id)
     });
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             producer.await.map(|producer| {
                 let managed = producer.managed;
                 view! {

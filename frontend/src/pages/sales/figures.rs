@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::money::yuan;
 use super::tabs::SalesTabs;
 use crate::api;
-use crate::components::{Async, RegionPicker};
+use crate::components::{section, Async, RegionPicker};
 use crate::i18n::{category_key, tr, trf, Key};
 
 /// The period and region asked for: empty for the server's defaults (the
@@ -37,7 +37,7 @@ pub fn SalesFiguresPage() -> impl IntoView {
         event.prevent_default();
         asked.set(Asked { from: from.get_untracked(), to: to.get_untracked(), region: region.get_untracked() });
     };
-    let shown = move || Suspend::new(async move { figures.await.map(|figures| view! { <Figures figures/> }.into_any()) });
+    let shown = move || section(async move { figures.await.map(|figures| view! { <Figures figures/> }.into_any()) });
     let loading = RwSignal::new(false);
     view! {
         <SalesTabs/>

@@ -12,7 +12,7 @@ use super::order::PartLines;
 use super::tabs::SalesTabs;
 use super::words::order_status_key;
 use crate::api::{self, ApiError, OrdersView, PartMove, SALES_PER_PAGE};
-use crate::components::{empty, Async, ErrorView, Paged};
+use crate::components::{empty, section, Async, ErrorView, Paged};
 use crate::format::day_of;
 use crate::i18n::{tr, trf, Key};
 
@@ -28,7 +28,7 @@ pub fn SalesOrdersPage() -> impl IntoView {
         async move { api::list_orders(OrdersView::Sold, status, page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             orders.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("sales-orders-empty", Key::SaNoOrdersToFulfil);

@@ -12,7 +12,7 @@ use super::money::yuan;
 use super::product_form::{EditProduct, NewProduct};
 use super::words::{product_badge, thumb};
 use crate::api::{self, ApiError, SALES_PER_PAGE};
-use crate::components::{empty, Async, ErrorView, Paged};
+use crate::components::{empty, section, Async, ErrorView, Paged};
 use crate::i18n::{tr, trf, Key};
 
 /// The producer's products in every status, newest first, and the form for a new one.
@@ -26,7 +26,7 @@ pub fn ManagedProducts(producer_id: i64) -> impl IntoView {
         async move { api::producer_products(producer_id, None, page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             products.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("products-empty", Key::SaNoProductsYet);

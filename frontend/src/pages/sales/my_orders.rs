@@ -9,7 +9,7 @@ use super::cart::{remembered_orders, RememberedOrder};
 use super::money::yuan;
 use super::words::order_badge;
 use crate::api::{self, OrdersView, SALES_PER_PAGE};
-use crate::components::{empty, Async, Paged};
+use crate::components::{empty, section, Async, Paged};
 use crate::format::day_of;
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
@@ -34,7 +34,7 @@ fn AccountOrders() -> impl IntoView {
         async move { api::list_orders(OrdersView::Bought, None, page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             orders.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("orders-empty", Key::SaNoOrders);

@@ -10,7 +10,7 @@ use super::cart::remembered_code;
 use super::money::yuan;
 use super::words::{order_badge, query_param};
 use crate::api::{self, ApiError, PartMove};
-use crate::components::{Async, ErrorView};
+use crate::components::{section, Async, ErrorView};
 use crate::format::day_of;
 use crate::i18n::{tr, trf, Key};
 
@@ -34,7 +34,7 @@ pub fn OrderPage(
     };
     let load = move || {
         let code = code.clone();
-        Suspend::new(async move { order.await.map(|order| view! { <OrderView order code placed version/> }.into_any()) })
+        section(async move { order.await.map(|order| view! { <OrderView order code placed version/> }.into_any()) })
     };
     view! { <Async load/> }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::tabs::SalesTabs;
 use super::words::{producer_badge, producer_kind_key};
 use crate::api::{self, ApiError, SALES_PER_PAGE};
-use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged, PersonPicker, RegionPicker};
+use crate::components::{empty, last_failure, section, Async, ErrorView, FieldError, Paged, PersonPicker, RegionPicker};
 use crate::format::parse_u32;
 use crate::i18n::{tr, trf, Key};
 
@@ -25,7 +25,7 @@ pub fn ProducersPage() -> impl IntoView {
         async move { api::list_producers(status, page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             producers.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("producers-empty", Key::SaNoProducers);

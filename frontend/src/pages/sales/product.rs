@@ -10,7 +10,7 @@ use super::money::yuan;
 use super::shop::CartLink;
 use super::words::{category_key, producer_kind_key};
 use crate::api::{self, ApiError};
-use crate::components::Async;
+use crate::components::{section, Async};
 use crate::i18n::{tr, trf, Key};
 
 /// Loads the product, then its producer; shows them.
@@ -26,7 +26,7 @@ pub fn ProductPage(
         Ok::<_, ApiError>((product, producer))
     });
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             let (product, producer) = data.await?;
             Ok(view! { <ProductView product producer/> }.into_any())
         })

@@ -11,7 +11,7 @@ use super::cart::{cart_units, load_cart};
 use super::money::yuan;
 use super::words::{category_key, query_param, thumb};
 use crate::api::{self, ProductSearch, SHOP_PER_PAGE};
-use crate::components::{empty, Async, Pager};
+use crate::components::{empty, section, Async, Pager};
 use crate::i18n::{tr, trf, use_i18n, Key};
 
 /// The search form, the categories, and one page of products.
@@ -50,7 +50,7 @@ pub fn ShopPage() -> impl IntoView {
 
     let searching = RwSignal::new(false);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             results.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("shop-empty", Key::SaNoProducts);

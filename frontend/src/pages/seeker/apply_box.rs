@@ -1,21 +1,22 @@
 //! A seeker's apply box on a posting: apply, see that they applied and with
 //! what status, and withdraw while the employer has not decided. It is its
-//! own module (`#[lazy]`), fetched with a seeker's first posting, so a
-//! visitor's first load does not carry the applications' code.
+//! own module (`#[lazy]`), fetched with a seeker's first posting together
+//! with the seeker's texts, so a visitor's first load carries neither.
 
 use doorstep_shared::api::{ApplicationRequest, ApplicationResponse, ApplicationStatus, Role};
 use leptos::lazy;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{not_registered, ApplicationStatusBadge, Async, ErrorView};
-use crate::i18n::{tr, use_i18n, Key};
+use crate::components::{not_registered, section, ApplicationStatusBadge, Async, ErrorView};
+use crate::i18n::{tr, use_i18n, Key, WithTexts};
 use crate::state::use_session;
 
-/// The logged-in seeker's apply box for `posting_id`.
+/// The logged-in seeker's apply box for `posting_id`, once the seeker's
+/// texts are in (`preload_area("seeker")` started them with this module).
 #[lazy]
 pub fn seeker_apply_box(posting_id: i64) -> AnyView {
-    view! { <ApplyBox posting_id/> }.into_any()
+    view! { <WithTexts area="seeker"><ApplyBox posting_id/></WithTexts> }.into_any()
 }
 
 /// The apply button and its answer; a seeker without a profile gets the way
@@ -84,7 +85,7 @@ fn ApplyBox(posting_id: i64) -> impl IntoView {
         }
     };
     let state = move || {
-        Suspend::new(async move {
+        section(async move {
             if session.unlinked_seeker() {
                 return Ok(not_registered());
             }

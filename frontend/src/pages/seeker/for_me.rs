@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api;
-use crate::components::{applied_to, empty, my_applied, Async, MatchCard, RegionPicker, SkillPicker};
+use crate::components::{applied_to, empty, my_applied, section, Async, MatchCard, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{tr, trf, Key};
 use crate::state::{load_json, store_json, use_session};
@@ -77,7 +77,7 @@ pub fn JobsForMePage() -> impl IntoView {
     let person = LocalResource::new(api::get_profile);
     let catalog = LocalResource::new(|| api::search_skills(""));
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             let catalog = catalog.await.unwrap_or_default();
             person.await.map(|person| {
                 let stored = Some(Profile::registered(&person, catalog));
@@ -141,7 +141,7 @@ fn ForMe(stored: Option<Profile>, remember: bool) -> impl IntoView {
 
     let applied = my_applied();
     let results = move || {
-        Suspend::new(async move {
+        section(async move {
             matches.await.map(|found| {
                 let section = match found {
                     None => None,

@@ -5,7 +5,7 @@ use doorstep_shared::api::InboxItem;
 use leptos::prelude::*;
 
 use crate::api::{self, INBOX_PER_PAGE};
-use crate::components::{empty, not_registered, Async, Paged, ReasonList};
+use crate::components::{empty, not_registered, section, Async, Paged, ReasonList};
 use crate::format::day_of;
 use crate::i18n::{tr, Key};
 use crate::state::use_session;
@@ -29,7 +29,7 @@ fn InboxList() -> impl IntoView {
         async move { api::inbox(page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             inbox.await.map(|inbox| {
                 if inbox.items.is_empty() {
                     return empty("inbox-empty", Key::InboxEmpty);

@@ -4,7 +4,7 @@ use doorstep_shared::api::{ApplicationResponse, ApplicationSource};
 use leptos::prelude::*;
 
 use crate::api::{self, APPLICATIONS_PER_PAGE};
-use crate::components::{empty, not_registered, ApplicationStatusBadge, Async, Paged};
+use crate::components::{empty, not_registered, section, ApplicationStatusBadge, Async, Paged};
 use crate::format::day_of;
 use crate::i18n::{tr, Key};
 use crate::state::use_session;
@@ -28,7 +28,7 @@ fn ApplicationList() -> impl IntoView {
         async move { api::list_applications(None, page, api::APPLICATIONS_PER_PAGE).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             applications.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("applications-empty", Key::NoApplications);

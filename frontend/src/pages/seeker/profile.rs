@@ -7,7 +7,7 @@ use doorstep_shared::api::{AssistanceCategory, Gender, PersonResponse, Preferenc
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{last_failure, Async, ErrorView, FieldError, MyLocation, RegionPicker, SkillPicker};
+use crate::components::{last_failure, section, Async, ErrorView, FieldError, MyLocation, RegionPicker, SkillPicker};
 use crate::format::parse_u32;
 use crate::i18n::{category_key, schedule_key, tr, use_i18n, Key};
 use crate::location::{use_navigate, use_query};
@@ -22,7 +22,7 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = LocalResource::new(api::get_profile);
     let catalog = LocalResource::new(|| api::search_skills(""));
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             let skills = catalog.await.unwrap_or_default();
             let current = match profile.await {
                 Ok(person) => Some(person),

@@ -5,7 +5,7 @@ use doorstep_shared::api::AuditEntryResponse;
 use leptos::prelude::*;
 
 use crate::api::{self, AUDIT_PER_PAGE};
-use crate::components::{empty, Async, Paged};
+use crate::components::{empty, section, Async, Paged};
 use crate::format::day_of;
 use crate::i18n::{tr, use_i18n, Key};
 
@@ -18,7 +18,7 @@ pub fn AuditPage() -> impl IntoView {
         async move { api::audit_log(page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             log.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("audit-empty", Key::AuditEmpty);

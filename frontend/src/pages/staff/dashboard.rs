@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::charts::{BarChart, Datum, LineChart};
 use super::dashboard_records::Records;
 use crate::api::{self, FigurePeriod, Slice};
-use crate::components::{Async, RegionPicker};
+use crate::components::{section, Async, RegionPicker};
 use crate::i18n::{category_key, tr, trf, Key};
 use crate::location::use_query;
 
@@ -91,9 +91,9 @@ pub fn DashboardPage() -> impl IntoView {
         asked.set(FigurePeriod { from: from.get_untracked(), to: to.get_untracked(), region: region.get_untracked() });
     };
     let loading = RwSignal::new(false);
-    let shown = move || Suspend::new(async move { figures.await.map(|figures| view! { <Overview figures measure slice/> }.into_any()) });
+    let shown = move || section(async move { figures.await.map(|figures| view! { <Overview figures measure slice/> }.into_any()) });
     let others = move || {
-        Suspend::new(async move {
+        section(async move {
             let (training, sales) = (training.await?, sales.await?);
             let placed = format!("{} / {}", training.placed.placed, training.placed.certified);
             Ok(view! {

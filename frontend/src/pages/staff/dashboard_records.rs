@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::dashboard::measure_key;
 use crate::api::{self, FigurePeriod, Slice, RECORDS_PER_PAGE};
-use crate::components::{empty, Async, Paged};
+use crate::components::{empty, section, Async, Paged};
 use crate::i18n::{tr, trf, Key};
 
 /// The records of `measure` in `slice`, once a slice is picked.
@@ -31,7 +31,7 @@ pub fn Records(period: RwSignal<FigurePeriod>, measure: RwSignal<EmploymentMeasu
     });
     let loading = RwSignal::new(false);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             records.await.map(|found| {
                 let Some(found) = found else { return ().into_any() };
                 let heading = view! {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::placements::{follow_up_recorder, placement_kind_key, FollowUpForm, Record};
 use crate::api::{self, FOLLOW_UPS_PER_PAGE};
-use crate::components::{empty, Async, Paged};
+use crate::components::{empty, section, Async, Paged};
 use crate::i18n::{tr, trf, Key};
 
 /// The tabs, the list of the one chosen, and one form open at a time.
@@ -27,7 +27,7 @@ pub fn FollowUpsPage() -> impl IntoView {
     let counts = RwSignal::new((0_i64, 0_i64));
     let loading = RwSignal::new(false);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             tasks.await.map(|found| {
                 counts.set((found.due + found.overdue, found.overdue));
                 if found.items.is_empty() {

@@ -7,7 +7,7 @@ use doorstep_shared::types::Day;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, PLACEMENTS_PER_PAGE};
-use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged};
+use crate::components::{empty, last_failure, section, Async, ErrorView, FieldError, Paged};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, trf, Key};
 
@@ -52,7 +52,7 @@ pub fn PlacementsPage() -> impl IntoView {
         async move { api::list_placements(page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             placements.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("placements-empty", Key::PlacementsEmpty);

@@ -6,7 +6,7 @@ use doorstep_shared::api::{AssistanceCategory, CategoryPriority, PrioritiesReque
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::{last_failure, Async, ErrorView};
+use crate::components::{last_failure, section, Async, ErrorView};
 use crate::format::parse_u32;
 use crate::i18n::{category_key, tr, trf, Key};
 use crate::state::use_session;
@@ -27,7 +27,7 @@ pub fn PrioritiesPage() -> impl IntoView {
             async move { api::region_priorities(&code).await }
         }
     });
-    let load = move || Suspend::new(async move { setting.await.map(|current| view! { <PrioritiesForm current/> }.into_any()) });
+    let load = move || section(async move { setting.await.map(|current| view! { <PrioritiesForm current/> }.into_any()) });
     view! {
         <h1 class="page-title">{tr(Key::PrioritiesTitle)}</h1>
         <p class="muted">{tr(Key::PrioritiesIntro)}</p>

@@ -8,7 +8,7 @@ use doorstep_shared::api::{PushJob, PushRequest, PushState};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, PUSH_JOBS_PER_PAGE};
-use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged};
+use crate::components::{empty, last_failure, section, Async, ErrorView, FieldError, Paged};
 use crate::format::{day_of, parse_u32};
 use crate::i18n::{tr, trf, Key};
 
@@ -45,7 +45,7 @@ pub fn PushPage() -> impl IntoView {
         async move { api::push_jobs(page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             jobs.await.map(|found| {
                 if let Some(running) = found.items.iter().find(|j| j.state == PushState::Running) {
                     if current.get_untracked().is_none() {
@@ -161,7 +161,7 @@ fn PushLine(job: PushJob) -> impl IntoView {
     let id = job.id;
     let tally = LocalResource::new(move || api::push_sms_tally(id));
     let delivery = move || {
-        Suspend::new(async move {
+        section(async move {
             tally.await.map(|t| {
                 let counts = [("sent", t.sent), ("queued", t.queued + t.sending), ("held", t.held), ("failed", t.failed), ("skipped", t.skipped)];
                 view! { <p class="muted" id=format!("push-sms-{id}")>{trf(Key::PushSmsTally, counts.map(|(k, n)| (k, n.to_string())).to_vec())}</p> }.into_any()

@@ -7,7 +7,7 @@ use doorstep_shared::api::{ApplicationRequest, PersonResponse, PostingPage, Post
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{empty, showing, Async, ErrorView, PersonPicker, TypedQuery};
+use crate::components::{empty, section, showing, Async, ErrorView, PersonPicker, TypedQuery};
 use crate::i18n::{tr, Key};
 use crate::location::use_query;
 
@@ -76,7 +76,7 @@ fn PostingPicker(
         async move { open_postings(&title, preset).await }
     });
     let select = move || {
-        Suspend::new(async move {
+        section(async move {
             postings.await.map(|page| {
                 if page.items.is_empty() {
                     return empty("refer-no-postings", Key::NoOpenPostings);

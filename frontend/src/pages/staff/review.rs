@@ -6,7 +6,7 @@ use doorstep_shared::api::{PostingResponse, PostingStatus};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, MANAGED_PER_PAGE};
-use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged, PostingCard};
+use crate::components::{empty, last_failure, section, Async, ErrorView, FieldError, Paged, PostingCard};
 use crate::i18n::{tr, trf, Key};
 
 /// A review decision: `None` to approve or the rejection reason.
@@ -21,7 +21,7 @@ pub fn ReviewPage() -> impl IntoView {
         async move { api::managed_postings(Some(PostingStatus::Pending), "", page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             queue.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("review-empty", Key::ReviewEmpty);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::words::{period_key, SessionCard};
 use crate::api::{self, SessionSearch, TRAINING_PER_PAGE};
-use crate::components::{empty, Async, MyLocation, Pager, RegionPicker};
+use crate::components::{empty, section, Async, MyLocation, Pager, RegionPicker};
 use crate::i18n::{tr, trf, use_i18n, Key, Lang};
 use crate::state::use_session;
 
@@ -31,7 +31,7 @@ pub fn TrainingPage() -> impl IntoView {
 fn Suggestions() -> impl IntoView {
     let found = LocalResource::new(api::my_training_suggestions);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             found.await.map(|found| {
                 if found.items.is_empty() {
                     return ().into_any();
@@ -122,7 +122,7 @@ fn SessionSearchSection() -> impl IntoView {
         .collect_view();
     let searching = RwSignal::new(false);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             results.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("sessions-empty", Key::TrNoSessions);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::course_form::CourseForm;
 use super::words::{course_badge, period_key, session_badge, weekday_key, when_line};
 use crate::api::{self, ApiError, TRAINING_PER_PAGE};
-use crate::components::{empty, last_failure, Async, ErrorView, FieldError, Paged, RegionPicker};
+use crate::components::{empty, last_failure, section, Async, ErrorView, FieldError, Paged, RegionPicker};
 use crate::format::{day_from_today, parse_u32};
 use crate::i18n::{tr, Key};
 
@@ -19,7 +19,7 @@ pub fn CoursePage(
 ) -> impl IntoView {
     let course = LocalResource::new(move || api::get_course(id));
     let reload = Callback::new(move |()| course.refetch());
-    let load = move || Suspend::new(async move { course.await.map(|course| view! { <CourseDetails course reload/> }.into_any()) });
+    let load = move || section(async move { course.await.map(|course| view! { <CourseDetails course reload/> }.into_any()) });
     view! { <Async load/> }
 }
 
@@ -110,7 +110,7 @@ fn Sessions(course_id: i64, added: RwSignal<u32>) -> impl IntoView {
         async move { api::course_sessions(course_id, page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             sessions.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("sessions-empty", Key::TrNoSessionsYet);

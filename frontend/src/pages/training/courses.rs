@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::course_form::CourseForm;
 use super::words::course_badge;
 use crate::api::{self, TRAINING_PER_PAGE};
-use crate::components::{empty, Async, Paged};
+use crate::components::{empty, section, Async, Paged};
 use crate::i18n::{tr, trf, Key};
 use crate::location::use_navigate;
 
@@ -38,7 +38,7 @@ pub fn CoursesPage() -> impl IntoView {
         })
         .collect_view();
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             courses.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("courses-empty", Key::TrNoCourses);

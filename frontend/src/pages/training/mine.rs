@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::words::{enrolment_badge, notice_key, when_line};
 use crate::api::{self, TRAINING_PER_PAGE};
-use crate::components::{empty, not_registered, Async, ErrorView, Paged};
+use crate::components::{empty, not_registered, section, Async, ErrorView, Paged};
 use crate::format::day_of;
 use crate::i18n::{pick, tr, trf, Key};
 use crate::state::use_session;
@@ -40,7 +40,7 @@ fn Enrolments() -> impl IntoView {
     });
     let changed = Callback::new(move |()| enrolments.refetch());
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             enrolments.await.map(|found| {
                 if found.items.is_empty() {
                     return empty("enrolments-empty", Key::TrNoEnrolments);
@@ -104,7 +104,7 @@ fn MyEnrolment(enrolment: Enrolment, changed: Callback<()>) -> impl IntoView {
 fn Certificates() -> impl IntoView {
     let certificates = LocalResource::new(api::my_certificates);
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             certificates.await.map(|found| {
                 if found.certificates.is_empty() {
                     return ().into_any();
@@ -152,7 +152,7 @@ fn Notices() -> impl IntoView {
         async move { api::my_notices(page).await }
     });
     let list = move || {
-        Suspend::new(async move {
+        section(async move {
             notices.await.map(|found| {
                 if found.items.is_empty() {
                     return ().into_any();

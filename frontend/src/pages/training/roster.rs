@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::words::{enrolment_badge, places_line, session_badge, when_line};
 use crate::api::{self, ApiError};
-use crate::components::{empty, Async, ErrorView, PersonPicker};
+use crate::components::{empty, section, Async, ErrorView, PersonPicker};
 use crate::format::day_from_today;
 use crate::i18n::{tr, trf, Key};
 
@@ -49,7 +49,7 @@ pub fn RosterPage(
         }
     });
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             let (session, enrolments, days_present) = data.await?;
             Ok(view! { <RosterView session enrolments days_present roster/> }.into_any())
         })

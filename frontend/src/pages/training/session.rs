@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::words::{places_line, provider_kind_key, session_badge, when_line};
 use crate::api::{self, ApiError};
-use crate::components::{not_registered, Async, ErrorView, SkillNames};
+use crate::components::{not_registered, section, Async, ErrorView, SkillNames};
 use crate::i18n::{tr, trf, Key};
 use crate::state::use_session;
 
@@ -25,7 +25,7 @@ pub fn TrainingSessionPage(
         Ok::<_, ApiError>((session, course))
     });
     let load = move || {
-        Suspend::new(async move {
+        section(async move {
             let (session, course) = data.await?;
             Ok(view! { <SessionDetails session course/> }.into_any())
         })
